@@ -1,0 +1,97 @@
+"""Command line: ``framing score``, ``framing figures``, ``framing report``.
+
+Problems with single inputs are warnings naming the file (the run goes on and
+every input keeps a row with its status); a path that does not exist is an
+error with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import paths
+from .read import DEFAULT_MAX_BYTES, InputWarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
+    prefix = "warning" if issubclass(category, InputWarning) else category.__name__
+    print(f"{prefix}: {message}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Measure cooperation vs conflict framing in French news articles.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sc = sub.add_parser("score", help="read, clean and score articles; write the tables")
+    sc.add_argument("inputs", nargs="+", help="files or folders (.txt .html .csv .jsonl .parquet)")
+    sc.add_argument("--out", required=True, type=Path, help="output folder")
+    sc.add_argument("--mode", choices=["full", "fast"], default="full",
+                    help="full: spaCy parser (default); fast: lexicon windows, no parser")
+    sc.add_argument("--split-parts", action="store_true",
+                    help="score a file joining two articles at a separator as two articles")
+    sc.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                    help=f"skip files larger than this (default {DEFAULT_MAX_BYTES:,})")
+    sc.add_argument("--no-tone", action="store_true",
+                    help="do not add the vaderSentiment-fr and textblob-fr tone columns")
+    sc.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    fg = sub.add_parser("figures", help="regenerate every figure from the seeds")
+    fg.add_argument("--scored", type=Path, default=None,
+                    help="folder of scored tables (default: score seeds/ afresh)")
+    fg.add_argument("--out", type=Path, default=paths.FIGURES)
+    fg.add_argument("--quiet", action="store_true")
+
+    rp = sub.add_parser("report", help="write a self-contained HTML reading report")
+    rp.add_argument("inputs", nargs="+")
+    rp.add_argument("--out", type=Path, default=Path("report.html"))
+    rp.add_argument("--mode", choices=["full", "fast"], default="full")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    warnings.showwarning = _show_warning
+    warnings.simplefilter("always", InputWarning)
+    try:
+        if args.command == "score":
+            return _score(args)
+        if args.command == "figures":
+            from .figures import main as figures_main
+
+            return figures_main(scored=args.scored, out=args.out, quiet=args.quiet)
+        if args.command == "report":
+            from .report import main as report_main
+
+            return report_main(args.inputs, out=args.out, mode=args.mode)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 1
+
+
+def _score(args: argparse.Namespace) -> int:
+    from .pipeline import score, write_tables
+
+    for item in args.inputs:  # fail before any work on a missing path
+        if not Path(item).exists():
+            raise FileNotFoundError(f"input path does not exist: {item}")
+    scored = score(args.inputs, mode=args.mode, tone=not args.no_tone,
+                   split_parts=args.split_parts, max_bytes=args.max_bytes,
+                   progress=False if args.quiet else None)
+    written = write_tables(scored, args.out)
+    counts = scored.articles["status"].value_counts().sort_index()
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+    print(f"scored {len(scored.articles)} documents ({summary}); "
+          f"{len(scored.sentences)} sentences, {len(scored.dyads)} dyads -> "
+          f"{', '.join(str(p) for p in written.values())}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

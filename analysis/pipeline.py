@@ -1,0 +1,276 @@
+"""Run the stages in order (read → language processing → scoring) and build the tables.
+
+:func:`score` is the Python API behind ``framing score``: it returns three
+pandas DataFrames, ``articles``, ``sentences`` and ``dyads``, whose columns are
+listed in :data:`ARTICLE_SCORE_COLUMNS`, :data:`SENTENCE_COLUMNS` and
+:data:`DYAD_COLUMNS` and documented in the README. :func:`iter_scored` yields
+the same rows article by article, for streaming very large corpora.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from . import nlp
+from .read import ARTICLE_COLUMNS, Article, article_record, read_corpus
+from .scoring import FrameScorer
+
+Mode = Literal["full", "fast"]
+
+SENTENCE_COLUMNS = [
+    "article_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind",
+    "boilerplate_kind", "lang", "voice", "speaker", "coop", "conf", "coop_score",
+    "conf_score", "goldstein", "frame", "modality", "actors", "evidence",
+    "tone_vader", "tone_textblob",
+]
+DYAD_COLUMNS = [
+    "article_id", "sentence_id", "actor_a", "actor_b", "source", "target", "relation",
+    "category", "quad_class", "weight", "negated", "modality", "evidence",
+]
+#: Measures added to the reader's columns of ``articles.csv``.
+MEASURE_COLUMNS = [
+    "n_sentences", "n_body", "n_coop", "n_conf", "coop_share", "conf_share", "net_index",
+    "goldstein_mean",
+    "rususa_n", "rususa_coop", "rususa_conf", "rususa_net",
+    "headline_n", "headline_coop", "headline_conf", "headline_net",
+    "narrator_n", "narrator_coop", "narrator_conf", "narrator_net",
+    "quoted_n", "quoted_coop", "quoted_conf", "quoted_net",
+    "mode", "lexicon_version",
+]
+ARTICLE_SCORE_COLUMNS = ARTICLE_COLUMNS + MEASURE_COLUMNS
+
+
+@dataclass
+class ScoredArticle:
+    """The rows one article contributes to each table."""
+
+    article: dict[str, object]
+    sentences: list[dict[str, object]] = field(default_factory=list)
+    dyads: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass
+class Scored:
+    """The three tables of a scored corpus."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    dyads: pd.DataFrame
+
+    def __iter__(self):
+        return iter((self.articles, self.sentences, self.dyads))
+
+
+def net_index(coop: float, conf: float) -> float:
+    """(coop − conf) / (coop + conf) in [−1, 1]; NaN when neither occurs."""
+    total = coop + conf
+    return (coop - conf) / total if total else math.nan
+
+
+def frame_measures(sentences: pd.DataFrame, dyads: pd.DataFrame | None = None) -> dict[str, float]:
+    """Per-article (or any group's) measures from its scored sentence rows.
+
+    Shares and the net index use body sentences; headlines and voices are
+    reported separately; the RUS–USA measures count body sentences with a
+    Russia–United States dyad.
+    """
+    scored = sentences[sentences["coop"].notna() & (sentences["kind"] != "boilerplate")]
+    body = scored[scored["kind"] == "body"]
+    heads = scored[scored["kind"] == "headline"]
+    n = len(body)
+    coop = float(body["coop"].sum())
+    conf = float(body["conf"].sum())
+    out: dict[str, float] = {
+        "n_sentences": len(scored), "n_body": n, "n_coop": coop, "n_conf": conf,
+        "coop_share": coop / n if n else math.nan,
+        "conf_share": conf / n if n else math.nan,
+        "net_index": net_index(coop, conf),
+        "goldstein_mean": float(body["goldstein"].mean()) if body["goldstein"].notna().any()
+        else math.nan,
+    }
+    rel = pd.Series(dtype=object)
+    if dyads is not None and len(dyads):
+        ru = dyads[(dyads["actor_a"] == "RUS") & (dyads["actor_b"] == "USA")]
+        ru = ru[ru["sentence_id"].isin(body["sentence_id"])] if "sentence_id" in ru else ru
+        rel = ru.groupby("sentence_id")["relation"].agg(_combine_relations)
+    out["rususa_n"] = len(rel)
+    out["rususa_coop"] = float(rel.isin(["coop", "mixed"]).sum())
+    out["rususa_conf"] = float(rel.isin(["conf", "mixed"]).sum())
+    out["rususa_net"] = net_index(out["rususa_coop"], out["rususa_conf"])
+    for name, part in (("headline", heads), ("narrator", body[body["voice"] == "narrator"]),
+                       ("quoted", body[body["voice"] == "quoted"])):
+        c, f = float(part["coop"].sum()), float(part["conf"].sum())
+        out.update({f"{name}_n": len(part), f"{name}_coop": c, f"{name}_conf": f,
+                    f"{name}_net": net_index(c, f)})
+    return out
+
+
+def _combine_relations(values: Iterable[str]) -> str:
+    vals = set(values)
+    if "mixed" in vals or {"coop", "conf"} <= vals:
+        return "mixed"
+    return "coop" if "coop" in vals else "conf"
+
+
+def _batched(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = True,
+                batch_size: int = 32, n_process: int = 1,
+                scorer: FrameScorer | None = None) -> Iterator[ScoredArticle]:
+    """Score articles in batches, yielding each article's rows in input order.
+
+    Paragraphs of a whole batch go through ``nlp.pipe`` together (speed), and
+    are regrouped per article for the scorer (context across paragraphs).
+    """
+    scorer = scorer if scorer is not None else FrameScorer(mode=mode).fit()
+    for batch in _batched(articles, batch_size):
+        texts = [p.text for a in batch if a.status == "ok" for p in a.paragraphs if p.scored]
+        docs = iter(nlp.parse(texts, mode=mode, n_process=n_process))
+        for art in batch:
+            yield _score_article(art, docs, scorer, tone, mode)
+
+
+def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool,
+                   mode: str) -> ScoredArticle:
+    record = article_record(art)
+    out = ScoredArticle(article=record)
+    if art.status != "ok":
+        record.update({c: math.nan for c in MEASURE_COLUMNS})
+        record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
+        return out
+    paras = [p for p in art.paragraphs if p.scored]
+    para_docs = [next(docs) for _ in paras]
+    results = iter(scorer.score_paragraphs(para_docs))
+    sid = 0
+    for p in art.paragraphs:
+        if not p.scored:
+            out.sentences.append({
+                "article_id": art.article_id, "sentence_id": sid, "paragraph_id": p.paragraph_id,
+                "start": p.start, "end": p.end, "text": art.text[p.start:p.end], "kind": p.kind,
+                "boilerplate_kind": p.boilerplate_kind, "lang": p.lang,
+            })
+            sid += 1
+            continue
+        for s in next(results):
+            start, end = p.stored_span(s.start, s.end)
+            out.sentences.append({
+                "article_id": art.article_id, "sentence_id": sid,
+                "paragraph_id": p.paragraph_id, "start": start, "end": end,
+                "text": art.text[start:end], "kind": p.kind, "boilerplate_kind": "",
+                "lang": p.lang, "voice": s.voice, "speaker": s.speaker, "coop": s.coop,
+                "conf": s.conf, "coop_score": s.coop_score, "conf_score": s.conf_score,
+                "goldstein": s.goldstein, "frame": s.frame, "modality": s.modality,
+                "actors": ";".join(s.actors), "evidence": s.evidence, "_norm": s.text,
+            })
+            for d in s.dyads:
+                out.dyads.append({"article_id": art.article_id, "sentence_id": sid, **d})
+            sid += 1
+    if tone:
+        _add_tone(out.sentences)
+    for row in out.sentences:
+        row.pop("_norm", None)
+    sents = pd.DataFrame(out.sentences, columns=SENTENCE_COLUMNS)
+    dyads = pd.DataFrame(out.dyads, columns=DYAD_COLUMNS)
+    record.update(frame_measures(sents, dyads))
+    record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
+    return out
+
+
+def _add_tone(rows: list[dict[str, object]]) -> None:
+    from .tone import tone
+
+    scored = [r for r in rows if "_norm" in r]
+    if not scored:
+        return
+    texts = [str(r["_norm"]) for r in scored]
+    for tool in ("vader", "textblob"):
+        for r, v in zip(scored, tone(texts, tool), strict=True):
+            r[f"tone_{tool}"] = float(v)
+
+
+def to_frames(results: Iterable[ScoredArticle]) -> Scored:
+    """Collect streamed rows into three sorted DataFrames."""
+    arts, sents, dyads = [], [], []
+    for r in results:
+        arts.append(r.article)
+        sents.extend(r.sentences)
+        dyads.extend(r.dyads)
+    return Scored(*sort_tables(pd.DataFrame(arts, columns=ARTICLE_SCORE_COLUMNS),
+                               pd.DataFrame(sents, columns=SENTENCE_COLUMNS),
+                               pd.DataFrame(dyads, columns=DYAD_COLUMNS)))
+
+
+def sort_tables(articles: pd.DataFrame, sentences: pd.DataFrame,
+                dyads: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Deterministic row order: by article, sentence, then the dyad's fields."""
+    articles = articles.sort_values("article_id", kind="stable").reset_index(drop=True)
+    sentences = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
+    dyads = dyads.sort_values(["article_id", "sentence_id", "actor_a", "actor_b", "category",
+                               "evidence"], kind="stable")
+    for df in (sentences, dyads):
+        df.reset_index(drop=True, inplace=True)
+    for col in ("coop", "conf"):
+        sentences[col] = sentences[col].astype("Int64")
+    return articles, sentences, dyads
+
+
+def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: bool = True,
+          split_parts: bool = False, max_bytes: int | None = None,
+          progress: bool | None = False) -> Scored:
+    """Read, parse and score a corpus; return ``articles``, ``sentences`` and ``dyads``.
+
+    ``inputs`` are files or folders (``.txt``, ``.html``, ``.csv``, ``.jsonl``,
+    ``.parquet``). Every input document has a row in ``articles`` with its
+    ``status``; only ``ok`` documents have sentences and scores.
+    """
+    from .read import DEFAULT_MAX_BYTES
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    articles = read_corpus(inputs, max_bytes=max_bytes or DEFAULT_MAX_BYTES, split=split_parts)
+    results = iter_scored(articles, mode=mode, tone=tone)
+    if progress is not False:
+        from tqdm.auto import tqdm
+
+        # progress=None: a bar only on a terminal (tqdm's disable=None); True: always.
+        results = tqdm(results, desc="scoring", unit="article",
+                       disable=None if progress is None else False)
+    return to_frames(results)
+
+
+def write_tables(scored: Scored, out: str | Path) -> dict[str, Path]:
+    """Write ``articles.csv``, ``sentences.csv`` and ``dyads.csv`` deterministically."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, df in (("articles", scored.articles), ("sentences", scored.sentences),
+                     ("dyads", scored.dyads)):
+        path = out / f"{name}.csv"
+        df.to_csv(path, index=False, float_format="%.4f", lineterminator="\n")
+        paths[name] = path
+    return paths
+
+
+def read_tables(folder: str | Path) -> Scored:
+    """Read tables written by :func:`write_tables` (or ``framing score``)."""
+    folder = Path(folder)
+    arts = pd.read_csv(folder / "articles.csv", dtype={"article_id": str, "published": str},
+                       keep_default_na=False, na_values=[""])
+    sents = pd.read_csv(folder / "sentences.csv", dtype={"article_id": str},
+                        keep_default_na=False, na_values=[""])
+    dyads = pd.read_csv(folder / "dyads.csv", dtype={"article_id": str},
+                        keep_default_na=False, na_values=[""])
+    for col in ("coop", "conf"):
+        sents[col] = sents[col].astype("Int64")
+    return Scored(arts, sents, dyads)
