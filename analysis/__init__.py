@@ -1,0 +1,33 @@
+"""Cooperation–conflict framing in French news: read, parse, score, compare, draw.
+
+The pipeline's stages are one module each, and data flows one way through them:
+:mod:`analysis.read` (reading and cleaning articles) → :mod:`analysis.nlp`
+(language processing) → :mod:`analysis.scoring` (the scorer) →
+:mod:`analysis.compare` (comparing outlets) → :mod:`analysis.figures`
+(figures), with :mod:`analysis.cli` as the command line. :func:`score` runs
+the first three and returns the three tables as DataFrames.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["score", "read_corpus", "__version__"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import score
+    from .read import read_corpus
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavy stages (spaCy) only when first used."""
+    if name == "score":
+        from .pipeline import score
+
+        return score
+    if name == "read_corpus":
+        from .read import read_corpus
+
+        return read_corpus
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

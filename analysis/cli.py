@@ -39,6 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
                     help=f"skip files larger than this (default {DEFAULT_MAX_BYTES:,})")
     sc.add_argument("--no-tone", action="store_true",
                     help="do not add the vaderSentiment-fr and textblob-fr tone columns")
+    sc.add_argument("--format", choices=["csv", "parquet"], default="csv", dest="fmt",
+                    help="output format (default csv)")
+    sc.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    sc.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local processes (default) or a Dask cluster")
+    sc.add_argument("--scheduler", default=None,
+                    help="address of an existing Dask scheduler (tcp://host:8786); "
+                         "default: a local cluster")
+    sc.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run in --out from its last checkpoint")
+    sc.add_argument("--batch-size", type=int, default=32, help="articles per batch (default 32)")
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
 
     fg = sub.add_parser("figures", help="regenerate every figure from the seeds")
@@ -76,20 +87,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .pipeline import score, write_tables
+    from .run import run
 
     for item in args.inputs:  # fail before any work on a missing path
         if not Path(item).exists():
             raise FileNotFoundError(f"input path does not exist: {item}")
-    scored = score(args.inputs, mode=args.mode, tone=not args.no_tone,
-                   split_parts=args.split_parts, max_bytes=args.max_bytes,
-                   progress=False if args.quiet else None)
-    written = write_tables(scored, args.out)
-    counts = scored.articles["status"].value_counts().sort_index()
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-    print(f"scored {len(scored.articles)} documents ({summary}); "
-          f"{len(scored.sentences)} sentences, {len(scored.dyads)} dyads -> "
-          f"{', '.join(str(p) for p in written.values())}", file=sys.stderr)
+    counts = run(args.inputs, args.out, mode=args.mode, tone=not args.no_tone,
+                 split_parts=args.split_parts, max_bytes=args.max_bytes, fmt=args.fmt,
+                 jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                 resume=args.resume, batch_size=args.batch_size,
+                 progress=False if args.quiet else None)
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    print(f"scored {sum(counts.values())} documents ({summary}) -> {args.out}", file=sys.stderr)
     return 0
 
 

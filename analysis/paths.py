@@ -30,4 +30,5 @@ NOTEBOOKS: Path = ROOT / "notebooks"
 BENCHMARKS: Path = ROOT / "benchmarks"
 #: Shared material beside the repository (CODEBOOK, reference tables, corpora).
 SHARED: Path = Path(os.environ.get("FRAMING_SHARED", ROOT.parent / "shared"))
-UD_FRENCH_GSD: Path = SHARED / "corpora" / "ud-french-gsd" / "sentences.txt"
+#: Real French text (UD French-GSD sentences, CC BY-SA 4.0) shipped for tests and benchmarks.
+UD_FRENCH_GSD: Path = BENCHMARKS / "data" / "ud-french-gsd-sentences.txt"

@@ -19,7 +19,7 @@ from typing import Literal
 import pandas as pd
 
 from . import nlp
-from .read import ARTICLE_COLUMNS, Article, article_record, read_corpus
+from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
 from .scoring import FrameScorer
 
 Mode = Literal["full", "fast"]
@@ -45,6 +45,57 @@ MEASURE_COLUMNS = [
     "mode", "lexicon_version",
 ]
 ARTICLE_SCORE_COLUMNS = ARTICLE_COLUMNS + MEASURE_COLUMNS
+TABLES = ("articles", "sentences", "dyads")
+
+_INT = "Int64"
+_FLOAT = "float64"
+_STR = "string"
+_BOOL = "boolean"
+#: Column types, fixed so that every batch is written the same way.
+DTYPES: dict[str, dict[str, str]] = {
+    "articles": {
+        **{c: _STR for c in ARTICLE_SCORE_COLUMNS},
+        **{c: _INT for c in ("n_parts", "n_paragraphs", "n_headlines", "n_boilerplate", "n_chars",
+                             "n_sentences", "n_body", "n_coop", "n_conf", "rususa_n", "rususa_coop",
+                             "rususa_conf", "headline_n", "headline_coop", "headline_conf",
+                             "narrator_n", "narrator_coop", "narrator_conf", "quoted_n",
+                             "quoted_coop", "quoted_conf")},
+        **{c: _FLOAT for c in ("coop_share", "conf_share", "net_index", "goldstein_mean",
+                               "rususa_net", "headline_net", "narrator_net", "quoted_net")},
+    },
+    "sentences": {
+        **{c: _STR for c in SENTENCE_COLUMNS},
+        **{c: _INT for c in ("sentence_id", "paragraph_id", "start", "end", "coop", "conf")},
+        **{c: _FLOAT for c in ("coop_score", "conf_score", "goldstein", "tone_vader",
+                               "tone_textblob")},
+    },
+    "dyads": {
+        **{c: _STR for c in DYAD_COLUMNS},
+        "sentence_id": _INT, "weight": _FLOAT, "negated": _BOOL,
+    },
+}
+COLUMNS: dict[str, list[str]] = {
+    "articles": ARTICLE_SCORE_COLUMNS, "sentences": SENTENCE_COLUMNS, "dyads": DYAD_COLUMNS}
+
+
+def typed_frame(rows: list[dict[str, object]], table: str) -> pd.DataFrame:
+    """Rows as a DataFrame with the table's fixed columns and types.
+
+    Fixed types make every batch of a streamed run, and every engine, write
+    the same bytes for the same rows.
+    """
+    df = pd.DataFrame(rows, columns=COLUMNS[table])
+    for col, dtype in DTYPES[table].items():
+        if dtype == _FLOAT:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
+        elif dtype == _INT:
+            df[col] = pd.to_numeric(df[col], errors="coerce").round().astype(_INT)
+        elif dtype == _BOOL:
+            df[col] = df[col].map({"True": True, "False": False, True: True, False: False},
+                                  na_action="ignore").astype(_BOOL)
+        else:
+            df[col] = df[col].astype(object).where(df[col].notna(), None).astype(_STR)
+    return df
 
 
 @dataclass
@@ -200,29 +251,14 @@ def _add_tone(rows: list[dict[str, object]]) -> None:
 
 
 def to_frames(results: Iterable[ScoredArticle]) -> Scored:
-    """Collect streamed rows into three sorted DataFrames."""
+    """Collect streamed rows into three typed DataFrames, in input order."""
     arts, sents, dyads = [], [], []
     for r in results:
         arts.append(r.article)
         sents.extend(r.sentences)
         dyads.extend(r.dyads)
-    return Scored(*sort_tables(pd.DataFrame(arts, columns=ARTICLE_SCORE_COLUMNS),
-                               pd.DataFrame(sents, columns=SENTENCE_COLUMNS),
-                               pd.DataFrame(dyads, columns=DYAD_COLUMNS)))
-
-
-def sort_tables(articles: pd.DataFrame, sentences: pd.DataFrame,
-                dyads: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Deterministic row order: by article, sentence, then the dyad's fields."""
-    articles = articles.sort_values("article_id", kind="stable").reset_index(drop=True)
-    sentences = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
-    dyads = dyads.sort_values(["article_id", "sentence_id", "actor_a", "actor_b", "category",
-                               "evidence"], kind="stable")
-    for df in (sentences, dyads):
-        df.reset_index(drop=True, inplace=True)
-    for col in ("coop", "conf"):
-        sentences[col] = sentences[col].astype("Int64")
-    return articles, sentences, dyads
+    return Scored(typed_frame(arts, "articles"), typed_frame(sents, "sentences"),
+                  typed_frame(dyads, "dyads"))
 
 
 def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: bool = True,
@@ -254,8 +290,7 @@ def write_tables(scored: Scored, out: str | Path) -> dict[str, Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for name, df in (("articles", scored.articles), ("sentences", scored.sentences),
-                     ("dyads", scored.dyads)):
+    for name, df in zip(TABLES, scored, strict=True):
         path = out / f"{name}.csv"
         df.to_csv(path, index=False, float_format="%.4f", lineterminator="\n")
         paths[name] = path
@@ -263,14 +298,14 @@ def write_tables(scored: Scored, out: str | Path) -> dict[str, Path]:
 
 
 def read_tables(folder: str | Path) -> Scored:
-    """Read tables written by :func:`write_tables` (or ``framing score``)."""
+    """Read tables written by :func:`write_tables` or ``framing score`` (CSV or Parquet)."""
     folder = Path(folder)
-    arts = pd.read_csv(folder / "articles.csv", dtype={"article_id": str, "published": str},
-                       keep_default_na=False, na_values=[""])
-    sents = pd.read_csv(folder / "sentences.csv", dtype={"article_id": str},
-                        keep_default_na=False, na_values=[""])
-    dyads = pd.read_csv(folder / "dyads.csv", dtype={"article_id": str},
-                        keep_default_na=False, na_values=[""])
-    for col in ("coop", "conf"):
-        sents[col] = sents[col].astype("Int64")
-    return Scored(arts, sents, dyads)
+    frames = []
+    for name in TABLES:
+        path = folder / f"{name}.csv"
+        if path.exists():
+            df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        else:
+            df = pd.read_parquet(folder / f"{name}.parquet")
+        frames.append(typed_frame(df.to_dict("records"), name))
+    return Scored(*frames)

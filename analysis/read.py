@@ -186,7 +186,7 @@ _DERIVED_SUFFIXES = (
     "iste", "istes", "isme", "s", "e", "es", "ais", "aise", "aises", "ain", "aine", "ains",
     "aines", "ite", "ites", "ois", "oise", "oises", "ovite", "o-",
 )
-_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})([.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})([.!?])(?=[«\"]?[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def normalize(text: str, names: Sequence[str] = ()) -> tuple[str, list[int]]:
@@ -748,9 +748,14 @@ def apply_sidecar(art: Article, row: dict[str, str], sidecar: str) -> None:
             art.meta[f"{k}_evidence"] = (row.get("source") or "").strip()[:160]
 
 
+def body_digest(art: Article) -> str:
+    """Hash of an article's normalised body, for exact-duplicate detection."""
+    return hashlib.sha1(re.sub(r"\s+", " ", art.body).encode()).hexdigest()
+
+
 def read_corpus(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                 split: bool = False, use_sidecar: bool = True,
-                warn: bool = True) -> Iterator[Article]:
+                warn: bool = True, dedupe: bool = True) -> Iterator[Article]:
     """Read every input document, in a stable order, one Article each.
 
     Exact duplicates (same normalised body) of an earlier document get status
@@ -767,8 +772,8 @@ def read_corpus(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
             row = sidecars.get(folder, {}).get(art.article_id)
             if row:
                 apply_sidecar(art, row, str(folder / SIDECAR_NAME))
-            if art.status == "ok":
-                digest = hashlib.sha1(re.sub(r"\s+", " ", art.body).encode()).hexdigest()
+            if art.status == "ok" and dedupe:
+                digest = body_digest(art)
                 if digest in hashes:
                     art.status = "duplicate"
                     art.add_problem(f"exact duplicate of {hashes[digest]}")

@@ -297,3 +297,7 @@ def test_tables_one_article_per_row(tmp_path):
         assert [a.article_id for a in arts] == ["a1", "a2", "a3"], name
         assert [a.status for a in arts] == ["ok", "empty", "ok"]
         assert arts[2].meta["outlet"] == "TASS" and arts[2].meta["outlet_source"] == "table"
+
+
+def test_glued_sentence_before_a_quote_is_split(seeds):
+    assert "des discussions. «Vladimir Poutine" in _para(seeds["002"], "au cœur des discussions").text

@@ -1,0 +1,301 @@
+"""Scoring corpora of any size: streaming, several processes, Dask, resumable runs.
+
+``framing score`` goes through :func:`run`. Articles are read lazily, scored
+in batches and appended to the output files batch by batch, so peak memory
+does not grow with the number of articles. Three engines give the same rows:
+
+* ``local`` with ``jobs=1``: one process;
+* ``local`` with ``jobs=N``: N worker processes, each scoring whole batches,
+  results written in input order (a bounded window of batches in flight);
+* ``dask``: the list of input files is partitioned across the workers of a
+  Dask cluster (a local one by default, or ``scheduler="tcp://host:8786"``);
+  each worker reads and scores its files, the client writes the rows in input
+  order and marks exact duplicates exactly as the local engine does.
+
+A run writes a checkpoint (``_checkpoint.json``) after every batch: how many
+documents are done and the byte size of each output file. ``resume=True``
+truncates the files to the last checkpoint and skips the documents already
+written, so an interrupted run ends with the same bytes as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from .pipeline import (
+    COLUMNS,
+    DTYPES,
+    MEASURE_COLUMNS,
+    TABLES,
+    ScoredArticle,
+    body_digest,
+    iter_scored,
+    typed_frame,
+)
+from .read import DEFAULT_MAX_BYTES, Article, InputWarning, iter_input_files, read_corpus
+
+Engine = Literal["local", "dask"]
+Format = Literal["csv", "parquet"]
+Mode = Literal["full", "fast"]
+CHECKPOINT = "_checkpoint.json"
+
+# ---------------------------------------------------------------- writers
+
+class TableWriter:
+    """Append batches of rows to ``articles``, ``sentences`` and ``dyads`` files."""
+
+    def __init__(self, out: Path, fmt: Format = "csv", append: bool = False) -> None:
+        self.out, self.fmt = out, fmt
+        out.mkdir(parents=True, exist_ok=True)
+        self.paths = {t: out / f"{t}.{fmt}" for t in TABLES}
+        self._parquet: dict[str, object] = {}
+        if not append:
+            for p in self.paths.values():
+                p.unlink(missing_ok=True)
+
+    def write(self, batch: Sequence[ScoredArticle]) -> None:
+        rows = {"articles": [b.article for b in batch],
+                "sentences": [s for b in batch for s in b.sentences],
+                "dyads": [d for b in batch for d in b.dyads]}
+        for table in TABLES:
+            df = typed_frame(rows[table], table)
+            if self.fmt == "csv":
+                path = self.paths[table]
+                header = not path.exists() or path.stat().st_size == 0
+                with path.open("a", encoding="utf-8", newline="") as fh:
+                    df.to_csv(fh, header=header, index=False, float_format="%.4f",
+                              lineterminator="\n")
+            else:
+                self._write_parquet(table, df)
+
+    def _write_parquet(self, table: str, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = _arrow_schema(table)
+        writer = self._parquet.get(table)
+        if writer is None:
+            writer = pq.ParquetWriter(self.paths[table], schema)
+            self._parquet[table] = writer
+        writer.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False))
+
+    def sizes(self) -> dict[str, int]:
+        return {t: p.stat().st_size if p.exists() else 0 for t, p in self.paths.items()}
+
+    def close(self) -> None:
+        for writer in self._parquet.values():
+            writer.close()  # type: ignore[attr-defined]
+        self._parquet.clear()
+
+
+def _arrow_schema(table: str):
+    import pyarrow as pa
+
+    kinds = {"Int64": pa.int64(), "float64": pa.float64(), "string": pa.string(),
+             "boolean": pa.bool_()}
+    return pa.schema([(c, kinds[DTYPES[table][c]]) for c in COLUMNS[table]])
+
+
+# ---------------------------------------------------------------- engines
+
+@dataclass(frozen=True)
+class Options:
+    """What to score and how; picklable so workers get the same settings."""
+
+    mode: Mode = "full"
+    tone: bool = True
+    split_parts: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 32
+
+
+def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
+    return list(iter_scored(batch, mode=opts.mode, tone=opts.tone, batch_size=len(batch) or 1))
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+def _local(articles: Iterator[Article], opts: Options, jobs: int) -> Iterator[list[ScoredArticle]]:
+    batches = _batched(articles, opts.batch_size)
+    if jobs <= 1:
+        for batch in batches:
+            yield _score_batch(batch, opts)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        window: deque = deque()
+        for batch in batches:
+            window.append(pool.submit(_score_batch, batch, opts))
+            if len(window) >= 2 * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def _read_and_score_files(files: list[str], opts: Options) -> list[tuple[str, ScoredArticle]]:
+    """Dask task: read and score a partition of files; duplicates are left to the client."""
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        arts = list(read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts,
+                                use_sidecar=True, warn=False, dedupe=False))
+    for art, scored in zip(arts, _score_batch(arts, opts), strict=True):
+        out.append((body_digest(art) if art.status == "ok" else "", scored))
+    return out
+
+
+def _dask(files: list[Path], opts: Options, scheduler: str | None,
+          partition_size: int) -> Iterator[list[ScoredArticle]]:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        parts = [[str(f) for f in files[i:i + partition_size]]
+                 for i in range(0, len(files), partition_size)]
+        futures = client.map(_read_and_score_files, parts, opts=opts, pure=False)
+        seen: dict[str, str] = {}
+        for fut in futures:  # in input order
+            batch = []
+            for digest, scored in fut.result():
+                if digest and digest in seen:
+                    scored = _as_duplicate(scored, seen[digest], opts)
+                elif digest:
+                    seen[digest] = str(scored.article["article_id"])
+                if scored.article["status"] != "ok" or scored.article["problem"]:
+                    warnings.warn(f"{scored.article['path']}: {scored.article['status']}: "
+                                  f"{scored.article['problem']}", InputWarning, stacklevel=2)
+                batch.append(scored)
+            yield batch
+            fut.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _as_duplicate(scored: ScoredArticle, first: str, opts: Options) -> ScoredArticle:
+    """The row the local engine writes for an exact duplicate of ``first``."""
+    rec = dict(scored.article)
+    problem = f"{rec['problem']}; " if rec["problem"] else ""
+    rec.update({c: float("nan") for c in MEASURE_COLUMNS})
+    rec.update(status="duplicate", problem=f"{problem}exact duplicate of {first}",
+               mode=opts.mode, lexicon_version=scored.article["lexicon_version"])
+    return ScoredArticle(article=rec)
+
+
+# ---------------------------------------------------------------- run
+
+def _fingerprint(files: Sequence[Path], opts: Options, fmt: str) -> str:
+    h = hashlib.sha1()
+    for f in files:
+        st = f.stat()
+        h.update(f"{f}\0{st.st_size}\0{int(st.st_mtime)}\n".encode())
+    h.update(repr((opts, fmt)).encode())
+    return h.hexdigest()
+
+
+def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", tone: bool = True,
+        split_parts: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, fmt: Format = "csv",
+        jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
+        resume: bool = False, batch_size: int = 32, progress: bool | None = None,
+        partition_size: int = 64) -> dict[str, int]:
+    """Score ``inputs`` into ``out`` batch by batch; return counts by status.
+
+    Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
+    With ``resume=True`` an interrupted run in ``out`` continues where its last
+    checkpoint stopped; with different inputs or options it starts afresh.
+    """
+    out = Path(out)
+    files = list(iter_input_files(inputs))
+    opts = Options(mode=mode, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
+                   batch_size=batch_size)
+    fingerprint = _fingerprint(files, opts, fmt)
+    ckpt_path = out / CHECKPOINT
+    done = 0
+    append = False
+    if resume and ckpt_path.exists():
+        ckpt = json.loads(ckpt_path.read_text())
+        if ckpt.get("fingerprint") == fingerprint and fmt == "csv":
+            done = int(ckpt["documents"])
+            for table, size in ckpt["sizes"].items():
+                with (out / f"{table}.{fmt}").open("r+b") as fh:
+                    fh.truncate(size)
+            append = True
+        else:
+            print("resume: inputs or options changed (or parquet output); starting afresh",
+                  file=sys.stderr)
+    writer = TableWriter(out, fmt=fmt, append=append)
+    if not append:
+        ckpt_path.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
+    try:
+        if engine == "dask":
+            if done:
+                raise ValueError("resume is supported with the local engine only")
+            batches = _dask(files, opts, scheduler, partition_size)
+        elif engine == "local":
+            articles = read_corpus(files, max_bytes=max_bytes, split=split_parts)
+            articles = _skip(articles, done)
+            batches = _local(articles, opts, jobs)
+        else:
+            raise ValueError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
+        for batch in batches:
+            writer.write(batch)
+            done += len(batch)
+            for b in batch:
+                status = str(b.article["status"])
+                counts[status] = counts.get(status, 0) + 1
+            if fmt == "csv":
+                ckpt_path.write_text(json.dumps(
+                    {"fingerprint": fingerprint, "documents": done, "sizes": writer.sizes()}))
+            if bar is not None:
+                bar.update(len(batch))
+    finally:
+        writer.close()
+        if bar is not None:
+            bar.close()
+    ckpt_path.unlink(missing_ok=True)
+    return counts
+
+
+def _skip(articles: Iterator[Article], n: int) -> Iterator[Article]:
+    """Skip the first ``n`` documents (already written) but still read them for dedup."""
+    for i, art in enumerate(articles):
+        if i >= n:
+            yield art
+
+
+def _only_files(files: Sequence[Path]) -> bool:
+    return not any(f.suffix.lower() in {".csv", ".jsonl", ".parquet"} for f in files)
+
+
+def _progress(total: int | None, progress: bool | None, initial: int = 0):
+    if progress is False:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, initial=initial, desc="scoring", unit="article", file=sys.stderr,
+                disable=None if progress is None else False, smoothing=0.1)

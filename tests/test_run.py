@@ -1,0 +1,151 @@
+"""Scale: identical output for jobs 1 and 2, local and Dask, resumed runs; bounded memory."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis import paths, run
+from analysis.corpora import write_corpus
+from analysis.read import InputWarning
+
+
+def _tables(folder: Path, fmt: str = "csv") -> dict[str, bytes]:
+    return {t: (folder / f"{t}.{fmt}").read_bytes() for t in ("articles", "sentences", "dyads")}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The seeds plus generated documents, an exact duplicate and an empty file."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for f in paths.SEEDS.iterdir():
+        shutil.copy(f, folder / f.name)
+    write_corpus(folder / "ud", 12, sentences_per_doc=6)
+    shutil.copy(folder / "ud" / "doc_000003.txt", folder / "ud" / "doc_copy.txt")
+    (folder / "ud" / "empty.txt").write_text("")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("ref")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        counts = run.run([corpus], out, mode="fast", batch_size=4, progress=False)
+    assert counts == {"ok": 17, "duplicate": 1, "empty": 1}
+    return out
+
+
+def test_streamed_output_matches_in_memory_api(corpus, reference, tmp_path):
+    from analysis.pipeline import score, write_tables
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        write_tables(score([corpus], mode="fast"), tmp_path)
+    assert _tables(tmp_path) == _tables(reference)
+
+
+def test_every_input_has_a_row_with_status(reference):
+    import pandas as pd
+
+    arts = pd.read_csv(reference / "articles.csv", dtype=str, keep_default_na=False)
+    assert len(arts) == 19
+    dup = arts[arts["status"] == "duplicate"].iloc[0]
+    assert dup["article_id"] == "doc_copy" and "duplicate of doc_000003" in dup["problem"]
+    assert not (reference / run.CHECKPOINT).exists()
+
+
+def test_jobs_2_identical_to_jobs_1(corpus, reference, tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        run.run([corpus], tmp_path, mode="fast", batch_size=4, jobs=2, progress=False)
+    assert _tables(tmp_path) == _tables(reference)
+
+
+def test_dask_identical_to_local(corpus, reference, tmp_path):
+    pytest.importorskip("dask.distributed")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run.run([corpus], tmp_path, mode="fast", batch_size=4, engine="dask", partition_size=5,
+                progress=False)
+    assert _tables(tmp_path) == _tables(reference)
+
+
+class _Interrupt(Exception):
+    pass
+
+
+def test_resume_equals_uninterrupted(corpus, reference, tmp_path, monkeypatch):
+    real_write = run.TableWriter.write
+    calls = {"n": 0}
+
+    def failing_write(self, batch):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            # killed in the middle of a batch: half a line lands in the file
+            with self.paths["sentences"].open("a") as fh:
+                fh.write("doc_000001,99,partial li")
+            raise _Interrupt
+        real_write(self, batch)
+
+    monkeypatch.setattr(run.TableWriter, "write", failing_write)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        with pytest.raises(_Interrupt):
+            run.run([corpus], tmp_path, mode="fast", batch_size=4, progress=False)
+        ckpt = json.loads((tmp_path / run.CHECKPOINT).read_text())
+        assert ckpt["documents"] == 8
+        monkeypatch.setattr(run.TableWriter, "write", real_write)
+        seen = []
+        real_score = run._score_batch
+
+        def spy(batch, opts):
+            seen.extend(a.article_id for a in batch)
+            return real_score(batch, opts)
+
+        monkeypatch.setattr(run, "_score_batch", spy)
+        run.run([corpus], tmp_path, mode="fast", batch_size=4, resume=True, progress=False)
+    assert len(seen) == 11 and len(set(seen)) == 11  # only the 11 documents not yet written
+    assert _tables(tmp_path) == _tables(reference)
+
+
+def test_parquet_output_same_rows(corpus, reference, tmp_path):
+    from analysis.pipeline import read_tables
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        run.run([corpus], tmp_path, mode="fast", batch_size=4, fmt="parquet", progress=False)
+    a, b = read_tables(tmp_path), read_tables(reference)
+    for x, y in zip(a, b, strict=True):
+        assert x.equals(y)
+
+
+_MEM_SCRIPT = """
+import resource, sys, warnings
+from analysis.run import run
+warnings.simplefilter("ignore")
+run([sys.argv[1]], sys.argv[2], mode="fast", tone=False, batch_size=32, progress=False)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def _peak_mb(corpus: Path, out: Path) -> int:
+    res = subprocess.run([sys.executable, "-c", _MEM_SCRIPT, str(corpus), str(out)],
+                         capture_output=True, text=True, check=True)
+    return int(res.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_peak_memory_does_not_grow_with_corpus_size(tmp_path):
+    small = write_corpus(tmp_path / "small", 200)
+    large = write_corpus(tmp_path / "large", 2000)
+    small_mb = _peak_mb(small, tmp_path / "o1")
+    large_mb = _peak_mb(large, tmp_path / "o2")
+    # ten times the articles (about 1.2 M words more) may not cost more than a few MB
+    assert large_mb - small_mb < 40, (small_mb, large_mb)
