@@ -93,8 +93,9 @@ def typed_frame(rows: list[dict[str, object]], table: str) -> pd.DataFrame:
         elif dtype == _BOOL:
             df[col] = df[col].map({"True": True, "False": False, True: True, False: False},
                                   na_action="ignore").astype(_BOOL)
-        else:
-            df[col] = df[col].astype(object).where(df[col].notna(), None).astype(_STR)
+        else:  # empty text and missing are one thing, as in the CSV
+            df[col] = df[col].astype(object).where(df[col].notna() & (df[col] != ""), None)
+            df[col] = df[col].astype(_STR)
     return df
 
 
