@@ -1,0 +1,309 @@
+"""Load and validate the packaged French lexicon and actor dictionary.
+
+Both files live in ``analysis/data`` and are read with :mod:`importlib.resources`
+so they travel with the installed package. Each starts with ``#`` header lines
+(``# key: value``: name, version, date, sources, decisions) followed by a
+tab-separated table. Validation is strict because the scorer trusts these
+tables blindly: an unknown PLOVER category, a weight out of [-10, 10], a quad
+class that does not fit its category or a malformed row raises
+:class:`LexiconError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+#: PLOVER categories and their per-category "Schrodt scores" (weighted Goldstein
+#: means), PLOVER manual draft 0.8 / CAMEO2PLOVER-2021 (CC BY-SA 4.0, Schrodt).
+SCHRODT_SCORES: dict[str, float] = {
+    "AGREE": 4.2,
+    "CONSULT": 2.1,
+    "SUPPORT": 4.6,
+    "CONCEDE": 5.0,
+    "COOPERATE": 6.8,
+    "AID": 7.4,
+    "RETREAT": 7.6,
+    "REQUEST": -5.0,
+    "ACCUSE": -2.0,
+    "REJECT": -4.2,
+    "THREATEN": -5.1,
+    "SANCTION": -5.2,
+    "PROTEST": -6.6,
+    "MOBILIZE": -5.3,
+    "COERCE": -7.2,
+    "ASSAULT": -9.3,
+}
+
+#: Quad class of each category (CAMEO root codes 01-05 verbal cooperation,
+#: 06-08 material cooperation, 09-14 verbal conflict, 15-20 material conflict).
+#: SANCTION (CAMEO 16, "reduce relations") is material conflict: see the
+#: lexicon header for the decision.
+CATEGORY_QUAD: dict[str, str] = {
+    "AGREE": "verbal_coop",
+    "CONSULT": "verbal_coop",
+    "SUPPORT": "verbal_coop",
+    "CONCEDE": "material_coop",
+    "COOPERATE": "material_coop",
+    "AID": "material_coop",
+    "RETREAT": "material_coop",
+    "REQUEST": "verbal_conf",
+    "ACCUSE": "verbal_conf",
+    "REJECT": "verbal_conf",
+    "THREATEN": "verbal_conf",
+    "PROTEST": "verbal_conf",
+    "SANCTION": "material_conf",
+    "MOBILIZE": "material_conf",
+    "COERCE": "material_conf",
+    "ASSAULT": "material_conf",
+}
+
+COOP_QUADS = frozenset({"verbal_coop", "material_coop"})
+CONF_QUADS = frozenset({"verbal_conf", "material_conf"})
+
+#: Roles a lexicon row can play in the scorer's rules.
+#: event: an ordinary event word; deesc: an event that also turns a following
+#: conflict complement into de-escalation (trêve, règlement); stop: not an event
+#: by itself, turns a following conflict complement into de-escalation and a
+#: following cooperation complement into SANCTION (cesser, arrêt, levée);
+#: joint: an event marking joint action (de concert, commun); enemy / victory:
+#: conflict words never de-escalated (terrorisme; libération, défaite);
+#: recip: reciprocity marker, not an event (mutuel); block: a fixed expression
+#: that swallows an ambiguous word and scores nothing (l'ensemble, à l'aide de).
+ROLES = frozenset({"event", "deesc", "stop", "joint", "enemy", "victory", "recip", "block"})
+POS_TAGS = frozenset({"VERB", "NOUN", "ADJ", "MWE"})
+
+#: Actor kinds and codes that are resolved at run time rather than fixed.
+ACTOR_KINDS = frozenset(
+    {"country", "capital", "leader", "official", "institution", "adjective", "group", "title"}
+)
+#: ``*``: a title noun that takes its code from a nationality adjective or a
+#: named actor next to it; ``PAIR``: "les deux présidents", resolved to the last
+#: two named actors of different codes.
+SPECIAL_CODES = frozenset({"*", "PAIR"})
+
+LEXICON_COLUMNS = ("term", "pos", "category", "quad_class", "weight", "cameo", "goldstein",
+                   "role", "note")
+ACTOR_COLUMNS = ("alias", "code", "kind", "label", "note")
+
+_VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
+_CODE_RE = re.compile(r"^[A-Z]{2,4}$")
+
+
+class LexiconError(ValueError):
+    """A packaged or user-supplied lexicon table is malformed."""
+
+
+@dataclass(frozen=True)
+class _Table:
+    header: dict[str, str]
+    frame: pd.DataFrame
+
+
+def _read_resource(filename: str) -> str:
+    resource = importlib.resources.files("analysis") / "data" / filename
+    return resource.read_text(encoding="utf-8")
+
+
+def _parse(text: str, filename: str, columns: tuple[str, ...]) -> _Table:
+    """Split header and body, check the column names and field counts."""
+    header: dict[str, str] = {}
+    rows: list[tuple[int, list[str]]] = []
+    names: list[str] | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            body = line[1:].strip()
+            key, sep, value = body.partition(":")
+            if sep and key.strip() and " " not in key.strip():
+                # continuation lines of a key repeat it; keep them joined
+                k = key.strip().lower()
+                header[k] = (header[k] + " " + value.strip()).strip() if k in header \
+                    else value.strip()
+            continue
+        fields = next(csv.reader(io.StringIO(line), delimiter="\t", quoting=csv.QUOTE_NONE))
+        if names is None:
+            names = [f.strip() for f in fields]
+            missing = [c for c in columns if c not in names]
+            if missing:
+                raise LexiconError(f"{filename}: line {lineno}: missing columns {missing}")
+            continue
+        if len(fields) != len(names):
+            raise LexiconError(
+                f"{filename}: line {lineno}: expected {len(names)} tab-separated fields, "
+                f"got {len(fields)}: {line!r}"
+            )
+        rows.append((lineno, [f.strip() for f in fields]))
+    if names is None:
+        raise LexiconError(f"{filename}: no table header line")
+    frame = pd.DataFrame([r for _, r in rows], columns=names)
+    frame.insert(0, "line", [ln for ln, _ in rows])
+    version = header.get("version", "")
+    if not _VERSION_RE.match(version):
+        raise LexiconError(f"{filename}: header needs '# version: X.Y.Z', got {version!r}")
+    return _Table(header, frame)
+
+
+def validate_lexicon(frame: pd.DataFrame, filename: str = "lexicon") -> pd.DataFrame:
+    """Check a lexicon table and return it with typed columns.
+
+    ``weight`` and ``goldstein`` become floats; rows must have a known PLOVER
+    category, the quad class of that category, a weight in [-10, 10] whose
+    sign matches the quad class, and a known role. ``block`` and ``recip`` rows
+    (not events) use category ``NONE``, quad class ``none`` and weight 0.
+    """
+    frame = frame.copy()
+    if "line" not in frame.columns:
+        frame.insert(0, "line", range(1, len(frame) + 1))
+    for col in LEXICON_COLUMNS:
+        if col not in frame.columns:
+            if col in ("goldstein", "note", "role"):
+                frame[col] = {"goldstein": "nan", "note": "", "role": "event"}[col]
+            else:
+                raise LexiconError(f"{filename}: missing column {col!r}")
+    weights: list[float] = []
+    goldsteins: list[float] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in frame.itertuples(index=False):
+        where = f"{filename}: line {row.line}"
+        term = str(row.term)
+        if not term or term != term.lower() or term != term.strip():
+            raise LexiconError(f"{where}: term must be non-empty lower-case text, got {term!r}")
+        if row.pos not in POS_TAGS:
+            raise LexiconError(f"{where}: unknown pos {row.pos!r} (expected {sorted(POS_TAGS)})")
+        if row.role not in ROLES:
+            raise LexiconError(f"{where}: unknown role {row.role!r} (expected {sorted(ROLES)})")
+        try:
+            weight = float(row.weight)
+            gold = float(row.goldstein) if str(row.goldstein) not in ("", "-") else float("nan")
+        except ValueError as exc:
+            raise LexiconError(f"{where}: weight/goldstein must be numbers ({exc})") from None
+        if row.role in ("block", "recip"):
+            if row.category != "NONE" or row.quad_class != "none" or weight != 0:
+                raise LexiconError(f"{where}: {row.role} rows need category NONE, quad class "
+                                   "none and weight 0")
+        else:
+            if row.category not in SCHRODT_SCORES:
+                raise LexiconError(f"{where}: unknown PLOVER category {row.category!r}")
+            expected = CATEGORY_QUAD[row.category]
+            if row.quad_class != expected:
+                raise LexiconError(
+                    f"{where}: quad class {row.quad_class!r} does not fit {row.category} "
+                    f"(expected {expected!r})"
+                )
+            if not -10.0 <= weight <= 10.0:
+                raise LexiconError(f"{where}: weight {weight} outside [-10, 10]")
+            if (weight > 0) != (row.quad_class in COOP_QUADS) or weight == 0:
+                raise LexiconError(f"{where}: weight {weight} has the wrong sign for "
+                                   f"{row.quad_class}")
+        if not (gold != gold or -10.0 <= gold <= 10.0):
+            raise LexiconError(f"{where}: goldstein {gold} outside [-10, 10]")
+        key = (term, str(row.pos))
+        if key in seen:
+            raise LexiconError(f"{where}: duplicate entry {term!r} ({row.pos}), first at line "
+                               f"{seen[key]}")
+        seen[key] = row.line
+        weights.append(weight)
+        goldsteins.append(gold)
+    frame["weight"] = pd.Series(weights, index=frame.index, dtype=float)
+    frame["goldstein"] = pd.Series(goldsteins, index=frame.index, dtype=float)
+    return frame.reset_index(drop=True)
+
+
+def validate_actors(frame: pd.DataFrame, filename: str = "actors") -> pd.DataFrame:
+    """Check an actor table: lower-case aliases, known kinds, well-formed codes."""
+    frame = frame.copy()
+    if "line" not in frame.columns:
+        frame.insert(0, "line", range(1, len(frame) + 1))
+    for col in ACTOR_COLUMNS:
+        if col not in frame.columns:
+            if col in ("label", "note"):
+                frame[col] = ""
+            else:
+                raise LexiconError(f"{filename}: missing column {col!r}")
+    seen: dict[str, int] = {}
+    for row in frame.itertuples(index=False):
+        where = f"{filename}: line {row.line}"
+        alias = str(row.alias)
+        if not alias or alias != alias.lower() or alias != alias.strip():
+            raise LexiconError(f"{where}: alias must be non-empty lower-case text, got {alias!r}")
+        if row.kind not in ACTOR_KINDS:
+            raise LexiconError(f"{where}: unknown kind {row.kind!r} (expected "
+                               f"{sorted(ACTOR_KINDS)})")
+        code = str(row.code)
+        if code not in SPECIAL_CODES and not _CODE_RE.match(code):
+            raise LexiconError(f"{where}: code {code!r} is not 2-4 upper-case letters")
+        if code in SPECIAL_CODES and row.kind != "title":
+            raise LexiconError(f"{where}: code {code!r} is only allowed for kind 'title'")
+        if alias in seen:
+            raise LexiconError(f"{where}: duplicate alias {alias!r}, first at line {seen[alias]}")
+        seen[alias] = row.line
+    return frame.reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_table() -> _Table:
+    table = _parse(_read_resource("lexicon.tsv"), "lexicon.tsv", LEXICON_COLUMNS)
+    return _Table(table.header, validate_lexicon(table.frame, "lexicon.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _actors_table() -> _Table:
+    table = _parse(_read_resource("actors.tsv"), "actors.tsv", ACTOR_COLUMNS)
+    return _Table(table.header, validate_actors(table.frame, "actors.tsv"))
+
+
+def load_lexicon() -> pd.DataFrame:
+    """Return the packaged cooperation/conflict lexicon (a fresh copy).
+
+    Columns: line (in the file), term, pos, category, quad_class, weight,
+    cameo, goldstein, role, note.
+    """
+    return _lexicon_table().frame.copy()
+
+
+def load_actors() -> pd.DataFrame:
+    """Return the packaged actor dictionary (a fresh copy).
+
+    Columns: line (in the file), alias, code, kind, label, note.
+    """
+    return _actors_table().frame.copy()
+
+
+def lexicon_header() -> dict[str, str]:
+    """Return the ``# key: value`` header of ``lexicon.tsv``."""
+    return dict(_lexicon_table().header)
+
+
+def actors_header() -> dict[str, str]:
+    """Return the ``# key: value`` header of ``actors.tsv``."""
+    return dict(_actors_table().header)
+
+
+def parse_table(text: str, filename: str, kind: str) -> pd.DataFrame:
+    """Parse and validate a lexicon (``kind="lexicon"``) or actor table from text.
+
+    Used by tests and by anyone shipping their own variant of the files.
+    """
+    if kind == "lexicon":
+        return validate_lexicon(_parse(text, filename, LEXICON_COLUMNS).frame, filename)
+    if kind == "actors":
+        return validate_actors(_parse(text, filename, ACTOR_COLUMNS).frame, filename)
+    raise ValueError(f"kind must be 'lexicon' or 'actors', got {kind!r}")
+
+
+def __getattr__(name: str) -> str:
+    # LEXICON_VERSION / ACTORS_VERSION are read lazily so importing the module
+    # never fails on a broken data file before the caller asks for it.
+    if name == "LEXICON_VERSION":
+        return _lexicon_table().header["version"]
+    if name == "ACTORS_VERSION":
+        return _actors_table().header["version"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

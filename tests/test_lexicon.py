@@ -1,0 +1,228 @@
+"""Tests of the packaged lexicon, the actor dictionary and their loader."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import lexicon as lx
+from analysis.paths import SHARED
+
+REFERENCE = SHARED / "reference"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> pd.DataFrame:
+    return lx.load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def actors() -> pd.DataFrame:
+    return lx.load_actors()
+
+
+# --------------------------------------------------------------------------- lexicon
+def test_versions_are_semver_and_match_headers() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+", lx.LEXICON_VERSION)
+    assert re.fullmatch(r"\d+\.\d+\.\d+", lx.ACTORS_VERSION)
+    assert lx.lexicon_header()["version"] == lx.LEXICON_VERSION
+    assert lx.actors_header()["version"] == lx.ACTORS_VERSION
+
+
+def test_lexicon_header_names_sources_and_decisions() -> None:
+    header = lx.lexicon_header()
+    for key in ("name", "date", "source_categories", "source_goldstein", "quad_class",
+                "sanction_decision", "terrorism_decision"):
+        assert header.get(key), key
+    text = " ".join(header.values())
+    assert "PLOVER" in text and "CC BY-SA 4.0" in text and "Schrodt" in text
+    assert "Goldstein" in text and "GDELT" in text
+    assert "material_conf" in header["sanction_decision"]
+    assert "lutte contre le terrorisme" in header["terrorism_decision"]
+
+
+def test_lexicon_columns_and_size(lexicon: pd.DataFrame) -> None:
+    for col in ("term", "pos", "category", "quad_class", "weight", "cameo", "note"):
+        assert col in lexicon.columns
+    events = lexicon[~lexicon.role.isin(["block", "recip"])]
+    assert len(events) >= 300
+    assert lexicon.term.str.lower().eq(lexicon.term).all()
+    assert not lexicon.duplicated(["term", "pos"]).any()
+
+
+def test_weights_are_the_schrodt_score_of_their_category(lexicon: pd.DataFrame) -> None:
+    events = lexicon[lexicon.category != "NONE"]
+    expected = events.category.map(lx.SCHRODT_SCORES)
+    assert (events.weight == expected).all()
+    assert events.weight.between(-10, 10).all()
+    assert (events.quad_class == events.category.map(lx.CATEGORY_QUAD)).all()
+    assert set(events.category) == set(lx.SCHRODT_SCORES)  # every category is used
+
+
+def test_sanction_is_material_conflict() -> None:
+    assert lx.CATEGORY_QUAD["SANCTION"] == "material_conf"
+
+
+@pytest.mark.skipif(not (REFERENCE / "CAMEO.goldsteinscale.txt").exists(),
+                    reason="shared reference tables not available")
+def test_cameo_codes_and_goldstein_come_from_the_reference(lexicon: pd.DataFrame) -> None:
+    gold = pd.read_csv(REFERENCE / "CAMEO.goldsteinscale.txt", sep="\t", dtype=str)
+    table = dict(zip(gold.CAMEOEVENTCODE, gold.GOLDSTEINSCALE.astype(float), strict=True))
+    events = lexicon[lexicon.category != "NONE"]
+    assert events.cameo.isin(list(table)).all()
+    assert (events.goldstein == events.cameo.map(table)).all()
+
+
+@pytest.mark.parametrize("term, category", [
+    ("coopérer", "COOPERATE"), ("coopération", "COOPERATE"), ("collaborer", "COOPERATE"),
+    ("convenir", "AGREE"), ("accord", "AGREE"), ("s'entretenir", "CONSULT"),
+    ("entretien", "CONSULT"), ("rencontrer", "CONSULT"), ("rencontre", "CONSULT"),
+    ("négocier", "CONSULT"), ("négociation", "CONSULT"), ("discussion", "CONSULT"),
+    ("dialogue", "CONSULT"), ("consulter", "CONSULT"), ("se concerter", "CONSULT"),
+    ("téléphoner", "CONSULT"), ("féliciter", "SUPPORT"), ("remercier", "SUPPORT"),
+    ("reconnaissance", "SUPPORT"), ("saluer", "SUPPORT"), ("soutenir", "SUPPORT"),
+    ("soutien", "SUPPORT"), ("aide", "AID"), ("corridor", "AID"), ("évacuer", "AID"),
+    ("trêve", "RETREAT"), ("cessez-le-feu", "RETREAT"), ("désescalade", "RETREAT"),
+    ("processus politique", "AGREE"), ("règlement", "AGREE"), ("compromis", "AGREE"),
+    ("coordonner", "COOPERATE"), ("conjoint", "AGREE"), ("commun", "AGREE"),
+    ("de concert", "COOPERATE"), ("ensemble", "COOPERATE"), ("partenariat", "COOPERATE"),
+    ("alliance", "SUPPORT"), ("se mettre d'accord", "AGREE"), ("mettre fin", "RETREAT"),
+    ("opération militaire de soutien", "AID"),
+    ("combattre", "ASSAULT"), ("combat", "ASSAULT"), ("lutte", "ASSAULT"),
+    ("lutter", "ASSAULT"), ("détruire", "ASSAULT"), ("destruction", "ASSAULT"),
+    ("frapper", "ASSAULT"), ("frappe", "ASSAULT"), ("attaque", "ASSAULT"),
+    ("attaquer", "ASSAULT"), ("bombarder", "ASSAULT"), ("siège", "COERCE"),
+    ("hostilités", "ASSAULT"), ("guerre", "ASSAULT"), ("conflit", "ASSAULT"),
+    ("terrorisme", "ASSAULT"), ("terroriste", "ASSAULT"), ("accuser", "ACCUSE"),
+    ("rejeter", "REJECT"), ("menacer", "THREATEN"), ("menace", "THREATEN"),
+    ("sanction", "COERCE"), ("condamner", "ACCUSE"), ("critiquer", "ACCUSE"),
+    ("dénoncer", "ACCUSE"), ("protester", "PROTEST"), ("mobiliser", "MOBILIZE"),
+    ("offensive", "ASSAULT"), ("opération militaire", "ASSAULT"), ("tuer", "ASSAULT"),
+    ("mort", "ASSAULT"), ("victime", "ASSAULT"), ("libération", "ASSAULT"),
+    ("lutte contre le terrorisme", "ASSAULT"), ("expulser", "SANCTION"),
+])
+def test_required_vocabulary(lexicon: pd.DataFrame, term: str, category: str) -> None:
+    rows = lexicon[lexicon.term == term]
+    assert not rows.empty, term
+    assert category in set(rows.category), (term, set(rows.category))
+
+
+def test_roles_drive_the_rules(lexicon: pd.DataFrame) -> None:
+    role = dict(zip(lexicon.term, lexicon.role, strict=True))
+    assert role["cesser"] == role["arrêt"] == role["levée"] == role["mettre fin"] == "stop"
+    assert role["trêve"] == role["cessez-le-feu"] == "deesc"
+    assert role["libération"] == role["défaite"] == "victory"
+    assert role["terrorisme"] == role["lutte contre le terrorisme"] == "enemy"
+    assert role["de concert"] == role["conjoint"] == "joint"
+    assert role["l'ensemble"] == role["à l'aide de"] == "block"
+
+
+def test_every_term_is_reachable_by_the_matcher(lexicon: pd.DataFrame) -> None:
+    """Each term, written out, is found by the compiled matcher (as itself or longer)."""
+    from analysis.nlp import load_pipeline
+    from analysis.scoring import _engine_for, _sentence_tokens
+
+    engine = _engine_for(lexicon, lx.load_actors())
+    nlp = load_pipeline("fast")
+    missing = []
+    for row in lexicon.itertuples():
+        doc = nlp(row.term)
+        toks = _sentence_tokens(doc[:], False, [])
+        found = engine.lex_index.find(toks)
+        covered = [engine.lex[engine.lex_index.patterns[pid].row].term for _, _, pid in found]
+        if not any(row.term == t or row.term in t for t in covered):
+            missing.append((row.term, covered))
+    assert missing == []
+
+
+# --------------------------------------------------------------------------- actors
+@pytest.mark.parametrize("alias, code", [
+    ("russie", "RUS"), ("moscou", "RUS"), ("kremlin", "RUS"), ("poutine", "RUS"),
+    ("vladimir poutine", "RUS"), ("lavrov", "RUS"), ("choïgou", "RUS"), ("russe", "RUS"),
+    ("russo-", "RUS"), ("washington", "USA"), ("maison blanche", "USA"), ("trump", "USA"),
+    ("obama", "USA"), ("tillerson", "USA"), ("américain", "USA"), ("états-unis", "USA"),
+    ("etats-unis", "USA"), ("usa", "USA"), ("damas", "SYR"), ("assad", "SYR"),
+    ("syrien", "SYR"), ("armée syrienne", "SYR"), ("régime", "SYR"), ("turquie", "TUR"),
+    ("turc", "TUR"), ("ankara", "TUR"), ("erdogan", "TUR"), ("iran", "IRN"),
+    ("iranien", "IRN"), ("téhéran", "IRN"), ("onu", "UN"), ("nations unies", "UN"),
+    ("daech", "IS"), ("daesh", "IS"), ("ei", "IS"), ("état islamique", "IS"),
+    ("etat islamique", "IS"), ("terroristes", "TER"), ("extrémistes", "TER"),
+    ("rebelles", "TER"), ("opposition armée", "TER"), ("qatar", "QAT"),
+    ("corée du nord", "PRK"), ("irak", "IRQ"), ("union européenne", "EU"), ("chine", "CHN"),
+    ("france", "FRA"),
+])
+def test_required_aliases(actors: pd.DataFrame, alias: str, code: str) -> None:
+    rows = actors[actors.alias == alias]
+    assert len(rows) == 1, alias
+    assert rows.iloc[0].code == code
+
+
+def test_actor_table_shape(actors: pd.DataFrame) -> None:
+    assert set(actors.kind) <= lx.ACTOR_KINDS
+    assert actors.alias.str.lower().eq(actors.alias).all()
+    assert not actors.alias.duplicated().any()
+    labels = set(actors.label)
+    for family in ("terroristes", "extrémistes", "rebelles", "Daech", "EI", "État islamique",
+                   "régime"):
+        assert family in labels, family
+    assert {"homologue", "président"} <= set(actors[actors.code == "*"].alias)
+    assert {"deux hommes", "deux présidents"} <= set(actors[actors.code == "PAIR"].alias)
+    assert "ISO-3166" in lx.actors_header()["sources"]
+
+
+# --------------------------------------------------------------------------- validation
+_GOOD_LEXICON = """# name: test
+# version: 0.1.0
+term\tpos\tcategory\tquad_class\tweight\tcameo\tgoldstein\trole\tnote
+coopérer\tVERB\tCOOPERATE\tmaterial_coop\t6.8\t060\t6.0\tevent\t
+"""
+
+
+def test_parse_table_accepts_a_good_table() -> None:
+    frame = lx.parse_table(_GOOD_LEXICON, "mini.tsv", "lexicon")
+    assert frame.term.tolist() == ["coopérer"]
+    assert frame.weight.tolist() == [6.8]
+
+
+@pytest.mark.parametrize("row, message", [
+    ("coopérer\tVERB\tFRIENDS\tmaterial_coop\t6.8\t060\t6.0\tevent\t", "unknown PLOVER"),
+    ("coopérer\tVERB\tCOOPERATE\tverbal_conf\t6.8\t060\t6.0\tevent\t", "does not fit"),
+    ("coopérer\tVERB\tCOOPERATE\tmaterial_coop\t12\t060\t6.0\tevent\t", "outside"),
+    ("coopérer\tVERB\tCOOPERATE\tmaterial_coop\t-6.8\t060\t6.0\tevent\t", "wrong sign"),
+    ("coopérer\tVERB\tCOOPERATE\tmaterial_coop\t6.8\t060\tevent\t", "fields"),
+    ("Coopérer\tVERB\tCOOPERATE\tmaterial_coop\t6.8\t060\t6.0\tevent\t", "lower-case"),
+    ("coopérer\tVERB\tCOOPERATE\tmaterial_coop\tsix\t060\t6.0\tevent\t", "numbers"),
+    ("coopérer\tVERB\tCOOPERATE\tmaterial_coop\t6.8\t060\t6.0\tmagic\t", "unknown role"),
+])
+def test_malformed_lexicon_rows_name_file_and_line(row: str, message: str) -> None:
+    with pytest.raises(lx.LexiconError, match=rf"bad\.tsv: line 4: .*{message}"):
+        lx.parse_table(_GOOD_LEXICON.replace(_GOOD_LEXICON.splitlines()[-1], row),
+                       "bad.tsv", "lexicon")
+
+
+def test_duplicates_and_missing_version_are_rejected() -> None:
+    dup = _GOOD_LEXICON + _GOOD_LEXICON.splitlines()[-1] + "\n"
+    with pytest.raises(lx.LexiconError, match="line 5: duplicate"):
+        lx.parse_table(dup, "dup.tsv", "lexicon")
+    with pytest.raises(lx.LexiconError, match="version"):
+        lx.parse_table(_GOOD_LEXICON.replace("# version: 0.1.0\n", ""), "nov.tsv", "lexicon")
+
+
+def test_malformed_actor_rows_are_rejected() -> None:
+    head = "# version: 1.0.0\nalias\tcode\tkind\tlabel\tnote\n"
+    assert lx.parse_table(head + "russie\tRUS\tcountry\tRussie\t\n", "a.tsv",
+                          "actors").code.tolist() == ["RUS"]
+    with pytest.raises(lx.LexiconError, match=r"a\.tsv: line 3: .*kind"):
+        lx.parse_table(head + "russie\tRUS\tplanet\tRussie\t\n", "a.tsv", "actors")
+    with pytest.raises(lx.LexiconError, match=r"a\.tsv: line 3: .*code"):
+        lx.parse_table(head + "russie\trussia\tcountry\tRussie\t\n", "a.tsv", "actors")
+    with pytest.raises(lx.LexiconError, match="only allowed"):
+        lx.parse_table(head + "russie\tPAIR\tcountry\tRussie\t\n", "a.tsv", "actors")
+
+
+def test_loaders_return_copies(lexicon: pd.DataFrame) -> None:
+    first = lx.load_lexicon()
+    first.loc[0, "term"] = "changed"
+    assert lx.load_lexicon().loc[0, "term"] == lexicon.loc[0, "term"]
