@@ -126,39 +126,52 @@ def net_index(coop: float, conf: float) -> float:
     return (coop - conf) / total if total else math.nan
 
 
-def frame_measures(sentences: pd.DataFrame, dyads: pd.DataFrame | None = None) -> dict[str, float]:
+def frame_measures(sentences: pd.DataFrame | Sequence[dict],
+                   dyads: pd.DataFrame | Sequence[dict] | None = None) -> dict[str, float]:
     """Per-article (or any group's) measures from its scored sentence rows.
 
     Shares and the net index use body sentences; headlines and voices are
     reported separately; the RUS–USA measures count body sentences with a
-    Russia–United States dyad.
+    Russia–United States dyad. Works on row dicts (the streaming path, no
+    pandas overhead per article) or on DataFrames.
     """
-    scored = sentences[sentences["coop"].notna() & (sentences["kind"] != "boilerplate")]
-    body = scored[scored["kind"] == "body"]
-    heads = scored[scored["kind"] == "headline"]
+    if isinstance(sentences, pd.DataFrame):
+        sentences = sentences.to_dict("records")
+    if isinstance(dyads, pd.DataFrame):
+        dyads = dyads.to_dict("records")
+
+    def has(v: object) -> bool:
+        return v is not None and v is not pd.NA and not (isinstance(v, float) and math.isnan(v))
+
+    scored = [r for r in sentences if has(r.get("coop")) and r.get("kind") != "boilerplate"]
+    body = [r for r in scored if r["kind"] == "body"]
     n = len(body)
-    coop = float(body["coop"].sum())
-    conf = float(body["conf"].sum())
+    coop = float(sum(r["coop"] for r in body))
+    conf = float(sum(r["conf"] for r in body))
+    weights = [float(r["goldstein"]) for r in body if has(r.get("goldstein"))]
     out: dict[str, float] = {
         "n_sentences": len(scored), "n_body": n, "n_coop": coop, "n_conf": conf,
         "coop_share": coop / n if n else math.nan,
         "conf_share": conf / n if n else math.nan,
         "net_index": net_index(coop, conf),
-        "goldstein_mean": float(body["goldstein"].mean()) if body["goldstein"].notna().any()
-        else math.nan,
+        "goldstein_mean": sum(weights) / len(weights) if weights else math.nan,
     }
-    rel = pd.Series(dtype=object)
-    if dyads is not None and len(dyads):
-        ru = dyads[(dyads["actor_a"] == "RUS") & (dyads["actor_b"] == "USA")]
-        ru = ru[ru["sentence_id"].isin(body["sentence_id"])] if "sentence_id" in ru else ru
-        rel = ru.groupby("sentence_id")["relation"].agg(_combine_relations)
-    out["rususa_n"] = len(rel)
-    out["rususa_coop"] = float(rel.isin(["coop", "mixed"]).sum())
-    out["rususa_conf"] = float(rel.isin(["conf", "mixed"]).sum())
+    body_ids = {(r.get("article_id"), r["sentence_id"]) for r in body}
+    rel: dict[tuple, list[str]] = {}
+    for d in dyads or ():
+        key = (d.get("article_id"), d["sentence_id"])
+        if d["actor_a"] == "RUS" and d["actor_b"] == "USA" and key in body_ids:
+            rel.setdefault(key, []).append(d["relation"])
+    combined = [_combine_relations(v) for v in rel.values()]
+    out["rususa_n"] = len(combined)
+    out["rususa_coop"] = float(sum(r in ("coop", "mixed") for r in combined))
+    out["rususa_conf"] = float(sum(r in ("conf", "mixed") for r in combined))
     out["rususa_net"] = net_index(out["rususa_coop"], out["rususa_conf"])
-    for name, part in (("headline", heads), ("narrator", body[body["voice"] == "narrator"]),
-                       ("quoted", body[body["voice"] == "quoted"])):
-        c, f = float(part["coop"].sum()), float(part["conf"].sum())
+    parts = (("headline", [r for r in scored if r["kind"] == "headline"]),
+             ("narrator", [r for r in body if r.get("voice") == "narrator"]),
+             ("quoted", [r for r in body if r.get("voice") == "quoted"]))
+    for name, part in parts:
+        c, f = float(sum(r["coop"] for r in part)), float(sum(r["conf"] for r in part))
         out.update({f"{name}_n": len(part), f"{name}_coop": c, f"{name}_conf": f,
                     f"{name}_net": net_index(c, f)})
     return out
@@ -232,9 +245,7 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
         _add_tone(out.sentences)
     for row in out.sentences:
         row.pop("_norm", None)
-    sents = pd.DataFrame(out.sentences, columns=SENTENCE_COLUMNS)
-    dyads = pd.DataFrame(out.dyads, columns=DYAD_COLUMNS)
-    record.update(frame_measures(sents, dyads))
+    record.update(frame_measures(out.sentences, out.dyads))
     record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
     return out
 

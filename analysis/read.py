@@ -153,13 +153,18 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
     return text, enc, ""
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return True
-    bad = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn")
-              and c not in "\n\r\t\f")
-    return bad / len(sample) < 0.02
+    bad = len(_CONTROL.findall(sample))
+    if bad / len(sample) >= 0.02:
+        return False
+    odd = sum(1 for c in sample if ord(c) > 0xFF and unicodedata.category(c) in ("Co", "Cs", "Cn"))
+    return (bad + odd) / len(sample) < 0.02
 
 
 def repair_mojibake(text: str) -> tuple[str, str]:
@@ -181,6 +186,8 @@ _CHAR_MAP = {
     "\u2003": " ", "\u3000": " ", "\t": " ",
 }
 _DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
+_DROP_RE = re.compile("[" + "".join(_DROP) + "]")
+_TRANSLATE = str.maketrans(_CHAR_MAP)
 _DERIVED_SUFFIXES = (
     "n", "ne", "ns", "nes", "nne", "nnes", "en", "ens", "enne", "ennes", "ien", "iens", "ienne", "iennes",
     "iste", "istes", "isme", "s", "e", "es", "ais", "aise", "aises", "ain", "aine", "ains",
@@ -196,10 +203,16 @@ def normalize(text: str, names: Sequence[str] = ()) -> tuple[str, list[int]]:
     ``text`` of the character that produced ``result[i]`` (an inserted space
     maps to the character it precedes).
     """
-    out: list[str] = []
-    offs: list[int] = []
-    i = 0
     n = len(text)
+    if unicodedata.is_normalized("NFC", text) and not _DROP_RE.search(text):
+        # fast path (almost all text): one-to-one character replacements only
+        norm = text.translate(_TRANSLATE)
+        offs = list(range(n + 1))
+        inserts = _glue_points(norm, names)
+        return _insert_spaces(norm, offs, inserts) if inserts else (norm, offs)
+    out: list[str] = []
+    offs = []
+    i = 0
     while i < n:
         c = text[i]
         # Group a base character with following combining marks for NFC.
@@ -292,6 +305,8 @@ _BOILERPLATE_RULES: list[tuple[str, re.Pattern[str]]] = [
                              r"^\s*(xinhua|afp|reuters|tass|ria novosti)\s*(\|.*)?$|"
                              r"^\s*source\s*:\s*\S+\s*$)", re.I)),
 ]
+#: Longer paragraphs are prose: no widget, stamp or signature line is this long.
+_MAX_BOILERPLATE_CHARS = 600
 _LEADING_STAMP = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s+")
 _SENT_END = re.compile(r"""[.!?…:»"')\]]\s*$""")
 
@@ -301,6 +316,8 @@ def classify_boilerplate(text: str) -> str:
     stripped = text.strip()
     if not any(ch.isalpha() for ch in stripped):
         return "separator" if stripped else "other"
+    if len(stripped) > _MAX_BOILERPLATE_CHARS:
+        return ""
     for kind, pattern in _BOILERPLATE_RULES:
         if pattern.search(stripped):
             return kind
