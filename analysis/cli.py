@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "default: a local cluster")
     sc.add_argument("--resume", action="store_true",
                     help="continue an interrupted run in --out from its last checkpoint")
+    sc.add_argument("--stance", action="store_true",
+                    help="also write actors.csv (portrayal) and stance.csv, and fill "
+                         "articles.stance_coop (parses the text a second time)")
     sc.add_argument("--batch-size", type=int, default=32, help="articles per batch (default 32)")
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -95,7 +98,7 @@ def _score(args: argparse.Namespace) -> int:
     counts = run(args.inputs, args.out, mode=args.mode, tone=not args.no_tone,
                  split_parts=args.split_parts, max_bytes=args.max_bytes, fmt=args.fmt,
                  jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                 resume=args.resume, batch_size=args.batch_size,
+                 resume=args.resume, batch_size=args.batch_size, stance=args.stance,
                  progress=False if args.quiet else None)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     print(f"scored {sum(counts.values())} documents ({summary}) -> {args.out}", file=sys.stderr)

@@ -42,10 +42,20 @@ MEASURE_COLUMNS = [
     "headline_n", "headline_coop", "headline_conf", "headline_net",
     "narrator_n", "narrator_coop", "narrator_conf", "narrator_net",
     "quoted_n", "quoted_coop", "quoted_conf", "quoted_net",
+    "stance_coop", "stance_score", "stance_evidence",
     "mode", "lexicon_version",
 ]
+#: ``actors.csv`` and ``stance.csv`` (with ``--stance``): see :mod:`analysis.stance`.
+ACTOR_COLUMNS = [
+    "article_id", "actor", "mentions", "as_source", "as_target", "cooperates_with",
+    "conflicts_with", "portrayal_score", "portrayal", "voice", "narrator_score", "quoted_score",
+    "n_evaluations", "narrator_scores", "quoted_scores", "labels_used", "evidence",
+]
+STANCE_COLUMNS = ["article_id", "voice", "stance_coop", "stance_score", "n_evidence", "n_window",
+                  "stance_evidence"]
 ARTICLE_SCORE_COLUMNS = ARTICLE_COLUMNS + MEASURE_COLUMNS
 TABLES = ("articles", "sentences", "dyads")
+STANCE_TABLES = ("actors", "stance")
 
 _INT = "Int64"
 _FLOAT = "float64"
@@ -61,7 +71,8 @@ DTYPES: dict[str, dict[str, str]] = {
                              "narrator_n", "narrator_coop", "narrator_conf", "quoted_n",
                              "quoted_coop", "quoted_conf")},
         **{c: _FLOAT for c in ("coop_share", "conf_share", "net_index", "goldstein_mean",
-                               "rususa_net", "headline_net", "narrator_net", "quoted_net")},
+                               "rususa_net", "headline_net", "narrator_net", "quoted_net",
+                               "stance_score")},
     },
     "sentences": {
         **{c: _STR for c in SENTENCE_COLUMNS},
@@ -73,9 +84,19 @@ DTYPES: dict[str, dict[str, str]] = {
         **{c: _STR for c in DYAD_COLUMNS},
         "sentence_id": _INT, "weight": _FLOAT, "negated": _BOOL,
     },
+    "actors": {
+        **{c: _STR for c in ACTOR_COLUMNS},
+        **{c: _INT for c in ("mentions", "as_source", "as_target", "n_evaluations")},
+        **{c: _FLOAT for c in ("portrayal_score", "narrator_score", "quoted_score")},
+    },
+    "stance": {
+        **{c: _STR for c in STANCE_COLUMNS},
+        "stance_score": _FLOAT, "n_evidence": _INT, "n_window": _INT,
+    },
 }
 COLUMNS: dict[str, list[str]] = {
-    "articles": ARTICLE_SCORE_COLUMNS, "sentences": SENTENCE_COLUMNS, "dyads": DYAD_COLUMNS}
+    "articles": ARTICLE_SCORE_COLUMNS, "sentences": SENTENCE_COLUMNS, "dyads": DYAD_COLUMNS,
+    "actors": ACTOR_COLUMNS, "stance": STANCE_COLUMNS}
 
 
 def typed_frame(rows: list[dict[str, object]], table: str) -> pd.DataFrame:
@@ -106,15 +127,19 @@ class ScoredArticle:
     article: dict[str, object]
     sentences: list[dict[str, object]] = field(default_factory=list)
     dyads: list[dict[str, object]] = field(default_factory=list)
+    actors: list[dict[str, object]] = field(default_factory=list)
+    stance: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass
 class Scored:
-    """The three tables of a scored corpus."""
+    """The three tables of a scored corpus (plus actors and stance, with ``stance=True``)."""
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
     dyads: pd.DataFrame
+    actors: pd.DataFrame | None = None
+    stance: pd.DataFrame | None = None
 
     def __iter__(self):
         return iter((self.articles, self.sentences, self.dyads))
@@ -262,25 +287,57 @@ def _add_tone(rows: list[dict[str, object]]) -> None:
             r[f"tone_{tool}"] = float(v)
 
 
-def to_frames(results: Iterable[ScoredArticle]) -> Scored:
-    """Collect streamed rows into three typed DataFrames, in input order."""
-    arts, sents, dyads = [], [], []
+def to_frames(results: Iterable[ScoredArticle], stance: bool = False) -> Scored:
+    """Collect streamed rows into typed DataFrames, in input order."""
+    rows: dict[str, list[dict[str, object]]] = {t: [] for t in TABLES + STANCE_TABLES}
     for r in results:
-        arts.append(r.article)
-        sents.extend(r.sentences)
-        dyads.extend(r.dyads)
-    return Scored(typed_frame(arts, "articles"), typed_frame(sents, "sentences"),
-                  typed_frame(dyads, "dyads"))
+        rows["articles"].append(r.article)
+        for t in TABLES[1:] + STANCE_TABLES:
+            rows[t].extend(getattr(r, t))
+    frames = {t: typed_frame(rows[t], t) for t in TABLES}
+    if stance:
+        frames.update({t: typed_frame(rows[t], t) for t in STANCE_TABLES})
+    return Scored(**frames)
+
+
+def add_stance(results: list[ScoredArticle]) -> None:
+    """Add actor portrayal and stance toward RUS–USA cooperation to scored articles.
+
+    Parses the batch's scored sentences once more (dependency relations for
+    appositions and predicates); see :mod:`analysis.stance`.
+    """
+    from . import stance as st
+
+    if not any(r.article["status"] == "ok" for r in results):
+        return
+    scored = to_frames(results)
+    analysis = st.analyse(scored)
+    actors = st.portray(scored, analysis=analysis)
+    stances = st.stance(scored, analysis=analysis)
+    by_article: dict[str, dict[str, list[dict[str, object]]]] = {}
+    for table, df in (("actors", actors), ("stance", stances)):
+        for row in df.to_dict("records"):
+            by_article.setdefault(str(row["article_id"]), {"actors": [], "stance": []})[
+                table].append(row)
+    for r in results:
+        found = by_article.get(str(r.article["article_id"]), {"actors": [], "stance": []})
+        r.actors, r.stance = found["actors"], found["stance"]
+        for row in r.stance:
+            if row["voice"] == "all":
+                r.article.update(stance_coop=row["stance_coop"], stance_score=row["stance_score"],
+                                 stance_evidence=row["stance_evidence"])
 
 
 def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: bool = True,
           split_parts: bool = False, max_bytes: int | None = None,
-          progress: bool | None = False) -> Scored:
+          progress: bool | None = False, stance: bool = False) -> Scored:
     """Read, parse and score a corpus; return ``articles``, ``sentences`` and ``dyads``.
 
     ``inputs`` are files or folders (``.txt``, ``.html``, ``.csv``, ``.jsonl``,
     ``.parquet``). Every input document has a row in ``articles`` with its
-    ``status``; only ``ok`` documents have sentences and scores.
+    ``status``; only ``ok`` documents have sentences and scores. With
+    ``stance=True`` the result also holds ``actors`` (portrayal) and ``stance``
+    tables, and ``articles.stance_coop`` is filled.
     """
     from .read import DEFAULT_MAX_BYTES
 
@@ -294,7 +351,10 @@ def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: 
         # progress=None: a bar only on a terminal (tqdm's disable=None); True: always.
         results = tqdm(results, desc="scoring", unit="article",
                        disable=None if progress is None else False)
-    return to_frames(results)
+    if stance:
+        results = list(results)
+        add_stance(results)
+    return to_frames(results, stance=stance)
 
 
 def write_tables(scored: Scored, out: str | Path) -> dict[str, Path]:
@@ -302,7 +362,9 @@ def write_tables(scored: Scored, out: str | Path) -> dict[str, Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for name, df in zip(TABLES, scored, strict=True):
+    tables = [(t, getattr(scored, t)) for t in TABLES + STANCE_TABLES
+              if getattr(scored, t) is not None]
+    for name, df in tables:
         path = out / f"{name}.csv"
         df.to_csv(path, index=False, float_format="%.4f", lineterminator="\n")
         paths[name] = path
@@ -312,12 +374,14 @@ def write_tables(scored: Scored, out: str | Path) -> dict[str, Path]:
 def read_tables(folder: str | Path) -> Scored:
     """Read tables written by :func:`write_tables` or ``framing score`` (CSV or Parquet)."""
     folder = Path(folder)
-    frames = []
-    for name in TABLES:
+    frames = {}
+    for name in TABLES + STANCE_TABLES:
         path = folder / f"{name}.csv"
         if path.exists():
             df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-        else:
+        elif (folder / f"{name}.parquet").exists() or name in TABLES:
             df = pd.read_parquet(folder / f"{name}.parquet")
-        frames.append(typed_frame(df.to_dict("records"), name))
-    return Scored(*frames)
+        else:
+            continue
+        frames[name] = typed_frame(df.to_dict("records"), name)
+    return Scored(**frames)

@@ -36,11 +36,12 @@ from typing import Literal
 import pandas as pd
 
 from .pipeline import (
-    COLUMNS,
     DTYPES,
     MEASURE_COLUMNS,
+    STANCE_TABLES,
     TABLES,
     ScoredArticle,
+    add_stance,
     body_digest,
     iter_scored,
     typed_frame,
@@ -57,20 +58,22 @@ CHECKPOINT = "_checkpoint.json"
 class TableWriter:
     """Append batches of rows to ``articles``, ``sentences`` and ``dyads`` files."""
 
-    def __init__(self, out: Path, fmt: Format = "csv", append: bool = False) -> None:
+    def __init__(self, out: Path, fmt: Format = "csv", append: bool = False,
+                 stance: bool = False) -> None:
         self.out, self.fmt = out, fmt
         out.mkdir(parents=True, exist_ok=True)
-        self.paths = {t: out / f"{t}.{fmt}" for t in TABLES}
+        self.tables = TABLES + (STANCE_TABLES if stance else ())
+        self.paths = {t: out / f"{t}.{fmt}" for t in self.tables}
         self._parquet: dict[str, object] = {}
         if not append:
-            for p in self.paths.values():
-                p.unlink(missing_ok=True)
+            for t in TABLES + STANCE_TABLES:
+                (out / f"{t}.{fmt}").unlink(missing_ok=True)
 
     def write(self, batch: Sequence[ScoredArticle]) -> None:
-        rows = {"articles": [b.article for b in batch],
-                "sentences": [s for b in batch for s in b.sentences],
-                "dyads": [d for b in batch for d in b.dyads]}
-        for table in TABLES:
+        rows = {"articles": [b.article for b in batch]}
+        for t in self.tables[1:]:
+            rows[t] = [row for b in batch for row in getattr(b, t)]
+        for table in self.tables:
             df = typed_frame(rows[table], table)
             if self.fmt == "csv":
                 path = self.paths[table]
@@ -106,7 +109,7 @@ def _arrow_schema(table: str):
 
     kinds = {"Int64": pa.int64(), "float64": pa.float64(), "string": pa.string(),
              "boolean": pa.bool_()}
-    return pa.schema([(c, kinds[DTYPES[table][c]]) for c in COLUMNS[table]])
+    return pa.schema([(c, kinds[t]) for c, t in DTYPES[table].items()])
 
 
 # ---------------------------------------------------------------- engines
@@ -120,10 +123,15 @@ class Options:
     split_parts: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
+    stance: bool = False
 
 
 def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
-    return list(iter_scored(batch, mode=opts.mode, tone=opts.tone, batch_size=len(batch) or 1))
+    results = list(iter_scored(batch, mode=opts.mode, tone=opts.tone,
+                               batch_size=len(batch) or 1))
+    if opts.stance:
+        add_stance(results)
+    return results
 
 
 def _batched(items: Iterable, n: int) -> Iterator[list]:
@@ -220,7 +228,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         split_parts: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, fmt: Format = "csv",
         jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
-        partition_size: int = 64) -> dict[str, int]:
+        partition_size: int = 64, stance: bool = False) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
@@ -230,7 +238,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     out = Path(out)
     files = list(iter_input_files(inputs))
     opts = Options(mode=mode, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
-                   batch_size=batch_size)
+                   batch_size=batch_size, stance=stance)
     fingerprint = _fingerprint(files, opts, fmt)
     ckpt_path = out / CHECKPOINT
     done = 0
@@ -246,7 +254,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         else:
             print("resume: inputs or options changed (or parquet output); starting afresh",
                   file=sys.stderr)
-    writer = TableWriter(out, fmt=fmt, append=append)
+    writer = TableWriter(out, fmt=fmt, append=append, stance=stance)
     if not append:
         ckpt_path.unlink(missing_ok=True)
     counts: dict[str, int] = {}
