@@ -602,6 +602,18 @@ def timeline(scored: Scored, include_wire: bool = True) -> FigureData:
 # ---------------------------------------------------------------- saving and the script
 
 #: Figures made from the scored tables, by file name (``validation`` is made from evaluate_seeds()).
+def portrayal(scored: Scored, voice: str = "narrator") -> FigureData:
+    """Outlet × actor portrayal heat map with n in every cell (see :mod:`analysis.stance`).
+
+    Uses ``scored.actors`` when the tables were scored with ``stance=True``,
+    otherwise computes the portrayal table from the scored sentences.
+    """
+    from . import stance as st
+
+    actors = scored.actors if scored.actors is not None else st.portray(scored)
+    return st.portrayal_heatmap(st.portrayal_table(actors, scored.articles, voice=voice))
+
+
 FIGURE_FUNCTIONS: dict[str, Callable[[Scored], FigureData]] = {
     "plane": plane,
     "net_index": net_index,
@@ -610,6 +622,7 @@ FIGURE_FUNCTIONS: dict[str, Callable[[Scored], FigureData]] = {
     "distinctive_terms": distinctive_terms,
     "voice": voice,
     "timeline": timeline,
+    "portrayal": portrayal,
 }
 
 

@@ -577,6 +577,16 @@ _COLUMNS = [  # key, header, type
 ]
 
 
+def overview(articles: pd.DataFrame) -> pd.DataFrame:
+    """The overview table's numbers, one row per article, as the report shows them.
+
+    Saved beside the report's screenshot (``figures/report.csv``).
+    """
+    rows = [_article_data(a) for a in _records(articles)]
+    cols = ["article_id"] + [key for key, _, _ in _COLUMNS]
+    return pd.DataFrame(rows, columns=cols).sort_values("article_id", kind="stable")
+
+
 def _article_data(art: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {"article_id": _text(art.get("article_id"))}
     for key, _, typ in _COLUMNS:

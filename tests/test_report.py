@@ -21,6 +21,7 @@ from analysis.report import (
     build_report,
     contrast_ratio,
     main,
+    overview,
     write_report,
 )
 
@@ -362,7 +363,7 @@ def chromium() -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="session")
-def seed_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def seed_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, pd.DataFrame]:
     """The seeds' report, and the same with a malicious article added (scored together)."""
     from analysis.pipeline import score
 
@@ -383,7 +384,7 @@ def seed_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     seeds_path.write_text(seeds_only, encoding="utf-8")
     evil_path = folder / "with_evil.html"
     evil_path.write_text(build_report(arts, sents, dyads), encoding="utf-8")
-    return seeds_path, evil_path
+    return seeds_path, evil_path, overview(arts[keep])
 
 
 @pytest.mark.browser
@@ -399,7 +400,7 @@ def test_report_in_headless_chromium(chromium, seed_reports, tmp_path: Path,
 
     monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must never download
     browser, driver_path = chromium
-    seeds_html, evil_html = seed_reports
+    seeds_html, evil_html, numbers = seed_reports
     opts = webdriver.ChromeOptions()
     opts.binary_location = str(browser)
     for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -507,6 +508,9 @@ def test_report_in_headless_chromium(chromium, seed_reports, tmp_path: Path,
             wait.until(lambda d: tip.is_displayed())
         paths.FIGURES.mkdir(parents=True, exist_ok=True)
         assert driver.save_screenshot(str(paths.FIGURES / "report.png"))
+        # the numbers the screenshot shows, beside it like every figure's
+        numbers.to_csv(paths.FIGURES / "report.csv", index=False, float_format="%.4f",
+                       lineterminator="\n")
 
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert not errors, errors
