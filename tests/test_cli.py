@@ -1,0 +1,60 @@
+"""The command line as a user runs it: exit codes, warnings naming files, every input kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+
+
+def _framing(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis.cli", *args], capture_output=True,
+                          text=True, cwd=paths.ROOT, check=False)
+
+
+def test_bad_inputs_exit_0_with_a_warning_per_file(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = next(paths.SEEDS.glob("004_*.txt"))
+    (corpus / "a_good.txt").write_bytes(good.read_bytes())
+    (corpus / "b_copy.txt").write_bytes(good.read_bytes())
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (corpus / "english.txt").write_text(
+        "The United States and Russia agreed on Monday to keep talking about the war in Syria, "
+        "the foreign minister said after the meeting with his counterpart in New York.\n")
+    (corpus / "boiler.txt").write_text("Partez cet article sur :\n\nfr.sputniknews.com\n")
+    res = _framing("score", str(corpus), "--out", str(tmp_path / "out"), "--mode", "fast",
+                   "--quiet")
+    assert res.returncode == 0, res.stderr
+    for name in ("b_copy.txt", "empty.txt", "binary.txt", "english.txt", "boiler.txt"):
+        assert any(name in line and line.startswith("warning:") for line in res.stderr.splitlines()), \
+            name
+    arts = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str, keep_default_na=False)
+    assert dict(zip(arts["article_id"], arts["status"], strict=True)) == {
+        "a_good": "ok", "b_copy": "duplicate", "binary": "unreadable", "boiler": "no_body",
+        "empty": "empty", "english": "not_french"}
+    sents = pd.read_csv(tmp_path / "out" / "sentences.csv", dtype=str)
+    assert set(sents["article_id"]) == {"a_good"}
+
+
+def test_missing_path_is_an_error(tmp_path: Path):
+    res = _framing("score", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert "does not exist" in res.stderr and "nope" in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_stance_tables(tmp_path: Path):
+    res = _framing("score", str(paths.SEEDS), "--out", str(tmp_path), "--stance", "--quiet")
+    assert res.returncode == 0, res.stderr
+    arts = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False)
+    actors = pd.read_csv(tmp_path / "actors.csv", dtype=str, keep_default_na=False)
+    assert set(actors["article_id"]) == set(arts["article_id"])
+    assert {"RUS", "USA"} <= set(actors["actor"])
+    assert set(arts["stance_coop"]) <= {"desirable", "doubted", "mixed", "neither"}
+    assert (tmp_path / "stance.csv").exists()
