@@ -79,7 +79,17 @@ elapsed = time.perf_counter() - t0
 
 
 def measure(name: str, corpus: Path, mode: str = "full", jobs: int = 1) -> dict[str, float]:
-    """Run one measurement in a fresh process; return seconds and peak RSS (MB)."""
+    """Run one measurement in a fresh process; return seconds and peak RSS (MB).
+
+    Prints a line to standard error when it is done, so a long run shows progress.
+    """
+    result = _measure(name, corpus, mode, jobs)
+    print(f"  {name} mode={mode} jobs={jobs}: {result['seconds']:.1f} s, "
+          f"peak {result['peak_mb']:.0f} MB", file=sys.stderr, flush=True)
+    return result
+
+
+def _measure(name: str, corpus: Path, mode: str, jobs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
         code = ("import time, resource, json\nt_start = time.perf_counter()\n"
                 + SNIPPETS[name].replace("CORPUS", repr(str(corpus))).replace("OUT", repr(out))
