@@ -24,8 +24,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 import spacy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 Mode = Literal["full", "fast"]
@@ -35,19 +38,47 @@ _CLOSERS = {"»", '"', ")", "”", "]"}
 _OPENERS = {"«", '"', "“", "(", "["}
 
 
+#: Per-string flags of :func:`punct_boundaries`, keyed by spaCy's ORTH hash (bounded).
+_ORTH_FLAGS: dict[int, tuple[bool, bool, bool]] = {}
+_ORTH_FLAGS_MAX = 200_000
+_NOT_START = np.uint64(2**64 - 1)  # sent_start -1 ("not a start") as spaCy's uint64
+
+
+def _orth_flags(strings: StringStore, orth: int) -> tuple[bool, bool, bool]:
+    """(sentence-final, closer, may start a sentence) for one token string, cached."""
+    flags = _ORTH_FLAGS.get(orth)
+    if flags is None:
+        if len(_ORTH_FLAGS) >= _ORTH_FLAGS_MAX:
+            _ORTH_FLAGS.clear()
+        text = strings[orth]
+        first = text[:1]
+        flags = _ORTH_FLAGS[orth] = (text in _SENT_END, text in _CLOSERS,
+                                     first.isupper() or first.isdigit() or text in _OPENERS)
+    return flags
+
+
 @Language.component("punct_boundaries")
 def punct_boundaries(doc: Doc) -> Doc:
-    """Mark sentence starts after sentence-final punctuation, and nowhere else."""
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        after_end = prev.text in _SENT_END or (
-            prev.text in _CLOSERS and i >= 2 and doc[i - 2].text in _SENT_END)
-        first = tok.text[:1]
-        tok.is_sent_start = after_end and (first.isupper() or first.isdigit()
-                                           or tok.text in _OPENERS)
+    """Mark sentence starts after sentence-final punctuation, and nowhere else.
+
+    A token starts a sentence when the previous token is sentence-final
+    punctuation (or a closer right after one) and the token begins with a
+    capital, a digit or an opening quote. Reads token strings through the
+    ORTH array and writes all boundaries with one ``from_array``: creating a
+    ``Token`` per look-up made this component cost as much as the tokenizer.
+    """
+    n = len(doc)
+    if n == 0:
+        return doc
+    strings = doc.vocab.strings
+    flags = [_orth_flags(strings, orth) for orth in doc.to_array(ORTH).tolist()]
+    starts = np.full(n, _NOT_START, dtype=np.uint64)
+    starts[0] = 1
+    for i in range(1, n):
+        prev = flags[i - 1]
+        if flags[i][2] and (prev[0] or (prev[1] and i >= 2 and flags[i - 2][0])):
+            starts[i] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -154,6 +154,7 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_WIDE = re.compile(r"[^\x00-\xff]")  # the only characters that can be private/unassigned
 
 
 def _looks_like_text(text: str) -> bool:
@@ -163,7 +164,7 @@ def _looks_like_text(text: str) -> bool:
     bad = len(_CONTROL.findall(sample))
     if bad / len(sample) >= 0.02:
         return False
-    odd = sum(1 for c in sample if ord(c) > 0xFF and unicodedata.category(c) in ("Co", "Cs", "Cn"))
+    odd = sum(1 for c in _WIDE.findall(sample) if unicodedata.category(c) in ("Co", "Cs", "Cn"))
     return (bad + odd) / len(sample) < 0.02
 
 
@@ -188,6 +189,8 @@ _CHAR_MAP = {
 _DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 _TRANSLATE = str.maketrans(_CHAR_MAP)
+#: Any character of ``_CHAR_MAP``: most paragraphs have none and need no translate().
+_MAPPED_RE = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
 _DERIVED_SUFFIXES = (
     "n", "ne", "ns", "nes", "nne", "nnes", "en", "ens", "enne", "ennes", "ien", "iens", "ienne", "iennes",
     "iste", "istes", "isme", "s", "e", "es", "ais", "aise", "aises", "ain", "aine", "ains",
@@ -203,13 +206,18 @@ def normalize(text: str, names: Sequence[str] = ()) -> tuple[str, list[int]]:
     ``text`` of the character that produced ``result[i]`` (an inserted space
     maps to the character it precedes).
     """
+    norm, offs = _normalize(text, names)
+    return norm, list(range(len(text) + 1)) if offs is None else offs
+
+
+def _normalize(text: str, names: Sequence[str] = ()) -> tuple[str, list[int] | None]:
+    """:func:`normalize`, with ``None`` for an identity map (most paragraphs)."""
     n = len(text)
     if unicodedata.is_normalized("NFC", text) and not _DROP_RE.search(text):
         # fast path (almost all text): one-to-one character replacements only
-        norm = text.translate(_TRANSLATE)
-        offs = list(range(n + 1))
+        norm = text.translate(_TRANSLATE) if _MAPPED_RE.search(text) else text
         inserts = _glue_points(norm, names)
-        return _insert_spaces(norm, offs, inserts) if inserts else (norm, offs)
+        return _insert_spaces(norm, list(range(n + 1)), inserts) if inserts else (norm, None)
     out: list[str] = []
     offs = []
     i = 0
@@ -242,11 +250,45 @@ def _glue_points(text: str, names: Sequence[str]) -> list[int]:
     """Positions where a space must be inserted to unglue scraped words."""
     points = [m.end(1) for m in _GLUED_SENTENCE.finditer(text)]
     if names:
-        for m in _glued_name_pattern(tuple(names)).finditer(text):
-            rest = m.group(2)
+        for end, rest in _glued_names(text, tuple(names)):
             if len(rest) >= 3 and rest.lower() not in _DERIVED_SUFFIXES:
-                points.append(m.end(1))
+                points.append(end)
     return sorted(set(points))
+
+
+_NAME_REST = re.compile(r"([a-zà-ÿœæ]+)\b")
+
+
+def _glued_names(text: str, names: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(end of the name, glued rest) of each ``_glued_name_pattern`` match, in order.
+
+    Same matches as ``_glued_name_pattern(names).finditer(text)``, faster: the
+    regex tries its whole alternation of names at every character, while here
+    only word starts with a name's first letter are tried, names in the same
+    order (longest first). Names are letters only, so a match never starts
+    inside the previous one and the matches do not depend on each other.
+    """
+    starts, by_first = _name_index(names)
+    for m in starts.finditer(text):
+        p = m.start()
+        for name in by_first[text[p]]:
+            if text.startswith(name, p):
+                rest = _NAME_REST.match(text, p + len(name))
+                if rest is not None:
+                    yield p + len(name), rest.group(1)
+                    break
+
+
+@lru_cache(maxsize=8)
+def _name_index(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """Word starts with a name's first letter, and the names by first letter, in
+    ``_glued_name_pattern``'s order."""
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        by_first.setdefault(n[0], []).append(n)
+    # the letter first, then "(?<![\w-])" before it (as a two-character look-behind over
+    # the letter): a leading look-behind would be tried at every position
+    return re.compile(rf"[{re.escape(''.join(by_first))}](?<![\w-].)"), by_first
 
 
 @lru_cache(maxsize=8)
@@ -350,6 +392,16 @@ def _stop_words() -> dict[str, frozenset[str]]:
             "de": frozenset(DE), "it": frozenset(IT)}
 
 
+@lru_cache(maxsize=1)
+def _stop_word_langs() -> dict[str, tuple[str, ...]]:
+    """Each stop word and the languages whose list has it (counting in one pass)."""
+    index: dict[str, tuple[str, ...]] = {}
+    for lang, words in _stop_words().items():
+        for w in words:
+            index[w] = index.get(w, ()) + (lang,)
+    return index
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -362,7 +414,11 @@ def detect_language(text: str, min_words: int = 5) -> str:
     words = [w.lower().split("'")[-1] for w in _WORD.findall(text)]
     if len(words) < min_words:
         return "und"
-    scores = {lang: sum(w in sw for w in words) for lang, sw in _stop_words().items()}
+    scores = dict.fromkeys(_stop_words(), 0)
+    index = _stop_word_langs()
+    for w in words:
+        for lang in index.get(w, ()):
+            scores[lang] += 1
     best = max(scores, key=lambda k: (scores[k], k == "fr"))
     if scores[best] < max(1, len(words) // 10):
         return "und"
@@ -394,6 +450,9 @@ _DATE_PATTERNS = [
 ]
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _month(name: str) -> int:
     name = name.lower().replace("fevrier", "février").replace("aout", "août")
     return _MONTHS[name.replace("decembre", "décembre")]
@@ -403,6 +462,8 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
     """ISO dates (partial allowed) mentioned in ``text``, with their spans."""
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
+    if not _FOUR_DIGITS.search(text):
+        return found  # every pattern has a four-digit year
     for kind, pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
@@ -431,6 +492,11 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda t: t[1])
 
 
+_AGENCY_OF = re.compile(r"agence de presse\s+\w+\s*(?:«\s*)?(tass|ria novosti|sana|afp|xinhua)",
+                        re.I)
+_AGENCY_SELON = re.compile(r"selon l'agence\s+(tass|ria novosti|afp|xinhua)", re.I)
+
+
 def infer_metadata(article: Article) -> dict[str, str]:
     """Infer outlet, host, agency and dates from the article's own lines.
 
@@ -446,13 +512,11 @@ def infer_metadata(article: Article) -> dict[str, str]:
         for pattern, fld, value, where in _signature_rules():
             if where == "boilerplate" and not is_bp:
                 continue
-            if pattern.search(line) and not meta.get(fld):
+            if not meta.get(fld) and pattern.search(line):
                 meta[fld] = value
                 meta[f"{fld}_evidence"] = line[:160]
                 meta[f"{fld}_source"] = "signature" if is_bp else "text"
-        m = re.search(r"agence de presse\s+\w+\s*(?:«\s*)?(tass|ria novosti|sana|afp|xinhua)",
-                      line, re.I) or re.search(r"selon l'agence\s+(tass|ria novosti|afp|xinhua)",
-                                               line, re.I)
+        m = _AGENCY_OF.search(line) or _AGENCY_SELON.search(line)
         if m and not is_bp:
             name = {"tass": "TASS", "afp": "AFP", "xinhua": "Xinhua", "sana": "SANA",
                     "ria novosti": "RIA Novosti"}[m.group(1).lower()]
@@ -508,13 +572,16 @@ def build_article(article_id: str, path: str, text: str, names: Sequence[str] = 
         segments = [(start, start + lead.end()), (start + lead.end(), m.end())] if lead \
             else [(start, m.end())]
         for s, e in segments:
-            norm, offs = normalize(text[s:e], names)
+            norm, offs = _normalize(text[s:e], names)
             # strip surrounding blanks, keeping offsets aligned
             lstrip = len(norm) - len(norm.lstrip())
             rstrip = len(norm.rstrip())
             if rstrip <= lstrip:
                 continue
-            offs = [o + s for o in offs[lstrip:rstrip]] + [offs[rstrip - 1] + s + 1]
+            if offs is None:  # identity map: the same offsets, built in C
+                offs = list(range(lstrip + s, rstrip + s + 1))
+            else:
+                offs = [o + s for o in offs[lstrip:rstrip]] + [offs[rstrip - 1] + s + 1]
             norm = norm[lstrip:rstrip]
             para = Paragraph(paragraph_id=pid, start=offs[0], end=offs[-1], text=norm,
                              offsets=offs, part=part)

@@ -80,6 +80,7 @@ import pandas as pd
 import spacy
 from nltk.stem.snowball import SnowballStemmer
 from sklearn.base import BaseEstimator, TransformerMixin
+from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from analysis import lexicon as lx
@@ -431,6 +432,9 @@ def _compile_pattern(text: str, pos: str, row: int) -> _Pattern:
     return _Pattern(text, tuple(specs), reflexive, row)
 
 
+_FIRST_CACHE_MAX = 200_000
+
+
 class _PhraseIndex:
     """First-word index over compiled patterns; finds longest matches."""
 
@@ -448,6 +452,21 @@ class _PhraseIndex:
                 self.by_form.setdefault(f, []).append(pid)
             if first.stem:
                 self.by_stem.setdefault(first.stem, []).append(pid)
+        self._first_cache: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        # Expressions starting with "de", "à", "en" or an article are tried at every such
+        # word; most are rejected by the very next token, neither skippable nor a form of
+        # the second word. These are the surface forms (contractions included) and the
+        # lemma the second word accepts; None when it also accepts by class or stem, and
+        # _match_at decides.
+        self.second_forms: list[tuple[frozenset[str], str] | None] = []
+        for pat in self.patterns:
+            second = pat.specs[1] if len(pat.specs) > 1 else None
+            if second is None or second.det or second.stem or not second.lemma:
+                self.second_forms.append(None)
+            else:
+                self.second_forms.append((second.forms | {
+                    c for c, base in _CONTRACTIONS.items() if base in second.forms},
+                    second.lemma))
 
     @staticmethod
     def _spec_ok(spec: _Spec, tok: _Tok) -> bool:
@@ -459,9 +478,13 @@ class _PhraseIndex:
             return True
         return bool(spec.stem) and tok.stem == spec.stem and _verbal_ending(tok.w)
 
-    def _match_at(self, pat: _Pattern, toks: Sequence[_Tok], i: int) -> int:
-        k = i
-        for j, spec in enumerate(pat.specs):
+    def _match_at(self, pat: _Pattern, toks: Sequence[_Tok], i: int, first: int = 0) -> int:
+        """End of the match of ``pat`` starting at token ``i``, or -1.
+
+        ``first`` = 1 when the first word is known to match token ``i``.
+        """
+        k = i + first
+        for j, spec in enumerate(pat.specs[first:], first):
             skipped = 0
             while True:
                 if k >= len(toks):
@@ -485,12 +508,15 @@ class _PhraseIndex:
             return 2
         return 1 if tok.w in spec.forms and not spec.stem else 0
 
-    def find(self, toks: Sequence[_Tok]) -> list[tuple[int, int, int]]:
-        """Non-overlapping (start, end, pattern id) matches, longest first."""
-        found: list[tuple[int, int, int]] = []
-        for i, tok in enumerate(toks):
-            if tok.space:
-                continue
+    def _first_matches(self, tok: _Tok) -> tuple[int, ...]:
+        """Patterns whose first word accepts this token, in candidate order.
+
+        Depends only on the token's form, lemma and stem, so it is cached per
+        index: most tokens are not the start of any term and cost one look-up.
+        """
+        key = tok.key
+        pids = self._first_cache.get(key)
+        if pids is None:
             cands: list[int] = []
             cands.extend(self.by_form.get(tok.w, ()))
             if tok.w in _CONTRACTIONS:
@@ -500,9 +526,35 @@ class _PhraseIndex:
             cands.extend(self.by_stem.get(tok.stem, ()))
             if tok.w in _DETERMINERS:
                 cands.extend(self.det_first)
-            for pid in dict.fromkeys(cands):
+            pids = tuple(pid for pid in dict.fromkeys(cands)
+                         if self._spec_ok(self.patterns[pid].specs[0], tok))
+            if len(self._first_cache) >= _FIRST_CACHE_MAX:
+                self._first_cache.clear()
+            self._first_cache[key] = pids
+        return pids
+
+    def find(self, toks: Sequence[_Tok]) -> list[tuple[int, int, int]]:
+        """Non-overlapping (start, end, pattern id) matches, longest first."""
+        found: list[tuple[int, int, int]] = []
+        cached = self._first_cache.get
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if tok.space:
+                continue
+            pids = cached(tok.key)
+            if pids is None:
+                pids = self._first_matches(tok)
+            for pid in pids:
                 pat = self.patterns[pid]
-                end = self._match_at(pat, toks, i)
+                if len(pat.specs) == 1:
+                    end = i + 1
+                else:
+                    second = self.second_forms[pid]
+                    if second is not None and (i + 1 >= n or (
+                            toks[i + 1].w not in second[0] and toks[i + 1].w not in _SKIPPABLE
+                            and toks[i + 1].lemma != second[1])):
+                        continue  # a sure "no" from the next token alone (see __init__)
+                    end = self._match_at(pat, toks, i, 1)
                 if end < 0:
                     continue
                 if pat.reflexive and not _has_reflexive(toks, i):
@@ -545,7 +597,7 @@ def _has_reflexive(toks: Sequence[_Tok], i: int) -> bool:
 # --------------------------------------------------------------------------- #
 # Tokens of one sentence
 # --------------------------------------------------------------------------- #
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     i: int
     text: str
@@ -566,44 +618,109 @@ class _Tok:
     ent: str
     ent_len: int
     quoted: bool = False
+    key: tuple[str, str, str] = ("", "", "")  # (w, lemma, stem): the matcher's cache key
 
 
 _PUNCT_RE = re.compile(r"^\W+$")
 
+#: What the rules need from one token string, keyed by spaCy's ORTH hash:
+#: (text, normalised form, stem, title-cased, all punctuation, letters and digits,
+#: matcher key of the token without a lemma).
+#: The same few thousand words recur in every article; normalising and stemming
+#: them once per process instead of once per occurrence is most of the speed-up
+#: of the fast mode. Bounded: cleared when it grows past ``_WORD_INFO_MAX``.
+_WordInfo = tuple[str, str, str, bool, bool, int, tuple[str, str, str]]
+_WORD_INFO: dict[int, _WordInfo] = {}
+_WORD_INFO_MAX = 200_000
+
+
+def _word_info(strings: Any, orth: int) -> _WordInfo:
+    info = _WORD_INFO.get(orth)
+    if info is None:
+        if len(_WORD_INFO) >= _WORD_INFO_MAX:
+            _WORD_INFO.clear()
+        text = strings[orth]
+        w = norm(text)
+        # The matcher compares stems only for words with a verbal ending (_spec_ok); for
+        # the others the stem cannot change a match, so the costly stemmer is skipped.
+        st = stem(w) if w.isalpha() and _verbal_ending(w) else w
+        info = _WORD_INFO[orth] = (
+            text, w, st, text[:1].isupper() and (len(text) == 1 or not text.isupper()),
+            bool(_PUNCT_RE.match(text)), sum(c.isalnum() for c in text), (w, "", st))
+    return info
+
+
+#: Per token of a paragraph: (word info, character offset, is space).
+_Rows = list[tuple[_WordInfo, int, bool]]
+
+
+def _doc_rows(doc: Doc) -> tuple[_Rows, str]:
+    """(word info, character offset, is space) of every token of a paragraph, and its text.
+
+    Read once per paragraph through ``Doc.to_array`` (no ``Token`` objects) and
+    shared by its sentences. The text is ``doc.text`` (each token's text, then a
+    space where it has one), which spaCy would rebuild from ``Token`` objects.
+    """
+    if not len(doc):
+        return [], doc.text
+    strings = doc.vocab.strings
+    cache = _WORD_INFO
+    rows = []
+    parts = []
+    for orth, idx, space, ws in doc.to_array([ORTH, IDX, IS_SPACE, SPACY]).tolist():
+        info = cache.get(orth) or _word_info(strings, orth)
+        rows.append((info, idx, bool(space)))
+        parts.append(info[0] + " " if ws else info[0])
+    return rows, "".join(parts)
+
 
 def _sentence_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]]) -> list[_Tok]:
     """Flatten a spaCy sentence into the mode-neutral tokens the rules read."""
+    return _build_tokens(sent, full, quoted, _doc_rows(sent.doc)[0])[0]
+
+
+def _build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
+                  rows: _Rows) -> tuple[list[_Tok], int, int]:
+    """The sentence's tokens, and its letters and digits in all and inside quotes.
+
+    ``rows`` is :func:`_doc_rows` of the sentence's doc. Full mode also reads
+    lemma, parse, morphology and entities from the spaCy tokens.
+    """
     toks: list[_Tok] = []
     base = sent.start
+    doc = sent.doc
     ents: dict[int, tuple[str, int]] = {}
     if full:
         for ent in sent.ents:
             for t in ent:
                 ents[t.i] = (ent.label_, len(ent))
     qi = 0
-    for t in sent:
-        w = norm(t.text)
-        lemma = norm(t.lemma_) if full and t.lemma_ else ""
-        morph = t.morph if full else None
-        head = t.head.i - base if full and sent.start <= t.head.i < sent.end else -1
-        label, ent_len = ents.get(t.i, ("", 0))
-        text = t.text
-        while qi < len(quoted) and quoted[qi][1] <= t.idx:
+    nq = len(quoted)
+    total = inside = 0
+    for k in range(sent.start, sent.end):
+        (text, w, st, title, punct, alnum, key), idx, space = rows[k]
+        while qi < nq and quoted[qi][1] <= idx:
             qi += 1
-        is_quoted = qi < len(quoted) and quoted[qi][0] <= t.idx < quoted[qi][1]
-        toks.append(_Tok(
-            i=t.i - base, text=text, w=w, lemma=lemma,
-            stem=stem(w) if w.isalpha() else w,
-            pos=t.pos_ if full else "", dep=t.dep_ if full else "", head=head,
-            mood=",".join(morph.get("Mood")) if morph is not None else "",
-            tense=",".join(morph.get("Tense")) if morph is not None else "",
-            verbform=",".join(morph.get("VerbForm")) if morph is not None else "",
-            title=text[:1].isupper() and (len(text) == 1 or not text.isupper()),
-            punct=bool(_PUNCT_RE.match(text)) and not t.is_space,
-            space=t.is_space, start=t.idx, end=t.idx + len(text), ent=label,
-            ent_len=ent_len, quoted=is_quoted,
-        ))
-    return toks
+        is_quoted = qi < nq and quoted[qi][0] <= idx < quoted[qi][1]
+        total += alnum
+        if is_quoted:
+            inside += alnum
+        if full:
+            t = doc[k]
+            morph = t.morph
+            head = t.head.i - base if sent.start <= t.head.i < sent.end else -1
+            label, ent_len = ents.get(k, ("", 0))
+            lemma = norm(t.lemma_) if t.lemma_ else ""
+            toks.append(_Tok(
+                k - base, text, w, lemma, st, t.pos_, t.dep_,
+                head, ",".join(morph.get("Mood")), ",".join(morph.get("Tense")),
+                ",".join(morph.get("VerbForm")), title, punct and not space, space, idx,
+                idx + len(text), label, ent_len, is_quoted, (w, lemma, st)))
+        else:
+            toks.append(_Tok(k - base, text, w, "", st, "", "", -1, "", "", "", title,
+                             punct and not space, space, idx, idx + len(text), "", 0,
+                             is_quoted, key))
+    return toks, total, inside
 
 
 # --------------------------------------------------------------------------- #
@@ -833,6 +950,10 @@ class _Sent:
     attribution: _Attribution | None
     quoted_frac: float
     first_quoted_char: int
+    text: str = ""
+
+
+_QUOTE_MARK_RE = re.compile("[" + re.escape(_QUOTE_OPEN + _QUOTE_CLOSE + '"') + "]")
 
 
 def _quote_segments(text: str, carry_in: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -846,8 +967,10 @@ def _quote_segments(text: str, carry_in: bool) -> tuple[list[tuple[int, int]], b
     depth = 1 if carry_in else 0
     straight = False
     start = 0
-    first = next((k for k, c in enumerate(text) if not c.isspace()), len(text))
-    for k, c in enumerate(text):
+    first = len(text) - len(text.lstrip())
+    for mark in _QUOTE_MARK_RE.finditer(text):  # only quotation marks change the state
+        k = mark.start()
+        c = text[k]
         if c in _QUOTE_OPEN:
             if carry_in and k == first:
                 continue
@@ -1474,6 +1597,8 @@ class _ArticleScorer:
     def _dyads(self, sent: _Sent, events: list[_Event], excluded: set[int],
                speaker_mentions: list[_Mention], evidence_after: dict[int, list[str]],
                ) -> tuple[list[dict[str, Any]], list[_Event]]:
+        if not events and not any(m.code in _ENEMY_CODES for m in sent.mentions):
+            return [], []  # no event and no "contre Daech": nothing can pair (fast path)
         toks = sent.toks
         n = len(toks)
         bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
@@ -1745,10 +1870,10 @@ class _ArticleScorer:
 
     # -------------------------------------------------------------- paragraph
     def _prepare(self, span: Span, segments: list[tuple[int, int]], paragraph_start: bool,
-                 ) -> _Sent:
+                 rows: _Rows) -> _Sent:
         """Context-free work for one sentence: tokens, matches, mentions, attribution."""
         eng = self.engine
-        toks = _sentence_tokens(span, self.full_mode, segments)
+        toks, total, inside = _build_tokens(span, self.full_mode, segments, rows)
         matches = [(s, e, eng.lex[eng.lex_index.patterns[pid].row])
                    for s, e, pid in eng.lex_index.find(toks)]
         event_tokens = {k for s, e, row in matches if row.role != "block"
@@ -1757,9 +1882,6 @@ class _ArticleScorer:
                                  for k in range(s, e))
         mentions, titles = self._mentions(toks, event_tokens, paragraph_start, topic_tokens)
         attribution = self._attribution(toks, mentions)
-        letters = [(sum(c.isalnum() for c in t.text), t.quoted) for t in toks]
-        total = sum(k for k, _ in letters)
-        inside = sum(k for k, q in letters if q)
         first_q = next((t.start for t in toks if t.quoted and not t.space), -1)
         return _Sent(span, toks, matches, mentions, titles, attribution,
                      inside / total if total else 0.0, first_q)
@@ -1767,14 +1889,18 @@ class _ArticleScorer:
     def score_doc(self, doc: Doc, paragraph_index: int) -> list[SentenceScore]:
         """Score one paragraph; the context goes on to the next paragraph."""
         self.full_mode = self.want_full and doc.has_annotation("DEP")
-        segments, carry = _quote_segments(doc.text, self.ctx.open_quote)
+        rows, text = _doc_rows(doc)
+        segments, carry = _quote_segments(text, self.ctx.open_quote)
         self.ctx.open_quote = carry
         if doc.has_annotation("SENT_START") or self.full_mode:
             spans = list(doc.sents)
         else:
             spans = [doc[:]]
-        sents = [self._prepare(sp, segments, paragraph_index == 0 and k == 0)
+        sents = [self._prepare(sp, segments, paragraph_index == 0 and k == 0, rows)
                  for k, sp in enumerate(spans)]
+        for sent in sents:
+            # the span's own text, without building its tokens again (Span.text does)
+            sent.text = text[sent.span.start_char:sent.span.end_char]
         speakers: dict[int, tuple[str, str]] = {}
         return [self._score_sentence(i, sent, sents, segments, speakers)
                 for i, sent in enumerate(sents)]
@@ -1895,7 +2021,7 @@ class _ArticleScorer:
             modality = self._modality(sent.toks, 0, 0) if sent.toks else "asserted"
         actors = _unique(c for m in sent.mentions for c in m.all_codes())
         score = SentenceScore(
-            start=sent.span.start_char, end=sent.span.end_char, text=sent.span.text,
+            start=sent.span.start_char, end=sent.span.end_char, text=sent.text,
             voice=voice, speaker=name, coop=coop, conf=conf,
             coop_score=round(sum(ev.weight for ev in coop_events), 6),
             conf_score=round(sum(abs(ev.weight) for ev in conf_events), 6),
