@@ -662,6 +662,11 @@ def _load(scored: Scored | str | Path | None, quiet: bool) -> Scored:
     with warnings.catch_warnings():
         if quiet:
             warnings.simplefilter("ignore")
+        if importlib.util.find_spec("analysis.evaluate") is not None:
+            # the validation figure scores the seeds too: share that one scoring
+            from .evaluate import scored_seeds
+
+            return scored_seeds("full")
         return score(paths.SEEDS)
 
 
