@@ -209,7 +209,8 @@ def _combine_relations(values: Iterable[str]) -> str:
     return "coop" if "coop" in vals else "conf"
 
 
-def _batched(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
+def batched(items: Iterable, n: int) -> Iterator[list]:
+    """Consecutive lists of ``n`` items (the last may be shorter), read lazily."""
     it = iter(items)
     while batch := list(islice(it, n)):
         yield batch
@@ -224,7 +225,7 @@ def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = T
     are regrouped per article for the scorer (context across paragraphs).
     """
     scorer = scorer if scorer is not None else FrameScorer(mode=mode).fit()
-    for batch in _batched(articles, batch_size):
+    for batch in batched(articles, batch_size):
         texts = [p.text for a in batch if a.status == "ok" for p in a.paragraphs if p.scored]
         docs = iter(nlp.parse(texts, mode=mode, n_process=n_process))
         for art in batch:

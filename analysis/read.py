@@ -103,6 +103,8 @@ class Article:
     encoding: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    #: articles found in the file (2 when two are joined at a separator line)
+    n_parts: int = 1
 
     @property
     def body(self) -> str:
@@ -627,7 +629,7 @@ def _check_parts(art: Article) -> None:
     """Flag a file that joins two articles at a separator line."""
     parts = {p.part for p in art.paragraphs if p.kind != "boilerplate"}
     if len(parts) > 1:
-        art.meta_parts = len(parts)  # type: ignore[attr-defined]
+        art.n_parts = len(parts)
         art.add_problem(
             f"holds {len(parts)} articles joined at a separator line; "
             "use split_parts=True (--split-parts) to score them separately")
@@ -640,7 +642,7 @@ def _check_parts(art: Article) -> None:
 
 def split_parts(art: Article) -> list[Article]:
     """Split an article flagged as multi-part into one record per part."""
-    n = getattr(art, "meta_parts", 1)
+    n = art.n_parts
     if n <= 1:
         return [art]
     out = []
@@ -894,7 +896,7 @@ def article_record(art: Article) -> dict[str, object]:
         rec["title"] = head
     rec.update(
         article_id=art.article_id, path=art.path, status=art.status, problem=art.problem,
-        encoding=art.encoding, n_parts=getattr(art, "meta_parts", 1) if art.paragraphs else 0,
+        encoding=art.encoding, n_parts=art.n_parts if art.paragraphs else 0,
         n_paragraphs=len(art.paragraphs),
         n_headlines=sum(p.kind == "headline" for p in art.paragraphs),
         n_boilerplate=sum(p.kind == "boilerplate" for p in art.paragraphs),

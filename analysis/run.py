@@ -26,10 +26,9 @@ import os
 import sys
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -42,6 +41,7 @@ from .pipeline import (
     TABLES,
     ScoredArticle,
     add_stance,
+    batched,
     body_digest,
     iter_scored,
     typed_frame,
@@ -134,14 +134,8 @@ def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
     return results
 
 
-def _batched(items: Iterable, n: int) -> Iterator[list]:
-    it = iter(items)
-    while batch := list(islice(it, n)):
-        yield batch
-
-
 def _local(articles: Iterator[Article], opts: Options, jobs: int) -> Iterator[list[ScoredArticle]]:
-    batches = _batched(articles, opts.batch_size)
+    batches = batched(articles, opts.batch_size)
     if jobs <= 1:
         for batch in batches:
             yield _score_batch(batch, opts)

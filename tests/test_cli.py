@@ -58,3 +58,25 @@ def test_stance_tables(tmp_path: Path):
     assert {"RUS", "USA"} <= set(actors["actor"])
     assert set(arts["stance_coop"]) <= {"desirable", "doubted", "mixed", "neither"}
     assert (tmp_path / "stance.csv").exists()
+
+
+def test_python_api_entry_point_is_the_pipeline():
+    import analysis
+    from analysis.pipeline import score
+
+    assert analysis.score is score
+    assert callable(analysis.read_corpus)
+
+
+def test_split_parts_from_the_command_line(tmp_path: Path):
+    res = _framing("score", str(paths.SEEDS), "--out", str(tmp_path), "--split-parts",
+                   "--mode", "fast", "--quiet")
+    assert res.returncode == 0, res.stderr
+    arts = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False)
+    parts = arts[arts["article_id"].str.startswith("002_")]
+    assert list(parts["article_id"]) == ["002_2f1464cb4d1d22d2-1", "002_2f1464cb4d1d22d2-2"]
+    whole = _framing("score", str(paths.SEEDS), "--out", str(tmp_path / "w"), "--mode", "fast",
+                     "--quiet")
+    assert whole.returncode == 0
+    joined = pd.read_csv(tmp_path / "w" / "articles.csv", dtype=str, keep_default_na=False)
+    assert joined.loc[joined["article_id"].str.startswith("002_"), "n_parts"].tolist() == ["2"]
