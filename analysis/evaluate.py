@@ -69,7 +69,7 @@ N_BOOT = 1000
 SEED = 0
 LEVEL = 0.95
 
-Mode = Literal["full", "fast"]
+Mode = Literal["full", "fast", "lexical"]
 Alignment = Literal["1:1", "split", "merged", "crossing", "unaligned"]
 
 
@@ -440,7 +440,7 @@ def cross_validated_predictions(texts: Sequence[str], labels: Sequence[object],
 
 # ---------------------------------------------------------------- the seeds
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _scored_seeds(mode: Mode) -> Scored:
     from .pipeline import score
     from .read import InputWarning
@@ -743,6 +743,32 @@ def fast_vs_full(n_boot: int = N_BOOT, seed: int = SEED) -> pd.DataFrame:
                      "kappa_1to1": ag1["kappa"], "f1_full": f_full["f1"], "f1_fast": f_fast["f1"],
                      "f1_delta": f_fast["f1"] - f_full["f1"], "n_gold": int(f_full["n"])})
     return pd.DataFrame(rows)
+
+
+def mode_metrics(mode: Mode, n_boot: int = N_BOOT, seed: int = SEED) -> pd.DataFrame:
+    """Precision, recall and F1 (bootstrap 95 % CI) of the scorer in ``mode`` on the gold.
+
+    The same measure as :func:`evaluate_seeds` (``rus_usa`` binary) for any
+    mode, ``lexical`` included, which the method table does not list.
+    """
+    gold = load_gold()
+    al = aligned_seeds(mode, gold)
+    name = f"scorer_{mode}"
+    pred = gold[["article_id", "kind"]].copy()
+    pred["coop"], pred["conf"], pred["rus_usa"] = gold["coop"], gold["conf"], gold["rus_usa"]
+    pred["boilerplate"] = (gold["kind"] == "boilerplate").astype(int)
+    pred[f"{name}_coop"] = al["sys_coop"].astype(int)
+    pred[f"{name}_conf"] = al["sys_conf"].astype(int)
+    pred[f"{name}_rus_usa"] = al["sys_rus_usa"]
+    pred[f"{name}_boilerplate"] = (al["sys_kind"] == "boilerplate").astype(int)
+    rows = []
+    for target in TARGETS:
+        part = _target_rows(pred, target).reset_index(drop=True)
+        resamples = bootstrap_indices(part["article_id"], n_boot=n_boot, seed=seed)
+        row = _metric_row(name, target, part, resamples)
+        if row is not None:
+            rows.append(row)
+    return pd.DataFrame(rows, columns=METRIC_COLUMNS)
 
 
 # ---------------------------------------------------------------- errors

@@ -22,7 +22,7 @@ from . import nlp
 from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
 from .scoring import FrameScorer
 
-Mode = Literal["full", "fast"]
+Mode = Literal["full", "fast", "lexical"]
 
 SENTENCE_COLUMNS = [
     "article_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind",
@@ -227,7 +227,8 @@ def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = T
     scorer = scorer if scorer is not None else FrameScorer(mode=mode).fit()
     for batch in batched(articles, batch_size):
         texts = [p.text for a in batch if a.status == "ok" for p in a.paragraphs if p.scored]
-        docs = iter(nlp.parse(texts, mode=mode, n_process=n_process))
+        # the lexical mode scores paragraph strings: no spaCy
+        docs = iter(texts if mode == "lexical" else nlp.parse(texts, mode=mode, n_process=n_process))
         for art in batch:
             yield _score_article(art, docs, scorer, tone, mode)
 

@@ -50,7 +50,7 @@ from .read import DEFAULT_MAX_BYTES, Article, InputWarning, iter_input_files, re
 
 Engine = Literal["local", "dask"]
 Format = Literal["csv", "parquet"]
-Mode = Literal["full", "fast"]
+Mode = Literal["full", "fast", "lexical"]
 CHECKPOINT = "_checkpoint.json"
 
 # ---------------------------------------------------------------- writers

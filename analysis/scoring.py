@@ -86,7 +86,7 @@ from spacy.tokens import Doc, Span
 from analysis import lexicon as lx
 from analysis.nlp import load_pipeline, parse
 
-Mode = Literal["full", "fast"]
+Mode = Literal["full", "fast", "lexical"]
 
 FEATURE_NAMES = ("coop", "conf", "coop_score", "conf_score")
 MODALITIES = ("asserted", "future", "conditional", "hypothetical")
@@ -2115,7 +2115,10 @@ class FrameScorer(TransformerMixin, BaseEstimator):
     mode:
         ``"full"`` uses lemmas, the dependency parse (negation, modality,
         de-escalation) and NER (proper names) of ``fr_core_news_sm``;
-        ``"fast"`` uses surface forms, Snowball stems and word windows only.
+        ``"fast"`` uses surface forms, Snowball stems and word windows only;
+        ``"lexical"`` runs the fast mode's matcher and event rules without
+        spaCy, on sentences that contain a lexicon or actor word, with simpler
+        actor, dyad and voice rules (:mod:`analysis.lexical`).
     lexicon, actors:
         DataFrames overriding the packaged ``lexicon.tsv`` / ``actors.tsv``
         (same columns); validated by :meth:`fit`.
@@ -2134,8 +2137,8 @@ class FrameScorer(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Any = None, y: Any = None) -> FrameScorer:
         """Validate the lexicon and actor tables and compile the matchers; no learning."""
-        if self.mode not in ("full", "fast"):
-            raise ValueError(f"mode must be 'full' or 'fast', got {self.mode!r}")
+        if self.mode not in ("full", "fast", "lexical"):
+            raise ValueError(f"mode must be 'full', 'fast' or 'lexical', got {self.mode!r}")
         self.lexicon_ = (lx.load_lexicon() if self.lexicon is None
                          else lx.validate_lexicon(self.lexicon, "lexicon (DataFrame)"))
         self.actors_ = (lx.load_actors() if self.actors is None
@@ -2172,6 +2175,13 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         texts = _as_texts(X)
         engine = self._get_engine()
         out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=float)
+        if self.mode == "lexical":
+            from analysis.lexical import scorer_for
+
+            lexical = scorer_for(engine)
+            for row, text in enumerate(texts):
+                out[row] = _aggregate(lexical.score_paragraph(text)[0])
+            return out
         for row, doc in enumerate(parse(texts, self.mode)):
             scorer = _ArticleScorer(engine, self.mode == "full")
             out[row] = _aggregate(scorer.score_doc(doc, 0))
@@ -2188,17 +2198,27 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         ``docs`` come from :func:`analysis.nlp.parse`; the result has one list
         per doc with one :class:`SentenceScore` per ``doc.sents`` sentence.
         The current speaker, an open quotation and the last named actors carry
-        from one paragraph to the next.
+        from one paragraph to the next. In ``lexical`` mode ``docs`` may be the
+        paragraph strings themselves.
         """
+        if self.mode == "lexical":
+            from analysis.lexical import scorer_for
+
+            return scorer_for(self._get_engine()).score_article(
+                [d if isinstance(d, str) else d.text for d in docs])
         scorer = _ArticleScorer(self._get_engine(), self.mode == "full")
         return [scorer.score_doc(doc, k) for k, doc in enumerate(docs)]
 
     def score_texts(self, paragraphs: Iterable[str]) -> list[list[SentenceScore]]:
         """Parse the paragraph strings of one article and score them."""
+        if self.mode == "lexical":
+            return self.score_paragraphs(list(paragraphs))
         return self.score_paragraphs(parse(list(paragraphs), self.mode))
 
     def pipeline(self) -> Any:
-        """The cached spaCy pipeline this scorer's mode parses with."""
+        """The cached spaCy pipeline this scorer's mode parses with (none in lexical mode)."""
+        if self.mode == "lexical":
+            raise ValueError("the lexical mode uses no spaCy pipeline")
         return load_pipeline(self.mode)
 
 

@@ -1,0 +1,500 @@
+"""Lexical mode: the scorer without spaCy, for collections of millions of articles.
+
+``FrameScorer(mode="lexical")`` (``framing score --mode lexical``) scores the
+same sentences with the same lexicon, matcher and event rules as the fast
+mode, but finds sentences and words with compiled regular expressions and
+does per-word work only in sentences that contain a lexicon or actor word:
+
+1. *Sentences*: the ``punct_boundaries`` rule of :mod:`analysis.nlp` as one
+   regular expression (sentence-final punctuation, an optional closer, then
+   a capital, a digit or an opening quote), skipping spaCy's French
+   abbreviations (``M.``, ``Mme.``, ``etc.``) and initials (``J.``).
+2. *Words*: one regular expression (elisions ``l'``/``qu'`` apart, hyphenated
+   words split unless the lexicon or actor list knows them whole, numbers,
+   punctuation). Each distinct word string is normalised, stemmed and looked
+   up once per process.
+3. *Gate*: a sentence none of whose words can be a content word of a lexicon
+   term or actor alias (the same test the matcher applies, computed with set
+   operations) is neutral narrator text and costs nothing more. The gate is
+   exact: every match the matcher can find contains such a word (tested).
+4. *Events*: the fast mode's matcher and event rules (proper names,
+   negation, refusals, modality, de-escalation), unchanged.
+5. *Actors and dyads*, simplified: aliases give codes; a nationality
+   adjective counts next to a title or event word or as a capitalised noun
+   ("les Russes"); a country or capital after *en/à/au/aux/dans/vers/depuis*
+   is a place. Each counted cooperation pairs every two state actors of the
+   sentence; a conflict pairs them as adversaries, or, when an enemy code
+   (IS, TER) is in the sentence, pairs each state with the enemy and the
+   states with each other as joint cooperators.
+6. *Voice*: ``quoted`` when most of the sentence is inside quotation marks
+   (carried across sentences and paragraphs as in the other modes), or when
+   it has a speech verb (déclarer, affirmer...) or *selon* and a named
+   person; the speaker is that person. No pronoun resolution.
+
+What it gives up against the fast mode: pronoun and "les deux présidents"
+resolution, speech attributions without a named person, the agent/target
+analysis of dyads (``source``/``target`` stay empty), and modality of
+sentences without an event (``asserted``). Its accuracy against the gold
+annotation is measured by :func:`analysis.evaluate.mode_metrics`
+(README: coop 0.98, conf 0.94, RUS-USA 0.70 against 0.99 / 0.94 / 0.79 for
+the fast mode).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import spacy
+
+from analysis import lexicon as lx
+from analysis.scoring import (
+    _CONTRACTIONS,
+    _ENEMY_CODES,
+    _LOCATIVE,
+    _OFFICIAL_TITLES,
+    _PERSON_KINDS,
+    _PERSON_TITLES,
+    _PUNCT_RE,
+    _SPEECH_STRONG_FORMS,
+    _STATE_KINDS,
+    MODALITIES,
+    SentenceScore,
+    _ArticleScorer,
+    _Engine,
+    _Event,
+    _event_dict,
+    _PhraseIndex,
+    _quote_segments,
+    _unique,
+    _verbal_ending,
+    frame_label,
+    norm,
+    stem,
+)
+
+__all__ = ["LexicalScorer", "scorer_for", "split_sentences", "stem_prefix", "tokenize"]
+
+# --------------------------------------------------------------------------- #
+# Sentences
+# --------------------------------------------------------------------------- #
+#: Candidate boundary: final punctuation, an optional closer, then white space and a
+#: word character or an opening quote (the capital is checked after the match).
+_BOUNDARY_RE = re.compile(r"(?:\.\.\.|[.!?…])+[»\"”)\]]?(?=\s+[«\"“(\[\w])")
+#: The word right before a full stop (M, Mme, U.S.A, etc).
+_WORD_BEFORE_RE = re.compile(r"[\w°-]+(?:\.[\w°-]+)*$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """spaCy's French tokenizer exceptions that end with a full stop (M., Mme., etc.)."""
+    rules = spacy.blank("fr").tokenizer.rules
+    return frozenset(k[:-1] for k in rules if k.endswith(".") and len(k) > 1)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of one paragraph.
+
+    The rule of :func:`analysis.nlp.punct_boundaries` without a tokenizer:
+    a sentence ends at ``. ! ? …`` (plus a closing quote or bracket) followed
+    by white space and a capital, a digit or an opening quote, except after
+    an abbreviation or a one-letter initial. Spans exclude surrounding spaces.
+    """
+    spans: list[tuple[int, int]] = []
+    abbrev = _abbreviations()
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        nxt = text[m.end():m.end() + 8].lstrip()[:1]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "«\"“(["):
+            continue
+        if m.group()[:1] == "." and m.group()[:3] != "...":
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            word = before.group() if before else ""
+            if word and (word in abbrev or (len(word) == 1 and word.isalpha()) or "." in word):
+                continue  # M. Poutine, J. Smith, U.S.A. Le...
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        s, e = s + lead, s + len(seg.rstrip())
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- #
+# Words
+# --------------------------------------------------------------------------- #
+#: Words (with their inner apostrophes and hyphens: aujourd'hui, l'accord, États-Unis)
+#: and single punctuation marks. Elisions and hyphens are split once per distinct
+#: string, in :meth:`LexicalScorer._learn`, which is cheaper than in the expression.
+_TOKEN_RE = re.compile(r"\w+(?:['’ʼ-]\w+)*|\S")
+_ELIDED_RE = re.compile(r"((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ])(\w.*)",
+                        re.IGNORECASE)
+
+
+def tokenize(text: str) -> list[str]:
+    """Word and punctuation strings of a text (elided and hyphenated words still whole)."""
+    return _TOKEN_RE.findall(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """One word string with what the matcher and rules read (fast-mode values)."""
+
+    text: str
+    w: str
+    stem: str
+    key: tuple[str, str, str]
+    title: bool
+    punct: bool
+    lemma: str = ""
+    space: bool = False
+    pos: str = ""
+    dep: str = ""
+    head: int = -1
+    ent: str = ""
+    ent_len: int = 0
+    mood: str = ""
+    tense: str = ""
+    verbform: str = ""
+    quoted: bool = False
+
+
+def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
+    """The word object of a string; stemmed only if the stem could matter.
+
+    Snowball French removes suffixes only from the third letter on and
+    otherwise only takes the accent off é/è, so a word whose first two letters
+    (é/è read as e) start no stem of the tables cannot match by stem: the
+    costly stemmer, most of the cost of a new word, is skipped (tested on
+    every word of the UD sample in tests/test_lexical.py).
+    """
+    w = norm(text)
+    if w.isalpha() and _verbal_ending(w) and (
+            stem_prefixes is None or len(w) <= 3
+            or w[:2].translate(_UNACCENT) in stem_prefixes):
+        st = stem(w)
+    else:
+        st = w
+    return _Word(text, w, st, (w, "", st),
+                 text[:1].isupper() and (len(text) == 1 or not text.isupper()),
+                 bool(_PUNCT_RE.match(text)))
+
+
+_FUNCTION_WORDS = frozenset({
+    "de", "à", "en", "et", "le", "la", "les", "un", "une", "des", "du", "au", "aux", "se",
+    "avec", "pour", "contre", "sur", "par", "dans", "entre", "sans", "sous", "vers", "chez",
+    "depuis", "ne", "pas", "plus", "que", "qui", "ce", "son", "sa", "ses", "leur", "leurs",
+    "y", "il", "ils", "on", "deux", "tout", "tous", "toute", "toutes", "'", "-", ",",
+})
+#: Light verbs and nouns of fixed expressions (faire face, mettre fin, prendre part,
+#: coup de main, à terme): frequent in any text, so poor anchors.
+_LIGHT_WORDS = frozenset({"faire", "mettre", "prendre", "avoir", "être", "donner", "porter",
+                          "tenir", "rendre", "passer", "venir", "aller", "laisser", "coup",
+                          "main", "terme", "compte", "cause", "fin", "part", "face", "lieu"})
+
+
+def _anchor(specs: Sequence[Any]) -> Any:
+    """The word of a pattern every match must contain that is least likely in any text.
+
+    A match needs all its non-determiner words, so a sentence without the
+    anchor's forms cannot match: nouns and adjectives before verbs (whose forms
+    and stems are many), light verbs last, function words only if nothing else.
+    """
+    words = [s for s in specs if not s.det]
+
+    def rank(spec: Any) -> tuple[int, int]:
+        if spec.lemma in _FUNCTION_WORDS:
+            return (3, 0)
+        if spec.lemma in _LIGHT_WORDS:
+            return (2, 0)
+        return (1 if spec.stem else 0, -len(spec.lemma))
+
+    return min(words, key=rank)
+
+
+_UNACCENT = str.maketrans("éè", "ee")
+
+
+def stem_prefix(word: str) -> str:
+    """The two letters a word shares with its Snowball stem (é/è read as e)."""
+    return word[:2].translate(_UNACCENT)
+
+
+class _Vocabulary:
+    """Which word strings can take part in a match of one index, decided once per string."""
+
+    def __init__(self, index: _PhraseIndex, whole: set[str], rows: set[int] | None = None):
+        self.forms: set[str] = set()
+        self.stems: set[str] = set()
+        for pat in index.patterns:
+            if rows is not None and pat.row not in rows:
+                continue
+            spec = _anchor(pat.specs)
+            self.forms |= spec.forms | {spec.lemma}
+            if spec.stem:
+                self.stems.add(spec.stem)
+        self.whole = whole
+        self.trigger: set[str] = set()
+        self.safe: set[str] = set()
+
+    def learn(self, text: str, parts: tuple[_Word, ...]) -> None:
+        (self.trigger if any(self._hit(p) for p in parts) else self.safe).add(text)
+
+    def _hit(self, word: _Word) -> bool:
+        w = word.w
+        if w in self.forms or (w in _CONTRACTIONS and _CONTRACTIONS[w] in self.forms):
+            return True
+        return word.stem in self.stems and _verbal_ending(w)
+
+
+def _hyphenated(indexes: Sequence[_PhraseIndex]) -> set[str]:
+    """Hyphenated word forms the tables know whole (porte-parole, états-unis)."""
+    return {f for index in indexes for pat in index.patterns for spec in pat.specs
+            for f in spec.forms if "-" in f}
+
+
+# --------------------------------------------------------------------------- #
+# Scorer
+# --------------------------------------------------------------------------- #
+_QUOTE_ANY = re.compile('[«»“”„"]')
+_ALNUM_RE = re.compile(r"[^\W_]")
+_TITLE_WORDS = _PERSON_TITLES | _OFFICIAL_TITLES
+_MAX_WORD_CACHE = 500_000
+
+
+@dataclass
+class _LexSent:
+    """The slice of ``_Sent`` that :meth:`_ArticleScorer._events` reads."""
+
+    toks: list[_Word]
+    matches: list[tuple[int, int, Any]]
+
+
+class LexicalScorer:
+    """Score the paragraphs of articles with regular expressions and the lexicon."""
+
+    def __init__(self, engine: _Engine):
+        self.engine = engine
+        whole = _hyphenated([engine.lex_index, engine.act_index])
+        self.whole = whole
+        self.lex_vocab = _Vocabulary(engine.lex_index, whole)
+        # titles and "les deux X" are not actors in this mode (see _mentions)
+        self.act_vocab = _Vocabulary(engine.act_index, whole, {
+            k for k, r in enumerate(engine.act) if r.code not in ("*", "PAIR")
+            and r.kind != "title"})
+        self.words: dict[str, tuple[_Word, ...]] = {}
+        self.known: set[str] = set()  # the keys of self.words, for set operations
+        self.stem_prefixes = frozenset(
+            stem_prefix(spec.stem) for index in (engine.lex_index, engine.act_index)
+            for pat in index.patterns for spec in pat.specs if spec.stem)
+        self.rules = _ArticleScorer(engine, full=False)
+        self.rules.full_mode = False
+
+    def _learn(self, strings: Iterable[str]) -> None:
+        """Word objects and trigger flags of word strings not seen before."""
+        if len(self.words) > _MAX_WORD_CACHE:
+            self.words.clear()
+            self.known.clear()
+            for v in (self.lex_vocab, self.act_vocab):
+                v.trigger.clear()
+                v.safe.clear()
+        for text in strings:
+            parts = tuple(_make_word(p, self.stem_prefixes) for p in self._split(text))
+            self.words[text] = parts
+            self.known.add(text)
+            self.lex_vocab.learn(text, parts)
+            self.act_vocab.learn(text, parts)
+
+    def _split(self, text: str) -> list[str]:
+        """l'accord -> l' accord; russo-américain -> russo - américain (not États-Unis)."""
+        m = _ELIDED_RE.match(text)
+        if m:
+            return [m.group(1), *self._split(m.group(2))]
+        if "-" in text[1:-1] and norm(text) not in self.whole:
+            return [p for p in re.split(r"(-)", text) if p]
+        return [text]
+
+    def score_article(self, paragraphs: Sequence[str]) -> list[list[SentenceScore]]:
+        """One list of sentence scores per paragraph; quotations carry across paragraphs."""
+        open_quote = False
+        out = []
+        for text in paragraphs:
+            scores, open_quote = self.score_paragraph(text, open_quote)
+            out.append(scores)
+        return out
+
+    def score_paragraph(self, text: str, open_quote: bool = False,
+                        ) -> tuple[list[SentenceScore], bool]:
+        """Sentence scores of one paragraph, and whether a quotation stays open."""
+        if open_quote or _QUOTE_ANY.search(text):
+            segments, open_quote = _quote_segments(text, open_quote)
+        else:
+            segments = []
+        lex_trigger, act_trigger = self.lex_vocab.trigger, self.act_vocab.trigger
+        words = self.words
+        scores = []
+        for start, end in split_sentences(text):
+            sent = text[start:end]
+            strings = _TOKEN_RE.findall(sent)
+            distinct = set(strings)
+            new = distinct - self.known
+            if new:
+                self._learn(new)
+            voice = "narrator"
+            if segments and self._quoted_share(sent, start, segments) >= 0.5:
+                voice = "quoted"
+            lex = not distinct.isdisjoint(lex_trigger)
+            act = not distinct.isdisjoint(act_trigger)
+            if not (lex or act):
+                scores.append(SentenceScore(start, end, sent, voice=voice))
+                continue
+            toks = [p for s in strings for p in words[s]]
+            scores.append(self._score(start, end, sent, toks, voice, lex, act))
+        return scores, open_quote
+
+    @staticmethod
+    def _quoted_share(sent: str, start: int, segments: list[tuple[int, int]]) -> float:
+        total = len(_ALNUM_RE.findall(sent))
+        if not total:
+            return 0.0
+        end = start + len(sent)
+        inside = 0
+        for s, e in segments:
+            lo, hi = max(s, start), min(e, end)
+            if lo < hi:
+                inside += len(_ALNUM_RE.findall(sent[lo - start:hi - start]))
+        return inside / total
+
+    def _score(self, start: int, end: int, text: str, words: list[_Word],
+               voice: str, lex: bool, act: bool) -> SentenceScore:
+        eng = self.engine
+        matches = [(s, e, eng.lex[eng.lex_index.patterns[pid].row])
+                   for s, e, pid in eng.lex_index.find(words)] if lex else []
+        events = self.rules._events(_LexSent(words, matches)) if matches else []
+        event_tokens = {k for ev in events if ev.row.role not in ("block", "stop", "recip")
+                        for k in range(ev.start, ev.end)}
+        mentions = self._mentions(words, event_tokens) if act else []
+        speaker = ""
+        if voice == "narrator":
+            speaker = self._speaker(words, mentions)
+            if speaker:
+                voice = "quoted"
+        counted = [ev for ev in events if ev.counted]
+        coop_events = [ev for ev in counted if ev.quad in lx.COOP_QUADS]
+        conf_events = [ev for ev in counted if ev.quad in lx.CONF_QUADS]
+        coop, conf = int(bool(coop_events)), int(bool(conf_events))
+        weights = [ev.weight for ev in counted]
+        if counted:
+            mods = [ev.modality for ev in counted]
+            modality = max(MODALITIES, key=lambda mo: (mods.count(mo), -mods.index(mo))
+                           if mo in mods else (0, -len(mods)))
+        else:
+            modality = "asserted"
+        evidence = [ev.evidence for ev in events if ev.evidence and (
+            ev.counted or ev.rule in ("negated_conf", "proper_name", "deescalated"))]
+        return SentenceScore(
+            start=start, end=end, text=text, voice=voice, speaker=speaker, coop=coop,
+            conf=conf, coop_score=round(sum(ev.weight for ev in coop_events), 6),
+            conf_score=round(sum(abs(ev.weight) for ev in conf_events), 6),
+            goldstein=round(sum(weights) / len(weights), 6) if weights else float("nan"),
+            frame=frame_label(coop, conf), modality=modality,
+            evidence="; ".join(_unique(evidence)),
+            actors=_unique(code for code, _, _ in mentions),
+            events=[_event_dict_light(ev) for ev in events if ev.rule != "stop"],
+            dyads=self._dyads(counted, mentions),
+        )
+
+    def _mentions(self, words: list[_Word], event_tokens: set[int],
+                  ) -> list[tuple[str, str, str]]:
+        """(code, kind, label) of the actors named in a sentence, in order."""
+        eng = self.engine
+        found = []
+        for s, e, pid in eng.act_index.find(words):
+            row = eng.act[eng.act_index.patterns[pid].row]
+            if row.code in ("*", "PAIR") or row.kind == "title":
+                continue
+            if row.kind == "adjective":
+                near = {k for k in (s - 1, e) if 0 <= k < len(words)}
+                if not (words[s].title or near & event_tokens
+                        or any(words[k].w in _TITLE_WORDS for k in near)):
+                    continue
+            elif row.kind in _STATE_KINDS and s > 0 and words[s - 1].w in _LOCATIVE:
+                continue  # "en Syrie", "à Moscou": a place
+            found.append((row.code, row.kind, row.label))
+        return found
+
+    @staticmethod
+    def _speaker(words: list[_Word], mentions: list[tuple[str, str, str]]) -> str:
+        """The named person of reported speech (speech verb or *selon*), or ""."""
+        persons = [label for code, kind, label in mentions if kind in _PERSON_KINDS]
+        if not persons:
+            return ""
+        if any(w.w in _SPEECH_STRONG_FORMS or w.w == "selon" for w in words):
+            return persons[0]
+        return ""
+
+    @staticmethod
+    def _dyads(events: list[_Event], mentions: list[tuple[str, str, str]],
+               ) -> list[dict[str, Any]]:
+        codes = _unique(code for code, _, _ in mentions)
+        enemies = [c for c in codes if c in _ENEMY_CODES]
+        states = [c for c in codes if c not in _ENEMY_CODES]
+        contrib: dict[tuple[str, str], list[tuple[str, _Event]]] = {}
+
+        def add(a: str, b: str, relation: str, ev: _Event) -> None:
+            if a != b:
+                contrib.setdefault((min(a, b), max(a, b)), []).append((relation, ev))
+
+        for ev in events:
+            pairs = [(a, b) for i, a in enumerate(states) for b in states[i + 1:]]
+            if ev.quad in lx.COOP_QUADS:
+                for a, b in pairs:
+                    add(a, b, "coop", ev)
+            elif enemies:
+                for a in states:
+                    for b in enemies:
+                        add(a, b, "conf", ev)
+                for a, b in pairs:
+                    add(a, b, "coop", ev)
+            else:
+                for a, b in pairs:
+                    add(a, b, "conf", ev)
+        dyads = []
+        for (a, b), items in contrib.items():
+            relations = {r for r, _ in items}
+            dom = max(items, key=lambda it: abs(it[1].weight))[1]
+            dyads.append({
+                "actor_a": a, "actor_b": b, "source": "", "target": "",
+                "relation": "mixed" if len(relations) > 1 else items[0][0],
+                "category": dom.category, "quad_class": dom.quad, "weight": dom.weight,
+                "negated": dom.negated, "modality": dom.modality,
+                "evidence": "; ".join(_unique(ev.row.term for _, ev in items)),
+            })
+        return dyads
+
+
+def _event_dict_light(ev: _Event) -> dict[str, Any]:
+    """``_event_dict`` without character offsets (lexical tokens carry none)."""
+    d = _event_dict(ev, [])
+    d["char_start"] = d["char_end"] = -1
+    return d
+
+
+_SCORERS: dict[int, LexicalScorer] = {}
+
+
+def scorer_for(engine: _Engine) -> LexicalScorer:
+    """The lexical scorer of a compiled engine, built once per process."""
+    sc = _SCORERS.get(id(engine))
+    if sc is None or sc.engine is not engine:
+        sc = _SCORERS[id(engine)] = LexicalScorer(engine)
+    return sc
+

@@ -1,0 +1,170 @@
+"""Lexical mode: sentences and words without spaCy, an exact gate, and what it costs."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import pytest
+
+from analysis import evaluate as ev
+from analysis import paths, run
+from analysis.corpora import make_documents
+from analysis.lexical import LexicalScorer, split_sentences, tokenize
+from analysis.nlp import parse
+from analysis.read import InputWarning, read_corpus
+from analysis.scoring import FrameScorer
+
+#: Lexical-mode F1 on the seed annotations when this test was written, rounded DOWN
+#: to 2 decimals. A regression floor: never loosen it to make a change pass.
+LEXICAL_F1_FLOOR = {"coop": 0.98, "conf": 0.93, "rus_usa": 0.70}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return FrameScorer(mode="fast").fit()._get_engine()
+
+
+@pytest.fixture(scope="module")
+def paragraphs() -> list[list[str]]:
+    """Paragraphs of the seeds and of 40 generated UD French-GSD documents."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        seeds = [[p.text for p in a.paragraphs if p.scored]
+                 for a in read_corpus([paths.SEEDS]) if a.status == "ok"]
+    ud = [doc.strip().split("\n\n") for doc in make_documents(40, seed=7)]
+    return seeds + ud
+
+
+def test_split_keeps_abbreviations_and_initials() -> None:
+    text = "M. Poutine a parlé à Mme. Merkel. J. Smith, etc. Le 3 mai. « Oui », dit-il ! Fin…"
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == ["M. Poutine a parlé à Mme. Merkel.", "J. Smith, etc. Le 3 mai.",
+                   "« Oui », dit-il !", "Fin…"]
+
+
+def test_split_needs_a_capital_after_the_stop() -> None:
+    assert len(split_sentences("Il a dit non. et puis rien.")) == 1
+    assert split_sentences("   ") == []
+
+
+def test_tokenize_keeps_words_whole() -> None:
+    assert tokenize("l'accord, États-Unis (3,5 %)") == [
+        "l'accord", ",", "États-Unis", "(", "3", ",", "5", "%", ")"]
+
+
+def test_sentences_match_the_spacy_rule_on_the_seeds(paragraphs) -> None:
+    """The regex splitter and punct_boundaries agree on every seed paragraph."""
+    seeds = [p for art in paragraphs[:5] for p in art]
+    for text, doc in zip(seeds, parse(seeds, "fast"), strict=True):
+        assert split_sentences(text) == [(s.start_char, s.end_char) for s in doc.sents], text
+
+
+def test_gate_never_hides_a_match(engine, paragraphs) -> None:
+    """Every lexicon or actor match in any sentence is in a sentence the gate lets through."""
+    lex = LexicalScorer(engine)
+    checked = 0
+    for art in paragraphs:
+        for text in art:
+            for s, e in split_sentences(text):
+                strings = tokenize(text[s:e])
+                lex._learn(set(strings) - lex.known)
+                words = [p for w in strings for p in lex.words[w]]
+                for index, vocab in ((engine.lex_index, lex.lex_vocab),
+                                     (engine.act_index, lex.act_vocab)):
+                    found = [m for m in index.find(words)
+                             if index is engine.lex_index or m[2] in _actor_rows(engine, vocab)]
+                    if found:
+                        checked += 1
+                        assert not vocab.trigger.isdisjoint(strings), text[s:e]
+    assert checked > 100
+
+
+def _actor_rows(engine, vocab) -> set[int]:
+    return {pid for pid, pat in enumerate(engine.act_index.patterns)
+            if engine.act[pat.row].code not in ("*", "PAIR") and engine.act[pat.row].kind != "title"}
+
+
+def test_events_agree_with_the_fast_mode(paragraphs) -> None:
+    """Same sentences, same lexicon, same event rules: coop and conf flags agree."""
+    fast, lexical = FrameScorer(mode="fast").fit(), FrameScorer(mode="lexical").fit()
+    n = same = 0
+    for art in paragraphs:
+        for pf, pl in zip(fast.score_texts(art), lexical.score_texts(art), strict=True):
+            if [(s.start, s.end) for s in pf] != [(s.start, s.end) for s in pl]:
+                continue
+            for a, b in zip(pf, pl, strict=True):
+                n += 1
+                same += (a.coop, a.conf) == (b.coop, b.conf)
+    assert n > 500
+    assert same / n >= 0.99, f"{same}/{n}"
+
+
+def test_transform_and_predict_in_lexical_mode() -> None:
+    sc = FrameScorer(mode="lexical").fit()
+    out = sc.transform(["La Russie et les États-Unis ont signé un accord.",
+                        "Les frappes ont tué dix civils.", "Il pleut."])
+    assert out.shape == (3, 4)
+    assert list(sc.predict(["Moscou et Washington coopèrent.", "Il pleut."])) == [
+        "cooperation", "neutral"]
+    with pytest.raises(ValueError, match="no spaCy"):
+        sc.pipeline()
+
+
+def test_negation_and_dyads() -> None:
+    sc = FrameScorer(mode="lexical").fit()
+    [[s]] = sc.score_texts(["La Russie ne coopère pas avec les États-Unis."])
+    assert s.conf == 1 and s.coop == 0 and "not:coopérer" in s.evidence
+    assert [(d["actor_a"], d["actor_b"], d["relation"]) for d in s.dyads] == [
+        ("RUS", "USA", "conf")]
+    [[s]] = sc.score_texts(["La Russie et les États-Unis combattent ensemble Daech."])
+    rel = {(d["actor_a"], d["actor_b"]): d["relation"] for d in s.dyads}
+    assert rel[("RUS", "USA")] == "coop" and rel[("IS", "RUS")] == "conf"
+
+
+def test_quotations_make_quoted_voice() -> None:
+    sc = FrameScorer(mode="lexical").fit()
+    paras = sc.score_texts(["« Nous allons coopérer avec Moscou. Tout va bien.",
+                            "Rien ne change », a-t-il dit.", "La pluie tombe."])
+    voices = [s.voice for p in paras for s in p]
+    assert voices == ["quoted", "quoted", "quoted", "narrator"]
+    assert math.isnan(paras[2][0].goldstein)
+
+
+@pytest.mark.parametrize("target", ["coop", "conf", "rus_usa"])
+def test_lexical_f1_does_not_regress(target: str) -> None:
+    row = ev.mode_metrics("lexical", n_boot=50).set_index("target").loc[target]
+    assert row["f1"] >= LEXICAL_F1_FLOOR[target], (
+        f"lexical F1 on {target} fell to {row['f1']:.4f}, below {LEXICAL_F1_FLOOR[target]}")
+
+
+def test_lexical_run_jobs_and_statuses(tmp_path) -> None:
+    """Every input has a row; two jobs write the same bytes as one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, doc in enumerate(make_documents(9, sentences_per_doc=6, seed=3)):
+        (folder / f"d{k}.txt").write_text(doc, encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    outs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InputWarning)
+            counts = run.run([folder], out, mode="lexical", batch_size=4, jobs=jobs,
+                             progress=False)
+        assert counts == {"ok": 9, "empty": 1}
+        outs.append({t: (out / f"{t}.csv").read_bytes() for t in ("articles", "sentences", "dyads")})
+    assert outs[0] == outs[1]
+    assert b",lexical," in outs[0]["articles"]
+
+
+def test_stems_keep_their_first_two_letters() -> None:
+    """Why the lexical mode may skip the stemmer (analysis.lexical._make_word)."""
+    from analysis.corpora import ud_sentences
+    from analysis.lexical import stem_prefix
+    from analysis.scoring import norm, stem
+
+    words = {norm(t) for s in ud_sentences()[:3000] for t in tokenize(s)}
+    words = [w for w in words if w.isalpha() and len(w) > 3]  # shorter ones are always stemmed
+    assert len(words) > 2000
+    assert [w for w in words if stem_prefix(stem(w)) != stem_prefix(w)] == []
