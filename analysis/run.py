@@ -20,6 +20,7 @@ written, so an interrupted run ends with the same bytes as an uninterrupted one.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -35,6 +36,7 @@ from typing import Literal
 import pandas as pd
 
 from .pipeline import (
+    COLUMNS,
     DTYPES,
     MEASURE_COLUMNS,
     STANCE_TABLES,
@@ -43,6 +45,7 @@ from .pipeline import (
     add_stance,
     batched,
     body_digest,
+    csv_rows,
     iter_scored,
     typed_frame,
 )
@@ -74,15 +77,16 @@ class TableWriter:
         for t in self.tables[1:]:
             rows[t] = [row for b in batch for row in getattr(b, t)]
         for table in self.tables:
-            df = typed_frame(rows[table], table)
             if self.fmt == "csv":
                 path = self.paths[table]
                 header = not path.exists() or path.stat().st_size == 0
                 with path.open("a", encoding="utf-8", newline="") as fh:
-                    df.to_csv(fh, header=header, index=False, float_format="%.4f",
-                              lineterminator="\n")
+                    writer = csv.writer(fh, lineterminator="\n")
+                    if header:
+                        writer.writerow(COLUMNS[table])
+                    writer.writerows(csv_rows(rows[table], table))
             else:
-                self._write_parquet(table, df)
+                self._write_parquet(table, typed_frame(rows[table], table))
 
     def _write_parquet(self, table: str, df: pd.DataFrame) -> None:
         import pyarrow as pa

@@ -152,3 +152,30 @@ def test_peak_memory_does_not_grow_with_corpus_size(tmp_path):
     large_mb = _peak_mb(large, tmp_path / "o2")
     # ten times the articles (about 1.2 M words more) may not cost more than a few MB
     assert large_mb - small_mb < 40, (small_mb, large_mb)
+
+
+def test_csv_fast_path_writes_what_pandas_writes(tmp_path):
+    """run.TableWriter formats cells itself; the bytes must equal typed_frame(...).to_csv."""
+    import csv
+    import io
+    import math
+
+    from analysis.pipeline import COLUMNS, csv_rows, typed_frame
+
+    rows = [
+        {"article_id": "a,1", "sentence_id": 2.5, "paragraph_id": "3", "start": None, "end": 7,
+         "text": 'il dit "non"\net part', "kind": "", "coop": True, "conf": "False",
+         "coop_score": 1 / 3, "conf_score": math.nan, "goldstein": "-4.25", "frame": None,
+         "actors": 3.0, "tone_vader": float("inf")},
+        {"article_id": "b", "sentence_id": 3.5, "coop": 1.0, "conf": None, "coop_score": "x",
+         "text": "", "modality": "asserted", "evidence": "accord[AGREE,+4.2]"},
+        {},
+    ]
+    want = io.StringIO()
+    typed_frame(rows, "sentences").to_csv(want, index=False, float_format="%.4f",
+                                          lineterminator="\n")
+    got = io.StringIO()
+    w = csv.writer(got, lineterminator="\n")
+    w.writerow(COLUMNS["sentences"])
+    w.writerows(csv_rows(rows, "sentences"))
+    assert got.getvalue() == want.getvalue()
