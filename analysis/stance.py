@@ -905,7 +905,9 @@ def negated_cooperation(doc: Doc, lex: PolarityLexicon | None = None) -> list[Ev
             if all(j < len(doc) and seq[k] in {keys[j], forms[j]} for k, j in enumerate(range(i, i + n))):
                 hit = n
                 break
-        if hit:
+        if hit and _in_name(doc, i):
+            i += hit  # APEC's "(Coopération économique pour l'Asie-Pacifique)" is a name
+        elif hit:
             _, negated, mods = _modifiers(doc, i, i + 1, lex)
             if negated:
                 text = " ".join(mods + [doc[i:i + hit].text])
@@ -916,6 +918,23 @@ def negated_cooperation(doc: Doc, lex: PolarityLexicon | None = None) -> list[Ev
         else:
             i += 1
     return out
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """Is token ``i`` part of a proper name, as the scorer reads names?
+
+    Inside a multi-word ORG/MISC entity, or capitalised inside its sentence
+    (not after a quotation mark or a colon): APEC's "Coopération économique".
+    """
+    tok = doc[i]
+    if tok.ent_type_ in ("ORG", "MISC"):
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is not None and len(ent) >= 2:
+            return True
+    if tok.is_title and i > tok.sent.start:
+        prev = doc[i - 1]
+        return prev.text not in {"«", "“", '"', ":", "—", "-", "."}
+    return False
 
 
 # ---------------------------------------------------------------- corpus-level evaluations

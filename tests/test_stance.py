@@ -332,3 +332,15 @@ def test_evaluate_stance_on_synthetic_gold(tmp_path: Path, quoted_tables):
     assert usa["gold"] == "unfavourable" and usa["system"] in st.PORTRAYALS
     assert ("a2", "IRN", "gold only") in set(map(tuple, por["pairs"].values.tolist()))
     assert out["portrayal_voice"]["agreement"]["n"] == 3
+
+
+def test_negated_cooperation_skips_words_inside_names():
+    """Seed 002: APEC's "(Coopération économique…)" after "pas" is a name, not a cue."""
+    text = ("Les deux chefs d'Etat, qui ne s'étaient pas parlé depuis une série de brèves rencontres "
+            "au sommet de l'APEC (Coopération économique pour l'Asie-Pacifique) en novembre 2017, "
+            "ont également abordé la question de la Corée du Nord.")
+    terms = [e.term for e in st.negated_cooperation(st._parse([text])[0])]
+    assert not any("Coopération" in t for t in terms), terms
+    other = "Moscou et Washington ne veulent pas de coopération militaire."
+    assert [e.term for e in st.negated_cooperation(st._parse([other])[0])] == [
+        "negated cooperation: pas coopération"]
