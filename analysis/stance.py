@@ -1248,17 +1248,6 @@ def stance(scored: Scored, actors: pd.DataFrame | None = None, lexicon: Polarity
     return out
 
 
-def write_tables(actors_df: pd.DataFrame, stance_df: pd.DataFrame, out: str | Path) -> dict[str, Path]:
-    """Write ``actors.csv`` and ``stance.csv`` deterministically, like the pipeline's tables."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name, df in (("actors", actors_df), ("stance", stance_df)):
-        paths[name] = out / f"{name}.csv"
-        df.to_csv(paths[name], index=False, float_format="%.4f", lineterminator="\n")
-    return paths
-
-
 # ---------------------------------------------------------------- per outlet
 
 def _two_stage_means(groups: list[np.ndarray], n_boot: int, rng: np.random.Generator) -> np.ndarray:
