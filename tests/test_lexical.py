@@ -138,8 +138,8 @@ def test_lexical_f1_does_not_regress(target: str) -> None:
         f"lexical F1 on {target} fell to {row['f1']:.4f}, below {LEXICAL_F1_FLOOR[target]}")
 
 
-def test_lexical_run_jobs_and_statuses(tmp_path) -> None:
-    """Every input has a row; two jobs write the same bytes as one."""
+def test_lexical_run_jobs_dask_and_statuses(tmp_path) -> None:
+    """Every input has a row; two jobs and the Dask engine write the same bytes as one job."""
     folder = tmp_path / "in"
     folder.mkdir()
     for k, doc in enumerate(make_documents(9, sentences_per_doc=6, seed=3)):
@@ -154,7 +154,13 @@ def test_lexical_run_jobs_and_statuses(tmp_path) -> None:
                              progress=False)
         assert counts == {"ok": 9, "empty": 1}
         outs.append({t: (out / f"{t}.csv").read_bytes() for t in ("articles", "sentences", "dyads")})
-    assert outs[0] == outs[1]
+    out = tmp_path / "dask"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run.run([folder], out, mode="lexical", batch_size=4, engine="dask", partition_size=3,
+                progress=False)
+    outs.append({t: (out / f"{t}.csv").read_bytes() for t in ("articles", "sentences", "dyads")})
+    assert outs[0] == outs[1] == outs[2]
     assert b",lexical," in outs[0]["articles"]
 
 
