@@ -19,22 +19,24 @@ does per-word work only in sentences that contain a lexicon or actor word:
    exact: every match the matcher can find contains such a word (tested).
 4. *Events*: the fast mode's matcher and event rules (proper names,
    negation, refusals, modality, de-escalation), unchanged.
-5. *Actors and dyads*, simplified: aliases give codes; a nationality
-   adjective counts next to a title or event word or as a capitalised noun
-   ("les Russes"); a country or capital after *en/à/au/aux/dans/vers/depuis*
-   is a place. Each counted cooperation pairs every two state actors of the
-   sentence; a conflict pairs them as adversaries, or, when an enemy code
-   (IS, TER) is in the sentence, pairs each state with the enemy and the
-   states with each other as joint cooperators.
+5. *Actors and dyads*: the fast mode's actor rules without pronouns
+   (aliases give codes; a nationality adjective needs a title or event word
+   to depend on, or is a noun, "les Russes"; "en Syrie"/"à Moscou" are
+   places, "sur la Syrie" a topic, "Moscou /" a dateline; "les deux
+   présidents" are the last two state actors named). Dyads are simplified:
+   each counted cooperation pairs every two state actors of the sentence; a
+   conflict pairs them as adversaries, or, when an enemy code (IS, TER) is
+   in the sentence, pairs each state with the enemy and the states with each
+   other as joint cooperators.
 6. *Voice*: ``quoted`` when most of the sentence is inside quotation marks
    (carried across sentences and paragraphs as in the other modes), or when
    it has a speech verb (déclarer, affirmer...) or *selon* and a named
    person; the speaker is that person. No pronoun resolution.
 
-What it gives up against the fast mode: pronoun and "les deux présidents"
-resolution, speech attributions without a named person, the agent/target
-analysis of dyads (``source``/``target`` stay empty), and modality of
-sentences without an event (``asserted``). Its accuracy against the gold
+What it gives up against the fast mode: pronoun resolution (il, lui, the
+speaker's "nous"), speech attributions without a named person, the
+agent/target analysis of dyads (``source``/``target`` stay empty), and
+modality of sentences without an event (``asserted``). Its accuracy against the gold
 annotation is measured by :func:`analysis.evaluate.mode_metrics`
 (README: coop 0.98, conf 0.94, RUS-USA 0.70 against 0.99 / 0.94 / 0.79 for
 the fast mode).
@@ -52,21 +54,26 @@ import spacy
 
 from analysis import lexicon as lx
 from analysis.scoring import (
+    _BODIES,
     _CONTRACTIONS,
+    _DETERMINERS,
     _ENEMY_CODES,
     _LOCATIVE,
     _OFFICIAL_TITLES,
+    _PAIR_PERSON_WORDS,
     _PERSON_KINDS,
     _PERSON_TITLES,
     _PUNCT_RE,
     _SPEECH_STRONG_FORMS,
     _STATE_KINDS,
+    _TOPIC_NOUNS,
     MODALITIES,
     SentenceScore,
     _ArticleScorer,
     _Engine,
     _Event,
     _event_dict,
+    _first_word,
     _PhraseIndex,
     _quote_segments,
     _unique,
@@ -270,6 +277,10 @@ _TITLE_WORDS = _PERSON_TITLES | _OFFICIAL_TITLES
 _MAX_WORD_CACHE = 500_000
 
 
+#: An actor found in a sentence: (codes, kind, label); two codes for "les deux présidents".
+_Found = tuple[tuple[str, ...], str, str]
+
+
 @dataclass
 class _LexSent:
     """The slice of ``_Sent`` that :meth:`_ArticleScorer._events` reads."""
@@ -286,10 +297,11 @@ class LexicalScorer:
         whole = _hyphenated([engine.lex_index, engine.act_index])
         self.whole = whole
         self.lex_vocab = _Vocabulary(engine.lex_index, whole)
-        # titles and "les deux X" are not actors in this mode (see _mentions)
+        # a bare title ("le président") names nobody: it only heads an adjective
         self.act_vocab = _Vocabulary(engine.act_index, whole, {
-            k for k, r in enumerate(engine.act) if r.code not in ("*", "PAIR")
-            and r.kind != "title"})
+            k for k, r in enumerate(engine.act) if r.code != "*"})
+        self.recent: list[str] = []          # state actors named so far in the article
+        self.recent_persons: list[str] = []  # ... by a person or a title
         self.words: dict[str, tuple[_Word, ...]] = {}
         self.known: set[str] = set()  # the keys of self.words, for set operations
         self.stem_prefixes = frozenset(
@@ -323,7 +335,12 @@ class LexicalScorer:
         return [text]
 
     def score_article(self, paragraphs: Sequence[str]) -> list[list[SentenceScore]]:
-        """One list of sentence scores per paragraph; quotations carry across paragraphs."""
+        """One list of sentence scores per paragraph.
+
+        Quotations and the actors named so far ("les deux présidents") carry
+        across the article's paragraphs.
+        """
+        self.recent, self.recent_persons = [], []
         open_quote = False
         out = []
         for text in paragraphs:
@@ -381,7 +398,9 @@ class LexicalScorer:
         events = self.rules._events(_LexSent(words, matches)) if matches else []
         event_tokens = {k for ev in events if ev.row.role not in ("block", "stop", "recip")
                         for k in range(ev.start, ev.end)}
-        mentions = self._mentions(words, event_tokens) if act else []
+        topic_tokens = {k for s, e, row in matches if row.category == "CONSULT"
+                        for k in range(s, e)}
+        mentions = self._mentions(words, event_tokens, topic_tokens, start == 0) if act else []
         speaker = ""
         if voice == "narrator":
             speaker = self._speaker(words, mentions)
@@ -407,34 +426,91 @@ class LexicalScorer:
             goldstein=round(sum(weights) / len(weights), 6) if weights else float("nan"),
             frame=frame_label(coop, conf), modality=modality,
             evidence="; ".join(_unique(evidence)),
-            actors=_unique(code for code, _, _ in mentions),
+            actors=_unique(c for m in mentions for c in m[0]),
             events=[_event_dict_light(ev) for ev in events if ev.rule != "stop"],
             dyads=self._dyads(counted, mentions),
         )
 
-    def _mentions(self, words: list[_Word], event_tokens: set[int],
-                  ) -> list[tuple[str, str, str]]:
-        """(code, kind, label) of the actors named in a sentence, in order."""
+    def _mentions(self, words: list[_Word], event_tokens: set[int], topic_tokens: set[int],
+                  paragraph_start: bool) -> list[_Found]:
+        """(codes, kind, label) of the actors named in a sentence, in order.
+
+        The fast mode's actor rules without pronouns (scoring.py, ``_mentions``):
+        a nationality adjective needs a title or event word to depend on, or to
+        be a noun ("les Russes"); "en Syrie"/"à Moscou" are places, "sur la
+        Syrie"/"la question de la Corée du Nord" topics, a leading "Moscou /" a
+        dateline; "les deux présidents/hommes" are the last two state actors
+        named (persons for person words).
+        """
         eng = self.engine
-        found = []
+        titles: set[int] = set()
+        cands: list[tuple[int, int, Any]] = []
         for s, e, pid in eng.act_index.find(words):
             row = eng.act[eng.act_index.patterns[pid].row]
-            if row.code in ("*", "PAIR") or row.kind == "title":
-                continue
+            if row.code in ("*", "PAIR"):
+                titles.update(range(s, e))
+            if row.code != "*":
+                cands.append((s, e, row))
+        adj_tokens = {k for s, e, r in cands if r.kind == "adjective" for k in range(s, e)}
+        heads = titles | event_tokens
+        found: list[_Found] = []
+        seen: list[str] = []
+        for idx, (s, e, row) in enumerate(cands):
+            prev = words[s - 1].w if s > 0 else ""
+            prev2 = words[s - 2].w if s > 1 else ""
+            titled = False
+            if row.kind in _STATE_KINDS or row.kind == "institution":
+                if prev in _LOCATIVE and row.kind != "institution":
+                    continue  # "en Syrie", "à Moscou": a place
+                if prev == "sur" or (prev in _DETERMINERS and prev2 == "sur"):
+                    continue  # "une déclaration sur la Syrie": a topic
+                k = s - 1
+                while k >= 0 and words[k].w in _DETERMINERS:
+                    k -= 1
+                if k >= 1 and words[k].w in ("de", "du") and (
+                        words[k - 1].w in _TOPIC_NOUNS or k - 1 in topic_tokens):
+                    continue  # "la question de la Corée du Nord"
+                if (row.kind == "capital" and paragraph_start and s == _first_word(words)
+                        and e < len(words) and words[e].text in ("/", "(", "—", "-", ",")):
+                    continue  # dateline "Moscou / ..."
             if row.kind == "adjective":
-                near = {k for k in (s - 1, e) if 0 <= k < len(words)}
-                if not (words[s].title or near & event_tokens
-                        or any(words[k].w in _TITLE_WORDS for k in near)):
+                head = _ArticleScorer._adjective_head(words, s, adj_tokens, heads)
+                if head is None and not (words[s].title or prev in ("les", "des", "aux")):
                     continue
-            elif row.kind in _STATE_KINDS and s > 0 and words[s - 1].w in _LOCATIVE:
-                continue  # "en Syrie", "à Moscou": a place
-            found.append((row.code, row.kind, row.label))
+                titled = head is not None and words[head].w in _TITLE_WORDS
+            if row.alias == "régime" and e < len(words) and words[e].w in ("de", "du", "des"):
+                if not any(s2 in (e + 1, e + 2, e + 3) for s2, _, _ in cands):
+                    continue  # "le régime de cessez-le-feu"
+            if row.code == "TER" and any(0 <= s2 - e <= 2 and r2.kind == "group"
+                                         and r2.code != "TER" for s2, _, r2 in cands[idx + 1:idx + 3]):
+                continue  # "le groupe takfiriste Daesh" is Daech
+            if row.code == "PAIR":
+                if any(r2.kind == "adjective" and 0 <= s2 - e <= 1 for s2, _, r2 in cands):
+                    continue  # "les deux pays arabes" is not a reference back
+                persons = any(w in row.label for w in _PAIR_PERSON_WORDS)
+                pair: list[str] = []
+                for c in reversed((self.recent_persons if persons else self.recent) + seen):
+                    if c not in pair:
+                        pair.append(c)
+                    if len(pair) == 2:
+                        break
+                if len(pair) == 2:
+                    found.append((tuple(sorted(pair)), row.kind, row.label))
+                continue
+            found.append(((row.code,), row.kind, row.label))
+            if row.code not in _ENEMY_CODES | _BODIES and row.kind != "group":
+                seen.append(row.code)
+                self.recent.append(row.code)
+                if row.kind in _PERSON_KINDS or titled:
+                    self.recent_persons.append(row.code)
+        del self.recent[:-20]
+        del self.recent_persons[:-20]
         return found
 
     @staticmethod
-    def _speaker(words: list[_Word], mentions: list[tuple[str, str, str]]) -> str:
+    def _speaker(words: list[_Word], mentions: list[_Found]) -> str:
         """The named person of reported speech (speech verb or *selon*), or ""."""
-        persons = [label for code, kind, label in mentions if kind in _PERSON_KINDS]
+        persons = [label for _, kind, label in mentions if kind in _PERSON_KINDS]
         if not persons:
             return ""
         if any(w.w in _SPEECH_STRONG_FORMS or w.w == "selon" for w in words):
@@ -442,9 +518,8 @@ class LexicalScorer:
         return ""
 
     @staticmethod
-    def _dyads(events: list[_Event], mentions: list[tuple[str, str, str]],
-               ) -> list[dict[str, Any]]:
-        codes = _unique(code for code, _, _ in mentions)
+    def _dyads(events: list[_Event], mentions: list[_Found]) -> list[dict[str, Any]]:
+        codes = _unique(c for m in mentions for c in m[0])
         enemies = [c for c in codes if c in _ENEMY_CODES]
         states = [c for c in codes if c not in _ENEMY_CODES]
         contrib: dict[tuple[str, str], list[tuple[str, _Event]]] = {}

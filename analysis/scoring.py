@@ -2180,7 +2180,7 @@ class FrameScorer(TransformerMixin, BaseEstimator):
 
             lexical = scorer_for(engine)
             for row, text in enumerate(texts):
-                out[row] = _aggregate(lexical.score_paragraph(text)[0])
+                out[row] = _aggregate(lexical.score_article([text])[0])
             return out
         for row, doc in enumerate(parse(texts, self.mode)):
             scorer = _ArticleScorer(engine, self.mode == "full")

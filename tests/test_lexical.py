@@ -17,7 +17,7 @@ from analysis.scoring import FrameScorer
 
 #: Lexical-mode F1 on the seed annotations when this test was written, rounded DOWN
 #: to 2 decimals. A regression floor: never loosen it to make a change pass.
-LEXICAL_F1_FLOOR = {"coop": 0.98, "conf": 0.93, "rus_usa": 0.70}
+LEXICAL_F1_FLOOR = {"coop": 0.98, "conf": 0.93, "rus_usa": 0.83}
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_gate_never_hides_a_match(engine, paragraphs) -> None:
 
 def _actor_rows(engine, vocab) -> set[int]:
     return {pid for pid, pat in enumerate(engine.act_index.patterns)
-            if engine.act[pat.row].code not in ("*", "PAIR") and engine.act[pat.row].kind != "title"}
+            if engine.act[pat.row].code != "*"}
 
 
 def test_events_agree_with_the_fast_mode(paragraphs) -> None:
@@ -174,3 +174,22 @@ def test_stems_keep_their_first_two_letters() -> None:
     words = [w for w in words if w.isalpha() and len(w) > 3]  # shorter ones are always stemmed
     assert len(words) > 2000
     assert [w for w in words if stem_prefix(stem(w)) != stem_prefix(w)] == []
+
+
+def test_actor_rules_pairs_places_and_titles() -> None:
+    """The fast mode's actor rules: "les deux présidents", places, adjectives after titles."""
+    sc = FrameScorer(mode="lexical").fit()
+    [[first, second]] = sc.score_texts([
+        "Vladimir Poutine a reçu Donald Trump à Moscou. "
+        "Les deux présidents ont convenu de coopérer en Syrie."])
+    assert first.actors == ["RUS", "USA"]
+    assert second.actors == ["RUS", "USA"]  # the pair, and "en Syrie" is a place
+    assert [(d["actor_a"], d["actor_b"], d["relation"]) for d in second.dyads] == [
+        ("RUS", "USA", "coop")]
+    [[s]] = sc.score_texts(["Le ministre russe a rencontré son homologue américain hier."])
+    assert s.actors == ["RUS", "USA"]
+    [[s]] = sc.score_texts(["Le vin russe est bon, et le climat américain aussi."])
+    assert s.actors == []  # no title or event word for the adjectives to depend on
+    # a new article starts with no one named: the pair cannot be resolved
+    [[s]] = sc.score_texts(["Les deux présidents ont convenu de coopérer."])
+    assert s.actors == [] and s.dyads == []
