@@ -38,7 +38,7 @@ speaker's "nous"), speech attributions without a named person, the
 agent/target analysis of dyads (``source``/``target`` stay empty), and
 modality of sentences without an event (``asserted``). Its accuracy against the gold
 annotation is measured by :func:`analysis.evaluate.mode_metrics`
-(README: coop 0.98, conf 0.94, RUS-USA 0.70 against 0.99 / 0.94 / 0.79 for
+(README: coop 0.98, conf 0.94, RUS-USA 0.83 against 0.99 / 0.94 / 0.79 for
 the fast mode).
 """
 
