@@ -371,9 +371,16 @@ def seed_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     evil_dir = folder / "evil"
     evil_dir.mkdir()
     (evil_dir / "999_evil.txt").write_text(EVIL_ARTICLE, encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        scored = score([paths.SEEDS, evil_dir], mode="full")
+    # score the seeds by their path in the checkout ("seeds/..."), as the quick start
+    # does, so the screenshot shows the same paths wherever the checkout lives
+    cwd = os.getcwd()
+    os.chdir(paths.ROOT)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            scored = score([paths.SEEDS.relative_to(paths.ROOT), evil_dir], mode="full")
+    finally:
+        os.chdir(cwd)
     arts, sents, dyads = scored
     assert "999_evil" in set(arts["article_id"])
     keep = arts["article_id"] != "999_evil"
