@@ -27,7 +27,7 @@ import os
 import sys
 import warnings
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,8 +154,49 @@ def _local(articles: Iterator[Article], opts: Options, jobs: int) -> Iterator[li
             yield window.popleft().result()
 
 
+def _local_files(files: list[Path], opts: Options, jobs: int) -> Iterator[list[ScoredArticle]]:
+    """N processes that each read and score whole batches of files.
+
+    Reading costs as much as scoring in the fast and lexical modes, so the
+    workers read too; the main process only marks exact duplicates, in input
+    order, exactly as :func:`read_corpus` does, and writes.
+    """
+    parts = [[str(f) for f in files[i:i + opts.batch_size]]
+             for i in range(0, len(files), opts.batch_size)]
+
+    def results() -> Iterator[list[tuple[str, ScoredArticle]]]:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            window: deque = deque()
+            for part in parts:
+                window.append(pool.submit(_read_and_score_files, part, opts))
+                if len(window) >= 2 * jobs:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+
+    yield from _mark_duplicates(results(), opts)
+
+
+def _mark_duplicates(parts: Iterable[list[tuple[str, ScoredArticle]]], opts: Options,
+                     ) -> Iterator[list[ScoredArticle]]:
+    """Batches in input order, exact duplicates marked, input problems warned about."""
+    seen: dict[str, str] = {}
+    for part in parts:
+        batch = []
+        for digest, scored in part:
+            if digest and digest in seen:
+                scored = _as_duplicate(scored, seen[digest], opts)
+            elif digest:
+                seen[digest] = str(scored.article["article_id"])
+            if scored.article["status"] != "ok" or scored.article["problem"]:
+                warnings.warn(f"{scored.article['path']}: {scored.article['status']}: "
+                              f"{scored.article['problem']}", InputWarning, stacklevel=3)
+            batch.append(scored)
+        yield batch
+
+
 def _read_and_score_files(files: list[str], opts: Options) -> list[tuple[str, ScoredArticle]]:
-    """Dask task: read and score a partition of files; duplicates are left to the client."""
+    """Worker task: read and score a partition of files; duplicates are left to the caller."""
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)
@@ -181,20 +222,13 @@ def _dask(files: list[Path], opts: Options, scheduler: str | None,
         parts = [[str(f) for f in files[i:i + partition_size]]
                  for i in range(0, len(files), partition_size)]
         futures = client.map(_read_and_score_files, parts, opts=opts, pure=False)
-        seen: dict[str, str] = {}
-        for fut in futures:  # in input order
-            batch = []
-            for digest, scored in fut.result():
-                if digest and digest in seen:
-                    scored = _as_duplicate(scored, seen[digest], opts)
-                elif digest:
-                    seen[digest] = str(scored.article["article_id"])
-                if scored.article["status"] != "ok" or scored.article["problem"]:
-                    warnings.warn(f"{scored.article['path']}: {scored.article['status']}: "
-                                  f"{scored.article['problem']}", InputWarning, stacklevel=2)
-                batch.append(scored)
-            yield batch
-            fut.release()
+
+        def results() -> Iterator[list[tuple[str, ScoredArticle]]]:
+            for fut in futures:  # in input order
+                yield fut.result()
+                fut.release()
+
+        yield from _mark_duplicates(results(), opts)
     finally:
         client.close()
         if cluster is not None:
@@ -262,6 +296,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
             if done:
                 raise ValueError("resume is supported with the local engine only")
             batches = _dask(files, opts, scheduler, partition_size)
+        elif engine == "local" and jobs > 1 and not done and _only_files(files):
+            batches = _local_files(files, opts, jobs)
         elif engine == "local":
             articles = read_corpus(files, max_bytes=max_bytes, split=split_parts)
             articles = _skip(articles, done)
