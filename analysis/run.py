@@ -5,8 +5,11 @@ in batches and appended to the output files batch by batch, so peak memory
 does not grow with the number of articles. Three engines give the same rows:
 
 * ``local`` with ``jobs=1``: one process;
-* ``local`` with ``jobs=N``: N worker processes, each scoring whole batches,
-  results written in input order (a bounded window of batches in flight);
+* ``local`` with ``jobs=N``: N worker processes, each reading and scoring a
+  batch of files (a bounded window of batches in flight); the main process
+  marks exact duplicates and writes the rows in input order. Table inputs
+  (.csv/.jsonl/.parquet) and resumed runs are read by the main process and
+  scored by the workers;
 * ``dask``: the list of input files is partitioned across the workers of a
   Dask cluster (a local one by default, or ``scheduler="tcp://host:8786"``);
   each worker reads and scores its files, the client writes the rows in input
