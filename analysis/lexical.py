@@ -56,30 +56,27 @@ from analysis import lexicon as lx
 from analysis.scoring import (
     _BODIES,
     _CONTRACTIONS,
-    _DETERMINERS,
     _ENEMY_CODES,
-    _LOCATIVE,
     _OFFICIAL_TITLES,
     _PAIR_PERSON_WORDS,
     _PERSON_KINDS,
     _PERSON_TITLES,
     _PUNCT_RE,
     _SPEECH_STRONG_FORMS,
-    _STATE_KINDS,
-    _TOPIC_NOUNS,
     MODALITIES,
     SentenceScore,
     _ArticleScorer,
     _Engine,
     _Event,
     _event_dict,
-    _first_word,
+    _nominal_adjective,
     _PhraseIndex,
     _quote_segments,
     _unique,
     _verbal_ending,
     frame_label,
     norm,
+    not_an_actor,
     stem,
 )
 
@@ -456,34 +453,14 @@ class LexicalScorer:
         found: list[_Found] = []
         seen: list[str] = []
         for idx, (s, e, row) in enumerate(cands):
-            prev = words[s - 1].w if s > 0 else ""
-            prev2 = words[s - 2].w if s > 1 else ""
+            if not_an_actor(words, cands, idx, paragraph_start, topic_tokens):
+                continue
             titled = False
-            if row.kind in _STATE_KINDS or row.kind == "institution":
-                if prev in _LOCATIVE and row.kind != "institution":
-                    continue  # "en Syrie", "à Moscou": a place
-                if prev == "sur" or (prev in _DETERMINERS and prev2 == "sur"):
-                    continue  # "une déclaration sur la Syrie": a topic
-                k = s - 1
-                while k >= 0 and words[k].w in _DETERMINERS:
-                    k -= 1
-                if k >= 1 and words[k].w in ("de", "du") and (
-                        words[k - 1].w in _TOPIC_NOUNS or k - 1 in topic_tokens):
-                    continue  # "la question de la Corée du Nord"
-                if (row.kind == "capital" and paragraph_start and s == _first_word(words)
-                        and e < len(words) and words[e].text in ("/", "(", "—", "-", ",")):
-                    continue  # dateline "Moscou / ..."
             if row.kind == "adjective":
                 head = _ArticleScorer._adjective_head(words, s, adj_tokens, heads)
-                if head is None and not (words[s].title or prev in ("les", "des", "aux")):
+                if head is None and not _nominal_adjective(words, s):
                     continue
                 titled = head is not None and words[head].w in _TITLE_WORDS
-            if row.alias == "régime" and e < len(words) and words[e].w in ("de", "du", "des"):
-                if not any(s2 in (e + 1, e + 2, e + 3) for s2, _, _ in cands):
-                    continue  # "le régime de cessez-le-feu"
-            if row.code == "TER" and any(0 <= s2 - e <= 2 and r2.kind == "group"
-                                         and r2.code != "TER" for s2, _, r2 in cands[idx + 1:idx + 3]):
-                continue  # "le groupe takfiriste Daesh" is Daech
             if row.code == "PAIR":
                 if any(r2.kind == "adjective" and 0 <= s2 - e <= 1 for s2, _, r2 in cands):
                     continue  # "les deux pays arabes" is not a reference back

@@ -147,10 +147,18 @@ def _local(articles: Iterator[Article], opts: Options, jobs: int) -> Iterator[li
         for batch in batches:
             yield _score_batch(batch, opts)
         return
+    yield from _in_order(_score_batch, batches, opts, jobs)
+
+
+def _in_order(task, items: Iterable, opts: Options, jobs: int) -> Iterator:
+    """``task(item, opts)`` for each item in ``jobs`` processes, results in input order.
+
+    At most ``2 * jobs`` items are in flight, so memory stays bounded.
+    """
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         window: deque = deque()
-        for batch in batches:
-            window.append(pool.submit(_score_batch, batch, opts))
+        for item in items:
+            window.append(pool.submit(task, item, opts))
             if len(window) >= 2 * jobs:
                 yield window.popleft().result()
         while window:
@@ -166,18 +174,7 @@ def _local_files(files: list[Path], opts: Options, jobs: int) -> Iterator[list[S
     """
     parts = [[str(f) for f in files[i:i + opts.batch_size]]
              for i in range(0, len(files), opts.batch_size)]
-
-    def results() -> Iterator[list[tuple[str, ScoredArticle]]]:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            window: deque = deque()
-            for part in parts:
-                window.append(pool.submit(_read_and_score_files, part, opts))
-                if len(window) >= 2 * jobs:
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
-
-    yield from _mark_duplicates(results(), opts)
+    yield from _mark_duplicates(_in_order(_read_and_score_files, parts, opts, jobs), opts)
 
 
 def _mark_duplicates(parts: Iterable[list[tuple[str, ScoredArticle]]], opts: Options,

@@ -1003,6 +1003,46 @@ def _quote_segments(text: str, carry_in: bool) -> tuple[list[tuple[int, int]], b
 # --------------------------------------------------------------------------- #
 # The rules
 # --------------------------------------------------------------------------- #
+def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, _ActRow]], idx: int,
+                 paragraph_start: bool, topic_tokens: Iterable[int]) -> bool:
+    """Does candidate alias ``cands[idx]`` name no actor here?
+
+    "en Syrie"/"à Moscou" are places, "sur la Syrie"/"la question de la Corée
+    du Nord" topics, a leading "Moscou /" a dateline, "le régime de
+    cessez-le-feu" no regime, and "le groupe takfiriste Daesh" is Daech, not
+    unnamed terrorists. Shared by the fast/full scorer and the lexical mode.
+    """
+    start, end, row = cands[idx]
+    prev = toks[start - 1].w if start > 0 else ""
+    prev2 = toks[start - 2].w if start > 1 else ""
+    if row.kind in _STATE_KINDS or row.kind == "institution":
+        if prev in _LOCATIVE and row.kind != "institution":
+            return True
+        if prev == "sur" or (prev in _DETERMINERS and prev2 == "sur"):
+            return True
+        k = start - 1
+        while k >= 0 and toks[k].w in _DETERMINERS:
+            k -= 1
+        if k >= 1 and toks[k].w in ("de", "du") and (
+                toks[k - 1].w in _TOPIC_NOUNS or k - 1 in topic_tokens):
+            return True
+        if (row.kind == "capital" and paragraph_start and start == _first_word(toks)
+                and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")):
+            return True
+    if row.alias == "régime" and end < len(toks) and toks[end].w in ("de", "du", "des"):
+        if not any(s in (end + 1, end + 2, end + 3) for s, _, _ in cands):
+            return True
+    return row.code == "TER" and any(
+        0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
+        for s2, _, r2 in cands[idx + 1: idx + 3])
+
+
+def _nominal_adjective(toks: Sequence[Any], start: int) -> bool:
+    """A nationality adjective used as a noun: "les Russes", "des Américains"."""
+    prev = toks[start - 1].w if start > 0 else ""
+    return toks[start].title or prev in ("les", "des", "aux")
+
+
 class _ArticleScorer:
     """Scores the paragraphs of one article in order, carrying context."""
 
@@ -1034,41 +1074,18 @@ class _ArticleScorer:
         heads = titles | event_tokens
         mentions: list[_Mention] = []
         for idx, (start, end, row) in enumerate(cands):
+            if not_an_actor(toks, cands, idx, paragraph_start, topic_tokens):
+                continue
             text = " ".join(t.text for t in toks[start:end])
-            prev = toks[start - 1].w if start > 0 else ""
-            prev2 = toks[start - 2].w if start > 1 else ""
-            if row.kind in _STATE_KINDS or row.kind == "institution":
-                if prev in _LOCATIVE and row.kind != "institution":
-                    continue  # "en Syrie", "à Moscou": a place
-                if prev == "sur" or (prev in _DETERMINERS and prev2 == "sur"):
-                    continue  # "une déclaration sur la Syrie": a topic
-                k = start - 1
-                while k >= 0 and toks[k].w in _DETERMINERS:
-                    k -= 1
-                if k >= 1 and toks[k].w in ("de", "du") and (
-                        toks[k - 1].w in _TOPIC_NOUNS or k - 1 in topic_tokens):
-                    continue  # "la question de la Corée du Nord", "discuté de la Syrie"
-                if (row.kind == "capital" and paragraph_start and start == _first_word(toks)
-                        and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")):
-                    continue  # dateline "Moscou / ..."
             title = ""
             hstart = start
             if row.kind == "adjective":
                 head = self._adjective_head(toks, start, adj_tokens, heads)
-                nominal = toks[start].title or prev in ("les", "des", "aux")
-                if head is None and not nominal:
+                if head is None and not _nominal_adjective(toks, start):
                     continue
                 if head is not None:
                     title = title_alias.get(head, toks[head].w)
                     hstart = title_start.get(head, head)
-            if row.alias == "régime" and end < len(toks) and toks[end].w in ("de", "du", "des"):
-                if not any(s in (end + 1, end + 2, end + 3) for s, _, _ in cands):
-                    continue  # "le régime de cessez-le-feu"
-            if row.code == "TER" and any(
-                0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
-                for s2, _, r2 in cands[idx + 1: idx + 3]
-            ):
-                continue  # "le groupe takfiriste Daesh" is Daech
             mentions.append(_Mention(start, end, row.code, row.kind, row.label, text,
                                      person=row.kind in _PERSON_KINDS, pair=row.code == "PAIR",
                                      title=title, hstart=hstart,
