@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--out", required=True, type=Path, help="output folder")
     sc.add_argument("--mode", choices=["full", "fast", "lexical"], default="full",
                     help="full: spaCy parser (default); fast: lexicon windows, no parser; "
-                         "lexical: no spaCy at all, simpler actor and voice rules (fastest)")
+                         "lexical: no spaCy at all, no pronouns, simpler dyad and voice rules (fastest)")
     sc.add_argument("--split-parts", action="store_true",
                     help="score a file joining two articles at a separator as two articles")
     sc.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,

@@ -528,10 +528,7 @@ def method_predictions(gold: pd.DataFrame | None = None) -> pd.DataFrame:
     out["rus_usa_strict"] = strict_rus_usa(gold)
     out["boilerplate"] = (gold["kind"] == "boilerplate").astype(int)
     for name, al in (("scorer_full", full), ("scorer_fast", fast)):
-        out[f"{name}_coop"] = al["sys_coop"].astype(int)
-        out[f"{name}_conf"] = al["sys_conf"].astype(int)
-        out[f"{name}_rus_usa"] = al["sys_rus_usa"]
-        out[f"{name}_boilerplate"] = (al["sys_kind"] == "boilerplate").astype(int)
+        _add_scorer_columns(out, name, al)
     scored = gold["kind"].isin(SCORED_KINDS).to_numpy()
     texts = gold["text"].tolist()
     # tone sees the text as the scorer does (straight apostrophes, NFC, unglued sentences)
@@ -550,6 +547,14 @@ def method_predictions(gold: pd.DataFrame | None = None) -> pd.DataFrame:
     out["tfidf_logreg_boilerplate"] = cross_validated_predictions(
         texts, out["boilerplate"], gold["article_id"]).astype(int)
     return out
+
+
+def _add_scorer_columns(pred: pd.DataFrame, name: str, aligned: pd.DataFrame) -> None:
+    """The scorer's labels on the gold rows (:func:`align` output) as ``{name}_{target}``."""
+    pred[f"{name}_coop"] = aligned["sys_coop"].astype(int)
+    pred[f"{name}_conf"] = aligned["sys_conf"].astype(int)
+    pred[f"{name}_rus_usa"] = aligned["sys_rus_usa"]
+    pred[f"{name}_boilerplate"] = (aligned["sys_kind"] == "boilerplate").astype(int)
 
 
 def _target_rows(pred: pd.DataFrame, target: str) -> pd.DataFrame:
@@ -757,10 +762,7 @@ def mode_metrics(mode: Mode, n_boot: int = N_BOOT, seed: int = SEED) -> pd.DataF
     pred = gold[["article_id", "kind"]].copy()
     pred["coop"], pred["conf"], pred["rus_usa"] = gold["coop"], gold["conf"], gold["rus_usa"]
     pred["boilerplate"] = (gold["kind"] == "boilerplate").astype(int)
-    pred[f"{name}_coop"] = al["sys_coop"].astype(int)
-    pred[f"{name}_conf"] = al["sys_conf"].astype(int)
-    pred[f"{name}_rus_usa"] = al["sys_rus_usa"]
-    pred[f"{name}_boilerplate"] = (al["sys_kind"] == "boilerplate").astype(int)
+    _add_scorer_columns(pred, name, al)
     rows = []
     for target in TARGETS:
         part = _target_rows(pred, target).reset_index(drop=True)

@@ -183,7 +183,7 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
     w = norm(text)
     if w.isalpha() and _verbal_ending(w) and (
             stem_prefixes is None or len(w) <= 3
-            or w[:2].translate(_UNACCENT) in stem_prefixes):
+            or stem_prefix(w) in stem_prefixes):
         st = stem(w)
     else:
         st = w
@@ -235,7 +235,7 @@ def stem_prefix(word: str) -> str:
 class _Vocabulary:
     """Which word strings can take part in a match of one index, decided once per string."""
 
-    def __init__(self, index: _PhraseIndex, whole: set[str], rows: set[int] | None = None):
+    def __init__(self, index: _PhraseIndex, rows: set[int] | None = None):
         self.forms: set[str] = set()
         self.stems: set[str] = set()
         for pat in index.patterns:
@@ -245,7 +245,6 @@ class _Vocabulary:
             self.forms |= spec.forms | {spec.lemma}
             if spec.stem:
                 self.stems.add(spec.stem)
-        self.whole = whole
         self.trigger: set[str] = set()
         self.safe: set[str] = set()
 
@@ -291,11 +290,10 @@ class LexicalScorer:
 
     def __init__(self, engine: _Engine):
         self.engine = engine
-        whole = _hyphenated([engine.lex_index, engine.act_index])
-        self.whole = whole
-        self.lex_vocab = _Vocabulary(engine.lex_index, whole)
+        self.whole = _hyphenated([engine.lex_index, engine.act_index])
+        self.lex_vocab = _Vocabulary(engine.lex_index)
         # a bare title ("le président") names nobody: it only heads an adjective
-        self.act_vocab = _Vocabulary(engine.act_index, whole, {
+        self.act_vocab = _Vocabulary(engine.act_index, {
             k for k, r in enumerate(engine.act) if r.code != "*"})
         self.recent: list[str] = []          # state actors named so far in the article
         self.recent_persons: list[str] = []  # ... by a person or a title
@@ -347,7 +345,11 @@ class LexicalScorer:
 
     def score_paragraph(self, text: str, open_quote: bool = False,
                         ) -> tuple[list[SentenceScore], bool]:
-        """Sentence scores of one paragraph, and whether a quotation stays open."""
+        """Sentence scores of one paragraph, and whether a quotation stays open.
+
+        "les deux présidents" is resolved from the actors named since the last
+        :meth:`score_article` began; call that for whole articles.
+        """
         if open_quote or _QUOTE_ANY.search(text):
             segments, open_quote = _quote_segments(text, open_quote)
         else:

@@ -2134,8 +2134,9 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         de-escalation) and NER (proper names) of ``fr_core_news_sm``;
         ``"fast"`` uses surface forms, Snowball stems and word windows only;
         ``"lexical"`` runs the fast mode's matcher and event rules without
-        spaCy, on sentences that contain a lexicon or actor word, with simpler
-        actor, dyad and voice rules (:mod:`analysis.lexical`).
+        spaCy, on sentences that contain a lexicon or actor word, without
+        pronoun resolution and with simpler dyad and voice rules
+        (:mod:`analysis.lexical`).
     lexicon, actors:
         DataFrames overriding the packaged ``lexicon.tsv`` / ``actors.tsv``
         (same columns); validated by :meth:`fit`.
