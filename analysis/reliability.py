@@ -1,0 +1,270 @@
+"""How far the measures hold beyond the seeds: annotator agreement and held-out accuracy.
+
+The seed validation (:mod:`analysis.evaluate`) has two weak points: one
+annotator, and a lexicon written by people who had read the seeds. This
+module adds the two checks a reviewer asks for next.
+
+* **Agreement between annotators** (:func:`annotator_agreement`): two
+  independent labellings (B and C) of a held-out sample. Cohen's kappa and
+  Krippendorff's alpha say how consistently the codebook's categories can be
+  applied to new text: a scorer cannot be judged more precisely than
+  annotators agree.
+* **Held-out accuracy** (:func:`heldout_metrics`): batches of
+  :data:`SAMPLE_SIZE` sentences of UD French-GSD (general French: news,
+  blogs, encyclopedic text), each a simple random sample drawn by
+  :func:`ud_sample` with the seed in :data:`BATCHES`, labelled coop/conf by
+  two annotators, disagreements adjudicated by a third reader without
+  system output (``annotations/ud_sample_gold.csv``). Each sentence is
+  scored on its own by every scorer mode and by the two tone tools mapped to
+  the codebook. A batch is out-of-sample until someone changes the lexicon
+  or rules after reading its errors (:func:`heldout_errors`); from then on
+  it is a development set and only a later batch is a test.
+
+The annotation procedure, who the annotators are and the limits of this
+evidence are in ``annotations/README.md`` and ``docs/validation.md``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import get_args
+
+import numpy as np
+import pandas as pd
+
+from analysis import paths
+from analysis.evaluate import (
+    LEVEL,
+    N_BOOT,
+    SEED,
+    agreement,
+    binary_scores,
+)
+from analysis.scoring import FrameScorer, Mode
+from analysis.tone import tone, tone_to_frame
+
+__all__ = ["BATCHES", "SAMPLE_SIZE", "annotator_agreement", "heldout_errors", "heldout_metrics",
+           "heldout_predictions", "load_heldout", "ud_sample"]
+
+#: Sentences per held-out batch.
+SAMPLE_SIZE = 300
+#: Held-out batches of UD French-GSD sentences: batch -> (random seed, its two annotators).
+#: Each batch is drawn from the sentences no earlier batch holds.
+BATCHES: dict[int, tuple[int, tuple[str, str]]] = {1: (20261123, ("B", "C"))}
+#: Methods scored on the held-out sample: the three scorer modes and two tone tools.
+HELDOUT_METHODS: tuple[str, ...] = (*(f"scorer_{m}" for m in get_args(Mode)), "vader", "textblob")
+HELDOUT_TARGETS: tuple[str, ...] = ("coop", "conf")
+UD_UNITS = paths.ANNOTATIONS / "ud_sample.csv"
+UD_GOLD = paths.ANNOTATIONS / "ud_sample_gold.csv"
+
+
+def label_path(annotator: str) -> Path:
+    """The file of one annotator's held-out labels (``annotations/ud_sample_<x>.csv``)."""
+    return paths.ANNOTATIONS / f"ud_sample_{annotator.lower()}.csv"
+
+
+AGREEMENT_COLUMNS = ["batch", "annotators", "target", "n", "observed", "alpha", "kappa",
+                     "positive_a", "positive_b"]
+HELDOUT_COLUMNS = ["batch", "method", "target", "precision", "precision_low", "precision_high",
+                   "recall", "recall_low", "recall_high", "f1", "f1_low", "f1_high", "n",
+                   "support", "predicted"]
+
+
+def ud_sample() -> pd.DataFrame:
+    """Every held-out batch: ``item_id``, ``batch``, ``line`` (1-based in the UD file), ``text``.
+
+    Batch k is a simple random sample without replacement
+    (``random.Random(seed)``, :data:`BATCHES`) of :data:`SAMPLE_SIZE`
+    sentences among those no earlier batch holds, in file order; item ids run
+    on across batches (``ud000``...). Anyone can redraw it from ``benchmarks/data``.
+    """
+    lines = paths.UD_FRENCH_GSD.read_text(encoding="utf-8").splitlines()
+    taken: set[int] = set()
+    rows = []
+    for batch, (seed, _) in sorted(BATCHES.items()):
+        pool = [i for i in range(len(lines)) if i not in taken]
+        picked = sorted(random.Random(seed).sample(pool, SAMPLE_SIZE))
+        taken.update(picked)
+        rows += [(batch, i + 1, lines[i]) for i in picked]
+    return pd.DataFrame({"item_id": [f"ud{k:03d}" for k in range(len(rows))],
+                         "batch": [r[0] for r in rows], "line": [r[1] for r in rows],
+                         "text": [r[2] for r in rows]})
+
+
+def _read(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: annotation file missing")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _binary(frame: pd.DataFrame, path: Path, columns: Sequence[str]) -> None:
+    for col in columns:
+        bad = sorted(set(frame[col]) - {"0", "1"})
+        if bad:
+            raise ValueError(f"{path}: column {col!r} must hold 0/1, found {bad}")
+        frame[col] = frame[col].astype(int)
+
+
+def _same_items(frame: pd.DataFrame, items: pd.Series, path: Path) -> None:
+    if frame["item_id"].tolist() != items.tolist():
+        raise ValueError(f"{path}: item_id column does not match {UD_UNITS} row for row")
+
+
+def load_heldout(batch: int | None = None) -> pd.DataFrame:
+    """The held-out sentences with every label set, one row per sentence.
+
+    Columns: ``item_id``, ``batch``, ``line``, ``text``; ``annotators`` (the
+    batch's pair, e.g. ``B-C``); ``coop_x``, ``conf_x``, ``note_x`` and
+    ``coop_y``, ``conf_y``, ``note_y`` (the pair's two independent
+    annotations and reasons); ``coop``, ``conf`` (the gold: agreed labels,
+    adjudicated where the pair differs), ``source`` (``agreed`` or
+    ``adjudicated``) and ``note`` (the adjudication's reason). ``batch``
+    selects one batch. Raises ``ValueError`` naming the file when a file does
+    not cover exactly its batch's items or holds a label other than 0/1.
+    """
+    units = _read(UD_UNITS)
+    units["batch"], units["line"] = units["batch"].astype(int), units["line"].astype(int)
+    gold = _read(UD_GOLD)
+    _same_items(gold, units["item_id"], UD_GOLD)
+    _binary(gold, UD_GOLD, ["coop", "conf"])
+    parts = []
+    for b, (_, pair) in sorted(BATCHES.items()):
+        if batch is not None and b != batch:
+            continue
+        mask = (units["batch"] == b).to_numpy()
+        part = units.loc[mask, ["item_id", "batch", "line", "text"]].reset_index(drop=True)
+        part["annotators"] = "-".join(pair)
+        for side, who in zip("xy", pair, strict=True):
+            path = label_path(who)
+            lab = _read(path)
+            _same_items(lab, part["item_id"], path)
+            _binary(lab, path, ["coop", "conf"])
+            for col in ("coop", "conf", "note"):
+                part[f"{col}_{side}"] = lab[col].to_numpy()
+        g = gold.loc[mask].reset_index(drop=True)
+        for col in ("coop", "conf", "source", "note"):
+            part[col] = g[col].to_numpy()
+        parts.append(part)
+    if not parts:
+        raise ValueError(f"no held-out batch {batch!r}; batches: {sorted(BATCHES)}")
+    return pd.concat(parts, ignore_index=True)
+
+
+def annotator_agreement() -> pd.DataFrame:
+    """Chance-corrected agreement between the two annotators of each held-out batch.
+
+    One row per batch and target (``coop``, ``conf``) over the batch's items;
+    ``positive_a`` and ``positive_b`` count each annotator's positives, so a
+    kappa can be read against the base rate.
+    """
+    held = load_heldout()
+    rows = []
+    for (batch, pair), part in held.groupby(["batch", "annotators"], sort=True):
+        for target in HELDOUT_TARGETS:
+            rows.append(_agreement_row(int(batch), str(pair), target, part[f"{target}_x"],
+                                       part[f"{target}_y"]))
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+
+
+def _agreement_row(batch: int, who: str, target: str, a: pd.Series, b: pd.Series,
+                   ) -> dict[str, object]:
+    return {"batch": batch, "annotators": who, "target": target, **agreement(a, b),
+            "positive_a": int(a.sum()), "positive_b": int(b.sum())}
+
+
+@lru_cache(maxsize=4)
+def _predictions(batch: int) -> pd.DataFrame:
+    held = load_heldout(batch)
+    texts = held["text"].tolist()
+    out = held[["item_id"]].copy()
+    for mode in get_args(Mode):
+        values = FrameScorer(mode=mode).fit().transform(texts)
+        out[f"scorer_{mode}_coop"] = values[:, 0].astype(int)
+        out[f"scorer_{mode}_conf"] = values[:, 1].astype(int)
+    for tool in ("vader", "textblob"):
+        coop, conf = tone_to_frame(tone(texts, tool))
+        out[f"{tool}_coop"], out[f"{tool}_conf"] = coop, conf
+    return out
+
+
+def heldout_predictions(batch: int) -> pd.DataFrame:
+    """coop/conf (0/1) of every method on every sentence of a batch, each scored alone.
+
+    Columns: ``item_id`` and ``<method>_coop`` / ``<method>_conf`` for each of
+    :data:`HELDOUT_METHODS`. Computed once per process and batch.
+    """
+    return _predictions(batch).copy()
+
+
+def _interval(values: np.ndarray, level: float) -> tuple[float, float]:
+    if np.isnan(values).all():
+        return float("nan"), float("nan")
+    alpha = (1 - level) / 2
+    lo, hi = np.nanquantile(values, [alpha, 1 - alpha])
+    return float(lo), float(hi)
+
+
+def heldout_metrics(batches: Sequence[int] | None = None, n_boot: int = N_BOOT, seed: int = SEED,
+                    level: float = LEVEL) -> pd.DataFrame:
+    """Precision, recall and F1 of every method against the held-out gold, per batch.
+
+    Sentences are independent draws, so the intervals are percentile
+    bootstraps over sentences (the same ``n_boot`` resamples for every method
+    of a batch: paired). ``support`` is the number of gold positives,
+    ``predicted`` the method's positives; a ratio with a zero denominator is
+    NaN. ``batches`` defaults to every batch. Columns are :data:`HELDOUT_COLUMNS`.
+    """
+    rows = []
+    for batch in sorted(BATCHES) if batches is None else batches:
+        gold, pred = load_heldout(batch), _predictions(batch)
+        draws = np.random.default_rng(seed).integers(0, len(gold), size=(n_boot, len(gold)))
+        for target in HELDOUT_TARGETS:
+            t = gold[target].to_numpy(dtype=int)
+            for method in HELDOUT_METHODS:
+                p = pred[f"{method}_{target}"].to_numpy(dtype=int)
+                s = binary_scores(t, p)
+                boot = np.array([[binary_scores(t[i], p[i])[k] for k in ("precision", "recall",
+                                                                           "f1")]
+                                 for i in draws], dtype=float)
+                row: dict[str, object] = {"batch": batch, "method": method, "target": target}
+                for j, k in enumerate(("precision", "recall", "f1")):
+                    lo, hi = _interval(boot[:, j], level)
+                    row.update({k: s[k], f"{k}_low": lo, f"{k}_high": hi})
+                row.update({"n": s["n"], "support": s["support"], "predicted": int(p.sum())})
+                rows.append(row)
+    return pd.DataFrame(rows, columns=HELDOUT_COLUMNS)
+
+
+HELDOUT_ERROR_COLUMNS = ["item_id", "wrong", "coop", "sys_coop", "conf", "sys_conf", "text",
+                         "sys_evidence", "note_x", "note_y", "note"]
+
+
+def heldout_errors(batch: int, mode: Mode = "full") -> pd.DataFrame:
+    """Each sentence of a batch the scorer in ``mode`` gets wrong on coop or conf.
+
+    ``wrong`` names the targets missed; the scorer's evidence sits beside the
+    annotators' reasons (``note_x``, ``note_y``) and the adjudication's
+    (``note``), to read what over- or under-fires on new text. A lexicon
+    change argued from these rows makes the batch in-sample: validate it on a
+    batch nobody has read the errors of (``docs/validation.md``).
+    """
+    held, pred = load_heldout(batch), _predictions(batch)
+    scorer = FrameScorer(mode=mode).fit()
+    sys_coop, sys_conf = pred[f"scorer_{mode}_coop"], pred[f"scorer_{mode}_conf"]
+    wrong = pd.DataFrame({"coop": held["coop"] != sys_coop, "conf": held["conf"] != sys_conf})
+    rows = []
+    for k in np.flatnonzero(wrong.any(axis=1).to_numpy()):
+        sents = scorer.score_texts([held["text"].iloc[k]])[0]
+        rows.append({
+            "item_id": held["item_id"].iloc[k],
+            "wrong": ";".join(t for t in HELDOUT_TARGETS if wrong[t].iloc[k]),
+            "coop": held["coop"].iloc[k], "sys_coop": int(sys_coop.iloc[k]),
+            "conf": held["conf"].iloc[k], "sys_conf": int(sys_conf.iloc[k]),
+            "text": held["text"].iloc[k],
+            "sys_evidence": "; ".join(s.evidence for s in sents if s.evidence),
+            **{c: held[c].iloc[k] for c in ("note_x", "note_y", "note")},
+        })
+    return pd.DataFrame(rows, columns=HELDOUT_ERROR_COLUMNS)
