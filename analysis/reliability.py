@@ -53,7 +53,8 @@ __all__ = ["BATCHES", "SAMPLE_SIZE", "annotator_agreement", "heldout_errors", "h
 SAMPLE_SIZE = 300
 #: Held-out batches of UD French-GSD sentences: batch -> (random seed, its two annotators).
 #: Each batch is drawn from the sentences no earlier batch holds.
-BATCHES: dict[int, tuple[int, tuple[str, str]]] = {1: (20261123, ("B", "C"))}
+BATCHES: dict[int, tuple[int, tuple[str, str]]] = {1: (20261123, ("B", "C")),
+                                                   2: (20261124, ("D", "E"))}
 #: Methods scored on the held-out sample: the three scorer modes and two tone tools.
 HELDOUT_METHODS: tuple[str, ...] = (*(f"scorer_{m}" for m in get_args(Mode)), "vader", "textblob")
 HELDOUT_TARGETS: tuple[str, ...] = ("coop", "conf")
