@@ -359,8 +359,11 @@ def _looks_like_infinitive(word: str) -> bool:
 _VERB_ENDINGS = tuple(sorted(set(_ER_ENDINGS + _IR_ENDINGS + (
     "u", "ue", "us", "ues", "re", "ra", "ront", "rait", "raient", "it", "is", "ent"
 )), key=len, reverse=True))
-_NOT_VERB_ENDINGS = ("ment", "tion", "sion", "age", "eur", "euse", "ence", "ance", "isme",
-                     "iste", "ité", "ure", "oire", "ique", "if", "ive")
+_NOUN_SUFFIXES = ("ment", "tion", "sion", "age", "eur", "euse", "ence", "ance", "isme", "iste",
+                  "ité", "ure", "oire", "ique", "if", "ive")
+#: Noun and adjective suffixes, singular and plural ("informations" is not a form of
+#: informer). Costs the rare first-person plural imperfects (nous acceptions).
+_NOT_VERB_ENDINGS = _NOUN_SUFFIXES + tuple(f"{x}s" for x in _NOUN_SUFFIXES)
 
 _STEMMER = SnowballStemmer("french")
 
@@ -372,7 +375,13 @@ def stem(word: str) -> str:
 
 
 def _verbal_ending(word: str) -> bool:
-    return word.endswith(_VERB_ENDINGS) and not word.endswith(_NOT_VERB_ENDINGS)
+    """Could this word be a verb form matched by its stem?
+
+    Words of one or two letters never are (the pronoun "tu" is not a form of
+    tuer), nor words with a noun or adjective suffix.
+    """
+    return (len(word) > 2 and word.endswith(_VERB_ENDINGS)
+            and not word.endswith(_NOT_VERB_ENDINGS))
 
 
 # --------------------------------------------------------------------------- #
@@ -798,6 +807,16 @@ def _engine_for(lexicon: pd.DataFrame, actors: pd.DataFrame) -> _Engine:
 # --------------------------------------------------------------------------- #
 _NEGATORS = frozenset({"pas", "plus", "jamais", "guère", "point", "rien", "aucun", "aucune",
                        "nullement", "personne", "ni", "nul", "nulle"})
+#: Verbs whose negation asserts what follows (ne pas hésiter à, ne pas manquer de, ne pas
+#: tarder à, ne pas cesser de), by the start every form shares.
+_LITOTES = ("hésit", "manqu", "tard", "cess")
+
+
+def _litote(tok: _Tok) -> bool:
+    """A form of hésiter, manquer, tarder or cesser (any tense, any mode)."""
+    return tok.w.startswith(_LITOTES) and _verbal_ending(tok.w)
+
+
 _NEG_BREAK = frozenset({",", ";", ":", "que", "mais", "et", "car", "«", "»", "(", ")", ".",
                         '"', "“", "”", "si"})
 _DEESC_GAP = _SKIPPABLE | {"de", "à", "immédiatement", "définitivement", "progressivement",
@@ -1394,6 +1413,8 @@ class _ArticleScorer:
             if w == "ne":
                 ne = k
                 break
+        if ne is not None and any(_litote(toks[k]) for k in range(ne + 1, s)):
+            return False  # "n'hésitant pas à l'accuser": the accusation is made
         if ne is not None:
             for k in range(ne + 1, min(n, e + 3)):
                 if s <= k < e:
@@ -1430,6 +1451,8 @@ class _ArticleScorer:
         if toks[t].pos not in ("VERB", "AUX"):
             return False
         for _ in range(2):
+            if _litote(toks[t]):
+                return False
             kids = [k for k, tok in enumerate(toks) if tok.head == t and k != t]
             if any(toks[k].w == "ne" for k in kids) and any(toks[k].w in _NEGATORS
                                                             for k in kids):

@@ -113,6 +113,10 @@ def test_lemma_and_multiword_matching_on_seed(seeds_full: dict) -> None:
     "C'est important pour l'ensemble de la communauté internationale.",  # not "ensemble"
     "L'information a été publiée hier.",                           # stem of informer
     "Le ministre parle au Parlement.",                             # se parler needs se
+    "Chauchard, tu es une bête !",                                 # the pronoun tu is not tuer
+    "Il n'existe pas d'informations sur ce sujet.",               # plural noun, not informer
+    "Envoyez vos coordonnées au service client.",                 # contact details
+    "Les fenêtres sont garnies de volets en temps de paix.",      # peacetime, no event
 ])
 @pytest.mark.parametrize("mode", ["full", "fast"])
 def test_lookalikes_do_not_match(full: FrameScorer, fast: FrameScorer, mode: str,
@@ -183,6 +187,9 @@ def test_negation_does_not_leak_across_clauses_on_seed(seeds_full: dict) -> None
     ("La Russie ne cherche que la coopération.", 1, 0),  # ne ... que is not negation
     ("L'Iran n'a jamais cessé de soutenir Damas.", 1, 0),  # the stop word is negated
     ("Les combats n'ont pas cessé à Alep.", 0, 1),
+    ("Ils n'hésitent pas à accuser Moscou.", 0, 1),      # litote: the accusation is made
+    ("Washington ne manque pas de critiquer Moscou.", 0, 1),
+    ("Washington ne critique pas Moscou.", 0, 0),
 ])
 def test_negation_adversarial(full: FrameScorer, fast: FrameScorer, mode: str, text: str,
                               coop: int, conf: int) -> None:
@@ -507,3 +514,17 @@ def test_open_quote_carries_to_next_paragraph(fast: FrameScorer) -> None:
     assert first.speaker == second.speaker == "Sergueï Lavrov"
     assert second.voice == "quoted" and dyad(second, "RUS", "USA")["relation"] == "coop"
     assert third.voice == "narrator"
+
+
+@pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
+@pytest.mark.parametrize("text, coop, conf", [
+    ("Le président a exprimé la volonté de renforcer les relations bilatérales.", 1, 0),
+    ("Les deux pays veulent consolider les relations.", 1, 0),
+    ("Dans sa chanson, il règle ses comptes avec ses rivaux.", 0, 1),   # not de-escalation
+    ("En n'hésitant pas à l'accuser, ils ont rompu le silence.", 0, 1),
+    ("Chauchard, tu es une bête !", 0, 0),
+])
+def test_lexicon_1_1_in_every_mode(mode: str, text: str, coop: int, conf: int) -> None:
+    """The 1.1.0 entries and rules, argued from held-out batch 1 (docs/validation.md)."""
+    values = FrameScorer(mode=mode).fit().transform([text])[0]
+    assert (values[0], values[1]) == (coop, conf)
