@@ -1,4 +1,4 @@
-"""Command line: ``framing score``, ``framing figures``, ``framing report``.
+"""Command line: ``framing score``, ``figures``, ``report``, ``sample`` and ``evaluate``.
 
 Problems with single inputs are warnings naming the file (the run goes on and
 every input keeps a row with its status); a path that does not exist is an
@@ -66,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("inputs", nargs="+")
     rp.add_argument("--out", type=Path, default=Path("report.html"))
     rp.add_argument("--mode", choices=["full", "fast"], default="full")
+    sm = sub.add_parser("sample", help="draw sentences of a scored corpus for annotators to label "
+                                       "(without the system's codes)")
+    sm.add_argument("scored", type=Path, help="folder of tables written by 'framing score'")
+    sm.add_argument("--n", type=int, default=300, help="sentences to draw (default 300)")
+    sm.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    sm.add_argument("--out", type=Path, required=True, help="CSV to write (fill coop, conf, note)")
+
+    ev = sub.add_parser("evaluate", help="precision, recall and F1 of a scored corpus against "
+                                         "an annotated sample")
+    ev.add_argument("scored", type=Path, help="folder of tables written by 'framing score'")
+    ev.add_argument("annotations", type=Path, nargs="+",
+                    help="one or two annotated sample files (two: agreement is reported too)")
+    ev.add_argument("--out", type=Path, default=None, help="also write the metrics to this CSV")
     return parser
 
 
@@ -80,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .figures import main as figures_main
 
             return figures_main(scored=args.scored, out=args.out, quiet=args.quiet)
+        if args.command in ("sample", "evaluate"):
+            return _validate(args)
         if args.command == "report":
             from .report import main as report_main
 
@@ -103,6 +118,48 @@ def _score(args: argparse.Namespace) -> int:
                  progress=False if args.quiet else None)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     print(f"scored {sum(counts.values())} documents ({summary}) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """``framing sample`` and ``framing evaluate`` (analysis.reliability)."""
+    import pandas as pd
+
+    from .pipeline import read_tables
+    from .reliability import (
+        agreement_between,
+        annotation_sample,
+        evaluate_annotations,
+        read_annotations,
+    )
+
+    if not args.scored.is_dir():
+        raise FileNotFoundError(f"scored tables folder does not exist: {args.scored}")
+    scored = read_tables(args.scored)
+    try:
+        if args.command == "sample":
+            annotation_sample(scored, n=args.n, seed=args.seed).to_csv(
+                args.out, index=False, lineterminator="\n")
+            print(f"wrote {args.n} sentences to {args.out}: fill coop, conf (0/1) and note",
+                  file=sys.stderr)
+            return 0
+        if len(args.annotations) > 2:
+            raise ValueError("give one or two annotation files")
+        labels = [read_annotations(p) for p in args.annotations]
+        tables = []
+        for path, lab in zip(args.annotations, labels, strict=True):
+            tables.append(evaluate_annotations(scored, lab).assign(annotations=str(path)))
+        metrics = pd.concat(tables, ignore_index=True)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with pd.option_context("display.width", 160, "display.precision", 2):
+        print(metrics.drop(columns="annotations").to_string(index=False))
+        if len(labels) == 2:
+            print("\nagreement between the two annotation files:")
+            print(agreement_between(*labels).to_string(index=False))
+    if args.out is not None:
+        metrics.to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
     return 0
 
 

@@ -20,6 +20,11 @@ module adds the two checks a reviewer asks for next.
   or rules after reading its errors (:func:`heldout_errors`); from then on
   it is a development set and only a later batch is a test.
 
+* **Your own corpus** (:func:`annotation_sample`, :func:`read_annotations`,
+  :func:`evaluate_annotations`, :func:`agreement_between`; ``framing sample``
+  and ``framing evaluate``): the same measurement on a researcher's scored
+  corpus, from a blind random sample of its sentences that annotators fill.
+
 The annotation procedure, who the annotators are and the limits of this
 evidence are in ``annotations/README.md`` and ``docs/validation.md``.
 """
@@ -42,15 +47,20 @@ from analysis.evaluate import (
     SEED,
     agreement,
     binary_scores,
+    bootstrap_indices,
 )
+from analysis.pipeline import Scored
 from analysis.scoring import FrameScorer, Mode
 from analysis.tone import tone, tone_to_frame
 
-__all__ = ["BATCHES", "SAMPLE_SIZE", "annotator_agreement", "heldout_errors", "heldout_metrics",
-           "heldout_predictions", "load_heldout", "ud_sample"]
+__all__ = ["BATCHES", "SAMPLE_SIZE", "agreement_between", "annotation_sample",
+           "annotator_agreement", "evaluate_annotations", "heldout_errors", "heldout_metrics",
+           "heldout_predictions", "load_heldout", "read_annotations", "ud_sample"]
 
-#: Sentences per held-out batch.
+#: Sentences per held-out batch (and the default size of an annotation sample).
 SAMPLE_SIZE = 300
+#: Default seed of :func:`annotation_sample`.
+SAMPLE_SEED_OWN = 1
 #: Held-out batches of UD French-GSD sentences: batch -> (random seed, its two annotators).
 #: Each batch is drawn from the sentences no earlier batch holds.
 BATCHES: dict[int, tuple[int, tuple[str, str]]] = {1: (20261123, ("B", "C")),
@@ -208,6 +218,20 @@ def _interval(values: np.ndarray, level: float) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
+def _metric_row(t: np.ndarray, p: np.ndarray, resamples: Sequence[np.ndarray],
+                level: float) -> dict[str, object]:
+    """Precision, recall, F1 and their percentile intervals over the given resamples."""
+    s = binary_scores(t, p)
+    boot = np.array([[binary_scores(t[i], p[i])[k] for k in ("precision", "recall", "f1")]
+                     for i in resamples], dtype=float)
+    row: dict[str, object] = {}
+    for j, k in enumerate(("precision", "recall", "f1")):
+        lo, hi = _interval(boot[:, j], level)
+        row.update({k: s[k], f"{k}_low": lo, f"{k}_high": hi})
+    row.update({"n": s["n"], "support": s["support"], "predicted": int(p.sum())})
+    return row
+
+
 def heldout_metrics(batches: Sequence[int] | None = None, n_boot: int = N_BOOT, seed: int = SEED,
                     level: float = LEVEL) -> pd.DataFrame:
     """Precision, recall and F1 of every method against the held-out gold, per batch.
@@ -226,16 +250,8 @@ def heldout_metrics(batches: Sequence[int] | None = None, n_boot: int = N_BOOT, 
             t = gold[target].to_numpy(dtype=int)
             for method in HELDOUT_METHODS:
                 p = pred[f"{method}_{target}"].to_numpy(dtype=int)
-                s = binary_scores(t, p)
-                boot = np.array([[binary_scores(t[i], p[i])[k] for k in ("precision", "recall",
-                                                                           "f1")]
-                                 for i in draws], dtype=float)
-                row: dict[str, object] = {"batch": batch, "method": method, "target": target}
-                for j, k in enumerate(("precision", "recall", "f1")):
-                    lo, hi = _interval(boot[:, j], level)
-                    row.update({k: s[k], f"{k}_low": lo, f"{k}_high": hi})
-                row.update({"n": s["n"], "support": s["support"], "predicted": int(p.sum())})
-                rows.append(row)
+                rows.append({"batch": batch, "method": method, "target": target,
+                             **_metric_row(t, p, draws, level)})
     return pd.DataFrame(rows, columns=HELDOUT_COLUMNS)
 
 
@@ -269,3 +285,120 @@ def heldout_errors(batch: int, mode: Mode = "full") -> pd.DataFrame:
             **{c: held[c].iloc[k] for c in ("note_x", "note_y", "note")},
         })
     return pd.DataFrame(rows, columns=HELDOUT_ERROR_COLUMNS)
+
+
+# ---------------------------------------------------------------- your own corpus
+
+#: Columns of an annotation sample: where the sentence is, its text, and the blanks to fill.
+SAMPLE_COLUMNS = ["item_id", "article_id", "sentence_id", "text", "coop", "conf", "note"]
+OWN_COLUMNS = ["method", "target", "precision", "precision_low", "precision_high", "recall",
+               "recall_low", "recall_high", "f1", "f1_low", "f1_high", "n", "support",
+               "predicted", "articles"]
+
+
+def _scored_sentences(scored: Scored) -> pd.DataFrame:
+    sents = scored.sentences
+    return sents[sents["kind"].isin(("body", "headline")) & sents["coop"].notna()]
+
+
+def annotation_sample(scored: Scored, n: int = SAMPLE_SIZE, seed: int = SAMPLE_SEED_OWN,
+                      ) -> pd.DataFrame:
+    """A random sample of a scored corpus's sentences to label, without the system's codes.
+
+    Draws ``n`` scored sentences (body and headline) uniformly with
+    ``random.Random(seed)`` and returns them in corpus order with empty
+    ``coop``, ``conf`` and ``note`` columns (:data:`SAMPLE_COLUMNS`): give the
+    file to annotators with the codebook; the system's labels are not in it,
+    so they cannot steer the reading. :func:`evaluate_annotations` scores the
+    filled file. Raises ``ValueError`` when the corpus has fewer sentences.
+    """
+    sents = _scored_sentences(scored).reset_index(drop=True)
+    if len(sents) < n:
+        raise ValueError(f"the corpus has {len(sents)} scored sentences, fewer than n={n}")
+    picked = sorted(random.Random(seed).sample(range(len(sents)), n))
+    out = sents.loc[picked, ["article_id", "sentence_id", "text"]].reset_index(drop=True)
+    out.insert(0, "item_id", [f"s{k:04d}" for k in range(n)])
+    out["sentence_id"] = out["sentence_id"].astype(int)
+    for col in ("coop", "conf", "note"):
+        out[col] = ""
+    return out[SAMPLE_COLUMNS]
+
+
+def read_annotations(path: str | Path) -> pd.DataFrame:
+    """An annotation sample filled in by an annotator, checked.
+
+    Raises ``ValueError`` naming the file when a column is missing, when a
+    ``coop``/``conf`` cell is not 0 or 1 (the rows are listed), or when an
+    ``item_id`` repeats.
+    """
+    path = Path(path)
+    lab = _read(path)
+    missing = [c for c in ("item_id", "article_id", "sentence_id", "text", "coop", "conf")
+               if c not in lab.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    repeated = sorted(set(lab.loc[lab["item_id"].duplicated(), "item_id"]))
+    if repeated:
+        raise ValueError(f"{path}: repeated item_id {', '.join(repeated[:10])}")
+    for col in ("coop", "conf"):
+        bad = lab.loc[~lab[col].str.strip().isin(("0", "1")), "item_id"].tolist()
+        if bad:
+            shown = ", ".join(bad[:10]) + (" ..." if len(bad) > 10 else "")
+            raise ValueError(f"{path}: {col!r} must be 0 or 1 in every row; "
+                             f"{len(bad)} row(s) are not: {shown}")
+        lab[col] = lab[col].str.strip().astype(int)
+    lab["sentence_id"] = lab["sentence_id"].astype(int)
+    return lab
+
+
+def evaluate_annotations(scored: Scored, labels: pd.DataFrame, n_boot: int = N_BOOT,
+                         seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
+    """Precision, recall and F1 of the scored corpus against an annotated sample.
+
+    ``labels`` is :func:`read_annotations` output. Each item is matched to its
+    sentence by ``article_id`` and ``sentence_id`` and must carry the same
+    text (else ``ValueError``: the sample comes from another run). Sentences
+    of one article are not independent, so the intervals are two-stage
+    bootstraps (articles, then sentences; :func:`analysis.evaluate.bootstrap_indices`).
+    Columns: :data:`OWN_COLUMNS`; ``method`` is ``scorer_<mode>`` of the run.
+    """
+    sents = _scored_sentences(scored)
+    merged = labels.merge(sents[["article_id", "sentence_id", "text", "coop", "conf"]],
+                          on=["article_id", "sentence_id"], how="left",
+                          suffixes=("", "_sys"), validate="one_to_one")
+    lost = merged["text_sys"].isna()
+    if lost.any():
+        raise ValueError(f"{int(lost.sum())} annotated item(s) are not scored sentences of this "
+                         f"corpus: {', '.join(merged.loc[lost, 'item_id'].head(10))}")
+    changed = merged["text"] != merged["text_sys"]
+    if changed.any():
+        raise ValueError(f"{int(changed.sum())} annotated item(s) have another text in this "
+                         f"corpus (a sample from another run?): "
+                         f"{', '.join(merged.loc[changed, 'item_id'].head(10))}")
+    modes = sorted(set(scored.articles["mode"].dropna())) if "mode" in scored.articles else []
+    method = "scorer_" + ("+".join(modes) if modes else "unknown")
+    resamples = bootstrap_indices(merged["article_id"], n_boot=n_boot, seed=seed)
+    rows = []
+    for target in HELDOUT_TARGETS:
+        t = merged[target].to_numpy(dtype=int)
+        p = merged[f"{target}_sys"].to_numpy(dtype=float).astype(int)
+        rows.append({"method": method, "target": target, **_metric_row(t, p, resamples, level),
+                     "articles": merged["article_id"].nunique()})
+    return pd.DataFrame(rows, columns=OWN_COLUMNS)
+
+
+def agreement_between(labels_a: pd.DataFrame, labels_b: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of two annotators (:func:`read_annotations` outputs) on the same items.
+
+    One row per target: ``target``, ``n``, ``observed``, ``alpha``, ``kappa``,
+    ``positive_a``, ``positive_b``. Raises ``ValueError`` when the two files
+    do not hold the same items.
+    """
+    if sorted(labels_a["item_id"]) != sorted(labels_b["item_id"]):
+        raise ValueError("the two annotation files do not hold the same item_id values")
+    b = labels_b.set_index("item_id").loc[labels_a["item_id"]].reset_index()
+    rows = [{"target": t, **agreement(labels_a[t].astype(str), b[t].astype(str)),
+             "positive_a": int(labels_a[t].sum()), "positive_b": int(b[t].sum())}
+            for t in HELDOUT_TARGETS]
+    return pd.DataFrame(rows, columns=["target", "n", "observed", "alpha", "kappa", "positive_a",
+                                       "positive_b"])

@@ -8,7 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import cli, paths
 from analysis import reliability as rl
+from analysis.pipeline import read_tables
 from analysis.scoring import FrameScorer
 
 
@@ -110,3 +112,103 @@ def test_heldout_errors_are_the_disagreements_with_the_gold() -> None:
     k = int(np.flatnonzero(wrong.to_numpy())[0])
     alone = FrameScorer(mode="fast").fit().transform([held["text"].iloc[k]])
     assert (alone[0, 0], alone[0, 1]) == (errs["sys_coop"].iloc[0], errs["sys_conf"].iloc[0])
+
+
+# ---------------------------------------------------------------- your own corpus
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory: pytest.TempPathFactory):
+    """The seeds scored in lexical mode into a folder, as 'framing score' writes them."""
+    out = tmp_path_factory.mktemp("own") / "scored"
+    assert cli.main(["score", str(paths.SEEDS), "--out", str(out), "--mode", "lexical",
+                     "--no-tone", "--quiet"]) == 0
+    return out
+
+
+def _filled(sample: pd.DataFrame, scored) -> pd.DataFrame:
+    """The sample filled with the system's own codes (a perfect annotator, for the tests)."""
+    sys = scored.sentences.set_index(["article_id", "sentence_id"])
+    out = sample.copy()
+    keys = list(zip(out["article_id"], out["sentence_id"].astype(int), strict=True))
+    out["coop"] = [str(int(sys.loc[k, "coop"])) for k in keys]
+    out["conf"] = [str(int(sys.loc[k, "conf"])) for k in keys]
+    return out
+
+
+def test_annotation_sample_is_blind_seeded_and_in_corpus_order(own) -> None:
+    scored = read_tables(own)
+    one, two = rl.annotation_sample(scored, 20, seed=3), rl.annotation_sample(scored, 20, seed=3)
+    pd.testing.assert_frame_equal(one, two)
+    assert list(one.columns) == rl.SAMPLE_COLUMNS
+    assert (one[["coop", "conf", "note"]] == "").all().all(), "the system's codes are not shown"
+    assert not one.equals(rl.annotation_sample(scored, 20, seed=4))
+    keys = list(zip(one["article_id"], one["sentence_id"], strict=True))
+    assert keys == sorted(keys) and len(set(keys)) == 20
+    kinds = scored.sentences.set_index(["article_id", "sentence_id"]).loc[keys, "kind"]
+    assert kinds.isin(["body", "headline"]).all()
+    with pytest.raises(ValueError, match="fewer than"):
+        rl.annotation_sample(scored, 10_000)
+
+
+def test_a_perfect_annotator_gets_ones_and_a_flip_shows(own, tmp_path) -> None:
+    scored = read_tables(own)
+    filled = _filled(rl.annotation_sample(scored, 40, seed=2), scored)
+    path = tmp_path / "a.csv"
+    filled.to_csv(path, index=False)
+    metrics = rl.evaluate_annotations(scored, rl.read_annotations(path), n_boot=100)
+    assert list(metrics.columns) == rl.OWN_COLUMNS
+    assert metrics["method"].eq("scorer_lexical").all()
+    assert (metrics["f1"] == 1.0).all() and (metrics["n"] == 40).all()
+    k = int(np.flatnonzero(filled["coop"].to_numpy() == "1")[0])
+    filled.loc[k, "coop"] = "0"  # the annotator disagrees once: one false positive
+    filled.to_csv(path, index=False)
+    coop = rl.evaluate_annotations(scored, rl.read_annotations(path), n_boot=100).iloc[0]
+    positives = int((filled["coop"] == "1").sum())
+    assert coop["precision"] == pytest.approx(positives / (positives + 1))
+    assert coop["recall"] == 1.0
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda f: f.assign(coop=""), r"'coop' must be 0 or 1 .* 40 row"),
+    (lambda f: f.drop(columns="conf"), "missing column"),
+    (lambda f: pd.concat([f, f.iloc[:1]]), "repeated item_id s0000"),
+])
+def test_bad_annotation_files_are_named(own, tmp_path, damage, message) -> None:
+    scored = read_tables(own)
+    path = tmp_path / "bad.csv"
+    damage(_filled(rl.annotation_sample(scored, 40, seed=2), scored)).to_csv(path, index=False)
+    with pytest.raises(ValueError, match=message) as info:
+        rl.read_annotations(path)
+    assert "bad.csv" in str(info.value)
+
+
+def test_a_sample_from_another_run_is_refused(own, tmp_path) -> None:
+    scored = read_tables(own)
+    filled = _filled(rl.annotation_sample(scored, 10, seed=2), scored)
+    other = filled.assign(text=filled["text"].str.upper())
+    other.to_csv(tmp_path / "o.csv", index=False)
+    with pytest.raises(ValueError, match="another text"):
+        rl.evaluate_annotations(scored, rl.read_annotations(tmp_path / "o.csv"))
+    filled.loc[0, "sentence_id"] = 99_999
+    filled.to_csv(tmp_path / "m.csv", index=False)
+    with pytest.raises(ValueError, match="not scored sentences"):
+        rl.evaluate_annotations(scored, rl.read_annotations(tmp_path / "m.csv"))
+
+
+def test_sample_and_evaluate_from_the_command_line(own, tmp_path, capsys) -> None:
+    sample = tmp_path / "sample.csv"
+    assert cli.main(["sample", str(own), "--n", "30", "--out", str(sample)]) == 0
+    assert cli.main(["evaluate", str(own), str(sample)]) == 2, "an unfilled sample is refused"
+    assert "sample.csv" in capsys.readouterr().err
+    filled = _filled(pd.read_csv(sample, dtype=str, keep_default_na=False), read_tables(own))
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    filled.to_csv(a, index=False)
+    filled.assign(conf="0").to_csv(b, index=False)
+    out = tmp_path / "metrics.csv"
+    assert cli.main(["evaluate", str(own), str(a), str(b), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "agreement between the two annotation files" in printed
+    metrics = pd.read_csv(out)
+    assert len(metrics) == 4 and set(metrics["annotations"]) == {str(a), str(b)}
+    agree = rl.agreement_between(rl.read_annotations(a), rl.read_annotations(b))
+    assert agree.set_index("target").loc["coop", "observed"] == 1.0
