@@ -63,6 +63,7 @@ from analysis.scoring import (
     _PERSON_TITLES,
     _PUNCT_RE,
     _SPEECH_STRONG_FORMS,
+    DROPPED_RULES,
     MODALITIES,
     SentenceScore,
     _ArticleScorer,
@@ -74,6 +75,7 @@ from analysis.scoring import (
     _quote_segments,
     _unique,
     _verbal_ending,
+    drop_unnamed_cooperation,
     frame_label,
     norm,
     not_an_actor,
@@ -399,12 +401,17 @@ class LexicalScorer:
                         for k in range(ev.start, ev.end)}
         topic_tokens = {k for s, e, row in matches if row.category == "CONSULT"
                         for k in range(s, e)}
-        mentions = self._mentions(words, event_tokens, topic_tokens, start == 0) if act else []
+        mentions, titled = (self._mentions(words, event_tokens, topic_tokens, start == 0)
+                            if act else ([], False))
         speaker = ""
         if voice == "narrator":
             speaker = self._speaker(words, mentions)
             if speaker:
                 voice = "quoted"
+        # without pronoun resolution, a quoted "je"/"nous" still stands for the speaker
+        if not mentions and not titled and not (
+                voice == "quoted" and any(w.w in ("je", "nous") for w in words)):
+            drop_unnamed_cooperation(events, words)
         counted = [ev for ev in events if ev.counted]
         coop_events = [ev for ev in counted if ev.quad in lx.COOP_QUADS]
         conf_events = [ev for ev in counted if ev.quad in lx.CONF_QUADS]
@@ -417,7 +424,7 @@ class LexicalScorer:
         else:
             modality = "asserted"
         evidence = [ev.evidence for ev in events if ev.evidence and (
-            ev.counted or ev.rule in ("negated_conf", "proper_name", "deescalated"))]
+            ev.counted or ev.rule in DROPPED_RULES)]
         return SentenceScore(
             start=start, end=end, text=text, voice=voice, speaker=speaker, coop=coop,
             conf=conf, coop_score=round(sum(ev.weight for ev in coop_events), 6),
@@ -431,8 +438,9 @@ class LexicalScorer:
         )
 
     def _mentions(self, words: list[_Word], event_tokens: set[int], topic_tokens: set[int],
-                  paragraph_start: bool) -> list[_Found]:
-        """(codes, kind, label) of the actors named in a sentence, in order.
+                  paragraph_start: bool) -> tuple[list[_Found], bool]:
+        """(codes, kind, label) of the actors named in a sentence, in order, and
+        whether it holds a title ("le président", "les deux pays").
 
         The fast mode's actor rules without pronouns (scoring.py, ``_mentions``):
         a nationality adjective needs a title or event word to depend on, or to
@@ -484,7 +492,7 @@ class LexicalScorer:
                     self.recent_persons.append(row.code)
         del self.recent[:-20]
         del self.recent_persons[:-20]
-        return found
+        return found, bool(titles)
 
     @staticmethod
     def _speaker(words: list[_Word], mentions: list[_Found]) -> str:

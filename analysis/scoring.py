@@ -2040,6 +2040,9 @@ class _ArticleScorer:
                                        evidence_after)
         events = [ev for ev in events if ev not in synthetic]
         joint_events = [ev for ev in synthetic if ev.rule == "joint"]
+        actors = _unique(c for m in sent.mentions for c in m.all_codes())
+        if not actors and not sent.titles and not (voice == "quoted" and name):
+            drop_unnamed_cooperation(events, sent.toks)
         counted = [ev for ev in events if ev.counted] + synthetic
         coop_events = [ev for ev in counted if ev.quad in lx.COOP_QUADS]
         conf_events = [ev for ev in counted if ev.quad in lx.CONF_QUADS]
@@ -2048,8 +2051,7 @@ class _ArticleScorer:
         parts: list[str] = []
         ordered = sorted(events + synthetic, key=lambda ev: (ev.start, ev in joint_events))
         for ev in ordered:
-            if ev.evidence and (ev.counted or ev.rule in ("negated_conf", "proper_name",
-                                                           "deescalated", "intra_actor")):
+            if ev.evidence and (ev.counted or ev.rule in DROPPED_RULES):
                 parts.append(ev.evidence)
             if ev not in joint_events:
                 parts.extend(evidence_after.pop(ev.start, []))
@@ -2059,7 +2061,6 @@ class _ArticleScorer:
                            if mo in mods else (0, -len(mods)))
         else:
             modality = self._modality(sent.toks, 0, 0) if sent.toks else "asserted"
-        actors = _unique(c for m in sent.mentions for c in m.all_codes())
         score = SentenceScore(
             start=sent.span.start_char, end=sent.span.end_char, text=sent.text,
             voice=voice, speaker=name, coop=coop, conf=conf,
@@ -2099,6 +2100,35 @@ class _ArticleScorer:
 # --------------------------------------------------------------------------- #
 # Small helpers
 # --------------------------------------------------------------------------- #
+#: Rules that drop an event but keep it in the evidence string, so a reader sees why.
+DROPPED_RULES = ("negated_conf", "proper_name", "deescalated", "intra_actor", "unnamed")
+
+
+def drop_unnamed_cooperation(events: Sequence[_Event], toks: Sequence[Any]) -> None:
+    """Cooperation is between actors: an interaction with nobody named does not count.
+
+    Called for a sentence that names no actor: no actor code (after pronouns
+    and "les deux X"), no title ("le président", "les deux pays", even
+    unresolved), and no named speaker whose words it quotes. Unless a word
+    after the first is capitalised (a name: "Paul", "l'OTAN"), its
+    interaction events (agree, consult, support, cooperate, aid) do not
+    count: "l'enjambeur est d'une aide précieuse", "l'ancêtre commun".
+    De-escalation keeps counting without a name ("il faut arrêter les
+    combats", codebook), and so does conflict ("les combats ont repris").
+    Measured on the held-out batches (docs/validation.md).
+    """
+    coop = [ev for ev in events if ev.counted and ev.category in _INTERACTION]
+    if not coop:
+        return
+    first = _first_word(toks)
+    if any(t.text[:1].isupper() for t in toks[first + 1:]):
+        return
+    for ev in coop:
+        ev.counted = False
+        ev.rule = "unnamed"
+        ev.evidence = f"unnamed:{ev.row.term}[dropped]"
+
+
 def _first_word(toks: Sequence[_Tok]) -> int:
     for k, t in enumerate(toks):
         if not t.space and not t.punct:

@@ -519,7 +519,7 @@ def test_open_quote_carries_to_next_paragraph(fast: FrameScorer) -> None:
 @pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
 @pytest.mark.parametrize("text, coop, conf", [
     ("Le président a exprimé la volonté de renforcer les relations bilatérales.", 1, 0),
-    ("Les deux pays veulent consolider les relations.", 1, 0),
+    ("Moscou et Pékin veulent consolider les relations.", 1, 0),
     ("Dans sa chanson, il règle ses comptes avec ses rivaux.", 0, 1),   # not de-escalation
     ("En n'hésitant pas à l'accuser, ils ont rompu le silence.", 0, 1),
     ("Chauchard, tu es une bête !", 0, 0),
@@ -528,3 +528,16 @@ def test_lexicon_1_1_in_every_mode(mode: str, text: str, coop: int, conf: int) -
     """The 1.1.0 entries and rules, argued from held-out batch 1 (docs/validation.md)."""
     values = FrameScorer(mode=mode).fit().transform([text])[0]
     assert (values[0], values[1]) == (coop, conf)
+
+
+@pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
+@pytest.mark.parametrize("text, coop, evidence", [
+    ("L'enjambeur est d'une aide précieuse.", 0, "unnamed:aide[dropped]"),  # nobody named
+    ("Paul est d'une aide précieuse pour Marie.", 1, "aide[AID"),            # a name
+    ("Le ministre a promis son aide.", 1, "aide[AID"),                      # a title
+    ("Il faut arrêter les combats.", 1, "deescalation"),                    # de-escalation
+])
+def test_cooperation_needs_a_named_participant(mode: str, text: str, coop: int,
+                                               evidence: str) -> None:
+    s = FrameScorer(mode=mode).fit().score_texts([text])[0][0]
+    assert s.coop == coop and evidence in s.evidence, s.evidence
