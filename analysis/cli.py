@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("annotations", type=Path, nargs="+",
                     help="one or two annotated sample files (two: agreement is reported too)")
     ev.add_argument("--out", type=Path, default=None, help="also write the metrics to this CSV")
+    ev.add_argument("--errors", type=Path, default=None,
+                    help="write the sentences the scorer gets wrong (first annotation file) "
+                         "with its evidence and the annotator's note to this CSV")
     return parser
 
 
@@ -128,6 +131,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .pipeline import read_tables
     from .reliability import (
         agreement_between,
+        annotation_errors,
         annotation_sample,
         evaluate_annotations,
         read_annotations,
@@ -150,6 +154,7 @@ def _validate(args: argparse.Namespace) -> int:
         for path, lab in zip(args.annotations, labels, strict=True):
             tables.append(evaluate_annotations(scored, lab).assign(annotations=str(path)))
         metrics = pd.concat(tables, ignore_index=True)
+        errors = annotation_errors(scored, labels[0]) if args.errors is not None else None
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -160,6 +165,9 @@ def _validate(args: argparse.Namespace) -> int:
             print(agreement_between(*labels).to_string(index=False))
     if args.out is not None:
         metrics.to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
+    if errors is not None:
+        errors.to_csv(args.errors, index=False, lineterminator="\n")
+        print(f"wrote {len(errors)} disagreements to {args.errors}", file=sys.stderr)
     return 0
 
 

@@ -21,7 +21,8 @@ module adds the two checks a reviewer asks for next.
   it is a development set and only a later batch is a test.
 
 * **Your own corpus** (:func:`annotation_sample`, :func:`read_annotations`,
-  :func:`evaluate_annotations`, :func:`agreement_between`; ``framing sample``
+  :func:`evaluate_annotations`, :func:`annotation_errors`,
+  :func:`agreement_between`; ``framing sample``
   and ``framing evaluate``): the same measurement on a researcher's scored
   corpus, from a blind random sample of its sentences that annotators fill.
 
@@ -53,7 +54,7 @@ from analysis.pipeline import Scored
 from analysis.scoring import FrameScorer, Mode
 from analysis.tone import tone, tone_to_frame
 
-__all__ = ["BATCHES", "SAMPLE_SIZE", "agreement_between", "annotation_sample",
+__all__ = ["BATCHES", "SAMPLE_SIZE", "agreement_between", "annotation_errors", "annotation_sample",
            "annotator_agreement", "evaluate_annotations", "heldout_errors", "heldout_metrics",
            "heldout_predictions", "load_heldout", "read_annotations", "ud_sample"]
 
@@ -351,19 +352,10 @@ def read_annotations(path: str | Path) -> pd.DataFrame:
     return lab
 
 
-def evaluate_annotations(scored: Scored, labels: pd.DataFrame, n_boot: int = N_BOOT,
-                         seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
-    """Precision, recall and F1 of the scored corpus against an annotated sample.
-
-    ``labels`` is :func:`read_annotations` output. Each item is matched to its
-    sentence by ``article_id`` and ``sentence_id`` and must carry the same
-    text (else ``ValueError``: the sample comes from another run). Sentences
-    of one article are not independent, so the intervals are two-stage
-    bootstraps (articles, then sentences; :func:`analysis.evaluate.bootstrap_indices`).
-    Columns: :data:`OWN_COLUMNS`; ``method`` is ``scorer_<mode>`` of the run.
-    """
+def _matched(scored: Scored, labels: pd.DataFrame) -> pd.DataFrame:
+    """Annotated items beside their scored sentences (``*_sys`` columns), checked."""
     sents = _scored_sentences(scored)
-    merged = labels.merge(sents[["article_id", "sentence_id", "text", "coop", "conf"]],
+    merged = labels.merge(sents[["article_id", "sentence_id", "text", "coop", "conf", "evidence"]],
                           on=["article_id", "sentence_id"], how="left",
                           suffixes=("", "_sys"), validate="one_to_one")
     lost = merged["text_sys"].isna()
@@ -375,6 +367,46 @@ def evaluate_annotations(scored: Scored, labels: pd.DataFrame, n_boot: int = N_B
         raise ValueError(f"{int(changed.sum())} annotated item(s) have another text in this "
                          f"corpus (a sample from another run?): "
                          f"{', '.join(merged.loc[changed, 'item_id'].head(10))}")
+    return merged
+
+
+ANNOTATION_ERROR_COLUMNS = ["item_id", "article_id", "sentence_id", "wrong", "coop", "sys_coop",
+                            "conf", "sys_conf", "text", "sys_evidence", "note"]
+
+
+def annotation_errors(scored: Scored, labels: pd.DataFrame) -> pd.DataFrame:
+    """The annotated items the scorer gets wrong, with its evidence beside the annotator's note.
+
+    Columns: :data:`ANNOTATION_ERROR_COLUMNS` (``wrong`` names the targets
+    missed). Reading them is how a lexicon change gets argued; measure the
+    change on a second sample nobody has read.
+    """
+    m = _matched(scored, labels)
+    sys_coop = m["coop_sys"].astype(float).astype(int)
+    sys_conf = m["conf_sys"].astype(float).astype(int)
+    wrong = pd.DataFrame({"coop": m["coop"] != sys_coop, "conf": m["conf"] != sys_conf})
+    out = pd.DataFrame({
+        "item_id": m["item_id"], "article_id": m["article_id"], "sentence_id": m["sentence_id"],
+        "wrong": [";".join(t for t in HELDOUT_TARGETS if row[t]) for _, row in wrong.iterrows()],
+        "coop": m["coop"], "sys_coop": sys_coop, "conf": m["conf"], "sys_conf": sys_conf,
+        "text": m["text"], "sys_evidence": m["evidence"].fillna(""),
+        "note": m["note"] if "note" in m else "",
+    })
+    return out[wrong.any(axis=1).to_numpy()].reset_index(drop=True)[ANNOTATION_ERROR_COLUMNS]
+
+
+def evaluate_annotations(scored: Scored, labels: pd.DataFrame, n_boot: int = N_BOOT,
+                         seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
+    """Precision, recall and F1 of the scored corpus against an annotated sample.
+
+    ``labels`` is :func:`read_annotations` output. Each item is matched to its
+    sentence by ``article_id`` and ``sentence_id`` and must carry the same
+    text (else ``ValueError``: the sample comes from another run). Sentences
+    of one article are not independent, so the intervals are two-stage
+    bootstraps (articles, then sentences; :func:`analysis.evaluate.bootstrap_indices`).
+    Columns: :data:`OWN_COLUMNS`; ``method`` is ``scorer_<mode>`` of the run.
+    """
+    merged = _matched(scored, labels)
     modes = sorted(set(scored.articles["mode"].dropna())) if "mode" in scored.articles else []
     method = "scorer_" + ("+".join(modes) if modes else "unknown")
     resamples = bootstrap_indices(merged["article_id"], n_boot=n_boot, seed=seed)

@@ -212,3 +212,23 @@ def test_sample_and_evaluate_from_the_command_line(own, tmp_path, capsys) -> Non
     assert len(metrics) == 4 and set(metrics["annotations"]) == {str(a), str(b)}
     agree = rl.agreement_between(rl.read_annotations(a), rl.read_annotations(b))
     assert agree.set_index("target").loc["coop", "observed"] == 1.0
+
+
+def test_errors_list_the_disagreements_with_evidence(own, tmp_path) -> None:
+    scored = read_tables(own)
+    filled = _filled(rl.annotation_sample(scored, 40, seed=2), scored)
+    path = tmp_path / "a.csv"
+    filled.to_csv(path, index=False)
+    assert rl.annotation_errors(scored, rl.read_annotations(path)).empty
+    k = int(np.flatnonzero(filled["conf"].to_numpy() == "1")[0])
+    filled.loc[k, "conf"], filled.loc[k, "note"] = "0", "a reading the scorer does not share"
+    filled.to_csv(path, index=False)
+    errs = rl.annotation_errors(scored, rl.read_annotations(path))
+    assert list(errs.columns) == rl.ANNOTATION_ERROR_COLUMNS
+    assert errs["item_id"].tolist() == [filled.loc[k, "item_id"]]
+    row = errs.iloc[0]
+    assert row["wrong"] == "conf" and row["sys_conf"] == 1 and row["sys_evidence"]
+    assert row["note"] == "a reading the scorer does not share"
+    out = tmp_path / "errors.csv"
+    assert cli.main(["evaluate", str(own), str(path), "--errors", str(out)]) == 0
+    assert pd.read_csv(out)["item_id"].tolist() == [filled.loc[k, "item_id"]]
