@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("--n", type=int, default=300, help="sentences to draw (default 300)")
     sm.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     sm.add_argument("--out", type=Path, required=True, help="CSV to write (fill coop, conf, note)")
+    sm.add_argument("--exclude", type=Path, nargs="*", default=[],
+                    help="earlier sample files whose sentences are not drawn again")
 
     ev = sub.add_parser("evaluate", help="precision, recall and F1 of a scored corpus against "
                                          "an annotated sample")
@@ -142,7 +144,8 @@ def _validate(args: argparse.Namespace) -> int:
     scored = read_tables(args.scored)
     try:
         if args.command == "sample":
-            annotation_sample(scored, n=args.n, seed=args.seed).to_csv(
+            earlier = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in args.exclude]
+            annotation_sample(scored, n=args.n, seed=args.seed, exclude=earlier).to_csv(
                 args.out, index=False, lineterminator="\n")
             print(f"wrote {args.n} sentences to {args.out}: fill coop, conf (0/1) and note",
                   file=sys.stderr)

@@ -303,7 +303,7 @@ def _scored_sentences(scored: Scored) -> pd.DataFrame:
 
 
 def annotation_sample(scored: Scored, n: int = SAMPLE_SIZE, seed: int = SAMPLE_SEED_OWN,
-                      ) -> pd.DataFrame:
+                      exclude: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
     """A random sample of a scored corpus's sentences to label, without the system's codes.
 
     Draws ``n`` scored sentences (body and headline) uniformly with
@@ -311,11 +311,21 @@ def annotation_sample(scored: Scored, n: int = SAMPLE_SIZE, seed: int = SAMPLE_S
     ``coop``, ``conf`` and ``note`` columns (:data:`SAMPLE_COLUMNS`): give the
     file to annotators with the codebook; the system's labels are not in it,
     so they cannot steer the reading. :func:`evaluate_annotations` scores the
-    filled file. Raises ``ValueError`` when the corpus has fewer sentences.
+    filled file. ``exclude``: earlier samples (any frames with ``article_id``
+    and ``sentence_id``) whose sentences must not be drawn again, so that a
+    second sample can test a change argued from the first. Raises
+    ``ValueError`` when fewer sentences are left than ``n``.
     """
     sents = _scored_sentences(scored).reset_index(drop=True)
+    taken = {(str(a), int(k)) for frame in exclude
+             for a, k in zip(frame["article_id"], frame["sentence_id"], strict=True)}
+    if taken:
+        keep = [(str(a), int(k)) not in taken
+                for a, k in zip(sents["article_id"], sents["sentence_id"], strict=True)]
+        sents = sents[keep].reset_index(drop=True)
     if len(sents) < n:
-        raise ValueError(f"the corpus has {len(sents)} scored sentences, fewer than n={n}")
+        raise ValueError(f"the corpus has {len(sents)} scored sentences left to draw, "
+                         f"fewer than n={n}")
     picked = sorted(random.Random(seed).sample(range(len(sents)), n))
     out = sents.loc[picked, ["article_id", "sentence_id", "text"]].reset_index(drop=True)
     out.insert(0, "item_id", [f"s{k:04d}" for k in range(n)])

@@ -148,6 +148,8 @@ def test_annotation_sample_is_blind_seeded_and_in_corpus_order(own) -> None:
     assert kinds.isin(["body", "headline"]).all()
     with pytest.raises(ValueError, match="fewer than"):
         rl.annotation_sample(scored, 10_000)
+    second = rl.annotation_sample(scored, 20, seed=3, exclude=[one])
+    assert not set(zip(second["article_id"], second["sentence_id"], strict=True)) & set(keys)
 
 
 def test_a_perfect_annotator_gets_ones_and_a_flip_shows(own, tmp_path) -> None:
@@ -196,8 +198,13 @@ def test_a_sample_from_another_run_is_refused(own, tmp_path) -> None:
 
 
 def test_sample_and_evaluate_from_the_command_line(own, tmp_path, capsys) -> None:
-    sample = tmp_path / "sample.csv"
+    sample, other = tmp_path / "sample.csv", tmp_path / "other.csv"
     assert cli.main(["sample", str(own), "--n", "30", "--out", str(sample)]) == 0
+    assert cli.main(["sample", str(own), "--n", "30", "--out", str(other), "--exclude",
+                     str(sample)]) == 0
+    first, second = (pd.read_csv(p) for p in (sample, other))
+    assert not set(zip(first["article_id"], first["sentence_id"], strict=True)) & set(
+        zip(second["article_id"], second["sentence_id"], strict=True))
     assert cli.main(["evaluate", str(own), str(sample)]) == 2, "an unfilled sample is refused"
     assert "sample.csv" in capsys.readouterr().err
     filled = _filled(pd.read_csv(sample, dtype=str, keep_default_na=False), read_tables(own))
