@@ -65,7 +65,8 @@ SAMPLE_SEED_OWN = 1
 #: Held-out batches of UD French-GSD sentences: batch -> (random seed, its two annotators).
 #: Each batch is drawn from the sentences no earlier batch holds.
 BATCHES: dict[int, tuple[int, tuple[str, str]]] = {1: (20261123, ("B", "C")),
-                                                   2: (20261124, ("D", "E"))}
+                                                   2: (20261124, ("D", "E")),
+                                                   3: (20261125, ("F", "G"))}
 #: Methods scored on the held-out sample: the three scorer modes and two tone tools.
 HELDOUT_METHODS: tuple[str, ...] = (*(f"scorer_{m}" for m in get_args(Mode)), "vader", "textblob")
 HELDOUT_TARGETS: tuple[str, ...] = ("coop", "conf")
