@@ -2,13 +2,8 @@
 
 The seed validation (:mod:`analysis.evaluate`) has two weak points: one
 annotator, and a lexicon written by people who had read the seeds. This
-module adds the two checks a reviewer asks for next.
+module adds the checks a reviewer asks for next.
 
-* **Agreement between annotators** (:func:`annotator_agreement`): two
-  independent labellings (B and C) of a held-out sample. Cohen's kappa and
-  Krippendorff's alpha say how consistently the codebook's categories can be
-  applied to new text: a scorer cannot be judged more precisely than
-  annotators agree.
 * **Held-out accuracy** (:func:`heldout_metrics`): batches of
   :data:`SAMPLE_SIZE` sentences of UD French-GSD (general French: news,
   blogs, encyclopedic text), each a simple random sample drawn by
@@ -19,15 +14,19 @@ module adds the two checks a reviewer asks for next.
   the codebook. A batch is out-of-sample until someone changes the lexicon
   or rules after reading its errors (:func:`heldout_errors`); from then on
   it is a development set and only a later batch is a test.
-
+* **Agreement between annotators** (:func:`annotator_agreement`): the two
+  independent labellings of each batch. Cohen's kappa and Krippendorff's
+  alpha say how consistently the codebook's categories can be applied to
+  new text: a scorer cannot be judged more precisely than annotators agree.
 * **Your own corpus** (:func:`annotation_sample`, :func:`read_annotations`,
   :func:`evaluate_annotations`, :func:`annotation_errors`,
-  :func:`agreement_between`; ``framing sample``
-  and ``framing evaluate``): the same measurement on a researcher's scored
-  corpus, from a blind random sample of its sentences that annotators fill.
+  :func:`agreement_between`; ``framing sample`` and ``framing evaluate``):
+  the same measurement on a researcher's scored corpus, from a blind random
+  sample of its sentences that annotators fill.
 
-The annotation procedure, who the annotators are and the limits of this
-evidence are in ``annotations/README.md`` and ``docs/validation.md``.
+The annotation procedure, who the annotators are (AI agent sessions) and
+the limits of this evidence are in ``annotations/README.md`` and
+``docs/validation.md``.
 """
 
 from __future__ import annotations
