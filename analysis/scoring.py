@@ -29,7 +29,8 @@ How it works, in the order the rules apply to a sentence:
    ``aucun(e)`` and ``pas de`` right before it; in full mode also a negated
    governing verb in the parse. "plus de combats" has no *ne*: not negated.
    A negated cooperation becomes REJECT (conflict); a negated conflict word
-   no longer counts.
+   no longer counts. A negated *hésiter / manquer / tarder / cesser* is a
+   litote: "n'hésitant pas à l'accuser" asserts the accusation.
 4. *De-escalation.* A *stop* word (cesser, arrêt, fin, mettre fin à, levée...)
    whose complement is a conflict word turns it into RETREAT (cooperation);
    whose complement is a cooperation word turns it into SANCTION (conflict).
@@ -60,6 +61,11 @@ How it works, in the order the rules apply to a sentence:
    "«…», a dit Vladimir Poutine", "a-t-il ajouté", "X a affirmé que …"
    (reported speech with a named speaker is quoted, per the codebook),
    "selon lui", "Poutine : …", a trailing "(Lavrov)". Otherwise ``narrator``.
+8. *Named participant.* Cooperation is between actors: an interaction event
+   (agree, consult, support, cooperate, aid) in a sentence with no actor, no
+   title, no quoted named speaker and no capitalised word after the first
+   does not count (``unnamed:aide[dropped]``); de-escalation and conflict
+   need no named party (:func:`drop_unnamed_cooperation`).
 
 Everything is deterministic: evidence, actors and dyads follow token order.
 """
