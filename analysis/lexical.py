@@ -18,7 +18,10 @@ does per-word work only in sentences that contain a lexicon or actor word:
    operations) is neutral narrator text and costs nothing more. The gate is
    exact: every match the matcher can find contains such a word (tested).
 4. *Events*: the fast mode's matcher and event rules (proper names,
-   negation, refusals, modality, de-escalation), unchanged.
+   negation, refusals, modality, de-escalation), unchanged; cooperation with
+   no named participant is dropped as in the other modes
+   (``scoring.drop_unnamed_cooperation``), a quoted "je"/"nous" standing
+   for the speaker since pronouns are not resolved.
 5. *Actors and dyads*: the fast mode's actor rules without pronouns
    (aliases give codes; a nationality adjective needs a title or event word
    to depend on, or is a noun, "les Russes"; "en Syrie"/"à Moscou" are
