@@ -168,23 +168,20 @@ def load_heldout(batch: int | None = None) -> pd.DataFrame:
 def annotator_agreement() -> pd.DataFrame:
     """Chance-corrected agreement between the two annotators of each held-out batch.
 
-    One row per batch and target (``coop``, ``conf``) over the batch's items;
-    ``positive_a`` and ``positive_b`` count each annotator's positives, so a
-    kappa can be read against the base rate.
+    One row per batch and target (``coop``, ``conf``) over the batch's items:
+    :func:`agreement_between` with the batch and its annotator pair in front
+    (:data:`AGREEMENT_COLUMNS`).
     """
     held = load_heldout()
-    rows = []
+    tables = []
     for (batch, pair), part in held.groupby(["batch", "annotators"], sort=True):
-        for target in HELDOUT_TARGETS:
-            rows.append(_agreement_row(int(batch), str(pair), target, part[f"{target}_x"],
-                                       part[f"{target}_y"]))
-    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
-
-
-def _agreement_row(batch: int, who: str, target: str, a: pd.Series, b: pd.Series,
-                   ) -> dict[str, object]:
-    return {"batch": batch, "annotators": who, "target": target, **agreement(a, b),
-            "positive_a": int(a.sum()), "positive_b": int(b.sum())}
+        sides = [part[["item_id", f"coop_{x}", f"conf_{x}"]].set_axis(
+            ["item_id", "coop", "conf"], axis=1) for x in "xy"]
+        table = agreement_between(*sides)
+        table.insert(0, "annotators", str(pair))
+        table.insert(0, "batch", int(batch))
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)[AGREEMENT_COLUMNS]
 
 
 @lru_cache(maxsize=4)
