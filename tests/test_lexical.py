@@ -10,10 +10,10 @@ import pytest
 from analysis import evaluate as ev
 from analysis import paths, run
 from analysis.corpora import make_documents
-from analysis.lexical import LexicalScorer, split_sentences, tokenize
 from analysis.nlp import parse
 from analysis.read import InputWarning, read_corpus
 from analysis.scoring import FrameScorer
+from analysis.scoring.lexical import LexicalScorer, split_sentences, tokenize
 
 #: Lexical-mode F1 on the seed annotations when this test was written, rounded DOWN
 #: to 2 decimals. A regression floor: never loosen it to make a change pass.
@@ -165,10 +165,10 @@ def test_lexical_run_jobs_dask_and_statuses(tmp_path) -> None:
 
 
 def test_stems_keep_their_first_two_letters() -> None:
-    """Why the lexical mode may skip the stemmer (analysis.lexical._make_word)."""
+    """Why the lexical mode may skip the stemmer (analysis.scoring.lexical._make_word)."""
     from analysis.corpora import ud_sentences
-    from analysis.lexical import stem_prefix
     from analysis.scoring import norm, stem
+    from analysis.scoring.lexical import stem_prefix
 
     words = {norm(t) for s in ud_sentences()[:3000] for t in tokenize(s)}
     words = [w for w in words if w.isalpha() and len(w) > 3]  # shorter ones are always stemmed

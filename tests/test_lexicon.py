@@ -122,7 +122,8 @@ def test_roles_drive_the_rules(lexicon: pd.DataFrame) -> None:
 def test_every_term_is_reachable_by_the_matcher(lexicon: pd.DataFrame) -> None:
     """Each term, written out, is found by the compiled matcher (as itself or longer)."""
     from analysis.nlp import load_pipeline
-    from analysis.scoring import _engine_for, _sentence_tokens
+    from analysis.scoring.matcher import engine_for as _engine_for
+    from analysis.scoring.tokens import sentence_tokens as _sentence_tokens
 
     engine = _engine_for(lexicon, lx.load_actors())
     nlp = load_pipeline("fast")

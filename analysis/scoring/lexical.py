@@ -56,34 +56,25 @@ from typing import Any
 import spacy
 
 from analysis import lexicon as lx
-from analysis.scoring import (
-    _BODIES,
-    _CONTRACTIONS,
-    _ENEMY_CODES,
-    _OFFICIAL_TITLES,
-    _PAIR_PERSON_WORDS,
-    _PERSON_KINDS,
-    _PERSON_TITLES,
-    _PUNCT_RE,
-    _SPEECH_STRONG_FORMS,
-    DROPPED_RULES,
-    MODALITIES,
-    SentenceScore,
-    _ArticleScorer,
-    _Engine,
-    _Event,
-    _event_dict,
-    _nominal_adjective,
-    _PhraseIndex,
-    _quote_segments,
-    _unique,
-    _verbal_ending,
-    drop_unnamed_cooperation,
-    frame_label,
-    norm,
-    not_an_actor,
-    stem,
+
+from .actors import adjective_head, last_two, nominal_adjective, not_an_actor
+from .assembly import assemble
+from .events import drop_unnamed_cooperation
+from .french import CONTRACTIONS, norm, stem, verbal_ending
+from .matcher import (
+    BODIES,
+    ENEMY_CODES,
+    PAIR_PERSON_WORDS,
+    PERSON_KINDS,
+    Engine,
+    PhraseIndex,
 )
+from .result import SentenceScore
+from .rules import apply_event_rules
+from .speech import quote_segments
+from .structures import Event
+from .tokens import PUNCT_RE, unique
+from .words import OFFICIAL_TITLES, PERSON_TITLES, SPEECH_STRONG_FORMS
 
 __all__ = ["LexicalScorer", "scorer_for", "split_sentences", "stem_prefix", "tokenize"]
 
@@ -186,7 +177,7 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
     every word of the UD sample in tests/test_lexical.py).
     """
     w = norm(text)
-    if w.isalpha() and _verbal_ending(w) and (
+    if w.isalpha() and verbal_ending(w) and (
             stem_prefixes is None or len(w) <= 3
             or stem_prefix(w) in stem_prefixes):
         st = stem(w)
@@ -194,7 +185,7 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
         st = w
     return _Word(text, w, st, (w, "", st),
                  text[:1].isupper() and (len(text) == 1 or not text.isupper()),
-                 bool(_PUNCT_RE.match(text)))
+                 bool(PUNCT_RE.match(text)))
 
 
 _FUNCTION_WORDS = frozenset({
@@ -240,7 +231,7 @@ def stem_prefix(word: str) -> str:
 class _Vocabulary:
     """Which word strings can take part in a match of one index, decided once per string."""
 
-    def __init__(self, index: _PhraseIndex, rows: set[int] | None = None):
+    def __init__(self, index: PhraseIndex, rows: set[int] | None = None):
         self.forms: set[str] = set()
         self.stems: set[str] = set()
         for pat in index.patterns:
@@ -258,12 +249,12 @@ class _Vocabulary:
 
     def _hit(self, word: _Word) -> bool:
         w = word.w
-        if w in self.forms or (w in _CONTRACTIONS and _CONTRACTIONS[w] in self.forms):
+        if w in self.forms or (w in CONTRACTIONS and CONTRACTIONS[w] in self.forms):
             return True
-        return word.stem in self.stems and _verbal_ending(w)
+        return word.stem in self.stems and verbal_ending(w)
 
 
-def _hyphenated(indexes: Sequence[_PhraseIndex]) -> set[str]:
+def _hyphenated(indexes: Sequence[PhraseIndex]) -> set[str]:
     """Hyphenated word forms the tables know whole (porte-parole, états-unis)."""
     return {f for index in indexes for pat in index.patterns for spec in pat.specs
             for f in spec.forms if "-" in f}
@@ -274,7 +265,7 @@ def _hyphenated(indexes: Sequence[_PhraseIndex]) -> set[str]:
 # --------------------------------------------------------------------------- #
 _QUOTE_ANY = re.compile('[«»“”„"]')
 _ALNUM_RE = re.compile(r"[^\W_]")
-_TITLE_WORDS = _PERSON_TITLES | _OFFICIAL_TITLES
+_TITLE_WORDS = PERSON_TITLES | OFFICIAL_TITLES
 _MAX_WORD_CACHE = 500_000
 
 
@@ -284,7 +275,7 @@ _Found = tuple[tuple[str, ...], str, str]
 
 @dataclass
 class _LexSent:
-    """The slice of ``_Sent`` that :meth:`_ArticleScorer._events` reads."""
+    """The slice of a prepared sentence that the event rules read."""
 
     toks: list[_Word]
     matches: list[tuple[int, int, Any]]
@@ -293,7 +284,7 @@ class _LexSent:
 class LexicalScorer:
     """Score the paragraphs of articles with regular expressions and the lexicon."""
 
-    def __init__(self, engine: _Engine):
+    def __init__(self, engine: Engine):
         self.engine = engine
         self.whole = _hyphenated([engine.lex_index, engine.act_index])
         self.lex_vocab = _Vocabulary(engine.lex_index)
@@ -307,8 +298,6 @@ class LexicalScorer:
         self.stem_prefixes = frozenset(
             stem_prefix(spec.stem) for index in (engine.lex_index, engine.act_index)
             for pat in index.patterns for spec in pat.specs if spec.stem)
-        self.rules = _ArticleScorer(engine, full=False)
-        self.rules.full_mode = False
 
     def _learn(self, strings: Iterable[str]) -> None:
         """Word objects and trigger flags of word strings not seen before."""
@@ -356,7 +345,7 @@ class LexicalScorer:
         :meth:`score_article` began; call that for whole articles.
         """
         if open_quote or _QUOTE_ANY.search(text):
-            segments, open_quote = _quote_segments(text, open_quote)
+            segments, open_quote = quote_segments(text, open_quote)
         else:
             segments = []
         lex_trigger, act_trigger = self.lex_vocab.trigger, self.act_vocab.trigger
@@ -399,7 +388,7 @@ class LexicalScorer:
         eng = self.engine
         matches = [(s, e, eng.lex[eng.lex_index.patterns[pid].row])
                    for s, e, pid in eng.lex_index.find(words)] if lex else []
-        events = self.rules._events(_LexSent(words, matches)) if matches else []
+        events = apply_event_rules(_LexSent(words, matches), full=False) if matches else []
         event_tokens = {k for ev in events if ev.row.role not in ("block", "stop", "recip")
                         for k in range(ev.start, ev.end)}
         topic_tokens = {k for s, e, row in matches if row.category == "CONSULT"
@@ -415,37 +404,17 @@ class LexicalScorer:
         if not mentions and not titled and not (
                 voice == "quoted" and any(w.w in ("je", "nous") for w in words)):
             drop_unnamed_cooperation(events, words)
-        counted = [ev for ev in events if ev.counted]
-        coop_events = [ev for ev in counted if ev.quad in lx.COOP_QUADS]
-        conf_events = [ev for ev in counted if ev.quad in lx.CONF_QUADS]
-        coop, conf = int(bool(coop_events)), int(bool(conf_events))
-        weights = [ev.weight for ev in counted]
-        if counted:
-            mods = [ev.modality for ev in counted]
-            modality = max(MODALITIES, key=lambda mo: (mods.count(mo), -mods.index(mo))
-                           if mo in mods else (0, -len(mods)))
-        else:
-            modality = "asserted"
-        evidence = [ev.evidence for ev in events if ev.evidence and (
-            ev.counted or ev.rule in DROPPED_RULES)]
-        return SentenceScore(
-            start=start, end=end, text=text, voice=voice, speaker=speaker, coop=coop,
-            conf=conf, coop_score=round(sum(ev.weight for ev in coop_events), 6),
-            conf_score=round(sum(abs(ev.weight) for ev in conf_events), 6),
-            goldstein=round(sum(weights) / len(weights), 6) if weights else float("nan"),
-            frame=frame_label(coop, conf), modality=modality,
-            evidence="; ".join(_unique(evidence)),
-            actors=_unique(c for m in mentions for c in m[0]),
-            events=[_event_dict_light(ev) for ev in events if ev.rule != "stop"],
-            dyads=self._dyads(counted, mentions),
-        )
+        return assemble(start, end, text, words, events, [], {}, voice=voice, speaker=speaker,
+                        actors=unique(c for m in mentions for c in m[0]),
+                        dyads=self._dyads([ev for ev in events if ev.counted], mentions),
+                        default_modality=lambda: "asserted", offsets=False)
 
     def _mentions(self, words: list[_Word], event_tokens: set[int], topic_tokens: set[int],
                   paragraph_start: bool) -> tuple[list[_Found], bool]:
         """(codes, kind, label) of the actors named in a sentence, in order, and
         whether it holds a title ("le président", "les deux pays").
 
-        The fast mode's actor rules without pronouns (scoring.py, ``_mentions``):
+        The fast mode's actor rules without pronouns (:func:`.actors.find_mentions`):
         a nationality adjective needs a title or event word to depend on, or to
         be a noun ("les Russes"); "en Syrie"/"à Moscou" are places, "sur la
         Syrie"/"la question de la Corée du Nord" topics, a leading "Moscou /" a
@@ -470,28 +439,23 @@ class LexicalScorer:
                 continue
             titled = False
             if row.kind == "adjective":
-                head = _ArticleScorer._adjective_head(words, s, adj_tokens, heads)
-                if head is None and not _nominal_adjective(words, s):
+                head = adjective_head(words, s, adj_tokens, heads)
+                if head is None and not nominal_adjective(words, s):
                     continue
                 titled = head is not None and words[head].w in _TITLE_WORDS
             if row.code == "PAIR":
                 if any(r2.kind == "adjective" and 0 <= s2 - e <= 1 for s2, _, r2 in cands):
                     continue  # "les deux pays arabes" is not a reference back
-                persons = any(w in row.label for w in _PAIR_PERSON_WORDS)
-                pair: list[str] = []
-                for c in reversed((self.recent_persons if persons else self.recent) + seen):
-                    if c not in pair:
-                        pair.append(c)
-                    if len(pair) == 2:
-                        break
+                persons = any(w in row.label for w in PAIR_PERSON_WORDS)
+                pair = last_two((self.recent_persons if persons else self.recent) + seen)
                 if len(pair) == 2:
                     found.append((tuple(sorted(pair)), row.kind, row.label))
                 continue
             found.append(((row.code,), row.kind, row.label))
-            if row.code not in _ENEMY_CODES | _BODIES and row.kind != "group":
+            if row.code not in ENEMY_CODES | BODIES and row.kind != "group":
                 seen.append(row.code)
                 self.recent.append(row.code)
-                if row.kind in _PERSON_KINDS or titled:
+                if row.kind in PERSON_KINDS or titled:
                     self.recent_persons.append(row.code)
         del self.recent[:-20]
         del self.recent_persons[:-20]
@@ -500,21 +464,21 @@ class LexicalScorer:
     @staticmethod
     def _speaker(words: list[_Word], mentions: list[_Found]) -> str:
         """The named person of reported speech (speech verb or *selon*), or ""."""
-        persons = [label for _, kind, label in mentions if kind in _PERSON_KINDS]
+        persons = [label for _, kind, label in mentions if kind in PERSON_KINDS]
         if not persons:
             return ""
-        if any(w.w in _SPEECH_STRONG_FORMS or w.w == "selon" for w in words):
+        if any(w.w in SPEECH_STRONG_FORMS or w.w == "selon" for w in words):
             return persons[0]
         return ""
 
     @staticmethod
-    def _dyads(events: list[_Event], mentions: list[_Found]) -> list[dict[str, Any]]:
-        codes = _unique(c for m in mentions for c in m[0])
-        enemies = [c for c in codes if c in _ENEMY_CODES]
-        states = [c for c in codes if c not in _ENEMY_CODES]
-        contrib: dict[tuple[str, str], list[tuple[str, _Event]]] = {}
+    def _dyads(events: list[Event], mentions: list[_Found]) -> list[dict[str, Any]]:
+        codes = unique(c for m in mentions for c in m[0])
+        enemies = [c for c in codes if c in ENEMY_CODES]
+        states = [c for c in codes if c not in ENEMY_CODES]
+        contrib: dict[tuple[str, str], list[tuple[str, Event]]] = {}
 
-        def add(a: str, b: str, relation: str, ev: _Event) -> None:
+        def add(a: str, b: str, relation: str, ev: Event) -> None:
             if a != b:
                 contrib.setdefault((min(a, b), max(a, b)), []).append((relation, ev))
 
@@ -541,22 +505,15 @@ class LexicalScorer:
                 "relation": "mixed" if len(relations) > 1 else items[0][0],
                 "category": dom.category, "quad_class": dom.quad, "weight": dom.weight,
                 "negated": dom.negated, "modality": dom.modality,
-                "evidence": "; ".join(_unique(ev.row.term for _, ev in items)),
+                "evidence": "; ".join(unique(ev.row.term for _, ev in items)),
             })
         return dyads
-
-
-def _event_dict_light(ev: _Event) -> dict[str, Any]:
-    """``_event_dict`` without character offsets (lexical tokens carry none)."""
-    d = _event_dict(ev, [])
-    d["char_start"] = d["char_end"] = -1
-    return d
 
 
 _SCORERS: dict[int, LexicalScorer] = {}
 
 
-def scorer_for(engine: _Engine) -> LexicalScorer:
+def scorer_for(engine: Engine) -> LexicalScorer:
     """The lexical scorer of a compiled engine, built once per process."""
     sc = _SCORERS.get(id(engine))
     if sc is None or sc.engine is not engine:

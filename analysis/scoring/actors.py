@@ -1,0 +1,212 @@
+"""Actor rules: mentions of a sentence (aliases, titles, nationality adjectives,
+pronouns), places, topics and datelines that name no actor, and the article
+context that resolves pronouns and "les deux présidents"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .french import DETERMINERS, SKIPPABLE
+from .matcher import (
+    BODIES,
+    ENEMY_CODES,
+    PAIR_PERSON_WORDS,
+    PERSON_KINDS,
+    STATE_KINDS,
+    ActRow,
+    Engine,
+)
+from .structures import Context, Mention, Sent
+from .tokens import Tok, first_word
+from .words import ETRE, IMPERSONAL, LOCATIVE, OFFICIAL_TITLES, PERSON_TITLES, TOPIC_NOUNS
+
+
+# The rules
+# --------------------------------------------------------------------------- #
+def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,
+                 paragraph_start: bool, topic_tokens: Iterable[int]) -> bool:
+    """Does candidate alias ``cands[idx]`` name no actor here?
+
+    "en Syrie"/"à Moscou" are places, "sur la Syrie"/"la question de la Corée
+    du Nord" topics, a leading "Moscou /" a dateline, "le régime de
+    cessez-le-feu" no regime, and "le groupe takfiriste Daesh" is Daech, not
+    unnamed terrorists. Shared by the fast/full scorer and the lexical mode.
+    """
+    start, end, row = cands[idx]
+    prev = toks[start - 1].w if start > 0 else ""
+    prev2 = toks[start - 2].w if start > 1 else ""
+    if row.kind in STATE_KINDS or row.kind == "institution":
+        if prev in LOCATIVE and row.kind != "institution":
+            return True
+        if prev == "sur" or (prev in DETERMINERS and prev2 == "sur"):
+            return True
+        k = start - 1
+        while k >= 0 and toks[k].w in DETERMINERS:
+            k -= 1
+        if k >= 1 and toks[k].w in ("de", "du") and (
+                toks[k - 1].w in TOPIC_NOUNS or k - 1 in topic_tokens):
+            return True
+        if (row.kind == "capital" and paragraph_start and start == first_word(toks)
+                and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")):
+            return True
+    if row.alias == "régime" and end < len(toks) and toks[end].w in ("de", "du", "des"):
+        if not any(s in (end + 1, end + 2, end + 3) for s, _, _ in cands):
+            return True
+    return row.code == "TER" and any(
+        0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
+        for s2, _, r2 in cands[idx + 1: idx + 3])
+
+
+def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
+    """A nationality adjective used as a noun: "les Russes", "des Américains"."""
+    prev = toks[start - 1].w if start > 0 else ""
+    return toks[start].title or prev in ("les", "des", "aux")
+
+
+
+def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], paragraph_start: bool,
+              topic_tokens: frozenset[int] = frozenset(),
+              ) -> tuple[list[Mention], set[int]]:
+    """Actor mentions of a sentence, with the place/topic/dateline filters."""
+    eng = engine
+    titles: set[int] = set()
+    title_alias: dict[int, str] = {}
+    title_start: dict[int, int] = {}
+    cands: list[tuple[int, int, ActRow]] = []
+    for start, end, pid in eng.act_index.find(toks):
+        row = eng.act[eng.act_index.patterns[pid].row]
+        if row.code in ("*", "PAIR"):
+            titles.update(range(start, end))
+            title_alias.update((k, row.alias) for k in range(start, end))
+            title_start.update((k, start) for k in range(start, end))
+        if row.code != "*":
+            cands.append((start, end, row))
+    adj_tokens = {k for s, e, r in cands if r.kind == "adjective" for k in range(s, e)}
+    heads = titles | event_tokens
+    mentions: list[Mention] = []
+    for idx, (start, end, row) in enumerate(cands):
+        if not_an_actor(toks, cands, idx, paragraph_start, topic_tokens):
+            continue
+        text = " ".join(t.text for t in toks[start:end])
+        title = ""
+        hstart = start
+        if row.kind == "adjective":
+            head = adjective_head(toks, start, adj_tokens, heads)
+            if head is None and not nominal_adjective(toks, start):
+                continue
+            if head is not None:
+                title = title_alias.get(head, toks[head].w)
+                hstart = title_start.get(head, head)
+        mentions.append(Mention(start, end, row.code, row.kind, row.label, text,
+                                 person=row.kind in PERSON_KINDS, pair=row.code == "PAIR",
+                                 title=title, hstart=hstart,
+                                 titled=title in PERSON_TITLES | OFFICIAL_TITLES))
+    # subject pronouns and "lui et ...", resolved later from context
+    for k, tok in enumerate(toks):
+        if tok.quoted:
+            continue
+        if tok.w in ("il", "elle", "-il", "-elle") and not impersonal(toks, k):
+            mentions.append(Mention(k, k + 1, "", "pronoun", "", tok.text,
+                                     pronoun="il"))
+        elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
+            mentions.append(Mention(k, k + 1, "", "pronoun", "", tok.text,
+                                     pronoun="lui"))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    # a PAIR reference directly followed by nationality adjectives is not one
+    kept = [m for m in mentions if not (m.pair and any(
+        o.kind == "adjective" and 0 <= o.start - m.end <= 1 for o in mentions))]
+    return kept, titles
+
+
+def adjective_head(toks: list[Tok], start: int, adj_tokens: set[int],
+                    heads: set[int]) -> int | None:
+    """Index of the title/event noun a nationality adjective depends on."""
+    k = start - 1
+    skipped_word = False
+    while k >= 0:
+        w = toks[k].w
+        if w in ("-", "et", ",", "ni") or k in adj_tokens:
+            k -= 1
+            continue
+        if k in heads:
+            return k
+        if not skipped_word and w.isalpha() and not toks[k].title and w not in SKIPPABLE \
+                and w not in ("de", "à"):
+            skipped_word = True
+            k -= 1
+            continue
+        return None
+    return None
+
+
+def impersonal(toks: list[Tok], k: int) -> bool:
+    """"il faut", "il y a", "il est temps de", "faut-il": not a person."""
+    if toks[k].w.startswith("-") and k > 0:
+        prev = toks[k - 1].w
+        if prev == "-t" and k > 1:
+            prev = toks[k - 2].w
+        return prev in IMPERSONAL
+    nxt = [t.w for t in toks[k + 1: k + 7] if t.w not in ("ne", "pas", "plus", "-t")]
+    if not nxt:
+        return True
+    if nxt[0] in IMPERSONAL:
+        return True
+    return nxt[0] in ETRE and any(w in ("de", "que", "temps") for w in nxt[1:4])
+
+
+def resolve_pronoun(ctx: Context, m: Mention, prefer_speaker: bool) -> None:
+    if prefer_speaker and ctx.speaker:
+        m.code, m.label = ctx.speaker_code, ctx.speaker
+    elif ctx.person:
+        m.code, m.label = ctx.person_code, ctx.person
+    elif ctx.speaker:
+        m.code, m.label = ctx.speaker_code, ctx.speaker
+    m.person = bool(m.label)
+
+
+def update_context(ctx: Context, sent: Sent, speaker: str, speaker_code: str) -> None:
+    first_person: Mention | None = None
+    for m in sent.mentions:
+        if m.pronoun or m.pair or not m.code:
+            continue
+        if m.person:
+            (ctx.leaders if m.kind == "leader" else ctx.officials)[m.code] = m.label
+            if first_person is None:
+                first_person = m
+        if m.code not in ENEMY_CODES | BODIES and m.kind != "group":
+            ctx.recent.append(m.code)
+            if m.person or m.titled:
+                ctx.recent_persons.append(m.code)
+    del ctx.recent[:-20]
+    del ctx.recent_persons[:-20]
+    if first_person is not None:
+        ctx.person, ctx.person_code = first_person.label, first_person.code
+    if speaker:
+        ctx.speaker, ctx.speaker_code = speaker, speaker_code
+
+
+def resolve_references(ctx: Context, sent: Sent, att_span: range) -> None:
+    """Pronouns from the article context; "les deux X" as the last two actors named."""
+    seen_codes: list[str] = []
+    for m in sent.mentions:
+        if m.pronoun:
+            resolve_pronoun(ctx, m, prefer_speaker=m.start in att_span)
+        elif m.pair:
+            persons = any(w in m.label for w in PAIR_PERSON_WORDS)
+            pool = ctx.recent_persons if persons else ctx.recent
+            pair = last_two(pool + seen_codes)
+            m.codes = tuple(sorted(pair)) if len(pair) == 2 else ()
+        elif m.code and m.code not in ENEMY_CODES | BODIES and m.kind != "group":
+            seen_codes.append(m.code)
+
+
+def last_two(codes: Sequence[str]) -> list[str]:
+    """The last two distinct codes of a list, latest first."""
+    pair: list[str] = []
+    for c in reversed(codes):
+        if c not in pair:
+            pair.append(c)
+        if len(pair) == 2:
+            break
+    return pair

@@ -1,0 +1,94 @@
+"""One article, paragraph by paragraph: the rules applied to each sentence in order.
+
+:class:`ArticleScorer` carries the article context (speaker, last persons and
+actors, open quotation) from sentence to sentence and paragraph to paragraph.
+The order of the stages is the list in :mod:`analysis.scoring.rules`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .actors import find_mentions, resolve_references, update_context
+from .assembly import assemble
+from .dyads import find_dyads
+from .events import drop_unnamed_cooperation, modality_of
+from .matcher import Engine
+from .result import SentenceScore
+from .rules import apply_event_rules
+from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
+from .structures import Context, Sent
+from .tokens import Rows, build_tokens, doc_rows, unique
+from .words import NON_AGENT_HEADS
+
+
+class ArticleScorer:
+    """Scores the paragraphs of one article in order, carrying context."""
+
+    def __init__(self, engine: Engine, full: bool):
+        self.engine = engine
+        self.want_full = full
+        self.full = full
+        self.ctx = Context()
+
+    def prepare(self, span: Span, segments: list[tuple[int, int]], paragraph_start: bool,
+                rows: Rows) -> Sent:
+        """Context-free work for one sentence: tokens, matches, mentions, attribution."""
+        eng = self.engine
+        toks, total, inside = build_tokens(span, self.full, segments, rows)
+        matches = [(s, e, eng.lex[eng.lex_index.patterns[pid].row])
+                   for s, e, pid in eng.lex_index.find(toks)]
+        event_tokens = {k for s, e, row in matches if row.role != "block"
+                        and row.term not in NON_AGENT_HEADS for k in range(s, e)}
+        topic_tokens = frozenset(k for s, e, row in matches if row.category == "CONSULT"
+                                 for k in range(s, e))
+        mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens)
+        attribution = find_attribution(toks, mentions)
+        first_q = next((t.start for t in toks if t.quoted and not t.space), -1)
+        return Sent(span, toks, matches, mentions, titles, attribution,
+                    inside / total if total else 0.0, first_q)
+
+    def score_doc(self, doc: Doc, paragraph_index: int) -> list[SentenceScore]:
+        """Score one paragraph; the context goes on to the next paragraph."""
+        self.full = self.want_full and doc.has_annotation("DEP")
+        rows, text = doc_rows(doc)
+        segments, carry = quote_segments(text, self.ctx.open_quote)
+        self.ctx.open_quote = carry
+        if doc.has_annotation("SENT_START") or self.full:
+            spans = list(doc.sents)
+        else:
+            spans = [doc[:]]
+        sents = [self.prepare(sp, segments, paragraph_index == 0 and k == 0, rows)
+                 for k, sp in enumerate(spans)]
+        for sent in sents:
+            # the span's own text, without building its tokens again (Span.text does)
+            sent.text = text[sent.span.start_char:sent.span.end_char]
+        speakers: dict[int, tuple[str, str]] = {}
+        return [self.score_sentence(i, sent, sents, segments, speakers)
+                for i, sent in enumerate(sents)]
+
+    def score_sentence(self, i: int, sent: Sent, sents: list[Sent],
+                       segments: list[tuple[int, int]], speakers: dict[int, tuple[str, str]],
+                       ) -> SentenceScore:
+        """References, voice, events, dyads, the named-participant rule, then the score."""
+        ctx = self.ctx
+        att = sent.attribution
+        att_span = range(att.span[0], att.span[1]) if att else range(0)
+        resolve_references(ctx, sent, att_span)
+        voice, name, code = sentence_voice(ctx, i, sents, segments, speakers)
+        events = apply_event_rules(sent, self.full)
+        evidence_after: dict[int, list[str]] = {}
+        dyads, synthetic = find_dyads(ctx, sent, events, set(att_span),
+                                      speaker_mentions_of(sent, att_span, name, code),
+                                      evidence_after, self.full)
+        events = [ev for ev in events if ev not in synthetic]
+        actors = unique(c for m in sent.mentions for c in m.all_codes())
+        if not actors and not sent.titles and not (voice == "quoted" and name):
+            drop_unnamed_cooperation(events, sent.toks)
+        score = assemble(
+            sent.span.start_char, sent.span.end_char, sent.text, sent.toks, events, synthetic,
+            evidence_after, voice=voice, speaker=name, actors=actors, dyads=dyads,
+            default_modality=lambda: (modality_of(sent.toks, 0, 0, self.full)
+                                      if sent.toks else "asserted"))
+        update_context(ctx, sent, name, code)
+        return score

@@ -1,0 +1,411 @@
+"""Event rules: lexicon events of a sentence and what changes them (refusals,
+negation, proper names, modality, de-escalation, named participant)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from analysis import lexicon as lx
+
+from .french import SKIPPABLE, looks_like_infinitive, norm
+from .matcher import LexRow
+from .structures import Event, Sent
+from .tokens import Tok, first_word
+from .words import (
+    COND_EXCEPT,
+    DEESC_GAP,
+    FUTURE_EXCEPT,
+    FUTURE_FORMS,
+    INTERACTION,
+    NEG_BREAK,
+    NEGATORS,
+    QUOTE_CHARS,
+    SI_NEXT,
+    litote,
+)
+
+
+def new_events(sent: Sent) -> list[Event]:
+    """One event per lexicon match of the sentence (blocked expressions excepted)."""
+    return [Event(start, end, row, row.category, row.quad, row.weight, verb=term_is_verb(row))
+            for start, end, row in sent.matches if row.role != "block"]
+
+
+# Event rules: each reads the sentence's tokens and its events, and changes the events.
+# They run in the order of analysis.scoring.rules.RULES.
+def mark_negation(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """ne ... pas around the word, sans / aucun / pas de before it (litotes excepted)."""
+    for ev in events:
+        ev.negated = is_negated(toks, ev, full)
+
+
+def refusal_negates(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"refuse de négocier / d'arrêter les combats": a refusal negates what follows."""
+    for rej in events:
+        if rej.row.category == "REJECT" and rej.verb and not rej.negated:
+            for ev in events:
+                if ev is not rej and 0 <= ev.start - rej.end <= 1 and all(
+                        toks[k].w in ("de", "à") for k in range(rej.end, ev.start)):
+                    ev.negated = True
+
+
+def negated_stop(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"n'a jamais cessé de soutenir": the negation is the stop word's, not the next word's."""
+    for stop in events:
+        if stop.row.role == "stop" and stop.negated:
+            for ev in events:
+                if ev is not stop and 0 <= ev.start - stop.end <= 3:
+                    ev.negated = False
+
+
+def proper_name(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """A word inside a proper name (APEC's "Coopération économique") does not count."""
+    for ev in events:
+        if ev.row.role != "recip" and in_name(toks, ev.start, ev.end):
+            ev.counted = False
+            ev.rule = "proper_name"
+            ev.evidence = f"name:{ev.row.term}[dropped]"
+
+
+def mark_modality(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """Hypothetical, conditional, future or asserted, per event (recorded, never cancels)."""
+    for ev in events:
+        ev.modality = modality_of(toks, ev.start, ev.end, full)
+
+
+def markers_only(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """Stop words (cesser) and reciprocal markers (mutuel) are cues, not events."""
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.role in ("stop", "recip"):
+            ev.counted = False
+            ev.rule = ev.row.role
+
+
+def negation_flips(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """A negated cooperation is a rejection (REJECT); a negated conflict word no longer counts."""
+    for ev in events:
+        if ev.rule != "lexicon" or not ev.negated:
+            continue
+        if ev.row.quad in lx.COOP_QUADS:
+            ev.category, ev.quad = "REJECT", lx.CATEGORY_QUAD["REJECT"]
+            ev.weight = lx.SCHRODT_SCORES["REJECT"]
+            ev.rule = "negated_coop"
+            ev.evidence = f"not:{ev.row.term}[REJECT,{ev.weight:+.1f}{mod(ev)}]"
+        else:
+            ev.counted = False
+            ev.rule = "negated_conf"
+            ev.evidence = f"not:{ev.row.term}[{ev.category},dropped]"
+
+
+def lexicon_evidence(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """The evidence of an event no rule changed: term[CATEGORY,weight(,modality)]."""
+    for ev in events:
+        if ev.rule == "lexicon":
+            ev.evidence = f"{ev.row.term}[{ev.category},{ev.weight:+.1f}{mod(ev)}]"
+
+
+def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
+    """ne … pas/plus/jamais… around the word, sans / aucun / pas de before it."""
+    s, e = ev.start, ev.end
+    n = len(toks)
+    ne = None
+    for k in range(s - 1, max(-1, s - 7), -1):
+        w = toks[k].w
+        if w in NEG_BREAK or toks[k].text in QUOTE_CHARS:
+            break
+        if w == "ne":
+            ne = k
+            break
+    if ne is not None and any(litote(toks[k]) for k in range(ne + 1, s)):
+        return False  # "n'hésitant pas à l'accuser": the accusation is made
+    if ne is not None:
+        for k in range(ne + 1, min(n, e + 3)):
+            if s <= k < e:
+                continue
+            w = toks[k].w
+            if k >= e and (w in NEG_BREAK or toks[k].punct):
+                break
+            if w in NEGATORS:
+                return True
+    for k in range(s - 1, max(-1, s - 4), -1):
+        w = toks[k].w
+        if w in ("sans", "aucun", "aucune", "nul", "nulle"):
+            return True
+        if w == "de" and k > 0 and toks[k - 1].w == "pas":
+            return True
+        if w in SKIPPABLE or w == "de":
+            continue
+        break
+    if full:
+        return negated_parse(toks, s)
+    return False
+
+
+def negated_parse(toks: list[Tok], s: int) -> bool:
+    """A negated governing verb in the dependency parse (full mode)."""
+    t = s
+    for _ in range(3):
+        if toks[t].pos in ("VERB", "AUX"):
+            break
+        h = toks[t].head
+        if h < 0 or h == t or toks[t].dep not in ("obj", "obl:arg", "xcomp", "fixed"):
+            return False  # a subject's verb negates the predicate, not the subject
+        t = h
+    if toks[t].pos not in ("VERB", "AUX"):
+        return False
+    for _ in range(2):
+        if litote(toks[t]):
+            return False
+        kids = [k for k, tok in enumerate(toks) if tok.head == t and k != t]
+        if any(toks[k].w == "ne" for k in kids) and any(toks[k].w in NEGATORS
+                                                        for k in kids):
+            return True
+        if toks[t].dep != "xcomp" or toks[t].head < 0 or toks[t].head == t:
+            break
+        t = toks[t].head
+    return False
+
+
+def in_name(toks: list[Tok], s: int, e: int) -> bool:
+    """Is the span part of a proper name (APEC's "Coopération économique...")?"""
+    first = first_word(toks)
+    for k in range(s, e):
+        tok = toks[k]
+        if tok.title and k > first:
+            prev = toks[k - 1]
+            if not (prev.text in QUOTE_CHARS or prev.w in (":", "—", "-", ".")):
+                return True
+        if tok.ent in ("ORG", "MISC") and tok.ent_len >= 2 and k > first:
+            e0 = k
+            while e0 > 0 and toks[e0 - 1].ent == tok.ent and e0 - 1 >= k - tok.ent_len:
+                e0 -= 1
+            if e0 < k and e0 > first and toks[e0].title:
+                return True
+    # inside "ACRONYM ( ... )"
+    opening = None
+    for k in range(s - 1, max(-1, s - 10), -1):
+        if toks[k].w == ")":
+            break
+        if toks[k].w == "(":
+            opening = k
+            break
+    if opening is not None and opening > 0:
+        acr = toks[opening - 1].text
+        if len(acr) >= 2 and acr.isupper() and acr.isalpha():
+            return True
+    # before "(ACRONYM)" within a capitalised name
+    for k in range(e, min(len(toks) - 2, e + 6)):
+        if toks[k].w == "(":
+            acr = toks[k + 1].text
+            if len(acr) >= 2 and acr.isupper() and acr.isalpha() and toks[k + 2].w == ")":
+                return any(toks[j].title and j > first for j in range(max(0, s - 4), s + 1))
+            break
+        if toks[k].punct and toks[k].w not in ("-", "'"):
+            break
+    return False
+
+
+def modality_of(toks: list[Tok], s: int, e: int, full: bool) -> str:
+    """hypothetical > conditional > future > asserted for the words s:e."""
+    n = len(toks)
+    lb = 0
+    for k in range(s - 1, -1, -1):
+        if toks[k].w in (";", ".", "que") or toks[k].text in QUOTE_CHARS:
+            lb = k + 1
+            break
+    rb = n
+    for k in range(e, n):
+        if toks[k].w in (";", ".", "que"):
+            rb = k
+            break
+    for k in range(s - 1, -1, -1):
+        w = toks[k].w
+        if w in (",", ";", ".") and k < s - 1:
+            break
+        if (w == "si" and not (k > 0 and toks[k - 1].w == "même")
+                and k + 1 < n and (toks[k + 1].title or toks[k + 1].w in SI_NEXT)) or (
+                w == "se" and k + 1 < n and toks[k + 1].w in ("il", "ils")):
+            return "hypothetical"
+        if w == "cas" and k > 0 and toks[k - 1].w in ("en", "au"):
+            return "hypothetical"
+    if full and s < n:
+        found = modality_parse(toks, s)
+        if found:
+            return found
+    window = range(max(lb, s - 6), min(rb, e + 8))
+    for k in window:
+        w = toks[k].w
+        if w.endswith(("rait", "raient")) and w not in COND_EXCEPT and len(w) > 5:
+            return "conditional"
+    for k in window:
+        w = toks[k].w
+        if w in FUTURE_FORMS:
+            if w in ("va", "vont") and not (k + 1 < n and looks_like_infinitive(
+                    toks[k + 1].w)):
+                continue
+            return "future"
+        if len(w) > 5 and w.endswith(("era", "eront", "ira", "iront", "dra", "dront")) \
+                and w not in FUTURE_EXCEPT:
+            return "future"
+    return "asserted"
+
+
+def modality_parse(toks: list[Tok], s: int) -> str:
+    """Mood/tense of the finite governing verb in the parse ("" when unmarked)."""
+    t = s
+    for _ in range(4):
+        if toks[t].pos in ("VERB", "AUX"):
+            break
+        h = toks[t].head
+        if h < 0 or h == t:
+            return ""
+        t = h
+    if toks[t].pos not in ("VERB", "AUX"):
+        return ""
+    chain = [t]
+    cur = t
+    for _ in range(3):
+        if toks[cur].dep != "xcomp" or toks[cur].head < 0 or toks[cur].head == cur:
+            break
+        cur = toks[cur].head
+        chain.append(cur)
+    verbs = list(chain)
+    for v in chain:
+        verbs.extend(k for k, tok in enumerate(toks)
+                     if tok.head == v and tok.dep.startswith(("aux", "cop")))
+    finite = [v for v in verbs if "Fin" in toks[v].verbform]
+    if any("Cnd" in toks[v].mood for v in finite):
+        return "conditional"
+    if any("Fut" in toks[v].tense for v in finite):
+        return "future"
+    if any(toks[v].lemma == "aller" for v in chain[1:]):
+        return "future"
+    return ""
+
+
+def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """stop + conflict -> RETREAT; stop + cooperation -> SANCTION; deesc absorbs."""
+    by_start = {ev.start: ev for ev in events}
+    for ev in events:
+        if ev.row.role not in ("stop", "deesc") or ev.negated or not alive(ev):
+            continue
+        k = ev.end
+        gap = 0
+        while k < len(toks) and gap <= 4 and toks[k].w in DEESC_GAP:
+            k += 1
+            gap += 1
+        target = by_start.get(k)
+        if target is None and full:
+            target = deesc_parse(toks, ev, events)
+        if target is None or not alive(target) or target.rule != "lexicon":
+            continue
+        if target.row.role in ("enemy", "victory", "stop", "recip"):
+            continue
+        if target.row.quad in lx.CONF_QUADS and not target.negated:
+            if ev.row.role == "stop":
+                target.category, target.quad = "RETREAT", lx.CATEGORY_QUAD["RETREAT"]
+                target.weight = lx.SCHRODT_SCORES["RETREAT"]
+                target.rule = "deescalation"
+                target.evidence = (f"{ev.row.term}>{target.row.term}"
+                                   f"[deescalation,{target.weight:+.1f}{mod(target)}]")
+            else:
+                target.counted = False
+                target.rule = "deescalated"
+                target.evidence = f"{ev.row.term}>{target.row.term}[deescalated]"
+        elif target.row.quad in lx.COOP_QUADS and ev.row.role == "stop" \
+                and not target.negated:
+            target.category, target.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
+            target.weight = lx.SCHRODT_SCORES["SANCTION"]
+            target.rule = "halt_coop"
+            target.evidence = (f"{ev.row.term}>{target.row.term}"
+                               f"[SANCTION,{target.weight:+.1f}{mod(target)}]")
+
+
+def deesc_parse(toks: list[Tok], stop: Event, events: list[Event]) -> Event | None:
+    """A conflict word governed by the stop word in the parse (full mode)."""
+    span = range(stop.start, stop.end)
+    for ev in events:
+        if ev.start < stop.end or ev is stop:
+            continue
+        t = ev.start
+        for _ in range(2):
+            h = toks[t].head
+            if h < 0 or h == t or toks[t].dep not in ("obj", "nmod", "obl", "obl:arg",
+                                                      "xcomp", "nsubj:pass"):
+                break
+            if h in span:
+                return ev
+            t = h
+    return None
+
+
+# Small helpers
+# --------------------------------------------------------------------------- #
+
+
+def drop_unnamed_cooperation(events: Sequence[Event], toks: Sequence[Any]) -> None:
+    """Cooperation is between actors: an interaction with nobody named does not count.
+
+    Called for a sentence that names no actor: no actor code (after pronouns
+    and "les deux X"), no title ("le président", "les deux pays", even
+    unresolved), and no named speaker whose words it quotes. Unless a word
+    after the first is capitalised (a name: "Paul", "l'OTAN"), its
+    interaction events (agree, consult, support, cooperate, aid) do not
+    count: "l'enjambeur est d'une aide précieuse", "l'ancêtre commun".
+    De-escalation keeps counting without a name ("il faut arrêter les
+    combats", codebook), and so does conflict ("les combats ont repris").
+    Measured on the held-out batches (docs/validation.md).
+    """
+    coop = [ev for ev in events if ev.counted and ev.category in INTERACTION]
+    if not coop:
+        return
+    first = first_word(toks)
+    if any(t.text[:1].isupper() for t in toks[first + 1:]):
+        return
+    for ev in coop:
+        ev.counted = False
+        ev.rule = "unnamed"
+        ev.evidence = f"unnamed:{ev.row.term}[dropped]"
+
+
+
+
+def mod(ev: Event) -> str:
+    return "" if ev.modality == "asserted" else f",{ev.modality}"
+
+
+def alive(ev: Event) -> bool:
+    return ev.counted and ev.rule != "proper_name"
+
+
+
+
+def term_is_verb(row: LexRow) -> bool:
+    """Does the term start with a verb (coopérer, mettre fin à, se parler)?"""
+    if row.pos == "VERB":
+        return True
+    if row.pos != "MWE":
+        return False
+    words = [norm(w) for w in row.term.replace("'", "' ").split()]
+    if words and words[0] == "se":
+        words = words[1:]
+    if words and words[0] == "en":
+        words = words[1:]
+    return bool(words) and looks_like_infinitive(words[0])
+
+
+def event_dict(ev: Event, toks: Sequence[Tok] | None) -> dict[str, Any]:
+    """An event as a plain dict; character offsets -1 when the tokens carry none."""
+    if toks is None:
+        start = end = -1
+    else:
+        start = toks[ev.start].start if ev.start < len(toks) else 0
+        end = toks[ev.end - 1].end if 0 < ev.end <= len(toks) else start
+    return {
+        "term": ev.evidence if ev.rule in ("joint", "against") else ev.row.term,
+        "category": ev.category, "quad_class": ev.quad, "weight": ev.weight,
+        "negated": ev.negated, "modality": ev.modality, "rule": ev.rule,
+        "counted": ev.counted, "cameo": ev.row.cameo, "lexicon_category": ev.row.category,
+        "char_start": start, "char_end": end,
+    }

@@ -1,0 +1,319 @@
+"""Token-sequence matcher shared by every mode, and the compiled lexicon and actor tables."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+import spacy
+
+from analysis import lexicon as lx
+
+from .french import (
+    CONTRACTIONS,
+    DETERMINERS,
+    SKIPPABLE,
+    adj_forms,
+    looks_like_infinitive,
+    norm,
+    noun_forms,
+    stem,
+    verb_forms,
+    verbal_ending,
+)
+from .tokens import Tok
+
+
+# --------------------------------------------------------------------------- #
+# Token-sequence matcher shared by both modes
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class Spec:
+    """One word of a pattern: accepted surface forms, lemma, stem."""
+
+    forms: frozenset[str]
+    lemma: str
+    stem: str = ""
+    det: bool = False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    key: str
+    specs: tuple[Spec, ...]
+    reflexive: bool
+    row: int  # index into the owning table
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    return spacy.blank("fr").tokenizer
+
+
+def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
+    """Turn a lexicon term or actor alias into a matchable word sequence."""
+    words = [norm(t.text) for t in _tokenizer()(text) if not t.is_space]
+    if len(words) == 1 and words[0].endswith("-") and len(words[0]) > 1:
+        words = [words[0][:-1], "-"]  # compound prefix: "russo-" matches "russo" "-"
+    reflexive = False
+    if len(words) > 1 and words[0] == "se":
+        reflexive = True
+        words = words[1:]
+    specs: list[Spec] = []
+    single = len(words) == 1
+    for w in words:
+        if w in DETERMINERS and w not in CONTRACTIONS and not single:
+            specs.append(Spec(frozenset({w}), w, det=True))
+        elif (single and pos == "VERB") or (
+                (not single or pos == "MWE") and looks_like_infinitive(w)):
+            specs.append(Spec(verb_forms(w), w, stem(w)))
+        elif single and pos == "ADJ":
+            specs.append(Spec(adj_forms(w), w))
+        elif single and pos == "ADV":
+            specs.append(Spec(frozenset({w}), w))
+        elif single and pos == "NOUN":
+            forms = noun_forms(w) | adj_forms(w) if w.endswith(("iste", "istes")) \
+                else noun_forms(w)
+            specs.append(Spec(forms, w))
+        else:
+            specs.append(Spec(noun_forms(w) if w.isalpha() and len(w) > 3
+                               else frozenset({w}), w))
+    return Pattern(text, tuple(specs), reflexive, row)
+
+
+_FIRST_CACHE_MAX = 200_000
+
+
+class PhraseIndex:
+    """First-word index over compiled patterns; finds longest matches."""
+
+    def __init__(self, patterns: Sequence[Pattern]):
+        self.patterns = list(patterns)
+        self.by_form: dict[str, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}
+        self.det_first: list[int] = []
+        for pid, pat in enumerate(self.patterns):
+            first = pat.specs[0]
+            if first.det:
+                self.det_first.append(pid)
+                continue
+            for f in sorted(first.forms | {first.lemma}):
+                self.by_form.setdefault(f, []).append(pid)
+            if first.stem:
+                self.by_stem.setdefault(first.stem, []).append(pid)
+        self._first_cache: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        # Expressions starting with "de", "à", "en" or an article are tried at every such
+        # word; most are rejected by the very next token, neither skippable nor a form of
+        # the second word. These are the surface forms (contractions included) and the
+        # lemma the second word accepts; None when it also accepts by class or stem, and
+        # _match_at decides.
+        self.second_forms: list[tuple[frozenset[str], str] | None] = []
+        for pat in self.patterns:
+            second = pat.specs[1] if len(pat.specs) > 1 else None
+            if second is None or second.det or second.stem or not second.lemma:
+                self.second_forms.append(None)
+            else:
+                self.second_forms.append((second.forms | {
+                    c for c, base in CONTRACTIONS.items() if base in second.forms},
+                    second.lemma))
+
+    @staticmethod
+    def _spec_ok(spec: Spec, tok: Tok) -> bool:
+        if spec.det:
+            return tok.w in DETERMINERS
+        if tok.w in spec.forms or (tok.lemma and tok.lemma == spec.lemma):
+            return True
+        if tok.w in CONTRACTIONS and CONTRACTIONS[tok.w] in spec.forms:
+            return True
+        return bool(spec.stem) and tok.stem == spec.stem and verbal_ending(tok.w)
+
+    def _match_at(self, pat: Pattern, toks: Sequence[Tok], i: int, first: int = 0) -> int:
+        """End of the match of ``pat`` starting at token ``i``, or -1.
+
+        ``first`` = 1 when the first word is known to match token ``i``.
+        """
+        k = i + first
+        for j, spec in enumerate(pat.specs[first:], first):
+            skipped = 0
+            while True:
+                if k >= len(toks):
+                    return -1
+                tok = toks[k]
+                if self._spec_ok(spec, tok):
+                    break
+                if j > 0 and tok.w in SKIPPABLE and skipped < 2:
+                    skipped += 1
+                    k += 1
+                    continue
+                return -1
+            k += 1
+        return k
+
+    @staticmethod
+    def _exactness(pat: Pattern, toks: Sequence[Tok], i: int) -> int:
+        spec = pat.specs[0]
+        tok = toks[i]
+        if tok.w == spec.lemma or tok.lemma == spec.lemma:
+            return 2
+        return 1 if tok.w in spec.forms and not spec.stem else 0
+
+    def _first_matches(self, tok: Tok) -> tuple[int, ...]:
+        """Patterns whose first word accepts this token, in candidate order.
+
+        Depends only on the token's form, lemma and stem, so it is cached per
+        index: most tokens are not the start of any term and cost one look-up.
+        """
+        key = tok.key
+        pids = self._first_cache.get(key)
+        if pids is None:
+            cands: list[int] = []
+            cands.extend(self.by_form.get(tok.w, ()))
+            if tok.w in CONTRACTIONS:
+                cands.extend(self.by_form.get(CONTRACTIONS[tok.w], ()))
+            if tok.lemma and tok.lemma != tok.w:
+                cands.extend(self.by_form.get(tok.lemma, ()))
+            cands.extend(self.by_stem.get(tok.stem, ()))
+            if tok.w in DETERMINERS:
+                cands.extend(self.det_first)
+            pids = tuple(pid for pid in dict.fromkeys(cands)
+                         if self._spec_ok(self.patterns[pid].specs[0], tok))
+            if len(self._first_cache) >= _FIRST_CACHE_MAX:
+                self._first_cache.clear()
+            self._first_cache[key] = pids
+        return pids
+
+    def find(self, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
+        """Non-overlapping (start, end, pattern id) matches, longest first."""
+        found: list[tuple[int, int, int]] = []
+        cached = self._first_cache.get
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if tok.space:
+                continue
+            pids = cached(tok.key)
+            if pids is None:
+                pids = self._first_matches(tok)
+            for pid in pids:
+                pat = self.patterns[pid]
+                if len(pat.specs) == 1:
+                    end = i + 1
+                else:
+                    second = self.second_forms[pid]
+                    if second is not None and (i + 1 >= n or (
+                            toks[i + 1].w not in second[0] and toks[i + 1].w not in SKIPPABLE
+                            and toks[i + 1].lemma != second[1])):
+                        continue  # a sure "no" from the next token alone (see __init__)
+                    end = self._match_at(pat, toks, i, 1)
+                if end < 0:
+                    continue
+                if pat.reflexive and not _has_reflexive(toks, i):
+                    continue
+                found.append((i, end, pid))
+        # longest first; on the same span prefer the entry whose own form is the word
+        # ("rencontre" the noun over "rencontrer", "combats" -> combat over combattre)
+        found.sort(key=lambda m: (-(m[1] - m[0]), -len(self.patterns[m[2]].specs),
+                                  -self._exactness(self.patterns[m[2]], toks, m[0]),
+                                  not self.patterns[m[2]].reflexive, m[0], m[2]))
+        taken = [False] * len(toks)
+        chosen: list[tuple[int, int, int]] = []
+        for start, end, pid in found:
+            if any(taken[start:end]):
+                continue
+            for k in range(start, end):
+                taken[k] = True
+            chosen.append((start, end, pid))
+        chosen.sort()
+        return chosen
+
+
+_REFLEXIVE = frozenset({"se", "me", "te"})
+_SUBJECT_CLITICS = frozenset({"nous", "vous", "ne"})
+
+
+def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:
+    """A reflexive clitic within the four tokens before a verb (se, nous nous...)."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        w = toks[k].w
+        if toks[k].punct:
+            return False
+        if w in _REFLEXIVE and not (k + 1 < len(toks) and toks[k + 1].w in ("il", "ils")):
+            return True
+        if w in ("nous", "vous") and k > 0 and toks[k - 1].w in _SUBJECT_CLITICS | {w}:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- #
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class LexRow:
+    term: str
+    pos: str
+    category: str
+    quad: str
+    weight: float
+    cameo: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ActRow:
+    alias: str
+    code: str
+    kind: str
+    label: str
+
+
+_ACTOR_POS = {"adjective": "ADJ", "group": "NOUN", "title": "NOUN"}
+PERSON_KINDS = frozenset({"leader", "official"})
+ENEMY_CODES = frozenset({"IS", "TER"})
+STATE_KINDS = frozenset({"country", "capital"})
+BODIES = frozenset({"UN", "EU", "NATO"})
+COORDINATORS = frozenset({"et", ",", "ainsi", "que", "-", "/", "ni", "m.", "mm.", "par",
+                           "entre"}) | frozenset({"le", "la", "les", "l'"})
+PAIR_PERSON_WORDS = ("hommes", "présidents", "chefs", "dirigeants", "homologues",
+                      "ministres")
+
+
+class Engine:
+    """Lexicon and actor matchers, compiled once per process and per table."""
+
+    def __init__(self, lexicon: pd.DataFrame, actors: pd.DataFrame):
+        self.lex = [
+            LexRow(str(r.term), str(r.pos), str(r.category), str(r.quad_class),
+                    float(r.weight), str(r.cameo), str(r.role))
+            for r in lexicon.itertuples(index=False)
+        ]
+        self.act = [
+            ActRow(str(r.alias), str(r.code), str(r.kind), str(r.label))
+            for r in actors.itertuples(index=False)
+        ]
+        self.lex_index = PhraseIndex(
+            [_compile_pattern(r.term, r.pos, k) for k, r in enumerate(self.lex)])
+        self.act_index = PhraseIndex(
+            [_compile_pattern(r.alias, _ACTOR_POS.get(r.kind, "ADV"), k)
+             for k, r in enumerate(self.act)])
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def _digest(frame: pd.DataFrame, columns: Sequence[str]) -> str:
+    values = pd.util.hash_pandas_object(frame[list(columns)].astype(str), index=False).values
+    return hashlib.sha1(values.tobytes()).hexdigest()
+
+
+def engine_for(lexicon: pd.DataFrame, actors: pd.DataFrame) -> Engine:
+    """The compiled engine for these tables, built at most once per process."""
+    key = _digest(lexicon, lx.LEXICON_COLUMNS[:-1]) + _digest(actors, lx.ACTOR_COLUMNS[:-1])
+    engine = _ENGINES.get(key)
+    if engine is None:
+        engine = _ENGINES[key] = Engine(lexicon, actors)
+    return engine
+
+
+# --------------------------------------------------------------------------- #

@@ -1,0 +1,95 @@
+"""Every rule of the scorer, registered once, in the order it applies.
+
+Each :class:`Rule` names a plain function, the stage it belongs to, the modes
+it runs in, and the labels it writes into an event's ``rule`` field (those it
+*drops* stay in the evidence string so a reader sees why an event did not
+count). :func:`describe` prints the table; ``tests/golden/rules.tsv`` is its
+committed snapshot, so adding, removing or reordering a rule is a reviewed
+change. What the lexical mode gives up is the rows without ``lexical``.
+
+Stages, in order, for one sentence:
+
+1. ``match``: lexicon terms and actor aliases (:mod:`.matcher`);
+2. ``actors``: mentions, then the article context (:mod:`.actors`);
+3. ``speech``: attribution, voice and speaker (:mod:`.speech`);
+4. ``event``: the event rules below, applied in list order by :func:`apply_event_rules`;
+5. ``dyad``: who cooperates or conflicts with whom (:mod:`.dyads`);
+6. ``sentence``: the named-participant rule, then assembly (:mod:`.assembly`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import actors, dyads, events, speech
+from .structures import Event, Sent
+
+ALL = ("full", "fast", "lexical")
+PARSED = ("full", "fast")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One registered rule: its name, stage, function, modes and the labels it writes."""
+
+    name: str
+    stage: str
+    func: Callable[..., object]
+    modes: tuple[str, ...] = ALL
+    labels: tuple[str, ...] = ()
+    drops: tuple[str, ...] = ()
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("places_topics_datelines", "actors", actors.not_an_actor),
+    Rule("nationality_adjective_head", "actors", actors.adjective_head),
+    Rule("pronouns", "actors", actors.resolve_pronoun, PARSED),
+    Rule("pair_reference", "actors", actors.resolve_references, PARSED),
+    Rule("attribution", "speech", speech.find_attribution, PARSED),
+    Rule("voice", "speech", speech.sentence_voice, PARSED),
+    Rule("lexicon", "event", events.new_events, labels=("lexicon",)),
+    Rule("negation", "event", events.mark_negation),
+    Rule("refusal", "event", events.refusal_negates),
+    Rule("negated_stop", "event", events.negated_stop),
+    Rule("proper_name", "event", events.proper_name, labels=("proper_name",),
+         drops=("proper_name",)),
+    Rule("modality", "event", events.mark_modality),
+    Rule("deescalation", "event", events.deescalation,
+         labels=("deescalation", "deescalated", "halt_coop"), drops=("deescalated",)),
+    Rule("markers", "event", events.markers_only, labels=("stop", "recip")),
+    Rule("negation_flips", "event", events.negation_flips,
+         labels=("negated_coop", "negated_conf"), drops=("negated_conf",)),
+    Rule("lexicon_evidence", "event", events.lexicon_evidence),
+    Rule("against_enemy", "dyad", dyads.find_dyads, PARSED, labels=("against",)),
+    Rule("intra_actor", "dyad", dyads.intra_actor, PARSED, labels=("intra_actor",),
+         drops=("intra_actor",)),
+    Rule("joint_fight", "dyad", dyads.find_dyads, PARSED, labels=("joint",)),
+    Rule("named_participant", "sentence", events.drop_unnamed_cooperation,
+         labels=("unnamed",), drops=("unnamed",)),
+)
+
+#: Labels of rules that drop an event but keep it in the evidence string.
+DROPPED_RULES: frozenset[str] = frozenset(label for r in RULES for label in r.drops)
+#: Every label an event's ``rule`` field can take.
+RULE_LABELS: frozenset[str] = frozenset(label for r in RULES for label in r.labels)
+
+_EVENT_RULES = tuple(r for r in RULES if r.stage == "event" and r.name != "lexicon")
+
+
+def apply_event_rules(sent: Sent, full: bool) -> list[Event]:
+    """The sentence's lexicon events after every event rule, in registry order."""
+    found = events.new_events(sent)
+    if found:
+        for rule in _EVENT_RULES:
+            rule.func(sent.toks, found, full)
+    return found
+
+
+def describe() -> str:
+    """The registry as a tab-separated table (the committed snapshot's format)."""
+    rows = ["name\tstage\tfunction\tmodes\tlabels\tdrops"]
+    for r in RULES:
+        rows.append("\t".join((r.name, r.stage, f"{r.func.__module__}.{r.func.__name__}",
+                               ",".join(r.modes), ",".join(r.labels), ",".join(r.drops))))
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,99 @@
+"""What the rules pass between them: article context, actor mentions, attributions,
+events and prepared sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from analysis import lexicon as lx
+
+from .matcher import LexRow
+from .tokens import Tok
+
+
+# --------------------------------------------------------------------------- #
+@dataclass
+class Context:
+    """What carries across the paragraphs of one article."""
+
+    speaker: str = ""
+    speaker_code: str = ""
+    person: str = ""
+    person_code: str = ""
+    leaders: dict[str, str] = field(default_factory=dict)
+    officials: dict[str, str] = field(default_factory=dict)
+    recent: list[str] = field(default_factory=list)
+    recent_persons: list[str] = field(default_factory=list)
+    open_quote: bool = False
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    code: str
+    kind: str
+    label: str
+    text: str
+    person: bool = False
+    pronoun: str = ""       # il / lui / je / speaker: a pronoun resolved from context
+    pair: bool = False      # "les deux présidents", resolved to two codes
+    title: str = ""         # title noun of an adjective-based mention
+    codes: tuple[str, ...] = ()
+    titled: bool = False    # "le ministre russe": a person named by title
+    hstart: int = -1        # start of the whole phrase (the title noun of an adjective)
+
+    def all_codes(self) -> tuple[str, ...]:
+        if self.pair:
+            return self.codes
+        return self.codes if self.codes else ((self.code,) if self.code else ())
+
+
+@dataclass
+class Attribution:
+    kind: str
+    mention: Mention | None
+    text: str
+    span: tuple[int, int]
+    verb_char: int
+    pronoun: bool = False
+
+
+@dataclass
+class Event:
+    start: int
+    end: int
+    row: LexRow
+    category: str
+    quad: str
+    weight: float
+    verb: bool
+    negated: bool = False
+    modality: str = "asserted"
+    rule: str = "lexicon"
+    counted: bool = True
+    evidence: str = ""
+
+    @property
+    def coop(self) -> bool:
+        return self.counted and self.quad in lx.COOP_QUADS
+
+    @property
+    def conf(self) -> bool:
+        return self.counted and self.quad in lx.CONF_QUADS
+
+
+@dataclass
+class Sent:
+    span: Span
+    toks: list[Tok]
+    matches: list[tuple[int, int, LexRow]]
+    mentions: list[Mention]
+    titles: set[int]
+    attribution: Attribution | None
+    quoted_frac: float
+    first_quoted_char: int
+    text: str = ""
+

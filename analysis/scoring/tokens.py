@@ -1,0 +1,155 @@
+"""Mode-neutral tokens of one sentence, read from a spaCy Doc (full and fast modes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
+from spacy.tokens import Doc, Span
+
+from .french import norm, stem, verbal_ending
+
+
+# Tokens of one sentence
+# --------------------------------------------------------------------------- #
+@dataclass(slots=True)
+class Tok:
+    i: int
+    text: str
+    w: str
+    lemma: str
+    stem: str
+    pos: str
+    dep: str
+    head: int
+    mood: str
+    tense: str
+    verbform: str
+    title: bool
+    punct: bool
+    space: bool
+    start: int
+    end: int
+    ent: str
+    ent_len: int
+    quoted: bool = False
+    key: tuple[str, str, str] = ("", "", "")  # (w, lemma, stem): the matcher's cache key
+
+
+PUNCT_RE = re.compile(r"^\W+$")
+
+#: What the rules need from one token string, keyed by spaCy's ORTH hash:
+#: (text, normalised form, stem, title-cased, all punctuation, letters and digits,
+#: matcher key of the token without a lemma).
+#: The same few thousand words recur in every article; normalising and stemming
+#: them once per process instead of once per occurrence is most of the speed-up
+#: of the fast mode. Bounded: cleared when it grows past ``_WORD_INFO_MAX``.
+WordInfo = tuple[str, str, str, bool, bool, int, tuple[str, str, str]]
+_WORD_INFO: dict[int, WordInfo] = {}
+_WORD_INFO_MAX = 200_000
+
+
+def _word_info(strings: Any, orth: int) -> WordInfo:
+    info = _WORD_INFO.get(orth)
+    if info is None:
+        if len(_WORD_INFO) >= _WORD_INFO_MAX:
+            _WORD_INFO.clear()
+        text = strings[orth]
+        w = norm(text)
+        # The matcher compares stems only for words with a verbal ending (_spec_ok); for
+        # the others the stem cannot change a match, so the costly stemmer is skipped.
+        st = stem(w) if w.isalpha() and verbal_ending(w) else w
+        info = _WORD_INFO[orth] = (
+            text, w, st, text[:1].isupper() and (len(text) == 1 or not text.isupper()),
+            bool(PUNCT_RE.match(text)), sum(c.isalnum() for c in text), (w, "", st))
+    return info
+
+
+#: Per token of a paragraph: (word info, character offset, is space).
+Rows = list[tuple[WordInfo, int, bool]]
+
+
+def doc_rows(doc: Doc) -> tuple[Rows, str]:
+    """(word info, character offset, is space) of every token of a paragraph, and its text.
+
+    Read once per paragraph through ``Doc.to_array`` (no ``Token`` objects) and
+    shared by its sentences. The text is ``doc.text`` (each token's text, then a
+    space where it has one), which spaCy would rebuild from ``Token`` objects.
+    """
+    if not len(doc):
+        return [], doc.text
+    strings = doc.vocab.strings
+    cache = _WORD_INFO
+    rows = []
+    parts = []
+    for orth, idx, space, ws in doc.to_array([ORTH, IDX, IS_SPACE, SPACY]).tolist():
+        info = cache.get(orth) or _word_info(strings, orth)
+        rows.append((info, idx, bool(space)))
+        parts.append(info[0] + " " if ws else info[0])
+    return rows, "".join(parts)
+
+
+def sentence_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]]) -> list[Tok]:
+    """Flatten a spaCy sentence into the mode-neutral tokens the rules read."""
+    return build_tokens(sent, full, quoted, doc_rows(sent.doc)[0])[0]
+
+
+def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
+                  rows: Rows) -> tuple[list[Tok], int, int]:
+    """The sentence's tokens, and its letters and digits in all and inside quotes.
+
+    ``rows`` is :func:`doc_rows` of the sentence's doc. Full mode also reads
+    lemma, parse, morphology and entities from the spaCy tokens.
+    """
+    toks: list[Tok] = []
+    base = sent.start
+    doc = sent.doc
+    ents: dict[int, tuple[str, int]] = {}
+    if full:
+        for ent in sent.ents:
+            for t in ent:
+                ents[t.i] = (ent.label_, len(ent))
+    qi = 0
+    nq = len(quoted)
+    total = inside = 0
+    for k in range(sent.start, sent.end):
+        (text, w, st, title, punct, alnum, key), idx, space = rows[k]
+        while qi < nq and quoted[qi][1] <= idx:
+            qi += 1
+        is_quoted = qi < nq and quoted[qi][0] <= idx < quoted[qi][1]
+        total += alnum
+        if is_quoted:
+            inside += alnum
+        if full:
+            t = doc[k]
+            morph = t.morph
+            head = t.head.i - base if sent.start <= t.head.i < sent.end else -1
+            label, ent_len = ents.get(k, ("", 0))
+            lemma = norm(t.lemma_) if t.lemma_ else ""
+            toks.append(Tok(
+                k - base, text, w, lemma, st, t.pos_, t.dep_,
+                head, ",".join(morph.get("Mood")), ",".join(morph.get("Tense")),
+                ",".join(morph.get("VerbForm")), title, punct and not space, space, idx,
+                idx + len(text), label, ent_len, is_quoted, (w, lemma, st)))
+        else:
+            toks.append(Tok(k - base, text, w, "", st, "", "", -1, "", "", "", title,
+                             punct and not space, space, idx, idx + len(text), "", 0,
+                             is_quoted, key))
+    return toks, total, inside
+
+
+# --------------------------------------------------------------------------- #
+# Compiled tables
+
+def first_word(toks: Sequence[Tok]) -> int:
+    for k, t in enumerate(toks):
+        if not t.space and not t.punct:
+            return k
+    return 0
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(x for x in items if x))
