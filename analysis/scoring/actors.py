@@ -156,6 +156,7 @@ def impersonal(toks: list[Tok], k: int) -> bool:
 
 
 def resolve_pronoun(ctx: Context, m: Mention, prefer_speaker: bool) -> None:
+    """"il"/"lui": the article's last salient person (or speaker, inside an attribution)."""
     if prefer_speaker and ctx.speaker:
         m.code, m.label = ctx.speaker_code, ctx.speaker
     elif ctx.person:

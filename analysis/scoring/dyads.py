@@ -1,7 +1,17 @@
-"""Dyad rules: which actors of a sentence cooperate or conflict, and who acts on whom."""
+"""Dyad rules: which actors of a sentence cooperate or conflict, and who acts on whom.
+
+Each event pairs the actors of its clause (split at ``;``, ``que``, after a
+fronted adverbial and around a speech attribution). Cooperation links every
+pair; conflict links agents to targets (``contre X``, Daech/TER, the object of
+a conflict verb), and agents fighting a third party together also cooperate
+(``joint``). Noun events with a possessive or "avec/entre X" own the actors of
+their phrase ("sa rencontre avec X"). Two persons of one actor interacting is
+intra-actor and dropped.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from analysis import lexicon as lx
@@ -13,17 +23,15 @@ from .structures import Context, Event, Mention, Sent
 from .tokens import Tok, first_word, unique
 from .words import FRONTED, INTERACTION, POSSESSIVES
 
+_NOT_A_BOUND_BEFORE_QUE = ("ainsi", "plutôt", "ce", "ne", "moins", "plus")
 
-def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int],
-               speaker_mentions: list[Mention], evidence_after: dict[int, list[str]],
-               full: bool) -> tuple[list[dict[str, Any]], list[Event]]:
-    if not events and not any(m.code in ENEMY_CODES for m in sent.mentions):
-        return [], []  # no event and no "contre Daech": nothing can pair (fast path)
-    toks = sent.toks
+
+def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
+    """Token indices that separate clauses: ``;``, ``que``, a fronted adverbial's comma,
+    and the edges of a speech attribution."""
     n = len(toks)
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
-        t.w == "que" and not (k > 0 and toks[k - 1].w in ("ainsi", "plutôt", "ce", "ne",
-                                                          "moins", "plus")))]
+        t.w == "que" and not (k > 0 and toks[k - 1].w in _NOT_A_BOUND_BEFORE_QUE))]
     first = first_word(toks)
     fw = toks[first].w if toks else ""
     if fw in FRONTED or fw.endswith("ant") or (
@@ -33,88 +41,73 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
             bounds.append(comma)
             bounds.sort()
     if excluded:
-        # a speech attribution separates what comes before from what follows it
         bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
-    mentions = [m for m in sent.mentions if m.all_codes()]
-    has_conflict = any(ev.conf for ev in events) or any(t.w == "contre" for t in toks)
-    contrib: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    synthetic: list[Event] = []
+    return bounds
 
-    def window(ev: Event) -> tuple[int, int]:
-        lo = max((b for b in bounds if b < ev.start), default=-1) + 1
-        hi = min((b for b in bounds if b >= ev.end), default=n)
+
+def phrase_start(m: Mention) -> int:
+    """Where a mention's phrase starts (the title noun of "le ministre russe")."""
+    return m.hstart if 0 <= m.hstart < m.start else m.start
+
+
+def preceded_by(toks: list[Tok], m: Mention, words: tuple[str, ...]) -> bool:
+    """Is the mention's phrase right after one of ``words`` (or "face à"), articles skipped?"""
+    k = phrase_start(m) - 1
+    while k >= 0 and toks[k].w in DETERMINERS:
+        k -= 1
+    return k >= 0 and (toks[k].w in words or (
+        toks[k].w == "à" and k > 0 and toks[k - 1].w == "face"))
+
+
+@dataclass
+class Clauses:
+    """The sentence as the dyad rules read it, and the dyads found so far."""
+
+    ctx: Context
+    toks: list[Tok]
+    events: list[Event]
+    mentions: list[Mention]
+    excluded: set[int]
+    speaker_mentions: list[Mention]
+    bounds: list[int]
+    local: dict[int, list[Mention]] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)
+    contrib: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    synthetic: list[Event] = field(default_factory=list)
+    event_tokens: set[int] = field(default_factory=set)
+
+    def window(self, ev: Event) -> tuple[int, int]:
+        """The token range of the clause an event sits in."""
+        lo = max((b for b in self.bounds if b < ev.start), default=-1) + 1
+        hi = min((b for b in self.bounds if b >= ev.end), default=len(self.toks))
         return lo, hi
 
-    def preceded_by(m: Mention, words: tuple[str, ...]) -> bool:
-        k = (m.hstart if 0 <= m.hstart < m.start else m.start) - 1
-        while k >= 0 and toks[k].w in DETERMINERS:
-            k -= 1
-        return k >= 0 and (toks[k].w in words or (
-            toks[k].w == "à" and k > 0 and toks[k - 1].w == "face"))
-
-    def possessor(ev: Event) -> list[Mention]:
-        """Who "sa rencontre" belongs to: the speaker or the sentence's first person."""
-        if speaker_mentions:
-            return [m for m in speaker_mentions if m.all_codes()][:1]
-        lo, hi = window(ev)
-        people = [m for m in mentions if m.person and not (lo <= m.start < hi)]
-        people = people or [m for m in mentions if m.person and m.start < ev.start]
-        if people:
-            return people[:1]
-        if ctx.person_code:
-            return [Mention(ev.start, ev.start, ctx.person_code, "pronoun",
-                             ctx.person, "", person=True, pronoun="poss")]
-        return []
-
-    # noun events with a possessive or "avec/entre X" own the actors of their phrase
-    local: dict[int, list[Mention]] = {}
-    claimed: set[int] = set()
-    for ev in events:
-        if ev.verb or not ev.counted or ev.quad not in lx.COOP_QUADS:
-            continue
-        lo, hi = window(ev)
-        partners = [m for m in mentions if ev.end <= m.start < min(hi, ev.end + 10)
-                    and preceded_by(m, ("avec", "entre"))]
-        if partners:
-            # coordinated partners: "avec la Turquie et l'Iran"
-            last = partners[-1]
-            for m in mentions:
-                if m.start >= last.end and m.start - last.end <= 2 and m not in partners \
-                        and all(toks[k].w in ("et", ",", "m.") or toks[k].title
-                                for k in range(last.end, m.hstart if 0 <= m.hstart < m.start
-                                               else m.start)):
-                    partners.append(m)
-                    last = m
-        poss = ev.start > 0 and toks[ev.start - 1].w in POSSESSIVES
-        if poss or partners:
-            owners = possessor(ev) if poss else []
-            local[ev.start] = owners + partners
-            claimed.update(m.start for m in partners)
-
-    def participants(ev: Event) -> list[Mention]:
-        if ev.start in local and unique(c for m in local[ev.start]
-                                         for c in m.all_codes()):
-            return local[ev.start]
-        lo, hi = window(ev)
-        inside = [m for m in mentions if lo <= m.start < hi and m.start not in excluded
-                  and not (ev.coop and m.start in claimed)]
+    def participants(self, ev: Event) -> list[Mention]:
+        """The actors an event pairs: its own phrase's, its clause's, or the reporter's."""
+        if ev.start in self.local and unique(c for m in self.local[ev.start]
+                                             for c in m.all_codes()):
+            return self.local[ev.start]
+        lo, hi = self.window(ev)
+        inside = [m for m in self.mentions if lo <= m.start < hi and m.start not in self.excluded
+                  and not (ev.coop and m.start in self.claimed)]
         if not inside and lo > 0:
             # "X et Y ont déclaré qu'une collaboration aura lieu": the reporting clause
-            plo = max((b for b in bounds if b < lo - 1), default=-1) + 1
-            inside = [m for m in mentions if plo <= m.start < lo - 1
-                      and not (m.pronoun and m.start in excluded)]
+            plo = max((b for b in self.bounds if b < lo - 1), default=-1) + 1
+            inside = [m for m in self.mentions if plo <= m.start < lo - 1
+                      and not (m.pronoun and m.start in self.excluded)]
         if not inside:
-            inside = [m for m in speaker_mentions if m.all_codes()]
+            inside = [m for m in self.speaker_mentions if m.all_codes()]
         return inside
 
-    def add(a: str, b: str, relation: str, ev: Event, evidence: str,
+    def add(self, a: str, b: str, relation: str, ev: Event, evidence: str,
             source: str = "", target: str = "", category: str = "", weight: float = 0.0,
             ) -> None:
+        """Record one contribution to the dyad {a, b} (nothing for a self-pair)."""
         if a == b or not a or not b:
             return
         key = (a, b) if a < b else (b, a)
         cat = category or ev.category
-        contrib.setdefault(key, []).append({
+        self.contrib.setdefault(key, []).append({
             "relation": relation, "category": cat,
             "quad_class": lx.CATEGORY_QUAD.get(cat, ev.quad),
             "weight": weight or ev.weight, "negated": ev.negated,
@@ -122,141 +115,226 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
             "target": target,
         })
 
-    # "contre Daech" with no conflict word in its clause is still a fight
-    for m in mentions:
-        if m.code in ENEMY_CODES and preceded_by(m, ("contre", "encontre")):
-            lo_hi = [window(ev) for ev in events if ev.conf]
+    def add_pairs(self, codes: list[str], relation: str, ev: Event, evidence: str,
+                  **kwargs: Any) -> None:
+        """Record every pair of ``codes``."""
+        for x in range(len(codes)):
+            for y in range(x + 1, len(codes)):
+                self.add(codes[x], codes[y], relation, ev, evidence, **kwargs)
+
+
+def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int],
+               speaker_mentions: list[Mention], evidence_after: dict[int, list[str]],
+               full: bool) -> tuple[list[dict[str, Any]], list[Event]]:
+    """The sentence's dyads, and the events the dyad rules add (joint fights, "contre Daech").
+
+    ``events`` gains the "contre Daech" events (and is sorted); ``evidence_after``
+    receives evidence to print after an event's own (``joint:RUS+USA``).
+    """
+    if not events and not any(m.code in ENEMY_CODES for m in sent.mentions):
+        return [], []  # no event and no "contre Daech": nothing can pair (fast path)
+    cl = Clauses(ctx, sent.toks, events, [m for m in sent.mentions if m.all_codes()], excluded,
+                 speaker_mentions, clause_bounds(sent.toks, excluded))
+    has_conflict = any(ev.conf for ev in events) or any(t.w == "contre" for t in cl.toks)
+    own_partners(cl)
+    against_enemy(cl, full)
+    events.sort(key=lambda ev: ev.start)
+    targets = conflict_targets(cl)
+    window_joint = {ev.start: any(o.row.role == "joint" and o.counted
+                                  and cl.window(o) == cl.window(ev) for o in events)
+                    for ev in events}
+    for ev in events:
+        if not ev.counted:
+            continue
+        if ev.coop or ev.rule in ("negated_coop", "halt_coop"):
+            cooperation_dyads(cl, ev, targets, has_conflict, evidence_after)
+        else:
+            conflict_dyads(cl, ev, targets, window_joint[ev.start], evidence_after)
+    return summarise(cl.contrib), cl.synthetic
+
+
+def possessor(cl: Clauses, ev: Event) -> list[Mention]:
+    """Who "sa rencontre" belongs to: the speaker, the sentence's first person, or the
+    article's last person."""
+    if cl.speaker_mentions:
+        return [m for m in cl.speaker_mentions if m.all_codes()][:1]
+    lo, hi = cl.window(ev)
+    people = [m for m in cl.mentions if m.person and not (lo <= m.start < hi)]
+    people = people or [m for m in cl.mentions if m.person and m.start < ev.start]
+    if people:
+        return people[:1]
+    if cl.ctx.person_code:
+        return [Mention(ev.start, ev.start, cl.ctx.person_code, "pronoun",
+                        cl.ctx.person, "", person=True, pronoun="poss")]
+    return []
+
+
+def own_partners(cl: Clauses) -> None:
+    """Noun events with a possessive or "avec/entre X" own the actors of their phrase."""
+    toks = cl.toks
+    for ev in cl.events:
+        if ev.verb or not ev.counted or ev.quad not in lx.COOP_QUADS:
+            continue
+        lo, hi = cl.window(ev)
+        partners = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 10)
+                    and preceded_by(toks, m, ("avec", "entre"))]
+        if partners:
+            # coordinated partners: "avec la Turquie et l'Iran"
+            last = partners[-1]
+            for m in cl.mentions:
+                if m.start >= last.end and m.start - last.end <= 2 and m not in partners \
+                        and all(toks[k].w in ("et", ",", "m.") or toks[k].title
+                                for k in range(last.end, phrase_start(m))):
+                    partners.append(m)
+                    last = m
+        poss = ev.start > 0 and toks[ev.start - 1].w in POSSESSIVES
+        if poss or partners:
+            owners = possessor(cl, ev) if poss else []
+            cl.local[ev.start] = owners + partners
+            cl.claimed.update(m.start for m in partners)
+
+
+def against_enemy(cl: Clauses, full: bool) -> None:
+    """"contre Daech" with no conflict word in its clause is still a fight (rule ``against``)."""
+    toks = cl.toks
+    for m in cl.mentions:
+        if m.code in ENEMY_CODES and preceded_by(toks, m, ("contre", "encontre")):
+            lo_hi = [cl.window(ev) for ev in cl.events if ev.conf]
             if any(lo <= m.start < hi for lo, hi in lo_hi):
                 continue
             row = LexRow("contre", "MWE", "ASSAULT", "material_conf",
-                          lx.SCHRODT_SCORES["ASSAULT"], "190", "event")
+                         lx.SCHRODT_SCORES["ASSAULT"], "190", "event")
             k = m.start - 1
             while k > 0 and toks[k].w != "contre":
                 k -= 1
             ev = Event(k, m.end, row, "ASSAULT", "material_conf",
-                        lx.SCHRODT_SCORES["ASSAULT"], verb=False, rule="against",
-                        modality=modality_of(toks, k, m.end, full))
+                       lx.SCHRODT_SCORES["ASSAULT"], verb=False, rule="against",
+                       modality=modality_of(toks, k, m.end, full))
             ev.evidence = f"contre:{m.code}[ASSAULT,{ev.weight:+.1f}{mod(ev)}]"
-            events.append(ev)
-            synthetic.append(ev)
-    events.sort(key=lambda ev: ev.start)
+            cl.events.append(ev)
+            cl.synthetic.append(ev)
 
-    event_tokens = {k for ev in events if ev.rule != "against"
+
+def conflict_targets(cl: Clauses) -> set[int]:
+    """Starts of the mentions some conflict event of the sentence acts on."""
+    event_tokens = {k for ev in cl.events if ev.rule != "against"
                     for k in range(ev.start, ev.end)}
-    conflict_targets: set[int] = set()
-    for ev in events:
-        if not ev.conf:
-            continue
-        for m in participants(ev):
-            if is_target(toks, ev, m, preceded_by, event_tokens):
-                conflict_targets.add(m.start)
-    window_joint = {
-        ev.start: any(o.row.role == "joint" and o.counted and window(o) == window(ev)
-                      for o in events) for ev in events}
+    cl.event_tokens = event_tokens
+    found: set[int] = set()
+    for ev in cl.events:
+        if ev.conf:
+            found.update(m.start for m in cl.participants(ev)
+                         if is_target(cl.toks, ev, m, event_tokens))
+    return found
 
-    for ev in events:
-        if not ev.counted:
-            continue
-        parts = participants(ev)
-        relation = "coop" if ev.coop else "conf"
-        if ev.coop or ev.rule in ("negated_coop", "halt_coop"):
-            parts = [m for m in parts if m.start not in conflict_targets
-                     and not preceded_by(m, ("contre", "encontre"))
-                     and not (has_conflict and m.code in ENEMY_CODES)]
-            codes = unique(c for m in parts for c in m.all_codes())
-            if intra_actor(toks, ev, parts, codes):
-                ev.counted = False
-                ev.rule = "intra_actor"
-                ev.evidence = f"intra:{codes[0]}:{ev.row.term}[dropped]"
-                continue
-            subj = unique(c for m in parts if m.start < ev.start or preceded_by(m, ("par",))
-                           for c in m.all_codes())
-            obj = unique(c for m in parts if m.start >= ev.end and not preceded_by(
-                m, ("par",)) for c in m.all_codes())
-            directed = ev.verb and len(subj) == 1 and len(obj) == 1 and subj != obj
-            for x in range(len(codes)):
-                for y in range(x + 1, len(codes)):
-                    a, b = codes[x], codes[y]
-                    src = tgt = ""
-                    if directed and {a, b} == {subj[0], obj[0]}:
-                        src, tgt = subj[0], obj[0]
-                    add(a, b, relation, ev, ev.evidence, src, tgt)
-            if ev.coop and len(codes) >= 2 and ((ev.verb and len(subj) >= 2) or ev.row.role == "joint"):
-                joint_codes = subj if len(subj) >= 2 else codes
-                evidence_after.setdefault(ev.start, []).append(
-                    "joint:" + "+".join(joint_codes))
-            continue
-        # conflict: agents against targets; agents together cooperate
-        targets = [m for m in parts if m.start in conflict_targets
-                   and is_target(toks, ev, m, preceded_by, event_tokens)]
-        agents = [m for m in parts if m not in targets]
-        if len(unique(c for m in agents for c in m.all_codes())) >= 2 and not (
-                window_joint[ev.start] or coordinated(toks, agents)):
-            # uncoordinated actors: only the one nearest to the event acts
-            agents = [min(agents, key=lambda m: (ev.start - m.end) if m.end <= ev.start
-                          else (m.start - ev.end))]
-        t_codes = unique(c for m in targets for c in m.all_codes())
-        a_codes = [c for c in unique(c for m in agents for c in m.all_codes())
-                   if c not in t_codes]
-        if t_codes:
-            for a in a_codes:
-                for t in t_codes:
-                    add(a, t, "conf", ev, ev.evidence, a, t)
-        joint = False
-        if len(a_codes) >= 2:
-            first_agent = min(m.start for m in agents)
-            reciprocal = (ev.start > 0 and toks[ev.start - 1].w == "se") or any(
-                o.row.role == "recip" and window(o) == window(ev) for o in events) or any(
-                toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent))
-            all_before = all(m.start < ev.start or preceded_by(m, ("par",))
-                             for m in agents)
-            if reciprocal and not t_codes:
-                for x in range(len(a_codes)):
-                    for y in range(x + 1, len(a_codes)):
-                        add(a_codes[x], a_codes[y], "conf", ev, ev.evidence)
-            else:
-                joint = bool(t_codes) or window_joint[ev.start] or (ev.verb and all_before)
-        if joint:
-            label = "joint:" + "+".join(a_codes)
-            has_coop = any(o.coop and window(o) == window(ev) for o in events)
-            for x in range(len(a_codes)):
-                for y in range(x + 1, len(a_codes)):
-                    add(a_codes[x], a_codes[y], "coop", ev, f"{label}({ev.row.term})",
-                        category="COOPERATE", weight=lx.SCHRODT_SCORES["COOPERATE"])
-            if not has_coop and not any(s.evidence == label for s in synthetic):
-                syn = Event(ev.start, ev.end, ev.row, "COOPERATE", "material_coop",
-                             lx.SCHRODT_SCORES["COOPERATE"], verb=ev.verb,
-                             modality=ev.modality, rule="joint", evidence=label)
-                synthetic.append(syn)
-            else:
-                evidence_after.setdefault(ev.start, []).append(label)
+
+def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: bool,
+                      evidence_after: dict[int, list[str]]) -> None:
+    """Every pair of the cooperating actors, directed when a verb has one subject and one
+    object; intra-actor interaction dropped; joint action noted."""
+    toks = cl.toks
+    parts = [m for m in cl.participants(ev) if m.start not in targets
+             and not preceded_by(toks, m, ("contre", "encontre"))
+             and not (has_conflict and m.code in ENEMY_CODES)]
+    codes = unique(c for m in parts for c in m.all_codes())
+    if intra_actor(toks, ev, parts, codes):
+        ev.counted = False
+        ev.rule = "intra_actor"
+        ev.evidence = f"intra:{codes[0]}:{ev.row.term}[dropped]"
+        return
+    subj = unique(c for m in parts if m.start < ev.start or preceded_by(toks, m, ("par",))
+                  for c in m.all_codes())
+    obj = unique(c for m in parts if m.start >= ev.end and not preceded_by(toks, m, ("par",))
+                 for c in m.all_codes())
+    directed = ev.verb and len(subj) == 1 and len(obj) == 1 and subj != obj
+    relation = "coop" if ev.coop else "conf"
+    for x in range(len(codes)):
+        for y in range(x + 1, len(codes)):
+            a, b = codes[x], codes[y]
+            src = tgt = ""
+            if directed and {a, b} == {subj[0], obj[0]}:
+                src, tgt = subj[0], obj[0]
+            cl.add(a, b, relation, ev, ev.evidence, src, tgt)
+    if ev.coop and len(codes) >= 2 and ((ev.verb and len(subj) >= 2) or ev.row.role == "joint"):
+        joint_codes = subj if len(subj) >= 2 else codes
+        evidence_after.setdefault(ev.start, []).append("joint:" + "+".join(joint_codes))
+
+
+def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool,
+                   evidence_after: dict[int, list[str]]) -> None:
+    """Agents against targets; agents acting together also cooperate (``joint``)."""
+    toks = cl.toks
+    parts = cl.participants(ev)
+    hit = [m for m in parts if m.start in targets and is_target(toks, ev, m, cl.event_tokens)]
+    agents = [m for m in parts if m not in hit]
+    if len(unique(c for m in agents for c in m.all_codes())) >= 2 and not (
+            window_joint or coordinated(toks, agents)):
+        # uncoordinated actors: only the one nearest to the event acts
+        agents = [min(agents, key=lambda m: (ev.start - m.end) if m.end <= ev.start
+                      else (m.start - ev.end))]
+    t_codes = unique(c for m in hit for c in m.all_codes())
+    a_codes = [c for c in unique(c for m in agents for c in m.all_codes()) if c not in t_codes]
+    for a in a_codes:
+        for t in t_codes:
+            cl.add(a, t, "conf", ev, ev.evidence, a, t)
+    if len(a_codes) < 2:
+        return
+    first_agent = min(m.start for m in agents)
+    reciprocal = (ev.start > 0 and toks[ev.start - 1].w == "se") or any(
+        o.row.role == "recip" and cl.window(o) == cl.window(ev) for o in cl.events) or any(
+        toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent))
+    if reciprocal and not t_codes:
+        cl.add_pairs(a_codes, "conf", ev, ev.evidence)
+        return
+    all_before = all(m.start < ev.start or preceded_by(toks, m, ("par",)) for m in agents)
+    if bool(t_codes) or window_joint or (ev.verb and all_before):
+        joint_fight(cl, ev, a_codes, evidence_after)
+
+
+def joint_fight(cl: Clauses, ev: Event, a_codes: list[str],
+                evidence_after: dict[int, list[str]]) -> None:
+    """Actors fighting a third party together cooperate: a COOPERATE dyad and, if the
+    clause has no cooperation of its own, a synthetic ``joint`` event."""
+    label = "joint:" + "+".join(a_codes)
+    has_coop = any(o.coop and cl.window(o) == cl.window(ev) for o in cl.events)
+    cl.add_pairs(a_codes, "coop", ev, f"{label}({ev.row.term})", category="COOPERATE",
+                 weight=lx.SCHRODT_SCORES["COOPERATE"])
+    if not has_coop and not any(s.evidence == label for s in cl.synthetic):
+        cl.synthetic.append(Event(ev.start, ev.end, ev.row, "COOPERATE", "material_coop",
+                                  lx.SCHRODT_SCORES["COOPERATE"], verb=ev.verb,
+                                  modality=ev.modality, rule="joint", evidence=label))
+    else:
+        evidence_after.setdefault(ev.start, []).append(label)
+
+
+def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One dyad per pair: relation (coop, conf or mixed), the strongest contribution's
+    category and weight, the first directed reading, and all the evidence."""
     dyads: list[dict[str, Any]] = []
     for (a, b), items in contrib.items():
         relations = {it["relation"] for it in items}
-        relation = "mixed" if len(relations) > 1 else items[0]["relation"]
         dom = max(items, key=lambda it: abs(it["weight"]))
         directed = [it for it in items if it["source"]]
-        src = directed[0]["source"] if directed else ""
-        tgt = directed[0]["target"] if directed else ""
         dyads.append({
-            "actor_a": a, "actor_b": b, "source": src, "target": tgt,
-            "relation": relation, "category": dom["category"],
-            "quad_class": dom["quad_class"], "weight": dom["weight"],
-            "negated": dom["negated"], "modality": dom["modality"],
+            "actor_a": a, "actor_b": b,
+            "source": directed[0]["source"] if directed else "",
+            "target": directed[0]["target"] if directed else "",
+            "relation": "mixed" if len(relations) > 1 else items[0]["relation"],
+            "category": dom["category"], "quad_class": dom["quad_class"],
+            "weight": dom["weight"], "negated": dom["negated"], "modality": dom["modality"],
             "evidence": "; ".join(unique(it["evidence"] for it in items)),
         })
-    return dyads, synthetic
+    return dyads
 
 
-def is_target(toks: list[Tok], ev: Event, m: Mention, preceded_by: Any,
-               event_tokens: set[int]) -> bool:
+def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) -> bool:
     """Daech/TER, "contre X", or the object of a conflict verb (frapper X)."""
     if m.code in ENEMY_CODES:
         return True
-    if preceded_by(m, ("contre", "encontre")):
+    if preceded_by(toks, m, ("contre", "encontre")):
         return True
     if ev.verb and m.start >= ev.end:
-        between = range(ev.end, m.hstart if 0 <= m.hstart < m.start else m.start)
+        between = range(ev.end, phrase_start(m))
         if len(between) <= 4 and all(toks[k].w in SKIPPABLE or k in event_tokens
                                      for k in between):
             return True

@@ -473,6 +473,8 @@ class LexicalScorer:
 
     @staticmethod
     def _dyads(events: list[Event], mentions: list[_Found]) -> list[dict[str, Any]]:
+        """Every two state actors: partners of a cooperation, adversaries of a conflict, or
+        joint fighters of an enemy (IS, TER) in the sentence."""
         codes = unique(c for m in mentions for c in m[0])
         enemies = [c for c in codes if c in ENEMY_CODES]
         states = [c for c in codes if c not in ENEMY_CODES]

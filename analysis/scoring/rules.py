@@ -19,53 +19,74 @@ Stages, in order, for one sentence:
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from . import actors, dyads, events, speech
 from .structures import Event, Sent
 
 ALL = ("full", "fast", "lexical")
 PARSED = ("full", "fast")
+LEXICAL = ("lexical",)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One registered rule: its name, stage, function, modes and the labels it writes."""
+    """One registered rule: its name, stage, function, modes and the labels it writes.
+
+    ``func`` is the function's path inside :mod:`analysis.scoring` ("events.proper_name"),
+    resolved on first use, so that the registry imports no rule module (no cycle).
+    """
 
     name: str
     stage: str
-    func: Callable[..., object]
+    func: str
     modes: tuple[str, ...] = ALL
     labels: tuple[str, ...] = ()
     drops: tuple[str, ...] = ()
 
+    def resolve(self) -> Callable[..., Any]:
+        """The registered function itself."""
+        module, _, attr = self.func.partition(".")
+        obj: Any = importlib.import_module(f"analysis.scoring.{module}")
+        for part in attr.split("."):
+            obj = getattr(obj, part)
+        return obj
+
 
 RULES: tuple[Rule, ...] = (
-    Rule("places_topics_datelines", "actors", actors.not_an_actor),
-    Rule("nationality_adjective_head", "actors", actors.adjective_head),
-    Rule("pronouns", "actors", actors.resolve_pronoun, PARSED),
-    Rule("pair_reference", "actors", actors.resolve_references, PARSED),
-    Rule("attribution", "speech", speech.find_attribution, PARSED),
-    Rule("voice", "speech", speech.sentence_voice, PARSED),
-    Rule("lexicon", "event", events.new_events, labels=("lexicon",)),
-    Rule("negation", "event", events.mark_negation),
-    Rule("refusal", "event", events.refusal_negates),
-    Rule("negated_stop", "event", events.negated_stop),
-    Rule("proper_name", "event", events.proper_name, labels=("proper_name",),
+    Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
+    Rule("nationality_adjective_head", "actors", "actors.adjective_head"),
+    Rule("mentions", "actors", "actors.find_mentions", PARSED),
+    Rule("lexical_mentions", "actors", "lexical.LexicalScorer._mentions", LEXICAL),
+    Rule("pronouns", "actors", "actors.resolve_pronoun", PARSED),
+    Rule("pair_reference", "actors", "actors.resolve_references", PARSED),
+    Rule("attribution", "speech", "speech.find_attribution", PARSED),
+    Rule("voice", "speech", "speech.sentence_voice", PARSED),
+    Rule("lexical_speaker", "speech", "lexical.LexicalScorer._speaker", LEXICAL),
+    Rule("lexicon", "event", "events.new_events", labels=("lexicon",)),
+    Rule("negation", "event", "events.mark_negation"),
+    Rule("refusal", "event", "events.refusal_negates"),
+    Rule("negated_stop", "event", "events.negated_stop"),
+    Rule("proper_name", "event", "events.proper_name", labels=("proper_name",),
          drops=("proper_name",)),
-    Rule("modality", "event", events.mark_modality),
-    Rule("deescalation", "event", events.deescalation,
+    Rule("modality", "event", "events.mark_modality"),
+    Rule("deescalation", "event", "events.deescalation",
          labels=("deescalation", "deescalated", "halt_coop"), drops=("deescalated",)),
-    Rule("markers", "event", events.markers_only, labels=("stop", "recip")),
-    Rule("negation_flips", "event", events.negation_flips,
+    Rule("markers", "event", "events.markers_only", labels=("stop", "recip")),
+    Rule("negation_flips", "event", "events.negation_flips",
          labels=("negated_coop", "negated_conf"), drops=("negated_conf",)),
-    Rule("lexicon_evidence", "event", events.lexicon_evidence),
-    Rule("against_enemy", "dyad", dyads.find_dyads, PARSED, labels=("against",)),
-    Rule("intra_actor", "dyad", dyads.intra_actor, PARSED, labels=("intra_actor",),
+    Rule("lexicon_evidence", "event", "events.lexicon_evidence"),
+    Rule("against_enemy", "dyad", "dyads.against_enemy", PARSED, labels=("against",)),
+    Rule("cooperation_dyads", "dyad", "dyads.cooperation_dyads", PARSED),
+    Rule("intra_actor", "dyad", "dyads.intra_actor", PARSED, labels=("intra_actor",),
          drops=("intra_actor",)),
-    Rule("joint_fight", "dyad", dyads.find_dyads, PARSED, labels=("joint",)),
-    Rule("named_participant", "sentence", events.drop_unnamed_cooperation,
+    Rule("conflict_dyads", "dyad", "dyads.conflict_dyads", PARSED),
+    Rule("joint_fight", "dyad", "dyads.joint_fight", PARSED, labels=("joint",)),
+    Rule("lexical_pairs", "dyad", "lexical.LexicalScorer._dyads", LEXICAL),
+    Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
 )
 
@@ -74,15 +95,20 @@ DROPPED_RULES: frozenset[str] = frozenset(label for r in RULES for label in r.dr
 #: Every label an event's ``rule`` field can take.
 RULE_LABELS: frozenset[str] = frozenset(label for r in RULES for label in r.labels)
 
-_EVENT_RULES = tuple(r for r in RULES if r.stage == "event" and r.name != "lexicon")
+
+@lru_cache(maxsize=1)
+def _event_rules() -> tuple[Callable[..., None], ...]:
+    return tuple(r.resolve() for r in RULES if r.stage == "event" and r.name != "lexicon")
 
 
 def apply_event_rules(sent: Sent, full: bool) -> list[Event]:
     """The sentence's lexicon events after every event rule, in registry order."""
-    found = events.new_events(sent)
+    from .events import new_events
+
+    found = new_events(sent)
     if found:
-        for rule in _EVENT_RULES:
-            rule.func(sent.toks, found, full)
+        for rule in _event_rules():
+            rule(sent.toks, found, full)
     return found
 
 
@@ -90,6 +116,6 @@ def describe() -> str:
     """The registry as a tab-separated table (the committed snapshot's format)."""
     rows = ["name\tstage\tfunction\tmodes\tlabels\tdrops"]
     for r in RULES:
-        rows.append("\t".join((r.name, r.stage, f"{r.func.__module__}.{r.func.__name__}",
-                               ",".join(r.modes), ",".join(r.labels), ",".join(r.drops))))
+        rows.append("\t".join((r.name, r.stage, r.func, ",".join(r.modes), ",".join(r.labels),
+                               ",".join(r.drops))))
     return "\n".join(rows) + "\n"

@@ -72,64 +72,85 @@ def quote_segments(text: str, carry_in: bool) -> tuple[list[tuple[int, int]], bo
 
 def find_attribution(toks: list[Tok], mentions: list[Mention]) -> Attribution | None:
     """The speech attribution of a sentence, if any (patterns A, B, E, D, S)."""
-    n = len(toks)
     named = [m for m in mentions if not m.pair]
     first = first_word(toks)
     if toks and (toks[first].w in ("selon", "d'après") or (
-            toks[first].w == "de" and first + 1 < n and toks[first + 1].w == "après")):
+            toks[first].w == "de" and first + 1 < len(toks) and toks[first + 1].w == "après")):
         found = selon(toks, named)
         if found is not None:
             return found
-    for v, tok in enumerate(toks):
-        w = tok.w
-        special = (w == "savoir" and v > 0 and toks[v - 1].w in ("fait", "faisait", "fera")
-                   ) or (w in ("mis", "met", "mettent") and v + 2 < n
-                         and toks[v + 2].w == "accent")
-        if not (w in SPEECH_FORMS or special) or tok.quoted:
-            continue
-        # an inverted clitic (a-t-il dit) and an auxiliary before the verb
-        k = v - 1
-        pron = None
-        if k >= 0 and toks[k].w in ("-il", "-elle"):
-            pron = k
+    for v in range(len(toks)):
+        found = verb_attribution(toks, v, named)
+        if found is not None:
+            return found
+    return colon_or_bracket(toks, named, first) or selon(toks, named)
+
+
+def speech_verb(toks: list[Tok], v: int) -> tuple[bool, bool]:
+    """(is token ``v`` a speech verb, is it a special one: "fait savoir", "met l'accent")."""
+    w = toks[v].w
+    special = (w == "savoir" and v > 0 and toks[v - 1].w in ("fait", "faisait", "fera")) or (
+        w in ("mis", "met", "mettent") and v + 2 < len(toks) and toks[v + 2].w == "accent")
+    return (w in SPEECH_FORMS or special) and not toks[v].quoted, special
+
+
+def verb_group(toks: list[Tok], v: int, special: bool) -> tuple[int | None, int, int | None]:
+    """(inverted clitic of "a-t-il dit", index before it, auxiliary before the verb)."""
+    k = v - 1
+    pron = None
+    if k >= 0 and toks[k].w in ("-il", "-elle"):
+        pron = k
+        k -= 1
+        if k >= 0 and toks[k].w == "-t":
             k -= 1
-            if k >= 0 and toks[k].w == "-t":
-                k -= 1
-        aux = None
-        for j in range(k, max(-1, k - 5), -1):
-            if toks[j].w in AUX:
-                aux = j
-                break
-            if toks[j].punct and toks[j].w != "-t":
-                break
-        if special and aux is None and v > 0:
-            aux = v - 1
-        if needs_aux(w) and aux is None:
-            continue
-        group_start = aux if aux is not None else v
-        before = group_start - 1
-        inverted = before >= 0 and (
-            toks[before].w == "," or toks[before].text in QUOTE_CHARS
-            or (toks[before].w == "que" and before > 0 and toks[before - 1].w == "ce"))
-        if pron is not None:
-            pm = Mention(pron, pron + 1, "", "pronoun", "", toks[pron].text, pronoun="il")
-            return Attribution("A", pm, "", (group_start, v + 1), tok.start, pronoun=True)
-        if inverted and (aux is None or aux == k):
-            # pattern A: «…», a dit X
-            subj = subject_after(toks, v, named)
-            if subj is not None:
-                m, text, end = subj
-                return Attribution("A", m, text, (group_start, end), tok.start)
-        if w in SPEECH_WEAK_FORMS and not special:
-            nxt = [t.w for t in toks[v + 1: v + 4]]
-            if not any(x in ("que", ":") or x in QUOTE_CHARS for x in nxt):
-                continue
-        # pattern B: X a affirmé que …
-        subj_b = subject_before(toks, group_start, named)
-        if subj_b is not None:
-            m, start = subj_b
-            return Attribution("B", m, "", (start, v + 1), tok.start,
-                                pronoun=bool(m.pronoun))
+    aux = None
+    for j in range(k, max(-1, k - 5), -1):
+        if toks[j].w in AUX:
+            aux = j
+            break
+        if toks[j].punct and toks[j].w != "-t":
+            break
+    if special and aux is None and v > 0:
+        aux = v - 1
+    return pron, k, aux
+
+
+def verb_attribution(toks: list[Tok], v: int, named: list[Mention]) -> Attribution | None:
+    """An attribution around speech verb ``v``: "a-t-il dit", «…», a dit X (A), X a dit que (B)."""
+    is_speech, special = speech_verb(toks, v)
+    if not is_speech:
+        return None
+    tok, w = toks[v], toks[v].w
+    pron, k, aux = verb_group(toks, v, special)
+    if needs_aux(w) and aux is None:
+        return None
+    group_start = aux if aux is not None else v
+    before = group_start - 1
+    inverted = before >= 0 and (
+        toks[before].w == "," or toks[before].text in QUOTE_CHARS
+        or (toks[before].w == "que" and before > 0 and toks[before - 1].w == "ce"))
+    if pron is not None:
+        pm = Mention(pron, pron + 1, "", "pronoun", "", toks[pron].text, pronoun="il")
+        return Attribution("A", pm, "", (group_start, v + 1), tok.start, pronoun=True)
+    if inverted and (aux is None or aux == k):
+        subj = subject_after(toks, v, named)
+        if subj is not None:
+            m, text, end = subj
+            return Attribution("A", m, text, (group_start, end), tok.start)
+    if w in SPEECH_WEAK_FORMS and not special:
+        nxt = [t.w for t in toks[v + 1: v + 4]]
+        if not any(x in ("que", ":") or x in QUOTE_CHARS for x in nxt):
+            return None
+    subj_b = subject_before(toks, group_start, named)
+    if subj_b is not None:
+        m, start = subj_b
+        return Attribution("B", m, "", (start, v + 1), tok.start, pronoun=bool(m.pronoun))
+    return None
+
+
+def colon_or_bracket(toks: list[Tok], named: list[Mention], first: int) -> Attribution | None:
+    """"Poutine : ..." (E) or a trailing "(Lavrov)" (D)."""
+    n = len(toks)
     for m in named:
         if m.start == first and m.person and m.end < n and toks[m.end].w == ":":
             return Attribution("E", m, "", (m.start, m.end + 1), toks[m.end].start)
@@ -140,7 +161,7 @@ def find_attribution(toks: list[Tok], mentions: list[Mention]) -> Attribution | 
         for m in named:
             if m.person and m.end == last and m.start > 0 and toks[m.start - 1].w == "(":
                 return Attribution("D", m, "", (m.start - 1, last + 1), toks[m.start].start)
-    return selon(toks, named)
+    return None
 
 
 def selon(toks: list[Tok], named: list[Mention]) -> Attribution | None:

@@ -1,0 +1,125 @@
+"""The rule registry: its committed snapshot, and one test row per rule.
+
+Each row of ``CASES`` is a short French text (paragraphs split by ``||``), the
+rule it exercises and what the last sentence's score must show. The row runs
+in every mode the rule is registered for (``analysis.scoring.rules.RULES``).
+Adding a rule means adding one registry line and one row here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.scoring import FrameScorer
+from analysis.scoring.rules import DROPPED_RULES, RULE_LABELS, RULES, describe
+
+SNAPSHOT = Path(__file__).resolve().parent.parent / "golden" / "rules.tsv"
+
+# (rule, text, field, expected): ``evidence`` and ``speaker`` hold a substring,
+# ``actors`` the exact list, ``dyad`` "A-B:relation", ``directed`` "SOURCE>TARGET:relation",
+# ``voice``/``modality`` the value.
+CASES = [
+    ("places_topics_datelines", "La Russie a envoyé de l'aide en Syrie.", "actors", ["RUS"]),
+    ("nationality_adjective_head", "Le président américain a rencontré son homologue russe.",
+     "dyad", "RUS-USA:coop"),
+    ("mentions", "Le président américain a rencontré son homologue russe.", "actors",
+     ["USA", "RUS"]),
+    ("lexical_mentions", "Le président américain a rencontré son homologue russe.", "actors",
+     ["USA", "RUS"]),
+    ("pronouns", "Vladimir Poutine est arrivé à Paris.||Il a rencontré Emmanuel Macron.",
+     "dyad", "FRA-RUS:coop"),
+    ("pair_reference", "Barack Obama a rencontré Vladimir Poutine.||Les deux présidents ont "
+     "convenu d'une trêve.", "dyad", "RUS-USA:coop"),
+    ("attribution", "Selon Sergueï Lavrov, la Russie va coopérer avec la Turquie.", "speaker",
+     "Sergueï Lavrov"),
+    ("voice", "« Nous allons coopérer », a déclaré Sergueï Lavrov.", "voice", "quoted"),
+    ("lexical_speaker", "Selon Sergueï Lavrov, la Russie va coopérer avec la Turquie.",
+     "speaker", "Sergueï Lavrov"),
+    ("lexicon", "La Russie a envoyé de l'aide en Syrie.", "evidence", "aide[AID,+7.4]"),
+    ("negation", "La Russie n'a pas bombardé la ville.", "evidence", "not:bombarder"),
+    ("refusal", "La Turquie refuse de négocier avec la Syrie.", "evidence",
+     "not:négocier[REJECT,-4.2]"),
+    ("negated_stop", "La Russie n'a jamais cessé de soutenir la Syrie.", "evidence",
+     "soutenir[SUPPORT,+4.6]"),
+    ("proper_name", "Le Forum de Coopération économique Asie-Pacifique s'est ouvert à Lima.",
+     "evidence", "name:coopération[dropped]"),
+    ("modality", "La Russie pourrait coopérer avec les États-Unis.", "modality", "conditional"),
+    ("deescalation", "Moscou et Washington appellent à cesser les combats en Syrie.",
+     "evidence", "cesser>combat[deescalation,+7.6]"),
+    ("markers", "La police a décidé d'arrêter le suspect.", "evidence", ""),
+    ("negation_flips", "La Russie ne veut pas coopérer avec les États-Unis.", "dyad",
+     "RUS-USA:conf"),
+    ("lexicon_evidence", "La Russie pourrait coopérer avec les États-Unis.", "evidence",
+     "coopérer[COOPERATE,+6.8,conditional]"),
+    ("against_enemy", "Washington mène une campagne aérienne contre Daech en Irak.",
+     "evidence", "contre:IS[ASSAULT,-9.3]"),
+    ("cooperation_dyads", "La Russie soutient la Turquie.", "directed", "RUS>TUR:coop"),
+    ("intra_actor", "Vladimir Poutine a rencontré son ministre Sergueï Lavrov.", "evidence",
+     "intra:RUS:rencontrer[dropped]"),
+    ("conflict_dyads", "La Turquie a bombardé les positions kurdes en Syrie.", "evidence",
+     "bombarder[ASSAULT"),
+    ("joint_fight", "La Russie et les États-Unis luttent ensemble contre Daech.", "evidence",
+     "joint:RUS+USA"),
+    ("lexical_pairs", "La Russie et la Turquie ont exprimé un respect mutuel.", "dyad",
+     "RUS-TUR:coop"),
+    ("named_participant", "L'ancêtre commun a apporté une aide précieuse.", "evidence",
+     "unnamed:aide[dropped]"),
+]
+
+_SCORERS: dict[str, FrameScorer] = {}
+
+
+def _last_sentence(mode: str, text: str):
+    scorer = _SCORERS.setdefault(mode, FrameScorer(mode=mode).fit())
+    return scorer.score_texts(text.split("||"))[-1][-1]
+
+
+def _rule(name: str):
+    return next(r for r in RULES if r.name == name)
+
+
+def test_registry_matches_its_snapshot():
+    """Adding, removing or reordering a rule updates tests/golden/rules.tsv on purpose."""
+    assert describe() == SNAPSHOT.read_text("utf-8")
+
+
+def test_every_rule_resolves_and_has_a_test_row():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names)), "rule names must be unique"
+    for r in RULES:
+        func = r.resolve()
+        assert callable(func) and (func.__doc__ or "").strip(), r.name
+    assert {c[0] for c in CASES} == set(names)
+
+
+def test_dropped_rules_are_labels():
+    assert DROPPED_RULES <= RULE_LABELS
+    assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "intra_actor", "unnamed"}
+
+
+@pytest.mark.parametrize(("rule", "text", "field", "expected"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_rule_row(rule: str, text: str, field: str, expected: object):
+    for mode in _rule(rule).modes:
+        s = _last_sentence(mode, text)
+        if field == "evidence" and expected == "":
+            assert s.evidence == "" and not s.coop and not s.conf, mode
+        elif field in ("evidence", "speaker"):
+            assert expected in getattr(s, field), (mode, getattr(s, field))
+        elif field == "dyad":
+            found = {f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads}
+            assert expected in found, (mode, found)
+        elif field == "directed":
+            found = {f"{d['source']}>{d['target']}:{d['relation']}" for d in s.dyads}
+            assert expected in found, (mode, found)
+        else:
+            assert getattr(s, field) == expected, (mode, getattr(s, field))
+
+
+def test_event_rule_labels_seen_in_output_are_registered():
+    """Every ``rule`` value the scorer writes on the rows above is a registered label."""
+    seen = {ev["rule"] for mode in ("full", "fast", "lexical") for _, text, _, _ in CASES
+            for ev in _last_sentence(mode, text).events}
+    assert seen <= RULE_LABELS, seen - RULE_LABELS
