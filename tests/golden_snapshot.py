@@ -30,6 +30,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -90,9 +91,14 @@ def seed_tables(mode: str) -> dict[str, bytes]:
     from analysis import paths
     from analysis.pipeline import score, write_tables
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        scored = score([paths.SEEDS], mode=mode, tone=False, stance=True)
+    cwd = os.getcwd()
+    try:  # by their relative path, so the tables do not depend on the checkout's location
+        os.chdir(paths.ROOT)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            scored = score(["seeds"], mode=mode, tone=False, stance=True)
+    finally:
+        os.chdir(cwd)
     with tempfile.TemporaryDirectory() as tmp:
         written = write_tables(scored, tmp)
         return {name: Path(p).read_bytes() for name, p in sorted(written.items())}
