@@ -15,9 +15,12 @@ from analysis.read import InputWarning, read_corpus
 from analysis.scoring import FrameScorer
 from analysis.scoring.lexical import LexicalScorer, split_sentences, tokenize
 
-#: Lexical-mode F1 on the seed annotations when this test was written, rounded DOWN
-#: to 2 decimals. A regression floor: never loosen it to make a change pass.
-LEXICAL_F1_FLOOR = {"coop": 0.98, "conf": 0.93, "rus_usa": 0.83}
+#: Lexical-mode F1 on the seed annotations, rounded DOWN to 2 decimals. A regression
+#: floor: never loosen it to make a change pass. Re-set once, when the lexical mode
+#: gave up its own actor, speaker and pairing rules for the fast mode's (issue 13, one
+#: rule set for three modes): RUS-USA went from 0.83 (every two states of a sentence
+#: paired) to 0.77 (agents and targets, as the fast mode's 0.79); coop and conf unchanged.
+LEXICAL_F1_FLOOR = {"coop": 0.99, "conf": 0.93, "rus_usa": 0.77}
 
 
 @pytest.fixture(scope="module")
@@ -85,19 +88,31 @@ def _actor_rows(engine, vocab) -> set[int]:
             if engine.act[pat.row].code != "*"}
 
 
-def test_events_agree_with_the_fast_mode(paragraphs) -> None:
-    """Same sentences, same lexicon, same event rules: coop and conf flags agree."""
+def test_same_rules_as_the_fast_mode(paragraphs) -> None:
+    """One rule set: on sentences both modes split alike, the lexical mode gives the fast
+    mode's flags and dyads; actors, voice and speaker differ only through the gate (a
+    sentence with no lexicon or actor word is not analysed, so its pronoun or speech
+    attribution does not reach the article context)."""
     fast, lexical = FrameScorer(mode="fast").fit(), FrameScorer(mode="lexical").fit()
-    n = same = 0
+    n = 0
+    differ = dict.fromkeys(("flags", "dyads", "actors", "voice", "speaker"), 0)
     for art in paragraphs:
         for pf, pl in zip(fast.score_texts(art), lexical.score_texts(art), strict=True):
             if [(s.start, s.end) for s in pf] != [(s.start, s.end) for s in pl]:
                 continue
             for a, b in zip(pf, pl, strict=True):
                 n += 1
-                same += (a.coop, a.conf) == (b.coop, b.conf)
+                differ["flags"] += (a.coop, a.conf) != (b.coop, b.conf)
+                differ["dyads"] += a.dyads != b.dyads
+                differ["actors"] += a.actors != b.actors
+                differ["voice"] += a.voice != b.voice
+                differ["speaker"] += a.speaker != b.speaker
     assert n > 500
-    assert same / n >= 0.99, f"{same}/{n}"
+    assert differ["flags"] == 0 and differ["dyads"] <= n // 250, differ
+    # measured when the modes were unified: 995 sentences, flags 0, dyads 2, actors 10,
+    # voice 3, speaker 13 (before: the lexical mode's own rules differed on 1-2 % of
+    # sentences in flags and dyads as well)
+    assert max(differ.values()) <= n // 50, (n, differ)
 
 
 def test_transform_and_predict_in_lexical_mode() -> None:

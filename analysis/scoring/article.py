@@ -18,7 +18,7 @@ from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
 from .structures import Context, Sent
-from .tokens import Rows, build_tokens, doc_rows, unique
+from .tokens import Rows, Tok, build_tokens, doc_rows, unique
 from .words import NON_AGENT_HEADS
 
 
@@ -33,9 +33,15 @@ class ArticleScorer:
 
     def prepare(self, span: Span, segments: list[tuple[int, int]], paragraph_start: bool,
                 rows: Rows) -> Sent:
-        """Context-free work for one sentence: tokens, matches, mentions, attribution."""
-        eng = self.engine
+        """Tokens of a spaCy sentence, then :meth:`analyse`."""
         toks, total, inside = build_tokens(span, self.full, segments, rows)
+        return self.analyse(toks, span.start_char, span.end_char, paragraph_start,
+                            inside / total if total else 0.0)
+
+    def analyse(self, toks: list[Tok], start: int, end: int, paragraph_start: bool,
+                quoted_frac: float) -> Sent:
+        """Context-free work for one sentence: matches, mentions, attribution."""
+        eng = self.engine
         matches = [(s, e, eng.lex[eng.lex_index.patterns[pid].row])
                    for s, e, pid in eng.lex_index.find(toks)]
         event_tokens = {k for s, e, row in matches if row.role != "block"
@@ -45,8 +51,8 @@ class ArticleScorer:
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens)
         attribution = find_attribution(toks, mentions)
         first_q = next((t.start for t in toks if t.quoted and not t.space), -1)
-        return Sent(span, toks, matches, mentions, titles, attribution,
-                    inside / total if total else 0.0, first_q)
+        return Sent(start, end, toks, matches, mentions, titles, attribution, quoted_frac,
+                    first_q)
 
     def score_doc(self, doc: Doc, paragraph_index: int) -> list[SentenceScore]:
         """Score one paragraph; the context goes on to the next paragraph."""
@@ -62,7 +68,7 @@ class ArticleScorer:
                  for k, sp in enumerate(spans)]
         for sent in sents:
             # the span's own text, without building its tokens again (Span.text does)
-            sent.text = text[sent.span.start_char:sent.span.end_char]
+            sent.text = text[sent.start:sent.end]
         speakers: dict[int, tuple[str, str]] = {}
         return [self.score_sentence(i, sent, sents, segments, speakers)
                 for i, sent in enumerate(sents)]
@@ -86,7 +92,7 @@ class ArticleScorer:
         if not actors and not sent.titles and not (voice == "quoted" and name):
             drop_unnamed_cooperation(events, sent.toks)
         score = assemble(
-            sent.span.start_char, sent.span.end_char, sent.text, sent.toks, events, synthetic,
+            sent.start, sent.end, sent.text, sent.toks, events, synthetic,
             evidence_after, voice=voice, speaker=name, actors=actors, dyads=dyads,
             default_modality=lambda: (modality_of(sent.toks, 0, 0, self.full)
                                       if sent.toks else "asserted"))

@@ -17,32 +17,22 @@ does per-word work only in sentences that contain a lexicon or actor word:
    term or actor alias (the same test the matcher applies, computed with set
    operations) is neutral narrator text and costs nothing more. The gate is
    exact: every match the matcher can find contains such a word (tested).
-4. *Events*: the fast mode's matcher and event rules (proper names,
-   negation, refusals, modality, de-escalation), unchanged; cooperation with
-   no named participant is dropped as in the other modes
-   (``scoring.drop_unnamed_cooperation``), a quoted "je"/"nous" standing
-   for the speaker since pronouns are not resolved.
-5. *Actors and dyads*: the fast mode's actor rules without pronouns
-   (aliases give codes; a nationality adjective needs a title or event word
-   to depend on, or is a noun, "les Russes"; "en Syrie"/"à Moscou" are
-   places, "sur la Syrie" a topic, "Moscou /" a dateline; "les deux
-   présidents" are the last two state actors named). Dyads are simplified:
-   each counted cooperation pairs every two state actors of the sentence; a
-   conflict pairs them as adversaries, or, when an enemy code (IS, TER) is
-   in the sentence, pairs each state with the enemy and the states with each
-   other as joint cooperators.
-6. *Voice*: ``quoted`` when most of the sentence is inside quotation marks
-   (carried across sentences and paragraphs as in the other modes), or when
-   it has a speech verb (déclarer, affirmer...) or *selon* and a named
-   person; the speaker is that person. No pronoun resolution.
+4. *Rules*: every other sentence gets mode-neutral tokens (with character
+   offsets and quotation flags) and goes through the fast mode's rules, the
+   same functions in the same order (:mod:`analysis.scoring.rules`): actors,
+   pronouns and "les deux X" from the article context, speech attribution and
+   voice, events, dyads, the named-participant rule, assembly.
 
-What it gives up against the fast mode: pronoun resolution (il, lui, the
-speaker's "nous"), speech attributions without a named person, the
-agent/target analysis of dyads (``source``/``target`` stay empty), and
-modality of sentences without an event (``asserted``). Its accuracy against the gold
-annotation is measured by :func:`analysis.evaluate.mode_metrics`
-(README: coop 0.98, conf 0.94, RUS-USA 0.83 against 0.99 / 0.94 / 0.79 for
-the fast mode).
+What it gives up against the fast mode is only what the gate skips: a sentence
+with no lexicon or actor word is not analysed, so its modality stays
+``asserted``, and its pronoun or speech attribution does not reach the article
+context (measured on the seeds and 40 UD documents: identical coop/conf flags,
+dyads differing on 2 of 995 sentences, actors on 10, speaker on 13;
+``tests/test_lexical.py``). Sentence and word splitting are regular
+expressions, not spaCy's tokenizer, so a few sentences are split differently.
+Its accuracy against the gold annotation is measured by
+:func:`analysis.evaluate.mode_metrics` (coop 0.99, conf 0.94, RUS-USA 0.77
+against 0.99 / 0.94 / 0.79 for the fast mode).
 """
 
 from __future__ import annotations
@@ -55,26 +45,16 @@ from typing import Any
 
 import spacy
 
-from analysis import lexicon as lx
-
-from .actors import adjective_head, last_two, nominal_adjective, not_an_actor
-from .assembly import assemble
-from .events import drop_unnamed_cooperation
+from .article import ArticleScorer
 from .french import CONTRACTIONS, norm, stem, verbal_ending
 from .matcher import (
-    BODIES,
-    ENEMY_CODES,
-    PAIR_PERSON_WORDS,
-    PERSON_KINDS,
     Engine,
     PhraseIndex,
 )
 from .result import SentenceScore
-from .rules import apply_event_rules
 from .speech import quote_segments
-from .structures import Event
-from .tokens import PUNCT_RE, unique
-from .words import OFFICIAL_TITLES, PERSON_TITLES, SPEECH_STRONG_FORMS
+from .structures import Sent
+from .tokens import PUNCT_RE, Tok
 
 __all__ = ["LexicalScorer", "scorer_for", "split_sentences", "stem_prefix", "tokenize"]
 
@@ -165,6 +145,7 @@ class _Word:
     tense: str = ""
     verbform: str = ""
     quoted: bool = False
+    alnum: int = 0
 
 
 def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
@@ -185,7 +166,7 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
         st = w
     return _Word(text, w, st, (w, "", st),
                  text[:1].isupper() and (len(text) == 1 or not text.isupper()),
-                 bool(PUNCT_RE.match(text)))
+                 bool(PUNCT_RE.match(text)), alnum=sum(c.isalnum() for c in text))
 
 
 _FUNCTION_WORDS = frozenset({
@@ -265,24 +246,20 @@ def _hyphenated(indexes: Sequence[PhraseIndex]) -> set[str]:
 # --------------------------------------------------------------------------- #
 _QUOTE_ANY = re.compile('[«»“”„"]')
 _ALNUM_RE = re.compile(r"[^\W_]")
-_TITLE_WORDS = PERSON_TITLES | OFFICIAL_TITLES
 _MAX_WORD_CACHE = 500_000
 
 
-#: An actor found in a sentence: (codes, kind, label); two codes for "les deux présidents".
-_Found = tuple[tuple[str, ...], str, str]
-
-
-@dataclass
-class _LexSent:
-    """The slice of a prepared sentence that the event rules read."""
-
-    toks: list[_Word]
-    matches: list[tuple[int, int, Any]]
-
-
 class LexicalScorer:
-    """Score the paragraphs of articles with regular expressions and the lexicon."""
+    """Score the paragraphs of articles with regular expressions and the lexicon.
+
+    Sentences and words come from regular expressions; a sentence with no word
+    that can take part in a lexicon or actor match (the gate) is neutral
+    narrator text, quoted when most of it is inside quotation marks. Every
+    other sentence goes through the same rules as the fast mode
+    (:class:`~analysis.scoring.article.ArticleScorer`, registry
+    :mod:`analysis.scoring.rules`), with the article context carried across
+    sentences and paragraphs.
+    """
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -291,13 +268,12 @@ class LexicalScorer:
         # a bare title ("le président") names nobody: it only heads an adjective
         self.act_vocab = _Vocabulary(engine.act_index, {
             k for k, r in enumerate(engine.act) if r.code != "*"})
-        self.recent: list[str] = []          # state actors named so far in the article
-        self.recent_persons: list[str] = []  # ... by a person or a title
         self.words: dict[str, tuple[_Word, ...]] = {}
         self.known: set[str] = set()  # the keys of self.words, for set operations
         self.stem_prefixes = frozenset(
             stem_prefix(spec.stem) for index in (engine.lex_index, engine.act_index)
             for pat in index.patterns for spec in pat.specs if spec.stem)
+        self.rules = ArticleScorer(engine, full=False)
 
     def _learn(self, strings: Iterable[str]) -> None:
         """Word objects and trigger flags of word strings not seen before."""
@@ -326,49 +302,60 @@ class LexicalScorer:
     def score_article(self, paragraphs: Sequence[str]) -> list[list[SentenceScore]]:
         """One list of sentence scores per paragraph.
 
-        Quotations and the actors named so far ("les deux présidents") carry
-        across the article's paragraphs.
+        Quotations, speakers and the actors named so far ("il", "les deux
+        présidents") carry across the article's paragraphs.
         """
-        self.recent, self.recent_persons = [], []
-        open_quote = False
-        out = []
-        for text in paragraphs:
-            scores, open_quote = self.score_paragraph(text, open_quote)
-            out.append(scores)
-        return out
+        self.rules = ArticleScorer(self.engine, full=False)
+        return [self.score_paragraph(text, k) for k, text in enumerate(paragraphs)]
 
-    def score_paragraph(self, text: str, open_quote: bool = False,
-                        ) -> tuple[list[SentenceScore], bool]:
-        """Sentence scores of one paragraph, and whether a quotation stays open.
-
-        "les deux présidents" is resolved from the actors named since the last
-        :meth:`score_article` began; call that for whole articles.
-        """
-        if open_quote or _QUOTE_ANY.search(text):
-            segments, open_quote = quote_segments(text, open_quote)
+    def score_paragraph(self, text: str, paragraph_index: int = 0) -> list[SentenceScore]:
+        """Sentence scores of one paragraph, in the context of the article so far."""
+        ctx = self.rules.ctx
+        if ctx.open_quote or _QUOTE_ANY.search(text):
+            segments, ctx.open_quote = quote_segments(text, ctx.open_quote)
         else:
             segments = []
-        lex_trigger, act_trigger = self.lex_vocab.trigger, self.act_vocab.trigger
-        words = self.words
-        scores = []
-        for start, end in split_sentences(text):
-            sent = text[start:end]
-            strings = _TOKEN_RE.findall(sent)
-            distinct = set(strings)
-            new = distinct - self.known
-            if new:
-                self._learn(new)
-            voice = "narrator"
-            if segments and self._quoted_share(sent, start, segments) >= 0.5:
-                voice = "quoted"
-            lex = not distinct.isdisjoint(lex_trigger)
-            act = not distinct.isdisjoint(act_trigger)
-            if not (lex or act):
-                scores.append(SentenceScore(start, end, sent, voice=voice))
-                continue
-            toks = [p for s in strings for p in words[s]]
-            scores.append(self._score(start, end, sent, toks, voice, lex, act))
-        return scores, open_quote
+        sents = [self._prepare(text, start, end, segments, paragraph_index == 0 and k == 0)
+                 for k, (start, end) in enumerate(split_sentences(text))]
+        speakers: dict[int, tuple[str, str]] = {}
+        return [self.rules.score_sentence(i, sent, sents, segments, speakers)
+                for i, sent in enumerate(sents)]
+
+    def _prepare(self, text: str, start: int, end: int, segments: list[tuple[int, int]],
+                 paragraph_start: bool) -> Sent:
+        """The sentence for the rules: analysed if the gate lets it through, else empty."""
+        sent = text[start:end]
+        distinct = set(_TOKEN_RE.findall(sent))
+        new = distinct - self.known
+        if new:
+            self._learn(new)
+        if distinct.isdisjoint(self.lex_vocab.trigger) and distinct.isdisjoint(
+                self.act_vocab.trigger):
+            share = self._quoted_share(sent, start, segments) if segments else 0.0
+            first_q = next((max(s, start) for s, e in segments if s < end and e > start), -1)
+            return Sent(start, end, [], [], [], set(), None, share, first_q, sent)
+        toks, total, inside = self._tokens(text, start, end, segments)
+        prepared = self.rules.analyse(toks, start, end, paragraph_start,
+                                      inside / total if total else 0.0)
+        prepared.text = sent
+        return prepared
+
+    def _tokens(self, text: str, start: int, end: int, segments: list[tuple[int, int]],
+                ) -> tuple[list[Tok], int, int]:
+        """Mode-neutral tokens of text[start:end], and its letters and digits (all, quoted)."""
+        toks: list[Tok] = []
+        total = inside = 0
+        for m in _TOKEN_RE.finditer(text, start, end):
+            off = m.start()
+            for part in self.words[m.group()]:
+                quoted = any(s <= off < e for s, e in segments)
+                total += part.alnum
+                inside += part.alnum if quoted else 0
+                toks.append(Tok(len(toks), part.text, part.w, "", part.stem, "", "", -1, "", "",
+                                "", part.title, part.punct, False, off, off + len(part.text),
+                                "", 0, quoted, part.key))
+                off += len(part.text)
+        return toks, total, inside
 
     @staticmethod
     def _quoted_share(sent: str, start: int, segments: list[tuple[int, int]]) -> float:
@@ -382,134 +369,6 @@ class LexicalScorer:
             if lo < hi:
                 inside += len(_ALNUM_RE.findall(sent[lo - start:hi - start]))
         return inside / total
-
-    def _score(self, start: int, end: int, text: str, words: list[_Word],
-               voice: str, lex: bool, act: bool) -> SentenceScore:
-        eng = self.engine
-        matches = [(s, e, eng.lex[eng.lex_index.patterns[pid].row])
-                   for s, e, pid in eng.lex_index.find(words)] if lex else []
-        events = apply_event_rules(_LexSent(words, matches), full=False) if matches else []
-        event_tokens = {k for ev in events if ev.row.role not in ("block", "stop", "recip")
-                        for k in range(ev.start, ev.end)}
-        topic_tokens = {k for s, e, row in matches if row.category == "CONSULT"
-                        for k in range(s, e)}
-        mentions, titled = (self._mentions(words, event_tokens, topic_tokens, start == 0)
-                            if act else ([], False))
-        speaker = ""
-        if voice == "narrator":
-            speaker = self._speaker(words, mentions)
-            if speaker:
-                voice = "quoted"
-        # without pronoun resolution, a quoted "je"/"nous" still stands for the speaker
-        if not mentions and not titled and not (
-                voice == "quoted" and any(w.w in ("je", "nous") for w in words)):
-            drop_unnamed_cooperation(events, words)
-        return assemble(start, end, text, words, events, [], {}, voice=voice, speaker=speaker,
-                        actors=unique(c for m in mentions for c in m[0]),
-                        dyads=self._dyads([ev for ev in events if ev.counted], mentions),
-                        default_modality=lambda: "asserted", offsets=False)
-
-    def _mentions(self, words: list[_Word], event_tokens: set[int], topic_tokens: set[int],
-                  paragraph_start: bool) -> tuple[list[_Found], bool]:
-        """(codes, kind, label) of the actors named in a sentence, in order, and
-        whether it holds a title ("le président", "les deux pays").
-
-        The fast mode's actor rules without pronouns (:func:`.actors.find_mentions`):
-        a nationality adjective needs a title or event word to depend on, or to
-        be a noun ("les Russes"); "en Syrie"/"à Moscou" are places, "sur la
-        Syrie"/"la question de la Corée du Nord" topics, a leading "Moscou /" a
-        dateline; "les deux présidents/hommes" are the last two state actors
-        named (persons for person words).
-        """
-        eng = self.engine
-        titles: set[int] = set()
-        cands: list[tuple[int, int, Any]] = []
-        for s, e, pid in eng.act_index.find(words):
-            row = eng.act[eng.act_index.patterns[pid].row]
-            if row.code in ("*", "PAIR"):
-                titles.update(range(s, e))
-            if row.code != "*":
-                cands.append((s, e, row))
-        adj_tokens = {k for s, e, r in cands if r.kind == "adjective" for k in range(s, e)}
-        heads = titles | event_tokens
-        found: list[_Found] = []
-        seen: list[str] = []
-        for idx, (s, e, row) in enumerate(cands):
-            if not_an_actor(words, cands, idx, paragraph_start, topic_tokens):
-                continue
-            titled = False
-            if row.kind == "adjective":
-                head = adjective_head(words, s, adj_tokens, heads)
-                if head is None and not nominal_adjective(words, s):
-                    continue
-                titled = head is not None and words[head].w in _TITLE_WORDS
-            if row.code == "PAIR":
-                if any(r2.kind == "adjective" and 0 <= s2 - e <= 1 for s2, _, r2 in cands):
-                    continue  # "les deux pays arabes" is not a reference back
-                persons = any(w in row.label for w in PAIR_PERSON_WORDS)
-                pair = last_two((self.recent_persons if persons else self.recent) + seen)
-                if len(pair) == 2:
-                    found.append((tuple(sorted(pair)), row.kind, row.label))
-                continue
-            found.append(((row.code,), row.kind, row.label))
-            if row.code not in ENEMY_CODES | BODIES and row.kind != "group":
-                seen.append(row.code)
-                self.recent.append(row.code)
-                if row.kind in PERSON_KINDS or titled:
-                    self.recent_persons.append(row.code)
-        del self.recent[:-20]
-        del self.recent_persons[:-20]
-        return found, bool(titles)
-
-    @staticmethod
-    def _speaker(words: list[_Word], mentions: list[_Found]) -> str:
-        """The named person of reported speech (speech verb or *selon*), or ""."""
-        persons = [label for _, kind, label in mentions if kind in PERSON_KINDS]
-        if not persons:
-            return ""
-        if any(w.w in SPEECH_STRONG_FORMS or w.w == "selon" for w in words):
-            return persons[0]
-        return ""
-
-    @staticmethod
-    def _dyads(events: list[Event], mentions: list[_Found]) -> list[dict[str, Any]]:
-        """Every two state actors: partners of a cooperation, adversaries of a conflict, or
-        joint fighters of an enemy (IS, TER) in the sentence."""
-        codes = unique(c for m in mentions for c in m[0])
-        enemies = [c for c in codes if c in ENEMY_CODES]
-        states = [c for c in codes if c not in ENEMY_CODES]
-        contrib: dict[tuple[str, str], list[tuple[str, Event]]] = {}
-
-        def add(a: str, b: str, relation: str, ev: Event) -> None:
-            if a != b:
-                contrib.setdefault((min(a, b), max(a, b)), []).append((relation, ev))
-
-        for ev in events:
-            pairs = [(a, b) for i, a in enumerate(states) for b in states[i + 1:]]
-            if ev.quad in lx.COOP_QUADS:
-                for a, b in pairs:
-                    add(a, b, "coop", ev)
-            elif enemies:
-                for a in states:
-                    for b in enemies:
-                        add(a, b, "conf", ev)
-                for a, b in pairs:
-                    add(a, b, "coop", ev)
-            else:
-                for a, b in pairs:
-                    add(a, b, "conf", ev)
-        dyads = []
-        for (a, b), items in contrib.items():
-            relations = {r for r, _ in items}
-            dom = max(items, key=lambda it: abs(it[1].weight))[1]
-            dyads.append({
-                "actor_a": a, "actor_b": b, "source": "", "target": "",
-                "relation": "mixed" if len(relations) > 1 else items[0][0],
-                "category": dom.category, "quad_class": dom.quad, "weight": dom.weight,
-                "negated": dom.negated, "modality": dom.modality,
-                "evidence": "; ".join(unique(ev.row.term for _, ev in items)),
-            })
-        return dyads
 
 
 _SCORERS: dict[int, LexicalScorer] = {}

@@ -5,11 +5,16 @@ it runs in, and the labels it writes into an event's ``rule`` field (those it
 *drops* stay in the evidence string so a reader sees why an event did not
 count). :func:`describe` prints the table; ``tests/golden/rules.tsv`` is its
 committed snapshot, so adding, removing or reordering a rule is a reviewed
-change. What the lexical mode gives up is the rows without ``lexical``.
+change. The three modes run the same rules and differ only in where tokens
+come from: ``full`` adds the rows marked ``full`` (the dependency parse and the
+named entities, called from inside the rule they refine), and ``lexical``
+finds sentences and words with regular expressions and adds the ``gate``: a
+sentence with no word of a lexicon term or actor alias is neutral narrator
+text (quoted when most of it is inside quotation marks), with no rule run.
 
 Stages, in order, for one sentence:
 
-1. ``match``: lexicon terms and actor aliases (:mod:`.matcher`);
+1. ``match``: lexicon terms and actor aliases (:mod:`.matcher`; the lexical mode's gate);
 2. ``actors``: mentions, then the article context (:mod:`.actors`);
 3. ``speech``: attribution, voice and speaker (:mod:`.speech`);
 4. ``event``: the event rules below, applied in list order by :func:`apply_event_rules`;
@@ -56,36 +61,40 @@ class Rule:
         return obj
 
 
+FULL = ("full",)
+
 RULES: tuple[Rule, ...] = (
+    Rule("gate", "match", "lexical.LexicalScorer._prepare", LEXICAL),
     Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
     Rule("nationality_adjective_head", "actors", "actors.adjective_head"),
-    Rule("mentions", "actors", "actors.find_mentions", PARSED),
-    Rule("lexical_mentions", "actors", "lexical.LexicalScorer._mentions", LEXICAL),
-    Rule("pronouns", "actors", "actors.resolve_pronoun", PARSED),
-    Rule("pair_reference", "actors", "actors.resolve_references", PARSED),
-    Rule("attribution", "speech", "speech.find_attribution", PARSED),
-    Rule("voice", "speech", "speech.sentence_voice", PARSED),
-    Rule("lexical_speaker", "speech", "lexical.LexicalScorer._speaker", LEXICAL),
+    Rule("mentions", "actors", "actors.find_mentions"),
+    Rule("pronouns", "actors", "actors.resolve_pronoun"),
+    Rule("pair_reference", "actors", "actors.resolve_references"),
+    Rule("attribution", "speech", "speech.find_attribution"),
+    Rule("voice", "speech", "speech.sentence_voice"),
     Rule("lexicon", "event", "events.new_events", labels=("lexicon",)),
     Rule("negation", "event", "events.mark_negation"),
+    Rule("negation_parse", "event", "events.negated_parse", FULL),
     Rule("refusal", "event", "events.refusal_negates"),
     Rule("negated_stop", "event", "events.negated_stop"),
     Rule("proper_name", "event", "events.proper_name", labels=("proper_name",),
          drops=("proper_name",)),
+    Rule("proper_name_entities", "event", "events.in_name", FULL),
     Rule("modality", "event", "events.mark_modality"),
+    Rule("modality_parse", "event", "events.modality_parse", FULL),
     Rule("deescalation", "event", "events.deescalation",
          labels=("deescalation", "deescalated", "halt_coop"), drops=("deescalated",)),
+    Rule("deescalation_parse", "event", "events.deesc_parse", FULL),
     Rule("markers", "event", "events.markers_only", labels=("stop", "recip")),
     Rule("negation_flips", "event", "events.negation_flips",
          labels=("negated_coop", "negated_conf"), drops=("negated_conf",)),
     Rule("lexicon_evidence", "event", "events.lexicon_evidence"),
-    Rule("against_enemy", "dyad", "dyads.against_enemy", PARSED, labels=("against",)),
-    Rule("cooperation_dyads", "dyad", "dyads.cooperation_dyads", PARSED),
-    Rule("intra_actor", "dyad", "dyads.intra_actor", PARSED, labels=("intra_actor",),
+    Rule("against_enemy", "dyad", "dyads.against_enemy", labels=("against",)),
+    Rule("cooperation_dyads", "dyad", "dyads.cooperation_dyads"),
+    Rule("intra_actor", "dyad", "dyads.intra_actor", labels=("intra_actor",),
          drops=("intra_actor",)),
-    Rule("conflict_dyads", "dyad", "dyads.conflict_dyads", PARSED),
-    Rule("joint_fight", "dyad", "dyads.joint_fight", PARSED, labels=("joint",)),
-    Rule("lexical_pairs", "dyad", "lexical.LexicalScorer._dyads", LEXICAL),
+    Rule("conflict_dyads", "dyad", "dyads.conflict_dyads"),
+    Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
 )
@@ -98,7 +107,8 @@ RULE_LABELS: frozenset[str] = frozenset(label for r in RULES for label in r.labe
 
 @lru_cache(maxsize=1)
 def _event_rules() -> tuple[Callable[..., None], ...]:
-    return tuple(r.resolve() for r in RULES if r.stage == "event" and r.name != "lexicon")
+    return tuple(r.resolve() for r in RULES
+                 if r.stage == "event" and r.name != "lexicon" and r.modes == ALL)
 
 
 def apply_event_rules(sent: Sent, full: bool) -> list[Event]:

@@ -289,12 +289,12 @@ def segment_speaker(ctx: Context, i: int, sents: list[Sent], segments: list[tupl
             att = other.attribution
             if att is None:
                 continue
-            if other.span.start_char <= seg[1] <= other.span.end_char and att.kind == "A" \
+            if other.start <= seg[1] <= other.end and att.kind == "A" \
                     and att.verb_char > seg[1]:
                 name = own_speaker(ctx, j, sents, speakers)
                 if name[0]:
                     return name
-            if other.span.start_char <= seg[0] <= other.span.end_char + 1 \
+            if other.start <= seg[0] <= other.end + 1 \
                     and att.verb_char < seg[0]:
                 name = own_speaker(ctx, j, sents, speakers)
                 if name[0]:

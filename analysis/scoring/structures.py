@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
-
 from analysis import lexicon as lx
 
 from .matcher import LexRow
@@ -87,7 +85,11 @@ class Event:
 
 @dataclass
 class Sent:
-    span: Span
+    """One sentence prepared for the rules; ``start``/``end`` are character offsets in
+    its paragraph."""
+
+    start: int
+    end: int
     toks: list[Tok]
     matches: list[tuple[int, int, LexRow]]
     mentions: list[Mention]
