@@ -2,7 +2,10 @@
 
 Problems with single inputs are warnings naming the file (the run goes on and
 every input keeps a row with its status); a path that does not exist is an
-error with exit status 2.
+error with exit status 2, and so is a bad ``--lexicon`` or ``--actors`` file
+(the message names the file and line). ``--resume`` on a run interrupted
+with another ``--mode``, ``--lexicon`` or ``--actors`` is refused with exit
+status 3.
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--mode", choices=["full", "fast", "lexical"], default="full",
                     help="full: spaCy parser (default); fast: lexicon windows, no parser; "
                          "lexical: no spaCy at all, no pronouns, simpler dyad and voice rules (fastest)")
+    sc.add_argument("--lexicon", type=Path, default=None, metavar="FILE",
+                    help="cooperation/conflict lexicon to use instead of the packaged one (same "
+                         "tab-separated format as analysis/data/lexicon.tsv); recorded in "
+                         "articles.lexicon_version as custom:<first 12 hex of its SHA-256>")
+    sc.add_argument("--actors", type=Path, default=None, metavar="FILE",
+                    help="actor dictionary to use instead of the packaged one (same format as "
+                         "analysis/data/actors.tsv); recorded as ;actors=custom:<12 hex> in "
+                         "articles.lexicon_version")
     sc.add_argument("--split-parts", action="store_true",
                     help="score a file joining two articles at a separator as two articles")
     sc.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
@@ -49,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="address of an existing Dask scheduler (tcp://host:8786); "
                          "default: a local cluster")
     sc.add_argument("--resume", action="store_true",
-                    help="continue an interrupted run in --out from its last checkpoint")
+                    help="continue an interrupted run in --out from its last checkpoint; "
+                         "refused (exit status 3) if it used another --mode, --lexicon or --actors")
     sc.add_argument("--stance", action="store_true",
                     help="also write actors.csv (portrayal) and stance.csv, and fill "
                          "articles.stance_coop (parses the text a second time)")
@@ -111,16 +123,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .run import run
+    from .lexicon import LexiconError, read_table
 
-    for item in args.inputs:  # fail before any work on a missing path
+    for item in args.inputs:  # fail before any work on a missing path or a bad table
         if not Path(item).exists():
             raise FileNotFoundError(f"input path does not exist: {item}")
-    counts = run(args.inputs, args.out, mode=args.mode, tone=not args.no_tone,
-                 split_parts=args.split_parts, max_bytes=args.max_bytes, fmt=args.fmt,
-                 jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                 resume=args.resume, batch_size=args.batch_size, stance=args.stance,
-                 progress=False if args.quiet else None)
+    try:
+        tables = {kind: read_table(path, kind) for kind, path in
+                  (("lexicon", args.lexicon), ("actors", args.actors)) if path is not None}
+    except LexiconError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    from .run import ResumeRefused, run
+
+    try:
+        counts = run(args.inputs, args.out, mode=args.mode, tone=not args.no_tone,
+                     split_parts=args.split_parts, max_bytes=args.max_bytes, fmt=args.fmt,
+                     jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                     resume=args.resume, batch_size=args.batch_size, stance=args.stance,
+                     progress=False if args.quiet else None, **tables)
+    except ResumeRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     print(f"scored {sum(counts.values())} documents ({summary}) -> {args.out}", file=sys.stderr)
     return 0

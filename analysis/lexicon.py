@@ -12,11 +12,14 @@ class that does not fit its category or a malformed row raises
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.resources
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -292,11 +295,49 @@ def parse_table(text: str, filename: str, kind: str) -> pd.DataFrame:
 
     Used by tests and by anyone shipping their own variant of the files.
     """
+    columns, validate = _kind(kind)
+    return validate(_parse(text, filename, columns).frame, filename)
+
+
+def _kind(kind: str) -> tuple[tuple[str, ...], Callable[[pd.DataFrame, str], pd.DataFrame]]:
+    """The columns and the validator of a table kind."""
     if kind == "lexicon":
-        return validate_lexicon(_parse(text, filename, LEXICON_COLUMNS).frame, filename)
+        return LEXICON_COLUMNS, validate_lexicon
     if kind == "actors":
-        return validate_actors(_parse(text, filename, ACTOR_COLUMNS).frame, filename)
+        return ACTOR_COLUMNS, validate_actors
     raise ValueError(f"kind must be 'lexicon' or 'actors', got {kind!r}")
+
+
+def read_table(path: str | Path, kind: str) -> pd.DataFrame:
+    """Read and validate a user's lexicon or actor file (the packaged files' format).
+
+    Every problem, a missing or unreadable file included, is a
+    :class:`LexiconError` naming the file (and the line, for a bad row).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: {kind} file does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read the {kind} file ({exc})") from None
+    return parse_table(text, str(path), kind)
+
+
+def user_table(source: str | Path | pd.DataFrame, kind: str) -> pd.DataFrame:
+    """A validated lexicon or actor table from a file path or a DataFrame."""
+    if isinstance(source, (str, Path)):
+        return read_table(source, kind)
+    return _kind(kind)[1](source, f"{kind} (DataFrame)")
+
+
+def table_digest(frame: pd.DataFrame, kind: str) -> str:
+    """SHA-256 (hex) of a validated table's rows in the file's columns.
+
+    The header and line numbers are left out, so the same table gives the
+    same digest whether it came from a file or a DataFrame.
+    """
+    text = frame[list(_kind(kind)[0])].to_csv(sep="\t", index=False, lineterminator="\n", na_rep="")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def __getattr__(name: str) -> str:

@@ -19,6 +19,7 @@ from typing import Literal
 import pandas as pd
 
 from . import nlp
+from .config import ScorerConfig
 from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
 from .scoring import FrameScorer
 
@@ -349,18 +350,19 @@ def to_frames(results: Iterable[ScoredArticle], stance: bool = False) -> Scored:
     return Scored(**frames)
 
 
-def add_stance(results: list[ScoredArticle]) -> None:
+def add_stance(results: list[ScoredArticle], actor_table: pd.DataFrame | None = None) -> None:
     """Add actor portrayal and stance toward RUS–USA cooperation to scored articles.
 
     Parses the batch's scored sentences once more (dependency relations for
-    appositions and predicates); see :mod:`analysis.stance`.
+    appositions and predicates); see :mod:`analysis.stance`. ``actor_table``:
+    the actor dictionary (default: the packaged one).
     """
     from . import stance as st
 
     if not any(r.article["status"] == "ok" for r in results):
         return
     scored = to_frames(results)
-    analysis = st.analyse(scored)
+    analysis = st.analyse(scored, actors=actor_table)
     actors = st.portray(scored, analysis=analysis)
     stances = st.stance(scored, analysis=analysis)
     by_article: dict[str, dict[str, list[dict[str, object]]]] = {}
@@ -379,21 +381,26 @@ def add_stance(results: list[ScoredArticle]) -> None:
 
 def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: bool = True,
           split_parts: bool = False, max_bytes: int | None = None,
-          progress: bool | None = False, stance: bool = False) -> Scored:
+          progress: bool | None = False, stance: bool = False,
+          lexicon: str | Path | pd.DataFrame | None = None,
+          actors: str | Path | pd.DataFrame | None = None) -> Scored:
     """Read, parse and score a corpus; return ``articles``, ``sentences`` and ``dyads``.
 
     ``inputs`` are files or folders (``.txt``, ``.html``, ``.csv``, ``.jsonl``,
     ``.parquet``). Every input document has a row in ``articles`` with its
     ``status``; only ``ok`` documents have sentences and scores. With
     ``stance=True`` the result also holds ``actors`` (portrayal) and ``stance``
-    tables, and ``articles.stance_coop`` is filled.
+    tables, and ``articles.stance_coop`` is filled. ``lexicon`` and ``actors``
+    (a file in the packaged tables' format, or a DataFrame) replace the
+    packaged tables: see :class:`analysis.config.ScorerConfig`.
     """
     from .read import DEFAULT_MAX_BYTES
 
+    config = ScorerConfig(mode, lexicon=lexicon, actors=actors)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     articles = read_corpus(inputs, max_bytes=max_bytes or DEFAULT_MAX_BYTES, split=split_parts)
-    results = iter_scored(articles, mode=mode, tone=tone)
+    results = iter_scored(articles, mode=mode, tone=tone, scorer=config.scorer())
     if progress is not False:
         from tqdm.auto import tqdm
 
@@ -402,7 +409,7 @@ def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: 
                        disable=None if progress is None else False)
     if stance:
         results = list(results)
-        add_stance(results)
+        add_stance(results, actor_table=config.actors)
     return to_frames(results, stance=stance)
 
 

@@ -15,10 +15,15 @@ does not grow with the number of articles. Three engines give the same rows:
   each worker reads and scores its files, the client writes the rows in input
   order and marks exact duplicates exactly as the local engine does.
 
+Every engine scores with the same :class:`analysis.config.ScorerConfig` (mode,
+lexicon and actor tables), shipped to the workers with the other options.
+
 A run writes a checkpoint (``_checkpoint.json``) after every batch: how many
-documents are done and the byte size of each output file. ``resume=True``
-truncates the files to the last checkpoint and skips the documents already
-written, so an interrupted run ends with the same bytes as an uninterrupted one.
+documents are done, the byte size of each output file and the scorer's
+configuration. ``resume=True`` truncates the files to the last checkpoint and
+skips the documents already written, so an interrupted run ends with the same
+bytes as an uninterrupted one; resuming with another mode, lexicon or actor
+table raises :class:`ResumeRefused` rather than mix rows scored two ways.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from typing import Literal
 
 import pandas as pd
 
+from .config import ScorerConfig, TableSource
 from .pipeline import (
     COLUMNS,
     DTYPES,
@@ -125,19 +131,23 @@ def _arrow_schema(table: str):
 class Options:
     """What to score and how; picklable so workers get the same settings."""
 
-    mode: Mode = "full"
+    config: ScorerConfig = ScorerConfig()
     tone: bool = True
     split_parts: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
     stance: bool = False
 
+    @property
+    def mode(self) -> Mode:
+        return self.config.mode
+
 
 def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
     results = list(iter_scored(batch, mode=opts.mode, tone=opts.tone,
-                               batch_size=len(batch) or 1))
+                               batch_size=len(batch) or 1, scorer=opts.config.scorer()))
     if opts.stance:
-        add_stance(results)
+        add_stance(results, actor_table=opts.config.actors)
     return results
 
 
@@ -247,6 +257,19 @@ def _as_duplicate(scored: ScoredArticle, first: str, opts: Options) -> ScoredArt
 
 # ---------------------------------------------------------------- run
 
+class ResumeRefused(ValueError):
+    """``resume=True`` in a folder whose interrupted run used another scorer configuration."""
+
+
+def _check_resume(ckpt: dict, config: ScorerConfig, out: Path) -> None:
+    before, now = ckpt.get("config"), config.describe()
+    if before is not None and before != now:
+        changed = ", ".join(f"{k} {before.get(k)} -> {v}" for k, v in now.items()
+                            if before.get(k) != v)
+        raise ResumeRefused(f"cannot resume the run in {out}: it was scored with another "
+                            f"configuration ({changed}); run without --resume to start afresh")
+
+
 def _fingerprint(files: Sequence[Path], opts: Options, fmt: str) -> str:
     h = hashlib.sha1()
     for f in files:
@@ -260,16 +283,21 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         split_parts: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, fmt: Format = "csv",
         jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
-        partition_size: int = 64, stance: bool = False) -> dict[str, int]:
+        partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
+        actors: TableSource = None) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
-    With ``resume=True`` an interrupted run in ``out`` continues where its last
-    checkpoint stopped; with different inputs or options it starts afresh.
+    ``lexicon`` and ``actors`` (a file or a DataFrame) replace the packaged
+    tables in every engine. With ``resume=True`` an interrupted run in ``out``
+    continues where its last checkpoint stopped; with different inputs or
+    options it starts afresh, and with another mode, lexicon or actor table it
+    raises :class:`ResumeRefused`.
     """
     out = Path(out)
+    config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
     files = list(iter_input_files(inputs))
-    opts = Options(mode=mode, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
+    opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
                    batch_size=batch_size, stance=stance)
     fingerprint = _fingerprint(files, opts, fmt)
     ckpt_path = out / CHECKPOINT
@@ -277,6 +305,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     append = False
     if resume and ckpt_path.exists():
         ckpt = json.loads(ckpt_path.read_text())
+        _check_resume(ckpt, config, out)
         if ckpt.get("fingerprint") == fingerprint and fmt == "csv":
             done = int(ckpt["documents"])
             for table, size in ckpt["sizes"].items():
@@ -312,7 +341,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
                 counts[status] = counts.get(status, 0) + 1
             if fmt == "csv":
                 ckpt_path.write_text(json.dumps(
-                    {"fingerprint": fingerprint, "documents": done, "sizes": writer.sizes()}))
+                    {"fingerprint": fingerprint, "documents": done, "sizes": writer.sizes(),
+                     "config": config.describe()}))
             if bar is not None:
                 bar.update(len(batch))
     finally:

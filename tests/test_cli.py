@@ -80,3 +80,30 @@ def test_split_parts_from_the_command_line(tmp_path: Path):
     assert whole.returncode == 0
     joined = pd.read_csv(tmp_path / "w" / "articles.csv", dtype=str, keep_default_na=False)
     assert joined.loc[joined["article_id"].str.startswith("002_"), "n_parts"].tolist() == ["2"]
+
+
+def _table_with(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, int]:
+    """A copy of a packaged table with one row changed; its path and the row's line number."""
+    text = (paths.ROOT / "analysis" / "data" / name).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    lineno = next(i for i, line in enumerate(lines, start=1) if line.startswith(old))
+    lines[lineno - 1] = lines[lineno - 1].replace(old, new, 1)
+    path = tmp_path / f"my_{name}"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path, lineno
+
+
+def test_bad_lexicon_or_actors_file_is_an_error_naming_file_and_line(tmp_path: Path):
+    lexicon, lex_line = _table_with(tmp_path, "lexicon.tsv", "accord\tNOUN\tAGREE",
+                                    "accord\tNOUN\tAGRE")
+    actors, act_line = _table_with(tmp_path, "actors.tsv", "poutine\tRUS\tleader",
+                                   "poutine\tRUS\tczar")
+    cases = [("--lexicon", lexicon, f"{lexicon}: line {lex_line}: unknown PLOVER category 'AGRE'"),
+             ("--actors", actors, f"{actors}: line {act_line}: unknown kind 'czar'"),
+             ("--actors", tmp_path / "nope.tsv", f"{tmp_path / 'nope.tsv'}: actors file does not exist")]
+    for option, path, message in cases:
+        res = _framing("score", str(paths.SEEDS), "--out", str(tmp_path / "out"), option, str(path))
+        assert res.returncode == 2, res.stderr
+        assert res.stderr.startswith(f"error: {message}"), res.stderr
+        assert "Traceback" not in res.stderr
+        assert not (tmp_path / "out").exists()

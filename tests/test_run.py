@@ -179,3 +179,136 @@ def test_csv_fast_path_writes_what_pandas_writes(tmp_path):
     w.writerow(COLUMNS["sentences"])
     w.writerows(csv_rows(rows, "sentences"))
     assert got.getvalue() == want.getvalue()
+
+
+# ---------------------------------------------------------------- custom lexicon and actors
+
+#: One change each that alters seed labels: without "fructueux" (SUPPORT) the sentence
+#: "... une rencontre fructueuse" is neutral; with Poutine coded USA his talks with
+#: Obama are intra-USA and dropped.
+_CUSTOM = {
+    "lexicon": ("lexicon.tsv", "fructueux\tADJ\tSUPPORT", None,
+                ("000_6dfd0f7db67c22f2", 10, "cooperation", "neutral")),
+    "actors": ("actors.tsv", "poutine\tRUS\tleader", "poutine\tUSA\tleader",
+               ("002_2f1464cb4d1d22d2", 10, "cooperation", "neutral")),
+}
+
+
+@pytest.fixture(scope="module")
+def custom_tables(tmp_path_factory) -> dict[str, Path]:
+    """The packaged lexicon and actor files, each with the one change of ``_CUSTOM``."""
+    import importlib.resources
+
+    folder = tmp_path_factory.mktemp("tables")
+    files = {}
+    for kind, (name, old, new, _) in _CUSTOM.items():
+        lines = (importlib.resources.files("analysis") / "data" / name).read_text(
+            encoding="utf-8").splitlines(keepends=True)
+        hits = [i for i, line in enumerate(lines) if line.startswith(old + "\t")]
+        assert len(hits) == 1, old
+        lines[hits[0]] = "" if new is None else lines[hits[0]].replace(old, new, 1)
+        files[kind] = folder / f"my_{name}"
+        files[kind].write_text("".join(lines), encoding="utf-8")
+    return files
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler():
+    """One local Dask cluster for the custom-table runs (workers load spaCy once)."""
+    distributed = pytest.importorskip("dask.distributed")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def _cli(*args: str) -> int:
+    from analysis import cli
+
+    with warnings.catch_warnings():  # cli.main sets warning filters and the printer
+        return cli.main(list(args))
+
+
+@pytest.mark.parametrize("kind", ["lexicon", "actors"])
+def test_custom_table_reaches_every_engine(kind, corpus, reference, custom_tables, dask_scheduler,
+                                           tmp_path):
+    import pandas as pd
+
+    from analysis import lexicon as lx
+
+    engines = {"jobs1": (), "jobs2": ("--jobs", "2"),
+               "dask": ("--engine", "dask", "--scheduler", dask_scheduler)}
+    runs = {}
+    for name, extra in engines.items():
+        status = _cli("score", str(corpus), "--out", str(tmp_path / name), "--mode", "fast",
+                      "--batch-size", "4", "--no-tone", "--quiet", f"--{kind}", str(custom_tables[kind]),
+                      *extra)
+        assert status == 0
+        runs[name] = _tables(tmp_path / name)
+    assert runs["jobs1"] == runs["jobs2"] == runs["dask"]
+
+    def frames(folder: Path) -> pd.Series:
+        s = pd.read_csv(folder / "sentences.csv", dtype=str, keep_default_na=False)
+        return s.set_index(["article_id", "sentence_id"])["frame"]
+
+    article, sentence, before, after = _CUSTOM[kind][3]
+    default, custom = frames(reference), frames(tmp_path / "jobs1")
+    assert (default[(article, str(sentence))], custom[(article, str(sentence))]) == (before, after)
+    arts = pd.read_csv(tmp_path / "jobs1" / "articles.csv", dtype=str, keep_default_na=False)
+    sha = lx.table_digest(lx.read_table(custom_tables[kind], kind), kind)[:12]
+    want = f"custom:{sha}" if kind == "lexicon" else f"{lx.LEXICON_VERSION};actors=custom:{sha}"
+    assert set(arts["lexicon_version"]) == {want}
+
+
+def test_api_takes_a_table_as_path_or_dataframe(custom_tables):
+    """analysis.score: the same table from a file or a DataFrame gives the same rows and version."""
+    from analysis import lexicon as lx
+    from analysis.pipeline import score
+
+    seed = sorted(paths.SEEDS.glob("000_*.txt"))
+    table = lx.read_table(custom_tables["lexicon"], "lexicon")
+    by_path = score(seed, mode="lexical", tone=False, lexicon=custom_tables["lexicon"])
+    by_frame = score(seed, mode="lexical", tone=False, lexicon=table.drop(columns="line"))
+    default = score(seed, mode="lexical", tone=False)
+    for a, b in zip(by_path, by_frame, strict=True):
+        assert a.equals(b)
+    assert not by_path.sentences.equals(default.sentences)
+
+
+def test_resume_with_another_configuration_is_refused(corpus, custom_tables, tmp_path,
+                                                      monkeypatch, capsys):
+    real_write = run.TableWriter.write
+    calls = {"n": 0}
+
+    def failing_write(self, batch):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise _Interrupt
+        real_write(self, batch)
+
+    lexicon = str(custom_tables["lexicon"])
+
+    def score(out: str, *options: str) -> int:
+        return _cli("score", str(corpus), "--out", str(tmp_path / out), "--batch-size", "4",
+                    "--quiet", *options)
+
+    monkeypatch.setattr(run.TableWriter, "write", failing_write)
+    with pytest.raises(_Interrupt), warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        run.run([corpus], tmp_path / "out", mode="fast", batch_size=4, progress=False,
+                lexicon=lexicon)
+    monkeypatch.setattr(run.TableWriter, "write", real_write)
+    written = _tables(tmp_path / "out")
+    capsys.readouterr()
+    for other in (("--mode", "fast"), ("--mode", "lexical", "--lexicon", lexicon),
+                  ("--mode", "fast", "--lexicon", lexicon, "--actors", str(custom_tables["actors"]))):
+        assert score("out", "--resume", *other) == 3
+        err = capsys.readouterr().err
+        assert err.startswith("error: cannot resume") and "another configuration" in err, err
+        assert _tables(tmp_path / "out") == written  # nothing truncated or appended
+    assert score("out", "--resume", "--mode", "fast", "--lexicon", lexicon) == 0
+    assert "afresh" not in capsys.readouterr().err  # it resumed
+    assert score("whole", "--mode", "fast", "--lexicon", lexicon) == 0
+    assert _tables(tmp_path / "out") == _tables(tmp_path / "whole")
