@@ -10,9 +10,9 @@ does per-word work only in sentences that contain a lexicon or actor word:
    a capital, a digit or an opening quote), skipping spaCy's French
    abbreviations (``M.``, ``Mme.``, ``etc.``) and initials (``J.``).
 2. *Words*: one regular expression (elisions ``l'``/``qu'`` apart, hyphenated
-   words split unless the lexicon or actor list knows them whole, numbers,
-   punctuation). Each distinct word string is normalised, stemmed and looked
-   up once per process.
+   words split unless the lexicon or actor list knows them whole, spaCy's
+   abbreviations kept with their full stop, numbers, punctuation). Each
+   distinct word string is normalised, stemmed and looked up once per process.
 3. *Gate*: a sentence none of whose words can be a content word of a lexicon
    term or actor alias (the same test the matcher applies, computed with set
    operations) is neutral narrator text and costs nothing more. The gate is
@@ -27,12 +27,12 @@ What it gives up against the fast mode is only what the gate skips: a sentence
 with no lexicon or actor word is not analysed, so its modality stays
 ``asserted``, and its pronoun or speech attribution does not reach the article
 context (measured on the seeds and 40 UD documents: identical coop/conf flags,
-dyads differing on 2 of 995 sentences, actors on 10, speaker on 13;
+dyads differing on 1 of 995 sentences, actors on 6, voice and speaker on 3;
 ``tests/test_lexical.py``). Sentence and word splitting are regular
 expressions, not spaCy's tokenizer, so a few sentences are split differently.
 Its accuracy against the gold annotation is measured by
-:func:`analysis.evaluate.mode_metrics` (coop 0.99, conf 0.94, RUS-USA 0.77
-against 0.99 / 0.94 / 0.79 for the fast mode).
+:func:`analysis.evaluate.mode_metrics` (coop 0.99, conf 0.94, RUS-USA 0.79, as
+the fast mode).
 """
 
 from __future__ import annotations
@@ -114,14 +114,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 #: Words (with their inner apostrophes and hyphens: aujourd'hui, l'accord, États-Unis)
 #: and single punctuation marks. Elisions and hyphens are split once per distinct
 #: string, in :meth:`LexicalScorer._learn`, which is cheaper than in the expression.
-_TOKEN_RE = re.compile(r"\w+(?:['’ʼ-]\w+)*|\S")
+_WORD_PATTERN = r"\w+(?:['’ʼ-]\w+)*|\S"
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern[str]:
+    """Words and punctuation; spaCy's abbreviations (M., Mme., etc.) keep their full stop,
+    as spaCy's tokenizer keeps them when a space surrounds them."""
+    abbrev = "|".join(re.escape(a) for a in sorted(_abbreviations(), key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{abbrev})\.(?!\S)|{_WORD_PATTERN}")
 _ELIDED_RE = re.compile(r"((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ])(\w.*)",
                         re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:
     """Word and punctuation strings of a text (elided and hyphenated words still whole)."""
-    return _TOKEN_RE.findall(text)
+    return _token_re().findall(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +333,7 @@ class LexicalScorer:
                  paragraph_start: bool) -> Sent:
         """The sentence for the rules: analysed if the gate lets it through, else empty."""
         sent = text[start:end]
-        distinct = set(_TOKEN_RE.findall(sent))
+        distinct = set(_token_re().findall(sent))
         new = distinct - self.known
         if new:
             self._learn(new)
@@ -345,7 +353,7 @@ class LexicalScorer:
         """Mode-neutral tokens of text[start:end], and its letters and digits (all, quoted)."""
         toks: list[Tok] = []
         total = inside = 0
-        for m in _TOKEN_RE.finditer(text, start, end):
+        for m in _token_re().finditer(text, start, end):
             off = m.start()
             for part in self.words[m.group()]:
                 quoted = any(s <= off < e for s, e in segments)
