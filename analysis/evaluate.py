@@ -46,6 +46,7 @@ from sklearn.model_selection import LeaveOneGroupOut
 from sklearn.pipeline import Pipeline
 
 from . import paths
+from .types import Mode
 
 if TYPE_CHECKING:  # the pipeline loads spaCy: imported only when the seeds are scored
     from .pipeline import Scored
@@ -69,7 +70,6 @@ N_BOOT = 1000
 SEED = 0
 LEVEL = 0.95
 
-Mode = Literal["full", "fast", "lexical"]
 Alignment = Literal["1:1", "split", "merged", "crossing", "unaligned"]
 
 

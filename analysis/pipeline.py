@@ -14,15 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
 
 from . import nlp
 from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
 from .scoring import FrameScorer
-
-Mode = Literal["full", "fast", "lexical"]
+from .types import Mode
 
 SENTENCE_COLUMNS = [
     "article_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind",

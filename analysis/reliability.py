@@ -50,8 +50,9 @@ from analysis.evaluate import (
     bootstrap_indices,
 )
 from analysis.pipeline import Scored
-from analysis.scoring import FrameScorer, Mode
+from analysis.scoring import FrameScorer
 from analysis.tone import tone, tone_to_frame
+from analysis.types import Mode
 
 __all__ = ["BATCHES", "SAMPLE_SIZE", "agreement_between", "annotation_errors", "annotation_sample",
            "annotator_agreement", "evaluate_annotations", "heldout_errors", "heldout_metrics",
