@@ -401,6 +401,8 @@ def speaker_counts(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
 _N_CELLS = 32
 _CELL = np.arange(_N_CELLS)
 _COOP, _CONF, _QUOTED, _RUS = _CELL & 1, (_CELL >> 1) & 1, (_CELL >> 2) & 1, _CELL >> 3
+#: Largest array (cells) one resampling step of this module builds (a test shrinks it).
+_CHUNK = CHUNK
 
 
 def _article_cells(corpus: _Corpus) -> tuple[list[str], list[str], np.ndarray]:
@@ -471,7 +473,8 @@ def bootstrap_outlets(scored: Scored, n_boot: int = 2000, level: float = 0.95,
     for outlet in sorted(set(outlets)):
         mine = counts[[o == outlet for o in outlets]]
         est = _measures_from_cells(mine.sum(0))
-        reps = _measures_from_cells(cluster_resample(mine, n_boot, keyed_rng(random_state, outlet)))
+        rng = keyed_rng(random_state, outlet)
+        reps = _measures_from_cells(cluster_resample(mine, n_boot, rng, chunk=_CHUNK))
         for m in measures:
             vals = reps[m][~np.isnan(reps[m])]
             point = float(est[m])
@@ -523,7 +526,7 @@ def permutation_test(scored: Scored, outlet_a: str, outlet_b: str, measure: Meas
     rng = keyed_rng(random_state, f"{outlet_a}\x00{outlet_b}")
     combos = combinations(range(n), na)
     n_used = n_splits if exact else n_perm
-    step = max(1, CHUNK // max(n, _N_CELLS))
+    step = max(1, _CHUNK // max(n, _N_CELLS))
     n_extreme = 0
     for start in range(0, n_used, step):
         size = min(step, n_used - start)
