@@ -19,9 +19,10 @@ Five methods are compared on the same gold sentences (body and headline rows):
 :func:`evaluate_seeds` returns precision, recall and F1 with two-stage
 bootstrap 95 % intervals (articles, then sentences within them) and the
 sample sizes; :func:`agreement` gives Krippendorff's alpha and Cohen's kappa
-between any two label sets (the bootstrap and the agreement statistics live in
-:mod:`analysis.stats` and are re-exported here); :func:`errors` lists the scorer's mistakes with
-their evidence; :func:`fast_vs_full` measures the fast mode's accuracy cost.
+between any two label sets (the bootstrap and agreement statistics live in
+:mod:`analysis.stats`, re-exported here); :func:`errors` lists the scorer's
+mistakes with their evidence; :func:`fast_vs_full` measures the fast mode's
+accuracy cost.
 The seeds are scored once per process in each mode and the whole validation
 is cached (``functools.lru_cache``), so notebooks and figures share it. The
 procedure and its caveats (about 60 sentences, a lexicon written by people who
