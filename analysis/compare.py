@@ -1,6 +1,6 @@
 """Comparing outlets: measures, uncertainty, vocabulary, actors, naming, wire copy, time.
 
-Every function takes the scored tables (:class:`analysis.pipeline.Scored`:
+Every function takes the scored tables (:class:`analysis.tables.Scored`:
 ``articles``, ``sentences``, ``dyads`` as documented in ``docs/tables.md``) and
 returns a pandas DataFrame whose columns are listed in its docstring. Only
 articles with status ``ok`` are compared. The outlet is the ``outlet`` column
@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .pipeline import Scored, _combine_relations, frame_measures, net_index
+from .stats import CHUNK, cluster_resample, keyed_rng
+from .tables import Scored, _combine_relations, frame_measures, net_index
 
 #: Outlet name given to articles whose ``outlet`` is empty.
 UNKNOWN_OUTLET = "inconnu"
@@ -273,7 +273,7 @@ def article_measures(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
 
     Columns: ``article_id``, ``outlet``, ``title``, ``is_wire``, ``wire_reason``,
     ``best_date``, ``date_source``, ``n_articles`` (1), every key of
-    :func:`analysis.pipeline.frame_measures` (``n_sentences``, ``n_body``,
+    :func:`analysis.tables.frame_measures` (``n_sentences``, ``n_body``,
     ``n_coop``, ``n_conf``, ``coop_share``, ``conf_share``, ``net_index``,
     ``goldstein_mean``, ``rususa_*``, ``headline_*``, ``narrator_*``,
     ``quoted_*``), ``quoted_share`` (quoted body sentences / body sentences),
@@ -305,7 +305,7 @@ def outlet_measures(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
     """One row per outlet: pooled framing measures of its articles, with the n behind them.
 
     Columns: ``outlet``, ``n_articles``, ``n_wire`` (of them agency copy),
-    every key of :func:`analysis.pipeline.frame_measures` computed on the
+    every key of :func:`analysis.tables.frame_measures` computed on the
     outlet's sentences pooled (``n_sentences``, ``n_body``, ``coop_share``,
     ``conf_share``, ``net_index``, ``rususa_*``, ``headline_*`` for headlines vs
     the body figures, ``narrator_*``, ``quoted_*``), ``quoted_share``,
@@ -401,8 +401,8 @@ def speaker_counts(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
 _N_CELLS = 32
 _CELL = np.arange(_N_CELLS)
 _COOP, _CONF, _QUOTED, _RUS = _CELL & 1, (_CELL >> 1) & 1, (_CELL >> 2) & 1, _CELL >> 3
-#: Largest array (cells) one resampling step builds.
-_CHUNK = 4_000_000
+#: Largest array (cells) one resampling step of this module builds (a test shrinks it).
+_CHUNK = CHUNK
 
 
 def _article_cells(corpus: _Corpus) -> tuple[list[str], list[str], np.ndarray]:
@@ -447,31 +447,6 @@ def _measures_from_cells(cells: np.ndarray) -> dict[str, np.ndarray]:
             "quoted_share": _ratio(nq, n)}
 
 
-def _rng(random_state: int, name: str) -> np.random.Generator:
-    """A generator per outlet, so one outlet's interval does not depend on the others."""
-    return np.random.default_rng([int(random_state), zlib.crc32(name.encode("utf-8"))])
-
-
-def _cluster_resample(counts: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Two-stage bootstrap of one outlet's articles, returned as pooled cell counts (n_boot × 32).
-
-    Stage 1 draws the outlet's K articles with replacement; stage 2 draws each
-    drawn article's n_a body sentences with replacement. An article drawn m
-    times contributes m·n_a sentence draws from its own sentences, which is a
-    multinomial draw on its cell frequencies: that is what is sampled here.
-    """
-    k = counts.shape[0]
-    n_a = counts.sum(1)
-    p = np.where(n_a[:, None] > 0, counts / np.maximum(n_a, 1)[:, None], 1.0 / _N_CELLS)
-    out = np.empty((n_boot, _N_CELLS), dtype=np.int64)
-    step = max(1, _CHUNK // (k * _N_CELLS))  # replicates per chunk: bounded memory for big outlets
-    for start in range(0, n_boot, step):
-        size = min(step, n_boot - start)
-        picks = rng.multinomial(k, np.full(k, 1.0 / k), size=size)  # size × K copies
-        out[start:start + size] = rng.multinomial(picks * n_a[None, :], p).sum(1)  # size × 32
-    return out
-
-
 def bootstrap_outlets(scored: Scored, n_boot: int = 2000, level: float = 0.95,
                       random_state: int = 0, include_wire: bool = True,
                       measures: Sequence[str] = BOOT_MEASURES) -> pd.DataFrame:
@@ -498,7 +473,8 @@ def bootstrap_outlets(scored: Scored, n_boot: int = 2000, level: float = 0.95,
     for outlet in sorted(set(outlets)):
         mine = counts[[o == outlet for o in outlets]]
         est = _measures_from_cells(mine.sum(0))
-        reps = _measures_from_cells(_cluster_resample(mine, n_boot, _rng(random_state, outlet)))
+        rng = keyed_rng(random_state, outlet)
+        reps = _measures_from_cells(cluster_resample(mine, n_boot, rng, chunk=_CHUNK))
         for m in measures:
             vals = reps[m][~np.isnan(reps[m])]
             point = float(est[m])
@@ -547,7 +523,7 @@ def permutation_test(scored: Scored, outlet_a: str, outlet_b: str, measure: Meas
     n_splits = math.comb(n, na)
     exact = n_splits <= n_perm
     total = pool.sum(0)
-    rng = _rng(random_state, f"{outlet_a}\x00{outlet_b}")
+    rng = keyed_rng(random_state, f"{outlet_a}\x00{outlet_b}")
     combos = combinations(range(n), na)
     n_used = n_splits if exact else n_perm
     step = max(1, _CHUNK // max(n, _N_CELLS))

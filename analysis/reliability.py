@@ -41,17 +41,20 @@ import numpy as np
 import pandas as pd
 
 from analysis import paths
-from analysis.evaluate import (
+from analysis.scoring import FrameScorer
+from analysis.stats import (
     LEVEL,
     N_BOOT,
     SEED,
     agreement,
     binary_scores,
     bootstrap_indices,
+    iid_bootstrap_indices,
+    percentile_interval,
 )
-from analysis.pipeline import Scored
-from analysis.scoring import FrameScorer, Mode
+from analysis.tables import Scored
 from analysis.tone import tone, tone_to_frame
+from analysis.types import Mode
 
 __all__ = ["BATCHES", "SAMPLE_SIZE", "agreement_between", "annotation_errors", "annotation_sample",
            "annotator_agreement", "evaluate_annotations", "heldout_errors", "heldout_metrics",
@@ -208,14 +211,6 @@ def heldout_predictions(batch: int) -> pd.DataFrame:
     return _predictions(batch).copy()
 
 
-def _interval(values: np.ndarray, level: float) -> tuple[float, float]:
-    if np.isnan(values).all():
-        return float("nan"), float("nan")
-    alpha = (1 - level) / 2
-    lo, hi = np.nanquantile(values, [alpha, 1 - alpha])
-    return float(lo), float(hi)
-
-
 def _metric_row(t: np.ndarray, p: np.ndarray, resamples: Sequence[np.ndarray],
                 level: float) -> dict[str, object]:
     """Precision, recall, F1 and their percentile intervals over the given resamples."""
@@ -224,7 +219,7 @@ def _metric_row(t: np.ndarray, p: np.ndarray, resamples: Sequence[np.ndarray],
                      for i in resamples], dtype=float)
     row: dict[str, object] = {}
     for j, k in enumerate(("precision", "recall", "f1")):
-        lo, hi = _interval(boot[:, j], level)
+        lo, hi = percentile_interval(boot[:, j], level)
         row.update({k: s[k], f"{k}_low": lo, f"{k}_high": hi})
     row.update({"n": s["n"], "support": s["support"], "predicted": int(p.sum())})
     return row
@@ -243,7 +238,7 @@ def heldout_metrics(batches: Sequence[int] | None = None, n_boot: int = N_BOOT, 
     rows = []
     for batch in sorted(BATCHES) if batches is None else batches:
         gold, pred = load_heldout(batch), _predictions(batch)
-        draws = np.random.default_rng(seed).integers(0, len(gold), size=(n_boot, len(gold)))
+        draws = iid_bootstrap_indices(len(gold), n_boot=n_boot, seed=seed)
         for target in HELDOUT_TARGETS:
             t = gold[target].to_numpy(dtype=int)
             for method in HELDOUT_METHODS:
@@ -410,7 +405,7 @@ def evaluate_annotations(scored: Scored, labels: pd.DataFrame, n_boot: int = N_B
     sentence by ``article_id`` and ``sentence_id`` and must carry the same
     text (else ``ValueError``: the sample comes from another run). Sentences
     of one article are not independent, so the intervals are two-stage
-    bootstraps (articles, then sentences; :func:`analysis.evaluate.bootstrap_indices`).
+    bootstraps (articles, then sentences; :func:`analysis.stats.bootstrap_indices`).
     Columns: :data:`OWN_COLUMNS`; ``method`` is ``scorer_<mode>`` of the run.
     """
     merged = _matched(scored, labels)

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-if TYPE_CHECKING:  # the pipeline imports the scorer; only needed to score
-    from .pipeline import Scored
+if TYPE_CHECKING:
+    from .tables import Scored
 
 DEFAULT_TITLE = "Cooperation and conflict framing: reading report"
 FRAMES = ("cooperation", "conflict", "mixed", "neutral")
@@ -823,7 +823,7 @@ def main(inputs: Sequence[str | Path], out: str | Path = "report.html", mode: st
         if not Path(item).exists():
             raise FileNotFoundError(f"input path does not exist: {item}")
     if len(inputs) == 1 and _is_tables_folder(Path(inputs[0])):
-        from .pipeline import read_tables
+        from .tables import read_tables
 
         scored = read_tables(inputs[0])
     else:

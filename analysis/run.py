@@ -59,10 +59,10 @@ from .pipeline import (
     typed_frame,
 )
 from .read import DEFAULT_MAX_BYTES, Article, InputWarning, iter_input_files, read_corpus
+from .types import Mode
 
 Engine = Literal["local", "dask"]
 Format = Literal["csv", "parquet"]
-Mode = Literal["full", "fast", "lexical"]
 CHECKPOINT = "_checkpoint.json"
 
 # ---------------------------------------------------------------- writers

@@ -38,7 +38,6 @@ import csv
 import math
 import re
 import warnings
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,11 +49,12 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
+from .stats import agreement, confusion, keyed_rng, percentile_interval, two_stage_means
+from .tables import ACTOR_COLUMNS, STANCE_COLUMNS, Scored
+
 if TYPE_CHECKING:  # heavy imports only when needed
     from matplotlib.figure import Figure
     from spacy.tokens import Doc, Token
-
-    from .pipeline import Scored
 
 Voice = Literal["narrator", "quoted", "all"]
 
@@ -81,13 +81,6 @@ UNKNOWN_OUTLET = "inconnu"
 #: Sentence kinds scored (boilerplate never is).
 SCORED_KINDS = ("body", "headline")
 
-ACTOR_COLUMNS = [
-    "article_id", "actor", "mentions", "as_source", "as_target", "cooperates_with", "conflicts_with",
-    "portrayal_score", "portrayal", "voice", "narrator_score", "quoted_score", "n_evaluations",
-    "narrator_scores", "quoted_scores", "labels_used", "evidence",
-]
-STANCE_COLUMNS = ["article_id", "voice", "stance_coop", "stance_score", "n_evidence", "n_window",
-                  "stance_evidence"]
 EVALUATION_COLUMNS = [
     "article_id", "sentence_id", "term", "lexicon_term", "kind", "weight", "score", "negated",
     "boosters", "rule", "target", "target_kind", "actors", "voice", "speaker", "source",
@@ -1250,17 +1243,6 @@ def stance(scored: Scored, actors: pd.DataFrame | None = None, lexicon: Polarity
 
 # ---------------------------------------------------------------- per outlet
 
-def _two_stage_means(groups: list[np.ndarray], n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Bootstrap means: articles with replacement, then evaluations within each drawn article."""
-    means = np.empty(n_boot)
-    for b in range(n_boot):
-        picked = rng.integers(0, len(groups), len(groups))
-        vals = np.concatenate([rng.choice(groups[k], size=len(groups[k]), replace=True)
-                               for k in picked])
-        means[b] = vals.mean() if len(vals) else np.nan
-    return means
-
-
 def outlet_names(articles_df: pd.DataFrame) -> pd.Series:
     """Outlet per article_id; articles without one are :data:`UNKNOWN_OUTLET`."""
     out = articles_df.set_index(articles_df["article_id"].astype(str))["outlet"]
@@ -1287,7 +1269,6 @@ def portrayal_table(actors_df: pd.DataFrame, articles_df: pd.DataFrame, voice: V
     col = {"narrator": ["narrator_scores"], "quoted": ["quoted_scores"],
            "all": ["narrator_scores", "quoted_scores"]}[voice]
     rows = []
-    alpha = (1 - level) / 2
     for (outlet, actor), g in df.groupby(["outlet", "actor"], sort=True):
         groups = []
         for r in g.to_dict("records"):
@@ -1297,9 +1278,8 @@ def portrayal_table(actors_df: pd.DataFrame, articles_df: pd.DataFrame, voice: V
         score = lo = hi = math.nan
         if len(allv):
             score = float(allv.mean())
-            rng = np.random.default_rng([seed, zlib.crc32(f"{outlet}|{actor}|{voice}".encode())])
-            means = _two_stage_means(groups, n_boot, rng)
-            lo, hi = (float(x) for x in np.nanquantile(means, [alpha, 1 - alpha]))
+            means = two_stage_means(groups, n_boot, keyed_rng(seed, f"{outlet}|{actor}|{voice}"))
+            lo, hi = percentile_interval(means, level)
         labs = [label.get((a, actor), "neutral") for a in g["article_id"]]
         rows.append({"outlet": outlet, "actor": actor, "voice": voice, "n_articles": len(g),
                      "mentions": int(g["mentions"].sum()), "n_evaluations": len(allv), "score": score,
@@ -1373,7 +1353,7 @@ def _load_gold(path: Path, columns: list[str]) -> pd.DataFrame:
     return df
 
 
-def evaluate_stance(scored: Scored | None = None, actors_df: pd.DataFrame | None = None,
+def evaluate_stance(scored: Scored, actors_df: pd.DataFrame | None = None,
                     stance_df: pd.DataFrame | None = None, portrayal_gold: str | Path | None = None,
                     stance_gold: str | Path | None = None) -> dict[str, dict[str, Any]]:
     """Agreement of :func:`stance` and :func:`portray` with the seed annotations.
@@ -1387,18 +1367,14 @@ def evaluate_stance(scored: Scored | None = None, actors_df: pd.DataFrame | None
     narrator / quoted / both, same pairs). Each holds ``agreement`` (n,
     accuracy, Cohen's kappa and Krippendorff's alpha from
     :class:`nltk.metrics.agreement.AnnotationTask` via
-    :func:`analysis.evaluate.agreement`), ``confusion`` (gold in rows),
+    :func:`analysis.stats.agreement`), ``confusion`` (gold in rows),
     ``errors`` (the disagreements with both sides' evidence) and ``items``.
     ``portrayal["pairs"]`` lists (article, actor) pairs found by only one side.
-    Scores the seeds when ``scored`` is not given.
+    ``scored``: the tables the gold files refer to (for the seeds,
+    ``analysis.evaluate.scored_seeds("full")``).
     """
     from . import paths
-    from .evaluate import agreement, confusion
 
-    if scored is None:
-        from .evaluate import scored_seeds
-
-        scored = scored_seeds("full")
     an = analyse(scored) if actors_df is None or stance_df is None else None
     actors_df = actors_df if actors_df is not None else portray(scored, analysis=an)
     stance_df = stance_df if stance_df is not None else stance(scored, analysis=an)
@@ -1410,7 +1386,7 @@ def evaluate_stance(scored: Scored | None = None, actors_df: pd.DataFrame | None
     m["stance_coop"] = m["stance_coop"].fillna("neither")
     m = m.rename(columns={"stance_coop_gold": "gold", "stance_coop": "system",
                           "stance_evidence": "system_evidence", "evidence": "gold_evidence"})
-    out["stance"] = _report(m, ["article_id", "voice"], list(STANCES), agreement, confusion)
+    out["stance"] = _report(m, ["article_id", "voice"], list(STANCES))
 
     pg = _load_gold(Path(portrayal_gold or paths.SEED_PORTRAYAL), ["article_id", "actor", "portrayal",
                                                                      "voice"])
@@ -1419,7 +1395,7 @@ def evaluate_stance(scored: Scored | None = None, actors_df: pd.DataFrame | None
     m["portrayal"] = m["portrayal"].fillna("neutral")
     m = m.rename(columns={"evidence_gold": "gold_evidence", "evidence": "system_evidence"})
     p = m.rename(columns={"portrayal_gold": "gold", "portrayal": "system"})
-    out["portrayal"] = _report(p, ["article_id", "actor"], list(PORTRAYALS), agreement, confusion)
+    out["portrayal"] = _report(p, ["article_id", "actor"], list(PORTRAYALS))
     keys_g = set(zip(pg["article_id"], pg["actor"], strict=True))
     keys_s = set(zip(sys_a["article_id"], sys_a["actor"], strict=True))
     out["portrayal"]["pairs"] = pd.DataFrame(
@@ -1427,13 +1403,11 @@ def evaluate_stance(scored: Scored | None = None, actors_df: pd.DataFrame | None
                + [(a, c, "system only") for a, c in keys_s - keys_g]),
         columns=["article_id", "actor", "found_by"])
     v = m.assign(voice=m["voice"].fillna("")).rename(columns={"voice_gold": "gold", "voice": "system"})
-    out["portrayal_voice"] = _report(v, ["article_id", "actor"], ["narrator", "quoted", "both"],
-                                     agreement, confusion)
+    out["portrayal_voice"] = _report(v, ["article_id", "actor"], ["narrator", "quoted", "both"])
     return out
 
 
-def _report(m: pd.DataFrame, keys: list[str], labels: list[str], agreement: Any,
-            confusion: Any) -> dict[str, Any]:
+def _report(m: pd.DataFrame, keys: list[str], labels: list[str]) -> dict[str, Any]:
     ag = agreement(m["gold"], m["system"])
     ag["accuracy"] = ag.pop("observed")
     cols = [c for c in [*keys, "gold", "system", "system_evidence", "gold_evidence", "note"]
