@@ -37,8 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analysis import lexicon as lx
-from analysis.pipeline import frame_measures
 from analysis.scoring import FrameScorer, SentenceScore
+from analysis.tables import frame_measures
 
 __all__ = ["FramingComponent", "doc_summary", "make_framing", "register_extensions"]
 

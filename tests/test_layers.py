@@ -14,8 +14,8 @@ of a subpackage (``analysis.scoring.*``) belongs to its subpackage's layer.
 4. ``tables``: the scored tables (their ``articles`` columns start with the
    reader's), so whatever takes scored tables need not import the scorer.
 5. ``nlp``: the spaCy pipelines. 6. ``tone``: general-purpose tone tools.
-7. ``scoring``: the frame scorer; ``lexical`` is part of it (it moves into the
-   ``analysis.scoring`` subpackage, issue 13).
+7. ``scoring``: the frame scorer subpackage, its lexical mode included; then
+   ``config``: the scorer's configuration (mode and tables) carried to every engine.
 8. ``stance``: portrayal and stance, from scored tables and their parse.
 9. ``pipeline``: read → parse → score (→ stance) into tables.
 10. ``run``: the streaming and parallel job over the pipeline.
@@ -24,8 +24,8 @@ of a subpackage (``analysis.scoring.*``) belongs to its subpackage's layer.
 12. ``evaluate``, ``reliability``: validation, which scores the seeds and
     held-out sentences.
 13. ``figures``, ``report``: draw what the layers below compute.
-14. ``cli`` and the package's ``__init__`` (a lazy facade over the pipeline
-    and the reader): the entry points.
+14. ``cli``, ``spacy_component`` and the package's ``__init__`` (a lazy facade
+    over the pipeline and the reader): the entry points.
 
 A module may import from its own layer or a lower one; a new module must be
 given a layer here.
@@ -38,8 +38,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "analysis"
 PACKAGE = "analysis"
 
@@ -51,20 +49,19 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.nlp",),
     ("analysis.tone",),
     ("analysis.scoring",),
+    ("analysis.config",),
     ("analysis.stance",),
     ("analysis.pipeline",),
     ("analysis.run",),
     ("analysis.compare",),
     ("analysis.evaluate", "analysis.reliability"),
     ("analysis.figures", "analysis.report"),
-    ("analysis.cli", "analysis"),
+    ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]
 #: Subpackages whose modules all belong to the subpackage's layer.
 SUBPACKAGES: tuple[str, ...] = ("analysis.scoring",)
-#: Modules that belong to another module's layer: lexical moves into the scorer subpackage.
-SAME_LAYER_AS: dict[str, str] = {"analysis.lexical": "analysis.scoring"}
-#: The one known import cycle: removed by the scorer subpackage (issue 13).
-KNOWN_CYCLES: tuple[frozenset[str], ...] = (frozenset({"analysis.scoring", "analysis.lexical"}),)
+#: Modules that belong to another module's layer (none today; the mechanism is tested).
+SAME_LAYER_AS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -262,12 +259,7 @@ def test_every_module_has_a_layer():
 
 def test_no_import_cycle():
     found = cycles(package_imports())
-    unexpected = [c for c in found if c.modules not in KNOWN_CYCLES]
-    assert not unexpected, "import cycles:\n" + "\n".join(map(str, unexpected))
-    if found:
-        # analysis.scoring <-> analysis.lexical: removed by the scorer subpackage (issue 13)
-        pytest.skip("known cycle, removed by the scorer subpackage (issue 13): "
-                    + "; ".join(map(str, found)))
+    assert not found, "import cycles:\n" + "\n".join(map(str, found))
 
 
 def test_imports_go_down_the_layers():
