@@ -580,7 +580,7 @@ _COLUMNS = [  # key, header, type
 def overview(articles: pd.DataFrame) -> pd.DataFrame:
     """The overview table's numbers, one row per article, as the report shows them.
 
-    Saved beside the report's screenshot (``figures/report.csv``).
+    Saved beside the report's screenshot (``docs/report.csv``).
     """
     rows = [_article_data(a) for a in _records(articles)]
     cols = ["article_id"] + [key for key, _, _ in _COLUMNS]

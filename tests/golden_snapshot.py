@@ -10,7 +10,7 @@ actors, every event with its rule, every dyad) is computed for
 and the seeds' output tables (articles, sentences, dyads, actors, stance,
 tone columns off) are written as CSV. Each document and each table is
 reduced to a SHA-256 digest; ``tests/golden/snapshot.json`` holds the
-committed digests and ``tests/test_golden.py`` checks them.
+committed digests and ``tests/scoring/test_golden.py`` checks them.
 
 Usage (from the repository root)::
 

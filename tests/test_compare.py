@@ -7,160 +7,55 @@ analysis.pipeline); the seed tests use the real scorer's output.
 from __future__ import annotations
 
 import math
-import random
-import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from factories import article, make_scored
 
-from analysis import compare, paths
+from analysis import compare
 from analysis.pipeline import (
     ARTICLE_SCORE_COLUMNS,
     DYAD_COLUMNS,
     SENTENCE_COLUMNS,
     Scored,
-    frame_measures,
-    read_tables,
-    score,
-    typed_frame,
-    write_tables,
 )
-
-VOCAB = ("ministre accord frontière sommet armée dialogue pétrole région conseil crise réunion "
-         "offensive traité relation territoire voisin gouvernement président opposition mission "
-         "déclaration aide rebelle ville province alliance réforme élection marché sécurité").split()
-
-
-def _sentence(rng: random.Random, extra: str = "") -> str:
-    words = [rng.choice(VOCAB) for _ in range(12)]
-    return (" ".join(words) + (f" {extra}" if extra else "")).capitalize() + "."
-
-
-def make_scored(specs: list[dict]) -> Scored:
-    """Scored tables from article specs; every column of docs/tables.md, measures via frame_measures.
-
-    A spec: ``article_id``, optional metadata (``outlet``, ``agency``, ``published``,
-    ``page_timestamp``, ``dates_mentioned``, ``status``) and ``sentences``: dicts with
-    ``text``, ``kind``, ``voice``, ``speaker``, ``coop``, ``conf``, ``dyads`` (list of
-    ``(actor_a, actor_b, relation)``).
-    """
-    arts, sents, dyads = [], [], []
-    for spec in specs:
-        aid = spec["article_id"]
-        rows, drows, offset = [], [], 0
-        for sid, s in enumerate(spec.get("sentences", [])):
-            text = s["text"]
-            kind = s.get("kind", "body")
-            scored = kind != "boilerplate"
-            coop, conf = (s.get("coop", 0), s.get("conf", 0)) if scored else (None, None)
-            frame = ({(1, 1): "mixed", (1, 0): "cooperation", (0, 1): "conflict"}.get((coop, conf),
-                                                                                        "neutral")
-                     if scored else None)
-            acts = sorted({a for d in s.get("dyads", []) for a in d[:2]})
-            rows.append({
-                "article_id": aid, "sentence_id": sid, "paragraph_id": sid, "start": offset,
-                "end": offset + len(text), "text": text, "kind": kind,
-                "boilerplate_kind": "" if scored else "signature", "lang": "fr",
-                "voice": s.get("voice", "narrator") if scored else None,
-                "speaker": s.get("speaker", "") if scored else None, "coop": coop, "conf": conf,
-                "coop_score": float(coop or 0) if scored else None,
-                "conf_score": float(conf or 0) if scored else None,
-                "goldstein": (float(coop) - float(conf)) if scored and (coop or conf) else None,
-                "frame": frame, "modality": "asserted" if scored else None,
-                "actors": ";".join(acts) if scored else None, "evidence": "synthetic" if scored else None,
-                "tone_vader": 0.0 if scored else None, "tone_textblob": 0.0 if scored else None,
-            })
-            for a, b, rel in s.get("dyads", []):
-                a, b = sorted((a, b))
-                drows.append({"article_id": aid, "sentence_id": sid, "actor_a": a, "actor_b": b,
-                              "source": "", "target": "", "relation": rel, "category": "CONSULT",
-                              "quad_class": 1, "weight": 1.0, "negated": False, "modality": "asserted",
-                              "evidence": "synthetic"})
-            offset += len(text) + 1
-        record = {c: "" for c in ARTICLE_SCORE_COLUMNS}
-        record.update(article_id=aid, path=f"synthetic/{aid}.txt", status=spec.get("status", "ok"),
-                      encoding="utf-8", n_parts=1, title=spec.get("title", ""),
-                      n_paragraphs=len(rows), n_headlines=sum(r["kind"] == "headline" for r in rows),
-                      n_boilerplate=sum(r["kind"] == "boilerplate" for r in rows), n_chars=offset,
-                      mode="full", lexicon_version="synthetic")
-        for key in ("outlet", "agency", "published", "page_timestamp", "dates_mentioned", "host"):
-            record[key] = spec.get(key, "")
-        s_df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-        d_df = pd.DataFrame(drows, columns=DYAD_COLUMNS)
-        record.update(frame_measures(s_df.assign(coop=s_df["coop"].astype("Int64"),
-                                                 conf=s_df["conf"].astype("Int64")), d_df))
-        arts.append(record)
-        sents.extend(rows)
-        dyads.extend(drows)
-    return Scored(typed_frame(arts, "articles"), typed_frame(sents, "sentences"),
-                  typed_frame(dyads, "dyads"))
-
-
-def _article(aid: str, outlet: str, n_coop: int, n_conf: int, n_neutral: int, seed: int,
-             extra_word: str = "", **meta: str) -> dict:
-    rng = random.Random(seed)
-    sentences = [{"text": _sentence(rng, "titre"), "kind": "headline", "coop": 1, "conf": 0}]
-    for i in range(n_coop):
-        sentences.append({"text": _sentence(rng, extra_word), "coop": 1,
-                          "dyads": [("RUS", "USA", "coop")] if i % 2 == 0 else [],
-                          "voice": "quoted" if i % 3 == 0 else "narrator",
-                          "speaker": "Lavrov" if i % 3 == 0 else ""})
-    for i in range(n_conf):
-        sentences.append({"text": _sentence(rng), "conf": 1,
-                          "dyads": [("RUS", "USA", "conf"), ("RUS", "IS", "conf")] if i % 2 == 0 else [],
-                          "voice": "quoted" if i % 2 == 0 else "narrator",
-                          "speaker": "Tillerson" if i % 2 == 0 else ""})
-    for _ in range(n_neutral):
-        sentences.append({"text": _sentence(rng)})
-    sentences.append({"text": "fr.exemple.com", "kind": "boilerplate"})
-    return {"article_id": aid, "outlet": outlet, "sentences": sentences, **meta}
 
 
 @pytest.fixture(scope="module")
 def two_outlets() -> Scored:
     """Alpha frames cooperation (and says "samovar"), Beta conflict; six articles each."""
-    specs = [_article(f"a{i}", "Alpha", 8, 1, 2, seed=i, extra_word="samovar") for i in range(6)]
-    specs += [_article(f"b{i}", "Beta", 1, 8, 2, seed=100 + i) for i in range(6)]
+    specs = [article(f"a{i}", "Alpha", 8, 1, 2, seed=i, extra_word="samovar") for i in range(6)]
+    specs += [article(f"b{i}", "Beta", 1, 8, 2, seed=100 + i) for i in range(6)]
     return make_scored(specs)
 
 
 @pytest.fixture(scope="module")
 def seed_like() -> Scored:
     """Five seed-like articles: an agency copy, an unknown outlet, a page clock, a near-duplicate."""
-    base = _article("000", "Sputnik France", 2, 5, 3, seed=1, published="2017-11-11")
-    copy = _article("005", "Autre site", 2, 5, 3, seed=1, published="2017-11-12")
+    base = article("000", "Sputnik France", 2, 5, 3, seed=1, published="2017-11-11")
+    copy = article("005", "Autre site", 2, 5, 3, seed=1, published="2017-11-12")
     copy["sentences"] = [dict(s) for s in base["sentences"]]
     copy["sentences"][-2] = {"text": "Une phrase ajoutée par le second site pour conclure."}
     specs = [
         base,
-        _article("001", "SANA", 4, 3, 2, seed=2, published="2016-12-23"),
-        _article("002", "", 5, 2, 4, seed=3, published="", dates_mentioned="2017-11-21;2017-11-20"),
-        _article("003", "al-Manar", 3, 2, 1, seed=4, published="",
+        article("001", "SANA", 4, 3, 2, seed=2, published="2016-12-23"),
+        article("002", "", 5, 2, 4, seed=3, published="", dates_mentioned="2017-11-21;2017-11-20"),
+        article("003", "al-Manar", 3, 2, 1, seed=4, published="",
                  page_timestamp="2024-11-24T07:45", dates_mentioned="2015-09-28;2015-09-29"),
-        _article("004", "People's Daily Online", 3, 3, 2, seed=5, agency="Xinhua",
+        article("004", "People's Daily Online", 3, 3, 2, seed=5, agency="Xinhua",
                  published="2017-01-31"),
         copy,
-        _article("006", "SANA", 1, 1, 1, seed=6, page_timestamp="2024-01-01"),
+        article("006", "SANA", 1, 1, 1, seed=6, page_timestamp="2024-01-01"),
         {"article_id": "007", "outlet": "Vide", "status": "empty"},
     ]
     return make_scored(specs)
 
 
-def _seed_tables(base: Path) -> Scored:
-    """The seeds scored once per test session (shared through pytest's base temp folder)."""
-    folder = base / "seeds_scored"
-    if not (folder / "articles.csv").exists():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            write_tables(score(paths.SEEDS), folder)
-    return read_tables(folder)
-
-
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Scored:
-    return _seed_tables(tmp_path_factory.getbasetemp())
+def seeds(seeds_scored: Scored) -> Scored:
+    """The seeds scored once per session (tests/conftest.py)."""
+    return seeds_scored
 
 
 # ---------------------------------------------------------------- fixtures follow the docs
@@ -248,14 +143,14 @@ def test_bootstrap_estimates_equal_outlet_measures(seed_like):
 
 
 def test_bootstrap_of_a_unanimous_outlet_has_no_spread():
-    tables = make_scored([_article(f"u{i}", "Unanime", 5, 0, 0, seed=i) for i in range(3)])
+    tables = make_scored([article(f"u{i}", "Unanime", 5, 0, 0, seed=i) for i in range(3)])
     b = compare.bootstrap_outlets(tables, n_boot=300).set_index("measure")
     assert b.loc["coop_share", "low"] == b.loc["coop_share", "high"] == 1.0
     assert b.loc["net_index", "low"] == 1.0
 
 
 def test_bootstrap_interval_is_wider_with_fewer_articles(two_outlets):
-    few = make_scored([_article("a0", "Alpha", 8, 1, 2, seed=0), _article("b0", "Beta", 1, 8, 2, seed=100)])
+    few = make_scored([article("a0", "Alpha", 8, 1, 2, seed=0), article("b0", "Beta", 1, 8, 2, seed=100)])
     wide = compare.bootstrap_outlets(few, n_boot=1000).set_index(["outlet", "measure"])
     narrow = compare.bootstrap_outlets(two_outlets, n_boot=1000).set_index(["outlet", "measure"])
     key = ("Alpha", "coop_share")
@@ -271,13 +166,13 @@ def test_permutation_p_value_small_for_clearly_different_outlets(two_outlets):
 
 
 def test_permutation_p_value_large_for_alike_outlets_and_one_for_two_articles():
-    alike = make_scored([_article(f"x{i}", "X" if i % 2 else "Y", 3, 3, 2, seed=i) for i in range(12)])
+    alike = make_scored([article(f"x{i}", "X" if i % 2 else "Y", 3, 3, 2, seed=i) for i in range(12)])
     t = compare.permutation_test(alike, "X", "Y", n_perm=200, random_state=0).iloc[0]
     assert 0 <= t["p_value"] <= 1 and t["p_value"] > 0.5
     assert not t["exact"]
     again = compare.permutation_test(alike, "X", "Y", n_perm=200, random_state=0)
     assert again.iloc[0]["p_value"] == t["p_value"]
-    pair = make_scored([_article("a", "A", 9, 0, 0, seed=1), _article("b", "B", 0, 9, 0, seed=2)])
+    pair = make_scored([article("a", "A", 9, 0, 0, seed=1), article("b", "B", 0, 9, 0, seed=2)])
     one = compare.permutation_test(pair, "A", "B").iloc[0]
     assert one["p_value"] == 1.0 and one["n_perm"] == 2
     assert "anecdote" in one["warning"]
@@ -406,7 +301,7 @@ def test_best_date_never_uses_page_timestamp(seed_like):
 
 
 def test_partial_dates_keep_their_precision():
-    tables = make_scored([_article("p", "P", 1, 1, 1, seed=0, published="2017-11")])
+    tables = make_scored([article("p", "P", 1, 1, 1, seed=0, published="2017-11")])
     d = compare.best_dates(tables).iloc[0]
     assert d["best_date"] == "2017-11" and d["date_precision"] == "month"
     assert d["date"] == pd.Timestamp(2017, 11, 1)

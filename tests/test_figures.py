@@ -14,8 +14,8 @@ from pathlib import Path
 import matplotlib as mpl
 import pandas as pd
 import pytest
+from factories import article, make_scored
 from matplotlib.figure import Figure
-from test_compare import _article, _seed_tables, make_scored
 
 from analysis import compare, figures, paths
 from analysis.pipeline import Scored, write_tables
@@ -39,20 +39,21 @@ def synthetic_evaluation() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Scored:
-    return _seed_tables(tmp_path_factory.getbasetemp())
+def seeds(seeds_scored: Scored) -> Scored:
+    """The seeds scored once per session (tests/conftest.py)."""
+    return seeds_scored
 
 
 @pytest.fixture(scope="module")
-def seeds_folder(seeds: Scored, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.getbasetemp() / "seeds_scored"
+def seeds_folder(seeds_scored_folder: Path) -> Path:
+    return seeds_scored_folder
 
 
 @pytest.fixture(scope="module")
 def synthetic() -> Scored:
-    specs = [_article(f"a{i}", "Alpha", 6, 2, 2, seed=i, extra_word="samovar") for i in range(3)]
-    specs += [_article(f"b{i}", "Beta", 2, 6, 2, seed=10 + i) for i in range(2)]
-    specs += [_article("c0", "", 3, 3, 1, seed=20, agency="AFP", published="",
+    specs = [article(f"a{i}", "Alpha", 6, 2, 2, seed=i, extra_word="samovar") for i in range(3)]
+    specs += [article(f"b{i}", "Beta", 2, 6, 2, seed=10 + i) for i in range(2)]
+    specs += [article("c0", "", 3, 3, 1, seed=20, agency="AFP", published="",
                        dates_mentioned="2016-05-02", page_timestamp="2024-11-24")]
     return make_scored(specs)
 
@@ -181,20 +182,15 @@ def _code_cells(notebook: Path) -> list[str]:
     return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
 
 
-SCREENSHOTS = {"report"}
-
-
 def test_every_figure_is_made_by_main_and_shown_by_a_notebook(main_runs):
+    """figures/ holds exactly what analysis.figures.main writes, each figure shown by a notebook
+    (the reading report's screenshot lives in docs/, with the numbers it shows)."""
     made = {p.stem for p in main_runs[0].glob("*.png")}
     committed = {p.stem for p in paths.FIGURES.glob("*.png")}
-    # the reading report's screenshot is taken by the browser test (tests/test_report.py),
-    # with the numbers it shows beside it; every other PNG is a figure made by main()
-    assert committed - SCREENSHOTS == made, \
-        "figures/ differs from what analysis.figures.main writes: rerun it"
-    for shot in SCREENSHOTS & committed:
-        assert (paths.FIGURES / f"{shot}.csv").exists()
+    assert committed == made, "figures/ differs from what analysis.figures.main writes: rerun it"
+    assert paths.REPORT_SCREENSHOT.exists() and paths.REPORT_NUMBERS.exists()
     code = "\n".join(src for nb in NOTEBOOKS for src in _code_cells(nb))
-    for name in sorted(made | (SCREENSHOTS & committed)):
+    for name in sorted(made):
         assert re.search(rf"\b{name}\b", code), f"no notebook shows figure {name!r}"
 
 

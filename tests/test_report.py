@@ -513,10 +513,9 @@ def test_report_in_headless_chromium(chromium, seed_reports, tmp_path: Path,
         if target is not None:
             ActionChains(driver).move_to_element(target).perform()
             wait.until(lambda d: tip.is_displayed())
-        paths.FIGURES.mkdir(parents=True, exist_ok=True)
-        assert driver.save_screenshot(str(paths.FIGURES / "report.png"))
+        assert driver.save_screenshot(str(paths.REPORT_SCREENSHOT))
         # the numbers the screenshot shows, beside it like every figure's
-        numbers.to_csv(paths.FIGURES / "report.csv", index=False, float_format="%.4f",
+        numbers.to_csv(paths.REPORT_NUMBERS, index=False, float_format="%.4f",
                        lineterminator="\n")
 
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]

@@ -28,7 +28,7 @@ with no lexicon or actor word is not analysed, so its modality stays
 ``asserted``, and its pronoun or speech attribution does not reach the article
 context (measured on the seeds and 40 UD documents: identical coop/conf flags,
 dyads differing on 1 of 995 sentences, actors on 6, voice and speaker on 3;
-``tests/test_lexical.py``). Sentence and word splitting are regular
+``tests/scoring/test_lexical.py``). Sentence and word splitting are regular
 expressions, not spaCy's tokenizer, so a few sentences are split differently.
 Its accuracy against the gold annotation is measured by
 :func:`analysis.evaluate.mode_metrics` (coop 0.99, conf 0.94, RUS-USA 0.79, as
@@ -163,7 +163,7 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
     otherwise only takes the accent off é/è, so a word whose first two letters
     (é/è read as e) start no stem of the tables cannot match by stem: the
     costly stemmer, most of the cost of a new word, is skipped (tested on
-    every word of the UD sample in tests/test_lexical.py).
+    every word of the UD sample in tests/scoring/test_lexical.py).
     """
     w = norm(text)
     if w.isalpha() and verbal_ending(w) and (

@@ -20,16 +20,6 @@ SEED_IDS = ("000_6dfd0f7db67c22f2", "001_cf76ea9e43bb9e79", "002_2f1464cb4d1d22d
 
 
 # --------------------------------------------------------------------------- helpers
-@pytest.fixture(scope="module")
-def full() -> FrameScorer:
-    return FrameScorer(mode="full").fit()
-
-
-@pytest.fixture(scope="module")
-def fast() -> FrameScorer:
-    return FrameScorer(mode="fast").fit()
-
-
 def paragraphs(seed: str) -> list[str]:
     text = (SEEDS / f"{seed}.txt").read_text(encoding="utf-8")
     return [p for p in text.split("\n") if p.strip()]
