@@ -19,6 +19,9 @@ from pathlib import Path
 from . import paths
 from .read import DEFAULT_MAX_BYTES, InputWarning
 
+#: Help of the scored-tables argument of ``sample`` and ``evaluate``.
+SCORED_HELP = "folder of tables written by 'framing score'"
+
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
     prefix = "warning" if issubclass(category, InputWarning) else category.__name__
@@ -26,12 +29,27 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):  #
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``framing`` parser: one sub-command per task, each with its own arguments."""
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Measure cooperation vs conflict framing in French news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
+    _score_arguments(sub.add_parser(
+        "score", help="read, clean and score articles; write the tables"))
+    _figures_arguments(sub.add_parser("figures", help="regenerate every figure from the seeds"))
+    _report_arguments(sub.add_parser(
+        "report", help="write a self-contained HTML reading report"))
+    _sample_arguments(sub.add_parser(
+        "sample", help="draw sentences of a scored corpus for annotators to label "
+                       "(without the system's codes)"))
+    _evaluate_arguments(sub.add_parser(
+        "evaluate", help="precision, recall and F1 of a scored corpus against "
+                         "an annotated sample"))
+    return parser
 
-    sc = sub.add_parser("score", help="read, clean and score articles; write the tables")
+
+def _score_arguments(sc: argparse.ArgumentParser) -> None:
+    """``framing score``: inputs, output folder and format, scorer mode and tables, engine."""
     sc.add_argument("inputs", nargs="+", help="files or folders (.txt .html .csv .jsonl .parquet)")
     sc.add_argument("--out", required=True, type=Path, help="output folder")
     sc.add_argument("--mode", choices=["full", "fast", "lexical"], default="full",
@@ -68,35 +86,41 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--batch-size", type=int, default=32, help="articles per batch (default 32)")
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    fg = sub.add_parser("figures", help="regenerate every figure from the seeds")
+
+def _figures_arguments(fg: argparse.ArgumentParser) -> None:
+    """``framing figures``: where the scored tables come from and where the figures go."""
     fg.add_argument("--scored", type=Path, default=None,
                     help="folder of scored tables (default: score seeds/ afresh)")
     fg.add_argument("--out", type=Path, default=paths.FIGURES)
     fg.add_argument("--quiet", action="store_true")
 
-    rp = sub.add_parser("report", help="write a self-contained HTML reading report")
+
+def _report_arguments(rp: argparse.ArgumentParser) -> None:
+    """``framing report``: inputs (or one folder of scored tables), output file, scorer mode."""
     rp.add_argument("inputs", nargs="+")
     rp.add_argument("--out", type=Path, default=Path("report.html"))
     rp.add_argument("--mode", choices=["full", "fast"], default="full")
-    sm = sub.add_parser("sample", help="draw sentences of a scored corpus for annotators to label "
-                                       "(without the system's codes)")
-    sm.add_argument("scored", type=Path, help="folder of tables written by 'framing score'")
+
+
+def _sample_arguments(sm: argparse.ArgumentParser) -> None:
+    """``framing sample``: the scored corpus, how many sentences, the seed, earlier samples."""
+    sm.add_argument("scored", type=Path, help=SCORED_HELP)
     sm.add_argument("--n", type=int, default=300, help="sentences to draw (default 300)")
     sm.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     sm.add_argument("--out", type=Path, required=True, help="CSV to write (fill coop, conf, note)")
     sm.add_argument("--exclude", type=Path, nargs="*", default=[],
                     help="earlier sample files whose sentences are not drawn again")
 
-    ev = sub.add_parser("evaluate", help="precision, recall and F1 of a scored corpus against "
-                                         "an annotated sample")
-    ev.add_argument("scored", type=Path, help="folder of tables written by 'framing score'")
+
+def _evaluate_arguments(ev: argparse.ArgumentParser) -> None:
+    """``framing evaluate``: the scored corpus, one or two annotation files, what to write."""
+    ev.add_argument("scored", type=Path, help=SCORED_HELP)
     ev.add_argument("annotations", type=Path, nargs="+",
                     help="one or two annotated sample files (two: agreement is reported too)")
     ev.add_argument("--out", type=Path, default=None, help="also write the metrics to this CSV")
     ev.add_argument("--errors", type=Path, default=None,
                     help="write the sentences the scorer gets wrong (first annotation file) "
                          "with its evidence and the annotator's note to this CSV")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

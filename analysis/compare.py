@@ -522,26 +522,9 @@ def permutation_test(scored: Scored, outlet_a: str, outlet_b: str, measure: Meas
     observed = est_a - est_b
     n_splits = math.comb(n, na)
     exact = n_splits <= n_perm
-    total = pool.sum(0)
-    rng = keyed_rng(random_state, f"{outlet_a}\x00{outlet_b}")
-    combos = combinations(range(n), na)
     n_used = n_splits if exact else n_perm
-    step = max(1, _CHUNK // max(n, _N_CELLS))
-    n_extreme = 0
-    for start in range(0, n_used, step):
-        size = min(step, n_used - start)
-        member = np.zeros((size, n), dtype=np.int64)
-        if exact:
-            for row, combo in enumerate(islice(combos, size)):
-                member[row, list(combo)] = 1
-        else:
-            order = np.argsort(rng.random((size, n)), axis=1)
-            np.put_along_axis(member, order[:, :na], 1, axis=1)
-        cells_a = member @ pool
-        diffs = (_measures_from_cells(cells_a)[measure]
-                 - _measures_from_cells(total[None, :] - cells_a)[measure])
-        # a split where the measure is undefined on one side is never "as extreme"
-        n_extreme += int((np.abs(np.nan_to_num(diffs, nan=0.0)) >= abs(observed) - 1e-12).sum())
+    rng = keyed_rng(random_state, f"{outlet_a}\x00{outlet_b}")
+    n_extreme = _n_extreme(pool, na, measure, observed, n_used, None if exact else rng)
     if math.isnan(observed):
         p = math.nan
     else:
@@ -555,6 +538,37 @@ def permutation_test(scored: Scored, outlet_a: str, outlet_b: str, measure: Meas
         "exact": exact, "n_articles_a": na, "n_articles_b": nb,
         "n_sentences_a": int(pool[:na].sum()), "n_sentences_b": int(pool[na:].sum()),
         "warning": warning}])
+
+
+def _n_extreme(pool: np.ndarray, na: int, measure: str, observed: float, n_used: int,
+               rng: np.random.Generator | None) -> int:
+    """How many of ``n_used`` splits of ``pool`` differ on ``measure`` at least as much as observed.
+
+    ``pool``: the cell counts of the articles, outlet a's ``na`` first. The
+    splits are every way of giving ``na`` articles to a, in order (``rng``
+    None: the exact test), or random ones drawn with ``rng``. They are
+    evaluated a chunk at a time so memory stays bounded.
+    """
+    n = len(pool)
+    total = pool.sum(0)
+    combos = combinations(range(n), na)
+    step = max(1, _CHUNK // max(n, _N_CELLS))
+    n_extreme = 0
+    for start in range(0, n_used, step):
+        size = min(step, n_used - start)
+        member = np.zeros((size, n), dtype=np.int64)
+        if rng is None:
+            for row, combo in enumerate(islice(combos, size)):
+                member[row, list(combo)] = 1
+        else:
+            order = np.argsort(rng.random((size, n)), axis=1)
+            np.put_along_axis(member, order[:, :na], 1, axis=1)
+        cells_a = member @ pool
+        diffs = (_measures_from_cells(cells_a)[measure]
+                 - _measures_from_cells(total[None, :] - cells_a)[measure])
+        # a split where the measure is undefined on one side is never "as extreme"
+        n_extreme += int((np.abs(np.nan_to_num(diffs, nan=0.0)) >= abs(observed) - 1e-12).sum())
+    return n_extreme
 
 
 def permutation_tests(scored: Scored, measure: Measure = "net_index", n_perm: int = 9999,
@@ -732,33 +746,11 @@ def actor_naming(scored: Scored, include_wire: bool = True,
 
         actors = load_actors()
     cols = ["outlet", "code", "label", "n_mentions", "n_articles", "share", "aliases", "warning"]
-    table = pd.DataFrame({
-        "alias": _text(actors["alias"]).map(_norm).str.lower(), "code": _text(actors["code"]),
-        "kind": _text(actors["kind"]) if "kind" in actors else "",
-        "label": _text(actors["label"]) if "label" in actors else _text(actors["alias"]),
-    })
-    table = table[(table["alias"] != "") & (table["code"] != "") & ~table["alias"].str.endswith("-")
-                  & ~table["code"].isin(NOT_NAMES["codes"]) & ~table["kind"].isin(NOT_NAMES["kinds"])]
-    lookup: dict[str, tuple[str, str]] = {}
-    for alias, code, label in zip(table["alias"], table["code"], table["label"], strict=True):
-        lookup.setdefault(alias, (code, label or alias))
+    lookup = _name_lookup(actors)
     if not lookup:
         return pd.DataFrame(columns=cols)
-    names = sorted(lookup, key=lambda a: (-len(a), a))
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in names) + r")(?!\w)", re.I)
     corpus = _select(scored, include_wire)
-    hits: Counter[tuple[str, str, str]] = Counter()
-    spellings: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
-    arts: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for outlet, aid, text in zip(corpus.sentences["outlet"], corpus.sentences["article_id"],
-                                 _text(corpus.sentences["text"]), strict=True):
-        for m in pattern.finditer(_norm(text)):
-            alias = m.group(1).lower()
-            code, label = lookup[alias]
-            key = (outlet, code, label)
-            hits[key] += 1
-            spellings[key][alias] += 1
-            arts[key].add(aid)
+    hits, spellings, arts = _count_names(corpus, lookup)
     if not hits:
         return pd.DataFrame(columns=cols)
     out = pd.DataFrame([(*k, n, len(arts[k])) for k, n in sorted(hits.items())], columns=cols[:5])
@@ -770,6 +762,52 @@ def actor_naming(scored: Scored, include_wire: bool = True,
     out["warning"] = out["outlet"].map(lambda o: small_n_warning(int(n_arts.get(o, 0))))
     return out.sort_values(["outlet", "code", "n_mentions", "label"],
                            ascending=[True, True, False, True], kind="stable").reset_index(drop=True)
+
+
+def _name_lookup(actors: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Normalised lower-case alias → (code, name) for the aliases that are names.
+
+    Left out: empty aliases or codes, prefixes ("russo-") and :data:`NOT_NAMES`;
+    the first row of an alias wins; an alias without a label is its own name.
+    """
+    table = pd.DataFrame({
+        "alias": _text(actors["alias"]).map(_norm).str.lower(), "code": _text(actors["code"]),
+        "kind": _text(actors["kind"]) if "kind" in actors else "",
+        "label": _text(actors["label"]) if "label" in actors else _text(actors["alias"]),
+    })
+    table = table[(table["alias"] != "") & (table["code"] != "") & ~table["alias"].str.endswith("-")
+                  & ~table["code"].isin(NOT_NAMES["codes"]) & ~table["kind"].isin(NOT_NAMES["kinds"])]
+    lookup: dict[str, tuple[str, str]] = {}
+    for alias, code, label in zip(table["alias"], table["code"], table["label"], strict=True):
+        lookup.setdefault(alias, (code, label or alias))
+    return lookup
+
+
+_NameKey = tuple[str, str, str]  # outlet, code, name
+
+
+def _count_names(corpus: _Corpus, lookup: dict[str, tuple[str, str]],
+                 ) -> tuple[Counter[_NameKey], dict[_NameKey, Counter[str]], dict[_NameKey, set[str]]]:
+    """Mentions of each name per outlet in the corpus' sentences: count, spellings, articles.
+
+    Longer aliases are tried first, so overlapping aliases count once, for the
+    longest; matching is case-insensitive, on whole words of the normalised text.
+    """
+    names = sorted(lookup, key=lambda a: (-len(a), a))
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in names) + r")(?!\w)", re.I)
+    hits: Counter[_NameKey] = Counter()
+    spellings: dict[_NameKey, Counter[str]] = defaultdict(Counter)
+    arts: dict[_NameKey, set[str]] = defaultdict(set)
+    for outlet, aid, text in zip(corpus.sentences["outlet"], corpus.sentences["article_id"],
+                                 _text(corpus.sentences["text"]), strict=True):
+        for m in pattern.finditer(_norm(text)):
+            alias = m.group(1).lower()
+            code, label = lookup[alias]
+            key = (outlet, code, label)
+            hits[key] += 1
+            spellings[key][alias] += 1
+            arts[key].add(aid)
+    return hits, spellings, arts
 
 
 def outlet_order(scored: Scored, include_wire: bool = True) -> list[str]:

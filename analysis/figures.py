@@ -22,7 +22,7 @@ import math
 import sys
 import textwrap
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -32,6 +32,7 @@ import matplotlib.dates as mdates
 import matplotlib.style as mstyle
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -280,15 +281,11 @@ def network(scored: Scored, include_wire: bool = True) -> FigureData:
     ``actor_b``, ``n_sentences``, ``n_coop``, ``n_conf``, ``net_index``) with
     the node positions ``x_a``, ``y_a``, ``x_b``, ``y_b``.
     """
-    import networkx as nx
-
     edges = compare.actor_network(scored, include_wire)
     arts = compare.article_measures(scored, include_wire)
     outlets = compare.sort_outlets(arts["outlet"])
     nodes = sorted(set(edges["actor_a"]) | set(edges["actor_b"]))
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)  # sorted: a fixed circle, the same in every panel and every run
-    pos = nx.circular_layout(graph) if nodes else {}
+    pos = _circle(nodes)
     data = edges[["outlet", "actor_a", "actor_b", "n_sentences", "n_coop", "n_conf", "net_index"]].copy()
     data["x_a"] = [float(pos[a][0]) for a in data["actor_a"]]
     data["y_a"] = [float(pos[a][1]) for a in data["actor_a"]]
@@ -310,30 +307,48 @@ def network(scored: Scored, include_wire: bool = True) -> FigureData:
         top = max(1, int(data["n_sentences"].max())) if len(data) else 1
         for ax, outlet in zip(axes, outlets, strict=False):
             mine = data[data["outlet"] == outlet]
-            for r in mine.itertuples(index=False):
-                color = (FRAME_COLORS["cooperation"] if r.net_index > 0 else
-                         FRAME_COLORS["conflict"] if r.net_index < 0 else FRAME_COLORS["mixed"])
-                ax.plot([r.x_a, r.x_b], [r.y_a, r.y_b], color=color, lw=1 + 4 * r.n_sentences / top,
-                        solid_capstyle="round", zorder=1, alpha=0.9)
-            used = set(mine["actor_a"]) | set(mine["actor_b"])
-            for node in nodes:
-                x, y = pos[node]
-                active = node in used
-                ax.scatter([x], [y], s=260, color="white", edgecolors="#333333" if active else "#BBBBBB",
-                           linewidths=1.0, zorder=2)
-                ax.text(x, y, node, ha="center", va="center", fontsize=6.5, zorder=3,
-                        color="#000000" if active else "#AAAAAA")
             n = int(per_outlet.get(outlet, 0))
-            ax.set_title(f"{outlet}\n{_plural(n, 'article')}, {int(mine['n_sentences'].sum())} "
-                         f"pair-sentences", fontsize=8)
-            ax.set_xlim(-1.3, 1.3)
-            ax.set_ylim(-1.3, 1.3)
-            ax.set_aspect("equal")
-            ax.set_axis_off()
+            _network_panel(ax, mine, pos, top, f"{outlet}\n{_plural(n, 'article')}, "
+                           f"{int(mine['n_sentences'].sum())} pair-sentences")
         for ax in axes[len(outlets):]:
             ax.set_axis_off()
         body.suptitle("Actor network as each outlet portrays it (actor codes)")
     return fig, data
+
+
+def _circle(nodes: list[str]) -> dict[str, np.ndarray]:
+    """Node positions on one circle, in the order given (sorted: the same in every panel and run)."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    return nx.circular_layout(graph) if nodes else {}
+
+
+def _network_panel(ax: Axes, mine: pd.DataFrame, pos: dict[str, np.ndarray], top: int,
+                   title: str) -> None:
+    """One outlet's panel: its edges over every node of the circle, the nodes it leaves out greyed.
+
+    An edge's width grows with its sentences (``top``: the most of any edge, in
+    every panel, so widths compare); its colour is the sign of its net index.
+    """
+    for r in mine.itertuples(index=False):
+        color = (FRAME_COLORS["cooperation"] if r.net_index > 0 else
+                 FRAME_COLORS["conflict"] if r.net_index < 0 else FRAME_COLORS["mixed"])
+        ax.plot([r.x_a, r.x_b], [r.y_a, r.y_b], color=color, lw=1 + 4 * r.n_sentences / top,
+                solid_capstyle="round", zorder=1, alpha=0.9)
+    used = set(mine["actor_a"]) | set(mine["actor_b"])
+    for node, (x, y) in pos.items():
+        active = node in used
+        ax.scatter([x], [y], s=260, color="white", edgecolors="#333333" if active else "#BBBBBB",
+                   linewidths=1.0, zorder=2)
+        ax.text(x, y, node, ha="center", va="center", fontsize=6.5, zorder=3,
+                color="#000000" if active else "#AAAAAA")
+    ax.set_title(title, fontsize=8)
+    ax.set_xlim(-1.3, 1.3)
+    ax.set_ylim(-1.3, 1.3)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
 
 
 def _code_key(codes: list[str]) -> str:
@@ -399,6 +414,10 @@ def distinctive_terms(scored: Scored, top: int = 8, include_wire: bool = True) -
 
 # ---------------------------------------------------------------- 6. voice
 
+#: Colour of each voice in :func:`voice`.
+VOICE_COLORS = {"narrator": OKABE_ITO["blue"], "quoted": OKABE_ITO["orange"]}
+
+
 def voice(scored: Scored, include_wire: bool = True, n_boot: int = 2000,
           random_state: int = 0) -> FigureData:
     """Narrator vs quoted voice per outlet: how much it lets officials speak, and how each voice frames.
@@ -408,19 +427,9 @@ def voice(scored: Scored, include_wire: bool = True, n_boot: int = 2000,
     ``outlet``, ``voice``, ``n_articles``, ``n_sentences``, ``share_of_body``
     (%), ``net_index``, ``low``, ``high``, ``speakers``.
     """
-    v = compare.voice_measures(scored, include_wire)
-    boot = compare.bootstrap_outlets(scored, n_boot=n_boot, random_state=random_state,
-                                     include_wire=include_wire, measures=["narrator_net", "quoted_net"])
-    boot = boot.assign(voice=boot["measure"].str.replace("_net", "", regex=False))
-    data = v.merge(boot[["outlet", "voice", "low", "high"]], on=["outlet", "voice"], how="left")
-    speakers = compare.outlet_measures(scored, include_wire).set_index("outlet")["speakers"]
-    data["speakers"] = np.where(data["voice"] == "quoted", data["outlet"].map(speakers).fillna(""), "")
-    data["share_of_body"] = data["share_of_body"] * 100
-    data = data[["outlet", "voice", "n_articles", "n_sentences", "share_of_body", "net_index", "low",
-                 "high", "speakers"]]
+    data = _voice_data(scored, include_wire, n_boot, random_state)
     outlets = compare.sort_outlets(data["outlet"])
     per_outlet = data.groupby("outlet")["n_articles"].first()
-    colors = {"narrator": OKABE_ITO["blue"], "quoted": OKABE_ITO["orange"]}
     note = ("Voice of body sentences: narrator = the outlet's own words; quoted = direct or reported "
             "speech of a named or unnamed speaker; under each bar, the most quoted speakers "
             "(sentences). Right: net index with 95% cluster-bootstrap intervals. n = "
@@ -433,45 +442,78 @@ def voice(scored: Scored, include_wire: bool = True, n_boot: int = 2000,
             return fig, data
         left, right = body.subplots(1, 2, width_ratios=[1.3, 1], sharey=True)
         ypos = {o: i for i, o in enumerate(reversed(outlets))}
-        for outlet in outlets:
-            rows = data[data["outlet"] == outlet].set_index("voice")
-            start = 0.0
-            for vname in ("narrator", "quoted"):
-                if vname not in rows.index:
-                    continue
-                share = float(rows.at[vname, "share_of_body"])
-                share = 0.0 if math.isnan(share) else share
-                left.barh(ypos[outlet], share, left=start, color=colors[vname], height=0.6)
-                if share >= 8:
-                    left.text(start + share / 2, ypos[outlet], str(int(rows.at[vname, "n_sentences"])),
-                              ha="center", va="center", fontsize=7, color="white")
-                start += share
-            spk = rows.at["quoted", "speakers"] if "quoted" in rows.index else ""
-            if spk:
-                left.text(1, ypos[outlet] - 0.42, textwrap.shorten(spk, 60), fontsize=6.5,
-                          color="#333333", va="center")
-        left.set_xlim(0, 100)
-        left.set_yticks(list(ypos.values()), list(ypos.keys()))
-        left.set_ylim(-0.75, len(outlets) - 0.4)
-        left.set_xlabel("share of body sentences (%)")
-        left.set_title("Who speaks")
-        left.grid(axis="y", visible=False)
-        for offset, vname in ((0.12, "narrator"), (-0.12, "quoted")):
-            rows = data[(data["voice"] == vname)].dropna(subset=["net_index"])
-            y = rows["outlet"].map(ypos) + offset
-            lo = (rows["net_index"] - rows["low"]).fillna(0).clip(lower=0)
-            hi = (rows["high"] - rows["net_index"]).fillna(0).clip(lower=0)
-            right.errorbar(rows["net_index"], y, xerr=[lo, hi], fmt="o", color=colors[vname],
-                           capsize=3, lw=1.2)
-        right.axvline(0, color="#888888", lw=0.8)
-        right.set_xlim(-1.05, 1.05)
-        right.set_xlabel("net index (−1 conflict … +1 cooperation)")
-        right.set_title("How each voice frames")
-        right.grid(axis="y", visible=False)
-        handles = [Patch(color=colors[k], label=k) for k in colors]
+        _voice_shares(left, data, outlets, ypos)
+        _voice_nets(right, data, ypos)
+        handles = [Patch(color=VOICE_COLORS[k], label=k) for k in VOICE_COLORS]
         body.legend(handles=handles, loc="outside upper right", ncols=2)
         body.suptitle("The outlet's own voice vs the officials it quotes")
     return fig, data
+
+
+def _voice_data(scored: Scored, include_wire: bool, n_boot: int, random_state: int,
+                ) -> pd.DataFrame:
+    """The numbers :func:`voice` plots, one row per outlet and voice.
+
+    Counts, share of body sentences (%), net index with its cluster-bootstrap
+    interval, and on the quoted row the most quoted speakers.
+    """
+    v = compare.voice_measures(scored, include_wire)
+    boot = compare.bootstrap_outlets(scored, n_boot=n_boot, random_state=random_state,
+                                     include_wire=include_wire, measures=["narrator_net", "quoted_net"])
+    boot = boot.assign(voice=boot["measure"].str.replace("_net", "", regex=False))
+    data = v.merge(boot[["outlet", "voice", "low", "high"]], on=["outlet", "voice"], how="left")
+    speakers = compare.outlet_measures(scored, include_wire).set_index("outlet")["speakers"]
+    data["speakers"] = np.where(data["voice"] == "quoted", data["outlet"].map(speakers).fillna(""), "")
+    data["share_of_body"] = data["share_of_body"] * 100
+    return data[["outlet", "voice", "n_articles", "n_sentences", "share_of_body", "net_index", "low",
+                 "high", "speakers"]]
+
+
+def _voice_shares(ax: Axes, data: pd.DataFrame, outlets: list[str], ypos: dict[str, int]) -> None:
+    """Left panel: per outlet, a bar stacking the narrator's and the quoted share of body sentences.
+
+    A segment wide enough shows its sentence count; under the bar, the most
+    quoted speakers.
+    """
+    for outlet in outlets:
+        rows = data[data["outlet"] == outlet].set_index("voice")
+        start = 0.0
+        for vname in ("narrator", "quoted"):
+            if vname not in rows.index:
+                continue
+            share = float(rows.at[vname, "share_of_body"])
+            share = 0.0 if math.isnan(share) else share
+            ax.barh(ypos[outlet], share, left=start, color=VOICE_COLORS[vname], height=0.6)
+            if share >= 8:
+                ax.text(start + share / 2, ypos[outlet], str(int(rows.at[vname, "n_sentences"])),
+                        ha="center", va="center", fontsize=7, color="white")
+            start += share
+        spk = rows.at["quoted", "speakers"] if "quoted" in rows.index else ""
+        if spk:
+            ax.text(1, ypos[outlet] - 0.42, textwrap.shorten(spk, 60), fontsize=6.5,
+                    color="#333333", va="center")
+    ax.set_xlim(0, 100)
+    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_ylim(-0.75, len(outlets) - 0.4)
+    ax.set_xlabel("share of body sentences (%)")
+    ax.set_title("Who speaks")
+    ax.grid(axis="y", visible=False)
+
+
+def _voice_nets(ax: Axes, data: pd.DataFrame, ypos: dict[str, int]) -> None:
+    """Right panel: each voice's net index per outlet with its bootstrap interval."""
+    for offset, vname in ((0.12, "narrator"), (-0.12, "quoted")):
+        rows = data[(data["voice"] == vname)].dropna(subset=["net_index"])
+        y = rows["outlet"].map(ypos) + offset
+        lo = (rows["net_index"] - rows["low"]).fillna(0).clip(lower=0)
+        hi = (rows["high"] - rows["net_index"]).fillna(0).clip(lower=0)
+        ax.errorbar(rows["net_index"], y, xerr=[lo, hi], fmt="o", color=VOICE_COLORS[vname],
+                    capsize=3, lw=1.2)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("net index (−1 conflict … +1 cooperation)")
+    ax.set_title("How each voice frames")
+    ax.grid(axis="y", visible=False)
 
 
 # ---------------------------------------------------------------- 7. validation
@@ -495,35 +537,11 @@ def validation(results: pd.DataFrame | None = None, test_set: TestSet = "seeds")
     given. Data: those columns.
     """
     if results is None:
-        if test_set == "seeds":
-            from .evaluate import evaluate_seeds  # type: ignore[import-not-found]
-
-            results = evaluate_seeds()
-        else:
-            from .reliability import BATCHES, heldout_metrics
-
-            results = heldout_metrics([max(BATCHES)])
+        results = _validation_results(test_set)
     data = results[["method", "target", "f1", "f1_low", "f1_high", "n", "support"]].copy()
-    targets = [t for t in VALIDATION_TARGETS if t in set(data["target"])]
-    targets += sorted(set(data["target"]) - set(targets))
-    methods = [m for m in VALIDATION_METHODS if m in set(data["method"])]
-    methods += sorted(set(data["method"]) - set(methods))
-    n_max = int(data["n"].max()) if len(data) else 0
-    if test_set == "seeds":
-        note = ("F1 of each method against the gold annotations of the seed sentences; bars: "
-                "bootstrap intervals. n = sentences (or units) compared, support = gold positives. "
-                f"The seeds hold {n_max} units at most: five articles, an anecdote-sized test set, "
-                "so intervals are wide.")
-        heading = "How well each method matches the gold annotations of the seeds"
-    else:
-        batches = sorted(set(results["batch"])) if "batch" in results else []
-        note = ("F1 of each method against the adjudicated labels of a random sample of "
-                f"{n_max} UD French-GSD sentences (general French; held-out batch "
-                f"{', '.join(map(str, batches))}: no lexicon entry or rule was changed after "
-                "reading its errors); each sentence scored alone; bars: bootstrap intervals over "
-                "sentences. support = gold positives. The annotators are AI agent sessions "
-                "(annotations/README.md).")
-        heading = "Held-out general French: how well each method matches the annotations"
+    targets = _known_first(data["target"], VALIDATION_TARGETS)
+    methods = _known_first(data["method"], VALIDATION_METHODS)
+    note, heading = _validation_text(results, test_set, int(data["n"].max()) if len(data) else 0)
     colors = {m: OUTLET_COLORS[i % len(OUTLET_COLORS)] for i, m in enumerate(methods)}
     ncols = 2 if len(targets) > 1 else 1
     nrows = max(1, math.ceil(len(targets) / ncols))
@@ -534,36 +552,82 @@ def validation(results: pd.DataFrame | None = None, test_set: TestSet = "seeds")
             return fig, data
         axes = body.subplots(nrows, ncols, squeeze=False).ravel()
         for ax, target in zip(axes, targets, strict=False):
-            rows = data[data["target"] == target].set_index("method")
-            sizes = {(int(n), int(k)) for n, k in zip(rows["n"], rows["support"], strict=True)}
-            labels = []
-            for i, m in enumerate(reversed(methods)):
-                label = m
-                if m in rows.index and len(sizes) > 1:
-                    label += f" (n={int(rows.at[m, 'n'])}, pos={int(rows.at[m, 'support'])})"
-                labels.append(label)
-                if m not in rows.index or pd.isna(rows.at[m, "f1"]):
-                    ax.text(0.02, i, "not applicable", va="center", fontsize=7, color="#777777")
-                    continue
-                f1 = float(rows.at[m, "f1"])
-                lo = f1 - float(rows.at[m, "f1_low"]) if pd.notna(rows.at[m, "f1_low"]) else 0.0
-                hi = float(rows.at[m, "f1_high"]) - f1 if pd.notna(rows.at[m, "f1_high"]) else 0.0
-                ax.errorbar([f1], [i], xerr=[[max(lo, 0)], [max(hi, 0)]], fmt="o", color=colors[m],
-                            capsize=3, lw=1.2, clip_on=False)
-            ax.set_yticks(range(len(methods)), labels)
-            ax.set_xlim(0, 1.0)
-            ax.set_ylim(-0.6, len(methods) - 0.4)
-            title = target
-            if len(sizes) == 1:
-                n, k = sizes.pop()
-                title += f": n = {n}, {k} positive"
-            ax.set_title(title, fontsize=9)
-            ax.set_xlabel("F1 (0–1)")
-            ax.grid(axis="y", visible=False)
+            _validation_panel(ax, data[data["target"] == target].set_index("method"), target,
+                              methods, colors)
         for ax in axes[len(targets):]:
             ax.set_axis_off()
         body.suptitle(heading)
     return fig, data
+
+
+def _validation_results(test_set: TestSet) -> pd.DataFrame:
+    """Compute the validation results when not given: the seeds' or the latest held-out batch's."""
+    if test_set == "seeds":
+        from .evaluate import evaluate_seeds  # type: ignore[import-not-found]
+
+        return evaluate_seeds()
+    from .reliability import BATCHES, heldout_metrics
+
+    return heldout_metrics([max(BATCHES)])
+
+
+def _known_first(values: pd.Series, known: Sequence[str]) -> list[str]:
+    """The distinct ``values``: those in ``known`` in its order, then any others sorted."""
+    present = set(values)
+    first = [k for k in known if k in present]
+    return first + sorted(present - set(first))
+
+
+def _validation_text(results: pd.DataFrame, test_set: TestSet, n_max: int) -> tuple[str, str]:
+    """Footnote and title of the validation figure, which say what the test set is."""
+    if test_set == "seeds":
+        note = ("F1 of each method against the gold annotations of the seed sentences; bars: "
+                "bootstrap intervals. n = sentences (or units) compared, support = gold positives. "
+                f"The seeds hold {n_max} units at most: five articles, an anecdote-sized test set, "
+                "so intervals are wide.")
+        return note, "How well each method matches the gold annotations of the seeds"
+    batches = sorted(set(results["batch"])) if "batch" in results else []
+    note = ("F1 of each method against the adjudicated labels of a random sample of "
+            f"{n_max} UD French-GSD sentences (general French; held-out batch "
+            f"{', '.join(map(str, batches))}: no lexicon entry or rule was changed after "
+            "reading its errors); each sentence scored alone; bars: bootstrap intervals over "
+            "sentences. support = gold positives. The annotators are AI agent sessions "
+            "(annotations/README.md).")
+    return note, "Held-out general French: how well each method matches the annotations"
+
+
+def _validation_panel(ax: Axes, rows: pd.DataFrame, target: str, methods: list[str],
+                      colors: dict[str, str]) -> None:
+    """One target's panel: each method's F1 and interval (``rows``: indexed by method).
+
+    The sample size goes in the title when every method was measured on the
+    same sentences, else beside each method's name.
+    """
+    sizes = {(int(n), int(k)) for n, k in zip(rows["n"], rows["support"], strict=True)}
+    labels = []
+    for i, m in enumerate(reversed(methods)):
+        label = m
+        if m in rows.index and len(sizes) > 1:
+            label += f" (n={int(rows.at[m, 'n'])}, pos={int(rows.at[m, 'support'])})"
+        labels.append(label)
+        if m not in rows.index or pd.isna(rows.at[m, "f1"]):
+            ax.text(0.02, i, "not applicable", va="center", fontsize=7, color="#777777")
+            continue
+        f1 = float(rows.at[m, "f1"])
+        lo = f1 - float(rows.at[m, "f1_low"]) if pd.notna(rows.at[m, "f1_low"]) else 0.0
+        hi = float(rows.at[m, "f1_high"]) - f1 if pd.notna(rows.at[m, "f1_high"]) else 0.0
+        ax.errorbar([f1], [i], xerr=[[max(lo, 0)], [max(hi, 0)]], fmt="o", color=colors[m],
+                    capsize=3, lw=1.2, clip_on=False)
+    ax.set_yticks(range(len(methods)), labels)
+    ax.set_xlim(0, 1.0)
+    ax.set_ylim(-0.6, len(methods) - 0.4)
+    title = target
+    if len(sizes) == 1:
+        n, k = sizes.pop()
+        title += f": n = {n}, {k} positive"
+    ax.set_title(title, fontsize=9)
+    ax.set_xlabel("F1 (0–1)")
+    ax.grid(axis="y", visible=False)
 
 
 # ---------------------------------------------------------------- 8. timeline

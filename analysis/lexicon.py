@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -162,52 +163,14 @@ def validate_lexicon(frame: pd.DataFrame, filename: str = "lexicon") -> pd.DataF
     sign matches the quad class, and a known role. ``block`` and ``recip`` rows
     (not events) use category ``NONE``, quad class ``none`` and weight 0.
     """
-    frame = frame.copy()
-    if "line" not in frame.columns:
-        frame.insert(0, "line", range(1, len(frame) + 1))
-    for col in LEXICON_COLUMNS:
-        if col not in frame.columns:
-            if col in ("goldstein", "note", "role"):
-                frame[col] = {"goldstein": "nan", "note": "", "role": "event"}[col]
-            else:
-                raise LexiconError(f"{filename}: missing column {col!r}")
+    frame = _lexicon_columns(frame, filename)
     weights: list[float] = []
     goldsteins: list[float] = []
     seen: dict[tuple[str, str], int] = {}
     for row in frame.itertuples(index=False):
         where = f"{filename}: line {row.line}"
+        weight, gold = _check_lexicon_row(row, where)
         term = str(row.term)
-        if not term or term != term.lower() or term != term.strip():
-            raise LexiconError(f"{where}: term must be non-empty lower-case text, got {term!r}")
-        if row.pos not in POS_TAGS:
-            raise LexiconError(f"{where}: unknown pos {row.pos!r} (expected {sorted(POS_TAGS)})")
-        if row.role not in ROLES:
-            raise LexiconError(f"{where}: unknown role {row.role!r} (expected {sorted(ROLES)})")
-        try:
-            weight = float(row.weight)
-            gold = float(row.goldstein) if str(row.goldstein) not in ("", "-") else float("nan")
-        except ValueError as exc:
-            raise LexiconError(f"{where}: weight/goldstein must be numbers ({exc})") from None
-        if row.role in ("block", "recip"):
-            if row.category != "NONE" or row.quad_class != "none" or weight != 0:
-                raise LexiconError(f"{where}: {row.role} rows need category NONE, quad class "
-                                   "none and weight 0")
-        else:
-            if row.category not in SCHRODT_SCORES:
-                raise LexiconError(f"{where}: unknown PLOVER category {row.category!r}")
-            expected = CATEGORY_QUAD[row.category]
-            if row.quad_class != expected:
-                raise LexiconError(
-                    f"{where}: quad class {row.quad_class!r} does not fit {row.category} "
-                    f"(expected {expected!r})"
-                )
-            if not -10.0 <= weight <= 10.0:
-                raise LexiconError(f"{where}: weight {weight} outside [-10, 10]")
-            if (weight > 0) != (row.quad_class in COOP_QUADS) or weight == 0:
-                raise LexiconError(f"{where}: weight {weight} has the wrong sign for "
-                                   f"{row.quad_class}")
-        if not (gold != gold or -10.0 <= gold <= 10.0):
-            raise LexiconError(f"{where}: goldstein {gold} outside [-10, 10]")
         key = (term, str(row.pos))
         if key in seen:
             raise LexiconError(f"{where}: duplicate entry {term!r} ({row.pos}), first at line "
@@ -218,6 +181,76 @@ def validate_lexicon(frame: pd.DataFrame, filename: str = "lexicon") -> pd.DataF
     frame["weight"] = pd.Series(weights, index=frame.index, dtype=float)
     frame["goldstein"] = pd.Series(goldsteins, index=frame.index, dtype=float)
     return frame.reset_index(drop=True)
+
+
+def _lexicon_columns(frame: pd.DataFrame, filename: str) -> pd.DataFrame:
+    """A copy of ``frame`` with a ``line`` column and every lexicon column.
+
+    ``line`` counts from 1 when the table did not come from a file; the
+    optional columns ``goldstein``, ``note`` and ``role`` get their defaults
+    (none, empty, ``event``); any other missing column is an error.
+    """
+    frame = frame.copy()
+    if "line" not in frame.columns:
+        frame.insert(0, "line", range(1, len(frame) + 1))
+    for col in LEXICON_COLUMNS:
+        if col not in frame.columns:
+            if col in ("goldstein", "note", "role"):
+                frame[col] = {"goldstein": "nan", "note": "", "role": "event"}[col]
+            else:
+                raise LexiconError(f"{filename}: missing column {col!r}")
+    return frame
+
+
+def _check_lexicon_row(row: Any, where: str) -> tuple[float, float]:
+    """Check one lexicon row (an ``itertuples`` row); return its weight and Goldstein score.
+
+    The Goldstein score is NaN when left empty or ``-``. ``where`` (file and
+    line) starts every error message.
+    """
+    term = str(row.term)
+    if not term or term != term.lower() or term != term.strip():
+        raise LexiconError(f"{where}: term must be non-empty lower-case text, got {term!r}")
+    if row.pos not in POS_TAGS:
+        raise LexiconError(f"{where}: unknown pos {row.pos!r} (expected {sorted(POS_TAGS)})")
+    if row.role not in ROLES:
+        raise LexiconError(f"{where}: unknown role {row.role!r} (expected {sorted(ROLES)})")
+    try:
+        weight = float(row.weight)
+        gold = float(row.goldstein) if str(row.goldstein) not in ("", "-") else float("nan")
+    except ValueError as exc:
+        raise LexiconError(f"{where}: weight/goldstein must be numbers ({exc})") from None
+    _check_event_class(row, weight, where)
+    if not (gold != gold or -10.0 <= gold <= 10.0):
+        raise LexiconError(f"{where}: goldstein {gold} outside [-10, 10]")
+    return weight, gold
+
+
+def _check_event_class(row: Any, weight: float, where: str) -> None:
+    """Check that a row's category, quad class and weight fit together.
+
+    An event's category is a PLOVER one, its quad class that category's, its
+    weight in [-10, 10], non-zero and signed as the quad class (cooperation
+    positive); ``block`` and ``recip`` rows are not events: ``NONE``, ``none``, 0.
+    """
+    if row.role in ("block", "recip"):
+        if row.category != "NONE" or row.quad_class != "none" or weight != 0:
+            raise LexiconError(f"{where}: {row.role} rows need category NONE, quad class "
+                               "none and weight 0")
+        return
+    if row.category not in SCHRODT_SCORES:
+        raise LexiconError(f"{where}: unknown PLOVER category {row.category!r}")
+    expected = CATEGORY_QUAD[row.category]
+    if row.quad_class != expected:
+        raise LexiconError(
+            f"{where}: quad class {row.quad_class!r} does not fit {row.category} "
+            f"(expected {expected!r})"
+        )
+    if not -10.0 <= weight <= 10.0:
+        raise LexiconError(f"{where}: weight {weight} outside [-10, 10]")
+    if (weight > 0) != (row.quad_class in COOP_QUADS) or weight == 0:
+        raise LexiconError(f"{where}: weight {weight} has the wrong sign for "
+                           f"{row.quad_class}")
 
 
 def validate_actors(frame: pd.DataFrame, filename: str = "actors") -> pd.DataFrame:

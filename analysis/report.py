@@ -27,9 +27,11 @@ import html
 import json
 import math
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
     from .tables import Scored
 
 DEFAULT_TITLE = "Cooperation and conflict framing: reading report"
+#: The style sheet template in ``analysis/data`` (see :func:`_css`).
+CSS_FILE = "report.css"
 FRAMES = ("cooperation", "conflict", "mixed", "neutral")
 
 # Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design").
@@ -158,83 +162,27 @@ def _sha256(text: str) -> str:
 # ---------------------------------------------------------------- style and script
 
 def _css() -> str:
-    rules = [
-        ":root{color-scheme:light}",
-        "*{box-sizing:border-box}",
-        f"body{{margin:0 auto;max-width:80rem;padding:1rem 1.25rem 4rem;color:{TEXT};"
-        "background:#fff;font:16px/1.65 system-ui,-apple-system,'Segoe UI',Roboto,"
-        "'DejaVu Sans','Liberation Sans',Arial,sans-serif}",
-        f"a{{color:{LINK}}}",
-        "a:focus-visible,button:focus-visible,select:focus-visible,.s:focus-visible,"
-        "summary:focus-visible{outline:3px solid #000;outline-offset:2px;"
-        "box-shadow:0 0 0 5px #fff}",
-        "[hidden]{display:none!important}",
-        ".vh{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;"
-        "overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}",
-        ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:#fff;"
-        "padding:.25rem .5rem;z-index:10}",
-        f".muted{{color:{MUTED}}}",
-        "h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;line-height:1.3;margin:0 0 .5rem}",
-        ".legend{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;padding:0;margin:.5rem 0;"
-        "list-style:none}",
-        ".legend li{display:flex;align-items:center;gap:.35rem}",
-        ".swatch{padding:0 .4rem;border-radius:3px}",
-        ".controls{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;align-items:end;margin:1rem 0;"
-        "padding:.75rem 1rem;background:#f2f2f2;border-radius:6px}",
-        ".controls label{display:flex;flex-direction:column;font-weight:600;font-size:.9rem}",
-        "select,button{font:inherit;color:inherit}",
-        "select{min-width:12rem;max-width:24rem;padding:.2rem}",
-        "header p,.text,dl.meta{max-width:52rem}",
-        ".table-wrap{overflow-x:auto}",
-        "table{border-collapse:collapse;width:100%;font-size:.92rem}",
-        "th,td{border-bottom:1px solid #c8c8c8;padding:.3rem .45rem;text-align:left;"
-        "vertical-align:top;overflow-wrap:break-word}",
-        "td.date{white-space:nowrap}",
-        "thead th{white-space:nowrap;overflow-wrap:normal;vertical-align:bottom}",
-        "td.num{text-align:right;font-variant-numeric:tabular-nums}",
-        "th[data-type=num]{text-align:right}",
-        ".controls p{margin:0;align-self:center}",
-        "th button{all:unset;cursor:pointer;font-weight:700;display:inline-flex;gap:.25rem;"
-        "align-items:center;border-radius:3px}",
-        "th button:focus-visible{outline:3px solid #000;outline-offset:2px}",
-        "th .arrow{display:inline-block;min-width:1ch}",
-        "th[aria-sort=ascending] .arrow::after{content:'\\25B2'}",
-        "th[aria-sort=descending] .arrow::after{content:'\\25BC'}",
-        ".problem{display:block;font-size:.85rem;overflow-wrap:anywhere}",
-        ".status-bad{font-weight:700}",
-        "article.art{border-top:2px solid #1a1a1a;margin-top:2rem;padding-top:1rem}",
-        "dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .9rem;"
-        "font-size:.9rem;margin:.25rem 0 .75rem}",
-        "dl.meta dt{font-weight:600}dl.meta dd{margin:0;overflow-wrap:anywhere}",
-        ".text p{margin:0 0 .9rem}",
-        ".text p.headline{font-size:1.12rem;font-weight:700}",
-        ".s{padding:.08em .12em;border-radius:3px;-webkit-box-decoration-break:clone;"
-        "box-decoration-break:clone;cursor:help}",
-        ".badge{display:inline-block;min-width:1.25em;text-align:center;font-weight:700;"
-        "font-size:.8em;line-height:1.35;border-radius:3px;margin-right:.2em;"
-        "border:1px solid #1a1a1a;user-select:none}",
-        ".tag{display:inline-block;font-size:.75em;font-weight:600;border:1px solid #595959;"
-        f"border-radius:3px;padding:0 .3em;margin-right:.3em;color:{MUTED};background:#fff;"
-        "user-select:none;text-decoration:none}",
-        f".bp{{color:{MUTED};text-decoration:line-through}}",
-        f".unscored{{color:{MUTED}}}",
-        ".s.q .t{font-style:italic}",
-        ".s.active{outline:2px solid #000;outline-offset:1px}",
-        "#tip{position:absolute;z-index:20;max-width:min(34rem,92vw);background:#1a1a1a;"
-        "color:#fff;padding:.5rem .7rem;border-radius:5px;font-size:.86rem;line-height:1.45;"
-        "box-shadow:0 2px 8px rgba(0,0,0,.35)}",
-        "#tip .dl{display:block}#tip .k{font-weight:700}",
-        "#tip ul{margin:.1rem 0 0;padding-left:1.1rem}",
-        "footer{margin-top:3rem;font-size:.85rem}",
-    ]
+    """The report's style sheet: ``analysis/data/report.css`` with the colours filled in.
+
+    The file holds the fixed rules; the text, link and muted colours and one
+    rule pair per frame come from :data:`FRAME_STYLE` and the constants above,
+    so the colours checked by :data:`CONTRAST_PAIRS` are the ones used.
+    """
+    template = (resources.files("analysis") / "data" / CSS_FILE).read_text(encoding="utf-8")
+    return Template(template).substitute(text=TEXT, link=LINK, muted=MUTED,
+                                         frame_rules=_frame_rules())
+
+
+def _frame_rules() -> str:
+    """Per frame, the sentence rule (tint and underline) and the badge rule."""
+    rules = []
     for frame, st in FRAME_STYLE.items():
         bg = "transparent" if frame == "neutral" else st["tint"]
         width = "3px" if st["line_style"] == "double" else "2px"
         rules.append(f".f-{frame}{{background-color:{bg};border-bottom:{width} "
                      f"{st['line_style']} {st['line']}}}")
         rules.append(f".b-{frame}{{background:{st['badge_bg']};color:{st['badge_fg']}}}")
-    rules.append("@media print{#tip,.controls{display:none}}")
-    return "\n".join(rules) + "\n"
+    return "\n".join(rules)
 
 
 _JS = r"""
@@ -682,106 +630,31 @@ def _select(element_id: str, label: str, options: Iterable[tuple[str, str]]) -> 
 
 # ---------------------------------------------------------------- report
 
+#: One article's dyads by sentence id.
+_SentenceDyads = dict[str, list[dict[str, Any]]]
+#: The fields that order a sentence's dyads (so the output does not depend on the table's order).
+_DYAD_ORDER = ("actor_a", "actor_b", "source", "target", "relation", "category", "evidence")
+
+
 def build_report(articles: pd.DataFrame, sentences: pd.DataFrame, dyads: pd.DataFrame,
                  title: str = DEFAULT_TITLE) -> str:
     """The report as one self-contained, deterministic HTML string."""
     arts = sorted(_records(articles), key=lambda r: _text(r.get("article_id")))
     sents = _records(sentences)
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in sents:
-        by_article[_text(row.get("article_id"))].append(row)
-    for rows in by_article.values():
-        rows.sort(key=lambda r: (_num(r.get("sentence_id")) or 0.0))
-    dyad_map: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    pair_counts: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for d in _records(dyads):
-        aid, sid = _text(d.get("article_id")), _int_text(d.get("sentence_id"))
-        dyad_map[aid][sid].append(d)
-        pair_counts[_pair_key(d.get("actor_a"), d.get("actor_b"))].add((aid, sid))
-    for per_sentence in dyad_map.values():
-        for lst in per_sentence.values():
-            lst.sort(key=lambda d: tuple(_text(d.get(k)) for k in
-                                         ("actor_a", "actor_b", "source", "target", "relation",
-                                          "category", "evidence")))
-
+    by_article = _sentences_by_article(sents)
+    dyad_map, pair_sentences = _dyads_by_sentence(_records(dyads))
     ids = [f"art-{i}" for i in range(len(arts))]
-    outlets = sorted({_text(a.get("outlet")) for a in arts}, key=lambda o: (o == "", o.lower(), o))
-    outlet_key = {o: f"o{i}" for i, o in enumerate(outlets)}
-
-    frame_counts: dict[str, int] = defaultdict(int)
-    for row in sents:
-        frame_counts[_frame_of(row)] += 1
-
-    sections = []
-    for art, aid in zip(arts, ids, strict=True):
-        article_id = _text(art.get("article_id"))
-        heading = _text(art.get("title")) or article_id
-        okey = outlet_key[_text(art.get("outlet"))]
-        rows = by_article.get(article_id, [])
-        parts = [f'<article class="art" id="{aid}" data-outlet="{okey}" '
-                 f'aria-labelledby="{aid}-h">',
-                 f'<h2 id="{aid}-h">{html.escape(heading)}</h2>',
-                 f'<p class="muted">{html.escape(article_id)} \u00b7 '
-                 f'<a href="#row-{aid}">back to the overview</a></p>',
-                 _meta_list(art)]
-        if rows:
-            parts.append(_article_text(aid, rows, dyad_map.get(article_id, {})))
-        else:
-            status = _text(art.get("status")) or "?"
-            parts.append(f'<p class="unscored"><strong>Not scored</strong> (status '
-                         f"{html.escape(status)}): {html.escape(_text(art.get('problem')) or 'no text')}"
-                         "</p>")
-        parts.append("</article>")
-        sections.append("\n".join(parts))
-
-    n_ok = sum(_text(a.get("status")) == "ok" for a in arts)
-    data = {"articles": [_article_data(a) for a in arts]}
-    css = _css()
+    outlet_key = _outlet_keys(arts)
+    sections = [_article_section(art, aid, outlet_key[_text(art.get("outlet"))], by_article,
+                                 dyad_map) for art, aid in zip(arts, ids, strict=True)]
     js = _JS
-    csp = (f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
-           "img-src 'none'; connect-src 'none'; font-src 'none'; base-uri 'none'; "
-           "form-action 'none'")
-    frame_opts = [("", "all frames")] + [(f, f"{f} ({frame_counts.get(f, 0)})") for f in FRAMES]
-    frame_opts.append(("none", f"not scored ({frame_counts.get('none', 0)})"))
-    outlet_opts = [("", "all outlets")] + [
-        (outlet_key[o], (o or "(unknown outlet)") + f" ({sum(_text(a.get('outlet')) == o for a in arts)})")
-        for o in outlets]
-    pair_opts = [("", "all actor pairs")] + [
-        (p, f"{_pair_label(p)} ({len(pair_counts[p])} sentences)") for p in sorted(pair_counts)]
-
     doc = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{html.escape(title)}</title>",
-        f"<style>{css}</style>",
-        "</head>",
+        *_head(title, _css(), js),
         "<body>",
         '<a class="skip" href="#articles">Skip to the articles</a>',
-        "<header>",
-        f"<h1>{html.escape(title)}</h1>",
-        f"<p>{len(arts)} documents, {n_ok} scored; {len(sents)} sentence rows. Each body "
-        "sentence is tinted by its frame. Hover over or focus a sentence (Tab, then the arrow "
-        "keys to move between sentences, Escape to close) to see its evidence and dyads. "
-        "Scores are per article: with one article per outlet, an outlet's figure is an "
-        "anecdote, not an estimate.</p>",
-        _legend(),
-        "</header>",
+        *_intro(title, arts, len(sents)),
         "<main>",
-        '<section aria-labelledby="filters-h">',
-        '<h2 id="filters-h" class="vh">Filters</h2>',
-        '<div class="controls" role="group" aria-label="Filters">',
-        _select("f-outlet", "Outlet", outlet_opts),
-        _select("f-frame", "Frame", frame_opts),
-        _select("f-pair", "Actor pair", pair_opts),
-        '<button type="button" id="f-reset">Show all</button>',
-        '<p id="filter-status" class="muted"></p>',
-        "</div>",
-        "</section>",
+        *_filters(arts, sents, outlet_key, pair_sentences),
         '<section aria-labelledby="overview-h">',
         '<h2 id="overview-h">Overview</h2>',
         _overview(arts, ids),
@@ -795,12 +668,150 @@ def build_report(articles: pd.DataFrame, sentences: pd.DataFrame, dyads: pd.Data
         "described in docs/tables.md; frames follow the project codebook.</p></footer>",
         '<div id="tip" role="tooltip" aria-hidden="true" hidden></div>',
         '<div id="live" class="vh" aria-live="polite"></div>',
-        _json_script(data, "report-data"),
+        _json_script({"articles": [_article_data(a) for a in arts]}, "report-data"),
         f"<script>{js}</script>",
         "</body>",
         "</html>",
     ]
     return "\n".join(doc) + "\n"
+
+
+def _sentences_by_article(sents: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Sentence rows grouped by article id, each group in sentence order (the reading order)."""
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in sents:
+        by_article[_text(row.get("article_id"))].append(row)
+    for rows in by_article.values():
+        rows.sort(key=lambda r: (_num(r.get("sentence_id")) or 0.0))
+    return by_article
+
+
+def _dyads_by_sentence(dyads: list[dict[str, Any]],
+                       ) -> tuple[dict[str, _SentenceDyads], dict[str, set[tuple[str, str]]]]:
+    """Dyads by article and sentence id, and the sentences in which each actor pair occurs.
+
+    A sentence's dyads are sorted by :data:`_DYAD_ORDER` so that the tooltips
+    do not depend on the table's row order; the (article id, sentence id)
+    sets give the pair filter its counts.
+    """
+    dyad_map: dict[str, _SentenceDyads] = defaultdict(lambda: defaultdict(list))
+    pair_sentences: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for d in dyads:
+        aid, sid = _text(d.get("article_id")), _int_text(d.get("sentence_id"))
+        dyad_map[aid][sid].append(d)
+        pair_sentences[_pair_key(d.get("actor_a"), d.get("actor_b"))].add((aid, sid))
+    for per_sentence in dyad_map.values():
+        for lst in per_sentence.values():
+            lst.sort(key=lambda d: tuple(_text(d.get(k)) for k in _DYAD_ORDER))
+    return dyad_map, pair_sentences
+
+
+def _outlet_keys(arts: list[dict[str, Any]]) -> dict[str, str]:
+    """Outlet name → the short key its articles and filter option carry ("o0", "o1", …).
+
+    In the outlet filter's order: case-insensitive, the unknown (empty) outlet last.
+    """
+    outlets = sorted({_text(a.get("outlet")) for a in arts}, key=lambda o: (o == "", o.lower(), o))
+    return {o: f"o{i}" for i, o in enumerate(outlets)}
+
+
+def _article_section(art: dict[str, Any], aid: str, okey: str,
+                     by_article: dict[str, list[dict[str, Any]]],
+                     dyad_map: dict[str, _SentenceDyads]) -> str:
+    """One ``<article>``: heading, metadata, and the tinted text (or why it was not scored)."""
+    article_id = _text(art.get("article_id"))
+    heading = _text(art.get("title")) or article_id
+    rows = by_article.get(article_id, [])
+    parts = [f'<article class="art" id="{aid}" data-outlet="{okey}" '
+             f'aria-labelledby="{aid}-h">',
+             f'<h2 id="{aid}-h">{html.escape(heading)}</h2>',
+             f'<p class="muted">{html.escape(article_id)} \u00b7 '
+             f'<a href="#row-{aid}">back to the overview</a></p>',
+             _meta_list(art)]
+    if rows:
+        parts.append(_article_text(aid, rows, dyad_map.get(article_id, {})))
+    else:
+        status = _text(art.get("status")) or "?"
+        parts.append(f'<p class="unscored"><strong>Not scored</strong> (status '
+                     f"{html.escape(status)}): {html.escape(_text(art.get('problem')) or 'no text')}"
+                     "</p>")
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def _head(title: str, css: str, js: str) -> list[str]:
+    """The document's head; its Content-Security-Policy allows only this style and this script."""
+    csp = (f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
+           "img-src 'none'; connect-src 'none'; font-src 'none'; base-uri 'none'; "
+           "form-action 'none'")
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{html.escape(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+    ]
+
+
+def _intro(title: str, arts: list[dict[str, Any]], n_sentences: int) -> list[str]:
+    """The page header: title, counts, how to read the report, and the legend."""
+    n_ok = sum(_text(a.get("status")) == "ok" for a in arts)
+    return [
+        "<header>",
+        f"<h1>{html.escape(title)}</h1>",
+        f"<p>{len(arts)} documents, {n_ok} scored; {n_sentences} sentence rows. Each body "
+        "sentence is tinted by its frame. Hover over or focus a sentence (Tab, then the arrow "
+        "keys to move between sentences, Escape to close) to see its evidence and dyads. "
+        "Scores are per article: with one article per outlet, an outlet's figure is an "
+        "anecdote, not an estimate.</p>",
+        _legend(),
+        "</header>",
+    ]
+
+
+def _filters(arts: list[dict[str, Any]], sents: list[dict[str, Any]], outlet_key: dict[str, str],
+             pair_sentences: dict[str, set[tuple[str, str]]]) -> list[str]:
+    """The filter controls (outlet, frame, actor pair), each option with its count."""
+    return [
+        '<section aria-labelledby="filters-h">',
+        '<h2 id="filters-h" class="vh">Filters</h2>',
+        '<div class="controls" role="group" aria-label="Filters">',
+        _select("f-outlet", "Outlet", _outlet_options(arts, outlet_key)),
+        _select("f-frame", "Frame", _frame_options(sents)),
+        _select("f-pair", "Actor pair", _pair_options(pair_sentences)),
+        '<button type="button" id="f-reset">Show all</button>',
+        '<p id="filter-status" class="muted"></p>',
+        "</div>",
+        "</section>",
+    ]
+
+
+def _outlet_options(arts: list[dict[str, Any]], outlet_key: dict[str, str],
+                    ) -> list[tuple[str, str]]:
+    """Outlet filter options (value: the outlet's key), each with its number of documents."""
+    return [("", "all outlets")] + [
+        (key, (o or "(unknown outlet)") + f" ({sum(_text(a.get('outlet')) == o for a in arts)})")
+        for o, key in outlet_key.items()]
+
+
+def _frame_options(sents: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Frame filter options: every frame, then "not scored", each with its sentence count."""
+    counts = Counter(_frame_of(row) for row in sents)
+    options = [("", "all frames")] + [(f, f"{f} ({counts.get(f, 0)})") for f in FRAMES]
+    options.append(("none", f"not scored ({counts.get('none', 0)})"))
+    return options
+
+
+def _pair_options(pair_sentences: dict[str, set[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """Actor-pair filter options, sorted by pair key, each with its number of sentences."""
+    return [("", "all actor pairs")] + [
+        (p, f"{_pair_label(p)} ({len(pair_sentences[p])} sentences)")
+        for p in sorted(pair_sentences)]
 
 
 def write_report(scored: Scored, path: str | Path, title: str = DEFAULT_TITLE) -> Path:

@@ -301,39 +301,16 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
                    batch_size=batch_size, stance=stance)
     fingerprint = _fingerprint(files, opts, fmt)
     ckpt_path = out / CHECKPOINT
-    done = 0
-    append = False
-    if resume and ckpt_path.exists():
-        ckpt = json.loads(ckpt_path.read_text())
-        _check_resume(ckpt, config, out)
-        if ckpt.get("fingerprint") == fingerprint and fmt == "csv":
-            done = int(ckpt["documents"])
-            for table, size in ckpt["sizes"].items():
-                with (out / f"{table}.{fmt}").open("r+b") as fh:
-                    fh.truncate(size)
-            append = True
-        else:
-            print("resume: inputs or options changed (or parquet output); starting afresh",
-                  file=sys.stderr)
+    resumed = _resume_point(out, config, fingerprint, fmt) if resume else None
+    append = resumed is not None
+    done = resumed or 0
     writer = TableWriter(out, fmt=fmt, append=append, stance=stance)
     if not append:
         ckpt_path.unlink(missing_ok=True)
     counts: dict[str, int] = {}
     bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
     try:
-        if engine == "dask":
-            if done:
-                raise ValueError("resume is supported with the local engine only")
-            batches = _dask(files, opts, scheduler, partition_size)
-        elif engine == "local" and jobs > 1 and not done and _only_files(files):
-            batches = _local_files(files, opts, jobs)
-        elif engine == "local":
-            articles = read_corpus(files, max_bytes=max_bytes, split=split_parts)
-            articles = _skip(articles, done)
-            batches = _local(articles, opts, jobs)
-        else:
-            raise ValueError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
-        for batch in batches:
+        for batch in _batches(engine, files, opts, jobs, done, scheduler, partition_size):
             writer.write(batch)
             done += len(batch)
             for b in batch:
@@ -351,6 +328,47 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
             bar.close()
     ckpt_path.unlink(missing_ok=True)
     return counts
+
+
+def _resume_point(out: Path, config: ScorerConfig, fingerprint: str, fmt: str) -> int | None:
+    """Documents already written by the interrupted run in ``out``, or None to start afresh.
+
+    A run continues only from a checkpoint of the same inputs and options in
+    CSV; its files are first cut back to the sizes the checkpoint recorded.
+    Another scorer configuration raises :class:`ResumeRefused`.
+    """
+    ckpt_path = out / CHECKPOINT
+    if not ckpt_path.exists():
+        return None
+    ckpt = json.loads(ckpt_path.read_text())
+    _check_resume(ckpt, config, out)
+    if ckpt.get("fingerprint") != fingerprint or fmt != "csv":
+        print("resume: inputs or options changed (or parquet output); starting afresh",
+              file=sys.stderr)
+        return None
+    for table, size in ckpt["sizes"].items():
+        with (out / f"{table}.{fmt}").open("r+b") as fh:
+            fh.truncate(size)
+    return int(ckpt["documents"])
+
+
+def _batches(engine: Engine, files: list[Path], opts: Options, jobs: int, done: int,
+             scheduler: str | None, partition_size: int) -> Iterator[list[ScoredArticle]]:
+    """Scored batches in input order from the chosen engine, the first ``done`` documents skipped.
+
+    Local runs of plain files in several processes let the workers read too;
+    a resumed run and table inputs are read by the main process.
+    """
+    if engine == "dask":
+        if done:
+            raise ValueError("resume is supported with the local engine only")
+        return _dask(files, opts, scheduler, partition_size)
+    if engine == "local" and jobs > 1 and not done and _only_files(files):
+        return _local_files(files, opts, jobs)
+    if engine == "local":
+        articles = read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts)
+        return _local(_skip(articles, done), opts, jobs)
+    raise ValueError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
 
 
 def _skip(articles: Iterator[Article], n: int) -> Iterator[Article]:
