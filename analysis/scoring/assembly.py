@@ -47,8 +47,8 @@ def assemble(start: int, end: int, text: str, toks: Sequence[Tok], events: list[
             parts.extend(evidence_after.pop(ev.start, []))
     return SentenceScore(
         start=start, end=end, text=text, voice=voice, speaker=speaker, coop=coop, conf=conf,
-        coop_score=round(sum(ev.weight for ev in coop_events), 6),
-        conf_score=round(sum(abs(ev.weight) for ev in conf_events), 6),
+        coop_score=float(round(sum(ev.weight for ev in coop_events), 6)),
+        conf_score=float(round(sum(abs(ev.weight) for ev in conf_events), 6)),
         goldstein=round(sum(weights) / len(weights), 6) if weights else float("nan"),
         frame=frame_label(coop, conf),
         modality=majority_modality(counted) if counted else default_modality(),

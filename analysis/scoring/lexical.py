@@ -52,7 +52,7 @@ from .matcher import (
     PhraseIndex,
 )
 from .result import SentenceScore
-from .speech import quote_segments
+from .speech import ends_with_colon_attribution, quote_segments
 from .structures import Sent
 from .tokens import PUNCT_RE, Tok
 
@@ -327,6 +327,7 @@ class LexicalScorer:
                  for k, (start, end) in enumerate(split_sentences(text))]
         speakers: dict[int, tuple[str, str]] = {}
         return [self.rules.score_sentence(i, sent, sents, segments, speakers)
+                if sent.toks or not _plain(i, sents) else SentenceScore(sent.start, sent.end, sent.text)
                 for i, sent in enumerate(sents)]
 
     def _prepare(self, text: str, start: int, end: int, segments: list[tuple[int, int]],
@@ -352,17 +353,21 @@ class LexicalScorer:
                 ) -> tuple[list[Tok], int, int]:
         """Mode-neutral tokens of text[start:end], and its letters and digits (all, quoted)."""
         toks: list[Tok] = []
+        append = toks.append
+        words = self.words
         total = inside = 0
+        quoted = False
         for m in _token_re().finditer(text, start, end):
             off = m.start()
-            for part in self.words[m.group()]:
-                quoted = any(s <= off < e for s, e in segments)
-                total += part.alnum
-                inside += part.alnum if quoted else 0
-                toks.append(Tok(len(toks), part.text, part.w, "", part.stem, "", "", -1, "", "",
-                                "", part.title, part.punct, False, off, off + len(part.text),
-                                "", 0, quoted, part.key))
-                off += len(part.text)
+            for part in words[m.group()]:
+                if segments:
+                    quoted = any(s <= off < e for s, e in segments)
+                    total += part.alnum
+                    inside += part.alnum if quoted else 0
+                nxt = off + len(part.text)
+                append(Tok(len(toks), part.text, part.w, "", part.stem, "", "", -1, "", "", "",
+                           part.title, part.punct, False, off, nxt, "", 0, quoted, part.key))
+                off = nxt
         return toks, total, inside
 
     @staticmethod
@@ -377,6 +382,11 @@ class LexicalScorer:
             if lo < hi:
                 inside += len(_ALNUM_RE.findall(sent[lo - start:hi - start]))
         return inside / total
+
+
+def _plain(i: int, sents: list[Sent]) -> bool:
+    """A skipped sentence that no rule can change: not quoted, not after "X :"."""
+    return sents[i].quoted_frac < 0.5 and not (i > 0 and ends_with_colon_attribution(sents[i - 1]))
 
 
 _SCORERS: dict[int, LexicalScorer] = {}

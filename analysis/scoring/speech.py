@@ -79,11 +79,17 @@ def find_attribution(toks: list[Tok], mentions: list[Mention]) -> Attribution | 
         found = selon(toks, named)
         if found is not None:
             return found
-    for v in range(len(toks)):
+    for v, tok in enumerate(toks):
+        if tok.w not in SPEECH_FORMS and tok.w not in _SPECIAL_SPEECH:
+            continue  # most tokens: no speech verb, nothing to look at
         found = verb_attribution(toks, v, named)
         if found is not None:
             return found
     return colon_or_bracket(toks, named, first) or selon(toks, named)
+
+
+#: Words of the two speech expressions that are not speech-verb forms themselves.
+_SPECIAL_SPEECH = frozenset({"savoir", "mis", "met", "mettent"})
 
 
 def speech_verb(toks: list[Tok], v: int) -> tuple[bool, bool]:
