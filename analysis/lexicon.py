@@ -24,52 +24,21 @@ from typing import Any
 
 import pandas as pd
 
+from analysis import language
+
 #: PLOVER categories and their per-category "Schrodt scores" (weighted Goldstein
-#: means), PLOVER manual draft 0.8 / CAMEO2PLOVER-2021 (CC BY-SA 4.0, Schrodt).
-SCHRODT_SCORES: dict[str, float] = {
-    "AGREE": 4.2,
-    "CONSULT": 2.1,
-    "SUPPORT": 4.6,
-    "CONCEDE": 5.0,
-    "COOPERATE": 6.8,
-    "AID": 7.4,
-    "RETREAT": 7.6,
-    "REQUEST": -5.0,
-    "ACCUSE": -2.0,
-    "REJECT": -4.2,
-    "THREATEN": -5.1,
-    "SANCTION": -5.2,
-    "PROTEST": -6.6,
-    "MOBILIZE": -5.3,
-    "COERCE": -7.2,
-    "ASSAULT": -9.3,
-}
+#: means), PLOVER manual draft 0.8 / CAMEO2PLOVER-2021 (CC BY-SA 4.0, Schrodt), and the
+#: quad class of each (CAMEO root codes 01-05 verbal cooperation, 06-08 material
+#: cooperation, 09-14 verbal conflict, 15-20 material conflict; SANCTION, CAMEO 16
+#: "reduce relations", is material conflict: see the lexicon header for the decision),
+#: read from ``analysis/data/fr/categories.tsv`` (:mod:`analysis.language`).
+_CATEGORIES = language.load_categories(language.DEFAULT_LANGUAGE).rows
+SCHRODT_SCORES: dict[str, float] = {c.name: c.weight for c in _CATEGORIES}
+CATEGORY_QUAD: dict[str, str] = {c.name: c.quad_class for c in _CATEGORIES}
 
-#: Quad class of each category (CAMEO root codes 01-05 verbal cooperation,
-#: 06-08 material cooperation, 09-14 verbal conflict, 15-20 material conflict).
-#: SANCTION (CAMEO 16, "reduce relations") is material conflict: see the
-#: lexicon header for the decision.
-CATEGORY_QUAD: dict[str, str] = {
-    "AGREE": "verbal_coop",
-    "CONSULT": "verbal_coop",
-    "SUPPORT": "verbal_coop",
-    "CONCEDE": "material_coop",
-    "COOPERATE": "material_coop",
-    "AID": "material_coop",
-    "RETREAT": "material_coop",
-    "REQUEST": "verbal_conf",
-    "ACCUSE": "verbal_conf",
-    "REJECT": "verbal_conf",
-    "THREATEN": "verbal_conf",
-    "PROTEST": "verbal_conf",
-    "SANCTION": "material_conf",
-    "MOBILIZE": "material_conf",
-    "COERCE": "material_conf",
-    "ASSAULT": "material_conf",
-}
-
-COOP_QUADS = frozenset({"verbal_coop", "material_coop"})
-CONF_QUADS = frozenset({"verbal_conf", "material_conf"})
+#: The quad classes of cooperation and of conflict (the CAMEO scheme).
+COOP_QUADS = language.COOP_QUADS
+CONF_QUADS = language.CONF_QUADS
 
 #: Roles a lexicon row can play in the scorer's rules.
 #: event: an ordinary event word; deesc: an event that also turns a following

@@ -7,8 +7,9 @@ of a subpackage (``analysis.scoring.*``) belongs to its subpackage's layer.
 
 :data:`LAYERS`, bottom to top, is what the code really does:
 
-1. ``paths``, ``types``, ``stats``: import nothing from ``analysis``
-   (folders; the ``Mode`` type; the one bootstrap and agreement module).
+1. ``paths``, ``types``, ``stats``, ``language``: import nothing from ``analysis``
+   (folders; the ``Mode`` type; the one bootstrap and agreement module; the
+   language data: word lists, categories, actor roles, irregular verbs).
 2. ``lexicon``, ``corpora``: data files (lexicons, actor dictionary; UD text).
 3. ``read``: the reader (it looks names up in the actor dictionary).
 4. ``tables``: the scored tables (their ``articles`` columns start with the
@@ -42,7 +43,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent / "analysis"
 PACKAGE = "analysis"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("analysis.paths", "analysis.types", "analysis.stats"),
+    ("analysis.paths", "analysis.types", "analysis.stats", "analysis.language"),
     ("analysis.lexicon", "analysis.corpora"),
     ("analysis.read",),
     ("analysis.tables",),

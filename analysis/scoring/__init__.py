@@ -75,7 +75,8 @@ Where each stage lives (data flows down the list; no module imports one below it
 - :mod:`.french`: normalisation, inflection, stems;
 - :mod:`.tokens`: mode-neutral tokens of a sentence, read from spaCy;
 - :mod:`.matcher`: the token-sequence matcher and the compiled tables;
-- :mod:`.words`: the closed word lists the rules read;
+- :mod:`.words`: the closed word lists the rules read (from the language data files,
+  ``analysis/data/fr/``, read by :mod:`analysis.language`);
 - :mod:`.structures`: context, mentions, attributions, events, sentences;
 - :mod:`.actors`, :mod:`.speech`, :mod:`.events`, :mod:`.dyads`: the rules;
 - :mod:`.rules`: every rule registered once, in order, with its modes;

@@ -19,7 +19,23 @@ from .matcher import (
 )
 from .structures import Context, Mention, Sent
 from .tokens import Tok, first_word
-from .words import ETRE, IMPERSONAL, LOCATIVE, OFFICIAL_TITLES, PERSON_TITLES, TOPIC_NOUNS
+from .words import (
+    ADJECTIVE_COORDINATORS,
+    COMPLEMENT_PREPOSITIONS,
+    ETRE,
+    IMPERSONAL,
+    IMPERSONAL_ETRE_NEXT,
+    IMPERSONAL_SKIPPED,
+    LOCATIVE,
+    OFFICIAL_TITLES,
+    PERSON_TITLES,
+    PLURAL_ARTICLES,
+    REGIME_ALIASES,
+    REGIME_OF,
+    SUBJECT_PRONOUNS,
+    TOPIC_NOUNS,
+    TOPIC_PREPOSITIONS,
+)
 
 
 # The rules
@@ -44,13 +60,13 @@ def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], 
         k = start - 1
         while k >= 0 and toks[k].w in DETERMINERS:
             k -= 1
-        if k >= 1 and toks[k].w in ("de", "du") and (
+        if k >= 1 and toks[k].w in TOPIC_PREPOSITIONS and (
                 toks[k - 1].w in TOPIC_NOUNS or k - 1 in topic_tokens):
             return True
         if (row.kind == "capital" and paragraph_start and start == first_word(toks)
                 and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")):
             return True
-    if row.alias == "régime" and end < len(toks) and toks[end].w in ("de", "du", "des"):
+    if row.alias in REGIME_ALIASES and end < len(toks) and toks[end].w in REGIME_OF:
         if not any(s in (end + 1, end + 2, end + 3) for s, _, _ in cands):
             return True
     return row.code == "TER" and any(
@@ -61,7 +77,7 @@ def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], 
 def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
     """A nationality adjective used as a noun: "les Russes", "des Américains"."""
     prev = toks[start - 1].w if start > 0 else ""
-    return toks[start].title or prev in ("les", "des", "aux")
+    return toks[start].title or prev in PLURAL_ARTICLES
 
 
 
@@ -106,7 +122,7 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
     for k, tok in enumerate(toks):
         if tok.quoted:
             continue
-        if tok.w in ("il", "elle", "-il", "-elle") and not impersonal(toks, k):
+        if tok.w in SUBJECT_PRONOUNS and not impersonal(toks, k):
             mentions.append(Mention(k, k + 1, "", "pronoun", "", tok.text,
                                      pronoun="il"))
         elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
@@ -126,13 +142,13 @@ def adjective_head(toks: list[Tok], start: int, adj_tokens: set[int],
     skipped_word = False
     while k >= 0:
         w = toks[k].w
-        if w in ("-", "et", ",", "ni") or k in adj_tokens:
+        if w in ADJECTIVE_COORDINATORS or k in adj_tokens:
             k -= 1
             continue
         if k in heads:
             return k
         if not skipped_word and w.isalpha() and not toks[k].title and w not in SKIPPABLE \
-                and w not in ("de", "à"):
+                and w not in COMPLEMENT_PREPOSITIONS:
             skipped_word = True
             k -= 1
             continue
@@ -147,12 +163,12 @@ def impersonal(toks: list[Tok], k: int) -> bool:
         if prev == "-t" and k > 1:
             prev = toks[k - 2].w
         return prev in IMPERSONAL
-    nxt = [t.w for t in toks[k + 1: k + 7] if t.w not in ("ne", "pas", "plus", "-t")]
+    nxt = [t.w for t in toks[k + 1: k + 7] if t.w not in IMPERSONAL_SKIPPED]
     if not nxt:
         return True
     if nxt[0] in IMPERSONAL:
         return True
-    return nxt[0] in ETRE and any(w in ("de", "que", "temps") for w in nxt[1:4])
+    return nxt[0] in ETRE and any(w in IMPERSONAL_ETRE_NEXT for w in nxt[1:4])
 
 
 def resolve_pronoun(ctx: Context, m: Mention, prefer_speaker: bool) -> None:

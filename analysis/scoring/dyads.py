@@ -21,9 +21,16 @@ from .french import DETERMINERS, SKIPPABLE
 from .matcher import COORDINATORS, ENEMY_CODES, LexRow
 from .structures import Context, Event, Mention, Sent
 from .tokens import Tok, first_word, unique
-from .words import FRONTED, INTERACTION, POSSESSIVES
-
-_NOT_A_BOUND_BEFORE_QUE = ("ainsi", "plutôt", "ce", "ne", "moins", "plus")
+from .words import (
+    AGAINST_PREPOSITIONS,
+    AGENT_PREPOSITIONS,
+    FRONTED,
+    INTERACTION,
+    PARTNER_COORDINATORS,
+    PARTNER_PREPOSITIONS,
+    POSSESSIVES,
+    QUE_NOT_BOUND_AFTER,
+)
 
 
 def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
@@ -31,7 +38,7 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     and the edges of a speech attribution."""
     n = len(toks)
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
-        t.w == "que" and not (k > 0 and toks[k - 1].w in _NOT_A_BOUND_BEFORE_QUE))]
+        t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER))]
     first = first_word(toks)
     fw = toks[first].w if toks else ""
     if fw in FRONTED or fw.endswith("ant") or (
@@ -177,13 +184,13 @@ def own_partners(cl: Clauses) -> None:
             continue
         lo, hi = cl.window(ev)
         partners = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 10)
-                    and preceded_by(toks, m, ("avec", "entre"))]
+                    and preceded_by(toks, m, PARTNER_PREPOSITIONS)]
         if partners:
             # coordinated partners: "avec la Turquie et l'Iran"
             last = partners[-1]
             for m in cl.mentions:
                 if m.start >= last.end and m.start - last.end <= 2 and m not in partners \
-                        and all(toks[k].w in ("et", ",", "m.") or toks[k].title
+                        and all(toks[k].w in PARTNER_COORDINATORS or toks[k].title
                                 for k in range(last.end, phrase_start(m))):
                     partners.append(m)
                     last = m
@@ -198,7 +205,7 @@ def against_enemy(cl: Clauses, full: bool) -> None:
     """"contre Daech" with no conflict word in its clause is still a fight (rule ``against``)."""
     toks = cl.toks
     for m in cl.mentions:
-        if m.code in ENEMY_CODES and preceded_by(toks, m, ("contre", "encontre")):
+        if m.code in ENEMY_CODES and preceded_by(toks, m, AGAINST_PREPOSITIONS):
             lo_hi = [cl.window(ev) for ev in cl.events if ev.conf]
             if any(lo <= m.start < hi for lo, hi in lo_hi):
                 continue
@@ -234,7 +241,7 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     object; intra-actor interaction dropped; joint action noted."""
     toks = cl.toks
     parts = [m for m in cl.participants(ev) if m.start not in targets
-             and not preceded_by(toks, m, ("contre", "encontre"))
+             and not preceded_by(toks, m, AGAINST_PREPOSITIONS)
              and not (has_conflict and m.code in ENEMY_CODES)]
     codes = unique(c for m in parts for c in m.all_codes())
     if intra_actor(toks, ev, parts, codes):
@@ -242,9 +249,9 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
         ev.rule = "intra_actor"
         ev.evidence = f"intra:{codes[0]}:{ev.row.term}[dropped]"
         return
-    subj = unique(c for m in parts if m.start < ev.start or preceded_by(toks, m, ("par",))
+    subj = unique(c for m in parts if m.start < ev.start or preceded_by(toks, m, AGENT_PREPOSITIONS)
                   for c in m.all_codes())
-    obj = unique(c for m in parts if m.start >= ev.end and not preceded_by(toks, m, ("par",))
+    obj = unique(c for m in parts if m.start >= ev.end and not preceded_by(toks, m, AGENT_PREPOSITIONS)
                  for c in m.all_codes())
     directed = ev.verb and len(subj) == 1 and len(obj) == 1 and subj != obj
     relation = "coop" if ev.coop else "conf"
@@ -286,7 +293,7 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
     if reciprocal and not t_codes:
         cl.add_pairs(a_codes, "conf", ev, ev.evidence)
         return
-    all_before = all(m.start < ev.start or preceded_by(toks, m, ("par",)) for m in agents)
+    all_before = all(m.start < ev.start or preceded_by(toks, m, AGENT_PREPOSITIONS) for m in agents)
     if bool(t_codes) or window_joint or (ev.verb and all_before):
         joint_fight(cl, ev, a_codes, evidence_after)
 
@@ -331,7 +338,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     """Daech/TER, "contre X", or the object of a conflict verb (frapper X)."""
     if m.code in ENEMY_CODES:
         return True
-    if preceded_by(toks, m, ("contre", "encontre")):
+    if preceded_by(toks, m, AGAINST_PREPOSITIONS):
         return True
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))

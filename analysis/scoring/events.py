@@ -13,14 +13,19 @@ from .matcher import LexRow
 from .structures import Event, Sent
 from .tokens import Tok, first_word
 from .words import (
+    ALLER_PRESENT,
+    CASE_PREPOSITIONS,
+    COMPLEMENT_PREPOSITIONS,
     COND_EXCEPT,
     DEESC_GAP,
     FUTURE_EXCEPT,
     FUTURE_FORMS,
     INTERACTION,
     NEG_BREAK,
+    NEGATION_BEFORE,
     NEGATORS,
     QUOTE_CHARS,
+    SI_ELIDED_BEFORE,
     SI_NEXT,
     litote,
 )
@@ -46,7 +51,7 @@ def refusal_negates(toks: list[Tok], events: list[Event], full: bool) -> None:
         if rej.row.category == "REJECT" and rej.verb and not rej.negated:
             for ev in events:
                 if ev is not rej and 0 <= ev.start - rej.end <= 1 and all(
-                        toks[k].w in ("de", "à") for k in range(rej.end, ev.start)):
+                        toks[k].w in COMPLEMENT_PREPOSITIONS for k in range(rej.end, ev.start)):
                     ev.negated = True
 
 
@@ -130,7 +135,7 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
                 return True
     for k in range(s - 1, max(-1, s - 4), -1):
         w = toks[k].w
-        if w in ("sans", "aucun", "aucune", "nul", "nulle"):
+        if w in NEGATION_BEFORE:
             return True
         if w == "de" and k > 0 and toks[k - 1].w == "pas":
             return True
@@ -225,9 +230,9 @@ def modality_of(toks: list[Tok], s: int, e: int, full: bool) -> str:
             break
         if (w == "si" and not (k > 0 and toks[k - 1].w == "même")
                 and k + 1 < n and (toks[k + 1].title or toks[k + 1].w in SI_NEXT)) or (
-                w == "se" and k + 1 < n and toks[k + 1].w in ("il", "ils")):
+                w == "se" and k + 1 < n and toks[k + 1].w in SI_ELIDED_BEFORE):
             return "hypothetical"
-        if w == "cas" and k > 0 and toks[k - 1].w in ("en", "au"):
+        if w == "cas" and k > 0 and toks[k - 1].w in CASE_PREPOSITIONS:
             return "hypothetical"
     if full and s < n:
         found = modality_parse(toks, s)
@@ -241,7 +246,7 @@ def modality_of(toks: list[Tok], s: int, e: int, full: bool) -> str:
     for k in window:
         w = toks[k].w
         if w in FUTURE_FORMS:
-            if w in ("va", "vont") and not (k + 1 < n and looks_like_infinitive(
+            if w in ALLER_PRESENT and not (k + 1 < n and looks_like_infinitive(
                     toks[k + 1].w)):
                 continue
             return "future"

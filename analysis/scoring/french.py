@@ -7,32 +7,22 @@ from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 
+from analysis.language import DEFAULT_LANGUAGE, load_irregular_verbs, load_words
+
 # French normalisation and inflection
 # --------------------------------------------------------------------------- #
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
-_ELISION = {
-    "l'": "le", "d'": "de", "s'": "se", "n'": "ne", "qu'": "que", "c'": "ce",
-    "j'": "je", "m'": "me", "t'": "te", "jusqu'": "jusque", "lorsqu'": "lorsque",
-    "puisqu'": "puisque", "quoiqu'": "quoique",
-}
+#: The scorer's language: its word lists come from analysis/data/<LANGUAGE>/.
+LANGUAGE = DEFAULT_LANGUAGE
+_WORDS = load_words(LANGUAGE)
+_ELISION = _WORDS.map("elisions")
 #: Articles, possessives and demonstratives: one class inside expressions.
-DETERMINERS = frozenset({
-    "le", "la", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
-    "cette", "ces", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "du", "des", "au",
-    "aux",
-})
-CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "des": "de"}
+DETERMINERS = _WORDS.set("determiners")
+CONTRACTIONS = _WORDS.map("contractions")
 #: Tokens skipped between the words of an expression (at most two per gap).
-SKIPPABLE = DETERMINERS | {"tous", "toutes", "tout", "toute"}
+SKIPPABLE = DETERMINERS | _WORDS.set("skippable")
 
-_NOT_INFINITIVES = frozenset({
-    "contre", "entre", "notre", "votre", "autre", "guerre", "frère", "terre", "lettre",
-    "ministre", "centre", "libre", "titre", "ordre", "nombre", "membre", "ombre",
-    "offre", "pierre", "cadre", "sommer", "hier", "premier", "dernier", "particulier",
-    "militaire", "humanitaire", "pouvoir", "devoir", "soir", "espoir", "mer", "fer",
-    "cher", "fier", "tir", "désir", "avenir", "loisir", "plaisir", "sourire", "empire",
-    "rire", "noir", "air", "affaire",
-})
+_NOT_INFINITIVES = _WORDS.set("not_infinitives")
 
 
 def norm(text: str) -> str:
@@ -54,96 +44,22 @@ _IR_ENDINGS = (
     "issaient", "issais", "ira", "iront", "irait", "iraient", "irai", "irons", "irez",
     "isse", "issions", "irent",
 )
-_SECOND_GROUP = frozenset({
-    "aboutir", "agir", "anéantir", "envahir", "réunir", "unir", "finir", "affaiblir",
-    "établir", "bâtir", "réussir", "assouplir", "avertir", "investir", "garantir",
-    "saisir", "choisir", "fournir", "accomplir", "définir", "punir", "trahir", "durcir",
-    "raidir", "applaudir", "réagir", "franchir", "démolir", "désobéir",
-})
+_SECOND_GROUP = _WORDS.set("second_group")
 
-#: Irregular verb families (prefixes are added: convenir, soutenir, promettre...).
-_IRREGULAR_PATTERNS: dict[str, tuple[str, ...]] = {
-    "venir": ("venir", "viens", "vient", "venons", "venez", "viennent", "venu", "venue",
-              "venus", "venues", "venant", "venait", "venaient", "viendra", "viendront",
-              "viendrait", "viendraient", "vint", "vinrent", "vienne"),
-    "tenir": ("tenir", "tiens", "tient", "tenons", "tenez", "tiennent", "tenu", "tenue",
-              "tenus", "tenues", "tenant", "tenait", "tenaient", "tiendra", "tiendront",
-              "tiendrait", "tiendraient", "tint", "tinrent", "tienne"),
-    "mettre": ("mettre", "mets", "met", "mettons", "mettez", "mettent", "mis", "mise",
-               "mises", "mettant", "mettait", "mettaient", "mettra", "mettront", "mettrait",
-               "mettraient", "mit", "mirent", "mette"),
-    "battre": ("battre", "bats", "bat", "battons", "battez", "battent", "battu", "battue",
-               "battus", "battues", "battant", "battait", "battaient", "battra", "battront",
-               "battrait", "battraient", "battit", "battirent", "batte"),
-    "uire": ("uire", "uis", "uit", "uisons", "uisez", "uisent", "uite", "uits", "uites",
-             "uisant", "uisait", "uisaient", "uira", "uiront", "uirait", "uiraient", "uisit",
-             "uisirent", "uise"),
-    "rompre": ("rompre", "romps", "rompt", "rompons", "rompez", "rompent", "rompu", "rompue",
-               "rompus", "rompues", "rompant", "rompait", "rompaient", "rompra", "rompront",
-               "romprait", "rompraient", "rompit", "rompirent"),
-    "dre": ("dre", "ds", "d", "dons", "dez", "dent", "du", "due", "dus", "dues", "dant",
-            "dait", "daient", "dra", "dront", "drait", "draient", "dit", "dirent", "de"),
-    "prendre": ("prendre", "prends", "prend", "prenons", "prenez", "prennent", "pris",
-                "prise", "prises", "prenant", "prenait", "prenaient", "prendra", "prendront",
-                "prendrait", "prendraient", "prit", "prirent", "prenne"),
-}
-_IRREGULAR_FULL: dict[str, tuple[str, ...]] = {
-    "résoudre": ("résoudre", "résous", "résout", "résolvons", "résolvez", "résolvent",
-                 "résolu", "résolue", "résolus", "résolues", "résolvant", "résolvait",
-                 "résolvaient", "résoudra", "résoudront", "résoudrait", "résoudraient",
-                 "résolut", "résolurent"),
-    "vaincre": ("vaincre", "vaincs", "vainc", "vainquons", "vainquez", "vainquent", "vaincu",
-                "vaincue", "vaincus", "vaincues", "vainquant", "vainquait", "vainquaient",
-                "vaincra", "vaincront", "vaincrait", "vaincraient", "vainquit"),
-    "mourir": ("mourir", "meurs", "meurt", "mourons", "mourez", "meurent", "mort", "morte",
-               "morts", "mortes", "mourant", "mourait", "mouraient", "mourra", "mourront",
-               "mourrait", "mourraient", "mourut", "moururent"),
-    "faire": ("faire", "fais", "fait", "faisons", "faites", "font", "faite", "faits",
-              "faisant", "faisait", "faisaient", "fera", "feront", "ferait", "feraient",
-              "fit", "firent", "fasse"),
-    "taire": ("taire", "tais", "tait", "taisons", "taisez", "taisent", "tu", "tue",
-              "taisant", "taira", "tairont"),
-    "ouvrir": ("ouvrir", "ouvre", "ouvres", "ouvrons", "ouvrez", "ouvrent", "ouvert",
-               "ouverte", "ouverts", "ouvertes", "ouvrant", "ouvrait", "ouvraient",
-               "ouvrira", "ouvriront", "ouvrirait", "ouvriraient", "ouvrit", "ouvrirent"),
-    "accueillir": ("accueillir", "accueille", "accueilles", "accueillons", "accueillez",
-                   "accueillent", "accueilli", "accueillie", "accueillis", "accueillies",
-                   "accueillant", "accueillait", "accueillaient", "accueillera",
-                   "accueilleront", "accueillerait", "accueilleraient", "accueillit"),
-    "secourir": ("secourir", "secours", "secourt", "secourons", "secourez", "secourent",
-                 "secouru", "secourue", "secourus", "secourant", "secourait", "secourra",
-                 "secourront"),
-    "dire": ("dire", "dis", "dit", "disons", "dites", "disent", "dite", "dits", "disant",
-             "disait", "disaient", "dira", "diront", "dirait", "diraient", "dirent"),
-    "poursuivre": ("poursuivre", "poursuis", "poursuit", "poursuivons", "poursuivez",
-                   "poursuivent", "poursuivi", "poursuivie", "poursuivis", "poursuivies",
-                   "poursuivant", "poursuivait", "poursuivra", "poursuivront",
-                   "poursuivrait"),
-    "reconnaître": ("reconnaître", "reconnais", "reconnaît", "reconnait", "reconnaissons",
-                    "reconnaissent", "reconnu", "reconnue", "reconnus", "reconnaissant",
-                    "reconnaissait", "reconnaîtra", "reconnaîtrait", "reconnut"),
-    "conclure": ("conclure", "conclus", "conclut", "concluent", "conclu", "conclue",
-                 "concluant", "concluait", "conclura", "conclurait"),
-    "écrire": ("écrire", "écris", "écrit", "écrivons", "écrivent", "écrite", "écrits",
-               "écrivant", "écrivait", "écrira", "écrirait", "écrivit"),
-    "démentir": ("démentir", "démens", "dément", "démentent", "démenti", "démentie",
-                 "démentant", "démentait", "démentira"),
-}
+#: Irregular verbs: whole paradigms, and endings whose verbs conjugate alike (convenir,
+#: soutenir, promettre, attendre...), tried in file order (data/<language>/irregular_verbs.tsv).
+_IRREGULAR = load_irregular_verbs(LANGUAGE)
 
 
 def _irregular(inf: str) -> tuple[str, ...] | None:
-    if inf in _IRREGULAR_FULL:
-        return _IRREGULAR_FULL[inf]
-    for suffix in ("venir", "tenir", "mettre", "battre", "rompre", "prendre"):
-        if inf.endswith(suffix):
-            pre = inf[: -len(suffix)]
-            return tuple(pre + f for f in _IRREGULAR_PATTERNS[suffix])
-    if inf.endswith("uire"):
-        pre = inf[:-4]
-        return tuple(pre + f for f in _IRREGULAR_PATTERNS["uire"])
-    if inf.endswith("dre") and not inf.endswith(("indre", "oudre")):
-        pre = inf[:-3]
-        return tuple(pre + f for f in _IRREGULAR_PATTERNS["dre"])
+    """The listed forms of an irregular infinitive, or None."""
+    forms = _IRREGULAR.verbs.get(inf)
+    if forms is not None:
+        return forms
+    for ending, pattern, not_covered in _IRREGULAR.endings:
+        if inf.endswith(ending) and not (not_covered and inf.endswith(not_covered)):
+            pre = inf[: -len(ending)]
+            return tuple(pre + f for f in pattern)
     return None
 
 

@@ -55,6 +55,7 @@ from .result import SentenceScore
 from .speech import ends_with_colon_attribution, quote_segments
 from .structures import Sent
 from .tokens import PUNCT_RE, Tok
+from .words import ANCHOR_FUNCTION_WORDS, LIGHT_WORDS
 
 __all__ = ["LexicalScorer", "scorer_for", "split_sentences", "stem_prefix", "tokenize"]
 
@@ -177,17 +178,10 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
                  bool(PUNCT_RE.match(text)), alnum=sum(c.isalnum() for c in text))
 
 
-_FUNCTION_WORDS = frozenset({
-    "de", "à", "en", "et", "le", "la", "les", "un", "une", "des", "du", "au", "aux", "se",
-    "avec", "pour", "contre", "sur", "par", "dans", "entre", "sans", "sous", "vers", "chez",
-    "depuis", "ne", "pas", "plus", "que", "qui", "ce", "son", "sa", "ses", "leur", "leurs",
-    "y", "il", "ils", "on", "deux", "tout", "tous", "toute", "toutes", "'", "-", ",",
-})
+_FUNCTION_WORDS = ANCHOR_FUNCTION_WORDS
 #: Light verbs and nouns of fixed expressions (faire face, mettre fin, prendre part,
 #: coup de main, à terme): frequent in any text, so poor anchors.
-_LIGHT_WORDS = frozenset({"faire", "mettre", "prendre", "avoir", "être", "donner", "porter",
-                          "tenir", "rendre", "passer", "venir", "aller", "laisser", "coup",
-                          "main", "terme", "compte", "cause", "fin", "part", "face", "lieu"})
+_LIGHT_WORDS = LIGHT_WORDS
 
 
 def _anchor(specs: Sequence[Any]) -> Any:

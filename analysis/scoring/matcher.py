@@ -12,10 +12,12 @@ import pandas as pd
 import spacy
 
 from analysis import lexicon as lx
+from analysis.language import load_actor_roles, load_words
 
 from .french import (
     CONTRACTIONS,
     DETERMINERS,
+    LANGUAGE,
     SKIPPABLE,
     adj_forms,
     looks_like_infinitive,
@@ -230,8 +232,11 @@ class PhraseIndex:
         return chosen
 
 
-_REFLEXIVE = frozenset({"se", "me", "te"})
-_SUBJECT_CLITICS = frozenset({"nous", "vous", "ne"})
+_WORDS = load_words(LANGUAGE)
+_REFLEXIVE = _WORDS.set("reflexive_clitics")
+_SUBJECT_CLITICS = _WORDS.set("subject_clitics")
+_DOUBLE_REFLEXIVE = _WORDS.set("double_reflexive")
+_SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:
@@ -240,9 +245,9 @@ def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:
         w = toks[k].w
         if toks[k].punct:
             return False
-        if w in _REFLEXIVE and not (k + 1 < len(toks) and toks[k + 1].w in ("il", "ils")):
+        if w in _REFLEXIVE and not (k + 1 < len(toks) and toks[k + 1].w in _SI_ELIDED_BEFORE):
             return True
-        if w in ("nous", "vous") and k > 0 and toks[k - 1].w in _SUBJECT_CLITICS | {w}:
+        if w in _DOUBLE_REFLEXIVE and k > 0 and toks[k - 1].w in _SUBJECT_CLITICS | {w}:
             return True
     return False
 
@@ -268,15 +273,18 @@ class ActRow:
     label: str
 
 
-_ACTOR_POS = {"adjective": "ADJ", "group": "NOUN", "title": "NOUN"}
-PERSON_KINDS = frozenset({"leader", "official"})
-ENEMY_CODES = frozenset({"IS", "TER"})
-STATE_KINDS = frozenset({"country", "capital"})
-BODIES = frozenset({"UN", "EU", "NATO"})
-COORDINATORS = frozenset({"et", ",", "ainsi", "que", "-", "/", "ni", "m.", "mm.", "par",
-                           "entre"}) | frozenset({"le", "la", "les", "l'"})
-PAIR_PERSON_WORDS = ("hommes", "présidents", "chefs", "dirigeants", "homologues",
-                      "ministres")
+# Actor roles (data/<language>/actor_roles.tsv) and the words of actor phrases
+_ROLES = load_actor_roles(LANGUAGE)
+#: How the aliases of a kind are inflected: adjectives in gender and number, nouns in
+#: number, the others not at all ("ADV": the exact form).
+_ACTOR_POS = {**{k: "ADJ" for k in sorted(_ROLES.of("adjective_forms"))},
+              **{k: "NOUN" for k in sorted(_ROLES.of("noun_forms"))}}
+PERSON_KINDS = _ROLES.of("person")
+ENEMY_CODES = _ROLES.of("enemy")
+STATE_KINDS = _ROLES.of("state")
+BODIES = _ROLES.of("body")
+COORDINATORS = frozenset({",", "-", "/"}) | _WORDS.set("coordinators")
+PAIR_PERSON_WORDS = _WORDS.seq("pair_person_words")
 
 
 class Engine:

@@ -10,11 +10,21 @@ from .structures import Attribution, Context, Mention, Sent
 from .tokens import Tok, first_word
 from .words import (
     AUX,
+    FAIRE_SAVOIR,
+    FIRST_PERSON,
+    INCISE_STARTS,
+    INVERTED_PRONOUNS,
+    METTRE_ACCENT,
+    NAME_PREFIXES,
     OFFICIAL_TITLES,
     PERSON_TITLES,
+    PREVERBAL_CLITICS,
     QUOTE_CHARS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
+    SELON_PRONOUNS,
+    SOURCE_PREPOSITIONS,
+    SPEAKER_PRONOUNS,
     SPEECH_FORMS,
     SPEECH_WEAK_FORMS,
     needs_aux,
@@ -74,7 +84,7 @@ def find_attribution(toks: list[Tok], mentions: list[Mention]) -> Attribution | 
     """The speech attribution of a sentence, if any (patterns A, B, E, D, S)."""
     named = [m for m in mentions if not m.pair]
     first = first_word(toks)
-    if toks and (toks[first].w in ("selon", "d'après") or (
+    if toks and (toks[first].w in SOURCE_PREPOSITIONS or (
             toks[first].w == "de" and first + 1 < len(toks) and toks[first + 1].w == "après")):
         found = selon(toks, named)
         if found is not None:
@@ -95,8 +105,8 @@ _SPECIAL_SPEECH = frozenset({"savoir", "mis", "met", "mettent"})
 def speech_verb(toks: list[Tok], v: int) -> tuple[bool, bool]:
     """(is token ``v`` a speech verb, is it a special one: "fait savoir", "met l'accent")."""
     w = toks[v].w
-    special = (w == "savoir" and v > 0 and toks[v - 1].w in ("fait", "faisait", "fera")) or (
-        w in ("mis", "met", "mettent") and v + 2 < len(toks) and toks[v + 2].w == "accent")
+    special = (w == "savoir" and v > 0 and toks[v - 1].w in FAIRE_SAVOIR) or (
+        w in METTRE_ACCENT and v + 2 < len(toks) and toks[v + 2].w == "accent")
     return (w in SPEECH_FORMS or special) and not toks[v].quoted, special
 
 
@@ -104,7 +114,7 @@ def verb_group(toks: list[Tok], v: int, special: bool) -> tuple[int | None, int,
     """(inverted clitic of "a-t-il dit", index before it, auxiliary before the verb)."""
     k = v - 1
     pron = None
-    if k >= 0 and toks[k].w in ("-il", "-elle"):
+    if k >= 0 and toks[k].w in INVERTED_PRONOUNS:
         pron = k
         k -= 1
         if k >= 0 and toks[k].w == "-t":
@@ -174,10 +184,10 @@ def selon(toks: list[Tok], named: list[Mention]) -> Attribution | None:
     """"selon X" / "d'après lui": the source of a reported statement."""
     n = len(toks)
     for k, tok in enumerate(toks):
-        if tok.w in ("selon", "d'après") or (tok.w == "après" and k > 0
+        if tok.w in SOURCE_PREPOSITIONS or (tok.w == "après" and k > 0
                                               and toks[k - 1].w == "de"):
             start = k - 1 if tok.w == "après" else k
-            if k + 1 < n and toks[k + 1].w in ("lui", "elle", "eux"):
+            if k + 1 < n and toks[k + 1].w in SELON_PRONOUNS:
                 pm = Mention(k + 1, k + 2, "", "pronoun", "", toks[k + 1].text,
                               pronoun="speaker")
                 return Attribution("S", pm, "", (start, k + 2), tok.start, pronoun=True)
@@ -203,8 +213,7 @@ def subject_after(toks: list[Tok], v: int, named: list[Mention],
     n = len(toks)
     j = v + 1
     limit = min(n, v + 10)
-    if j < n and toks[j].w == "," and j + 1 < n and toks[j + 1].w in (
-            "selon", "d'après", "dans", "lors"):
+    if j < n and toks[j].w == "," and j + 1 < n and toks[j + 1].w in INCISE_STARTS:
         j += 2
         while j < n and toks[j].w != ",":
             j += 1
@@ -216,7 +225,7 @@ def subject_after(toks: list[Tok], v: int, named: list[Mention],
             return m2, "", m2.end
     # an unknown capitalised name right after the verb: "a déclaré John Smith"
     k = j
-    while k < n and toks[k].w in ("m.", "mme", "mm.", "le", "la"):
+    while k < n and toks[k].w in NAME_PREFIXES:
         k += 1
     names = []
     while k < n and toks[k].title and toks[k].w.replace("-", "").isalpha():
@@ -231,9 +240,9 @@ def subject_before(toks: list[Tok], group_start: int, named: list[Mention],
                     ) -> tuple[Mention, int] | None:
     """The subject of "X a affirmé que": the nearest actor before the verb."""
     k = group_start - 1
-    while k >= 0 and toks[k].w in ("ne", "se", "lui", "leur", "y", "en"):
+    while k >= 0 and toks[k].w in PREVERBAL_CLITICS:
         k -= 1
-    if k >= 0 and toks[k].w in ("il", "elle") and not toks[k].quoted:
+    if k >= 0 and toks[k].w in SPEAKER_PRONOUNS and not toks[k].quoted:
         return Mention(k, k + 1, "", "pronoun", "", toks[k].text, pronoun="il"), k
     best: Mention | None = None
     for m in named:
@@ -341,7 +350,7 @@ def sentence_voice(ctx: Context, i: int, sents: list[Sent], segments: list[tuple
     if voice == "quoted" and code:
         # first-person pronouns inside the quotation are the speaker's side
         extra = [Mention(t.i, t.i + 1, code, "pronoun", name, t.text, person=True, pronoun="je")
-                 for t in sent.toks if t.quoted and t.w in ("je", "nous")
+                 for t in sent.toks if t.quoted and t.w in FIRST_PERSON
                  and not (t.i > 0 and sent.toks[t.i - 1].w == "nous")]
         if extra:
             sent.mentions = sorted(sent.mentions + extra, key=lambda m: (m.start, m.end))

@@ -1,19 +1,25 @@
-"""Closed word lists the rules read (negators, speech verbs, titles, modality cues...)."""
+"""Closed word lists the rules read (negators, speech verbs, titles, modality cues...), built
+once at import from the language data files (:mod:`analysis.language`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .french import SKIPPABLE, verb_forms, verbal_ending
+from analysis.language import load_actor_roles, load_categories, load_words
+
+from .french import LANGUAGE, SKIPPABLE, verb_forms, verbal_ending
 from .tokens import Tok
 
-# Word lists used by the rules
+# Word lists used by the rules, from analysis/data/<language>/words.tsv (the rule that
+# reads a list is named above it there), and the actor roles and event categories
 # --------------------------------------------------------------------------- #
-NEGATORS = frozenset({"pas", "plus", "jamais", "guère", "point", "rien", "aucun", "aucune",
-                       "nullement", "personne", "ni", "nul", "nulle"})
+_WORDS = load_words(LANGUAGE)
+_ROLES = load_actor_roles(LANGUAGE)
+
+NEGATORS = _WORDS.set("negators")
 #: Verbs whose negation asserts what follows (ne pas hésiter à, ne pas manquer de, ne pas
 #: tarder à, ne pas cesser de), by the start every form shares.
-_LITOTES = ("hésit", "manqu", "tard", "cess")
+_LITOTES = _WORDS.seq("litote_stems")
 
 
 def litote(tok: Tok) -> bool:
@@ -21,68 +27,75 @@ def litote(tok: Tok) -> bool:
     return tok.w.startswith(_LITOTES) and verbal_ending(tok.w)
 
 
-NEG_BREAK = frozenset({",", ";", ":", "que", "mais", "et", "car", "«", "»", "(", ")", ".",
-                        '"', "“", "”", "si"})
-DEESC_GAP = SKIPPABLE | {"de", "à", "immédiatement", "définitivement", "progressivement",
-                           "totalement", "enfin", "rapidement"}
-INTERACTION = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"})
-POSSESSIVES = frozenset({"sa", "son", "ses", "leur", "leurs"})
-LOCATIVE = frozenset({"en", "au", "aux", "dans", "vers", "depuis", "à"})
-AUX = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient",
-                  "eut", "est", "sont", "était", "étaient", "sera"})
-IMPERSONAL = frozenset({"faut", "fallait", "faudra", "faudrait", "fallu", "y", "se",
-                         "semble", "semblait", "reste", "restait", "paraît", "suffit",
-                         "convient", "existe", "importe", "pleut", "s'agit"})
-ETRE = frozenset({"est", "était", "sera", "serait", "fut"})
-COND_EXCEPT = frozenset({"retrait", "portrait", "attrait", "extrait", "trait", "abstrait",
-                          "distrait", "souhait", "trais"})
-FUTURE_FORMS = frozenset({"sera", "seront", "aura", "auront", "fera", "feront", "pourra",
-                           "pourront", "devra", "devront", "ira", "iront", "va", "vont",
-                           "viendra", "viendront", "tiendra", "tiendront", "prochain",
-                           "prochaine", "prochains", "prochaines", "prévu", "prévue",
-                           "prévus", "prévues"})
-FUTURE_EXCEPT = frozenset({"opéra", "caméra", "choléra", "ultra", "extra", "contra",
-                            "front", "affront", "hydra", "tantra"})
-QUOTE_OPEN = "«“„"
-QUOTE_CLOSE = "»”"
-QUOTE_CHARS = frozenset("«»“”„\"")
-TOPIC_NOUNS = frozenset({"question", "dossier", "sujet", "siège", "situation"})
-FRONTED = frozenset({"après", "avant", "lors", "dans", "pour", "malgré", "en", "par",
-                      "depuis", "au", "à", "suite", "outre", "contrairement", "comme"})
+QUOTE_OPEN = "".join(_WORDS.seq("quote_open"))
+QUOTE_CLOSE = "".join(_WORDS.seq("quote_close"))
+#: Quotation marks: the language's and the straight double quote.
+QUOTE_CHARS = frozenset(QUOTE_OPEN + QUOTE_CLOSE + '"')
+#: Punctuation that ends the reach of "ne", with quotation marks and the words of the list.
+_BREAK_PUNCT = frozenset({",", ";", ":", "(", ")", ".", '"'})
+NEG_BREAK = _BREAK_PUNCT | frozenset(QUOTE_OPEN + QUOTE_CLOSE) | _WORDS.set("negation_breaks")
+NEGATION_BEFORE = _WORDS.set("negation_before")
+DEESC_GAP = SKIPPABLE | _WORDS.set("deescalation_gap")
+#: Event categories that are interactions between actors (data/<language>/categories.tsv).
+INTERACTION = frozenset(c.name for c in load_categories(LANGUAGE).rows if c.interaction)
+POSSESSIVES = _WORDS.set("possessives")
+LOCATIVE = _WORDS.set("locative")
+AUX = _WORDS.set("auxiliaries")
+IMPERSONAL = _WORDS.set("impersonal")
+IMPERSONAL_SKIPPED = _WORDS.set("impersonal_skipped")
+IMPERSONAL_ETRE_NEXT = _WORDS.set("impersonal_etre_next")
+ETRE = _WORDS.set("etre_forms")
+COND_EXCEPT = _WORDS.set("conditional_exceptions")
+FUTURE_FORMS = _WORDS.set("future_forms")
+FUTURE_EXCEPT = _WORDS.set("future_exceptions")
+ALLER_PRESENT = _WORDS.set("aller_present")
+CASE_PREPOSITIONS = _WORDS.set("case_prepositions")
+SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
+TOPIC_NOUNS = _WORDS.set("topic_nouns")
+TOPIC_PREPOSITIONS = _WORDS.set("topic_prepositions")
+REGIME_ALIASES = _WORDS.set("regime_aliases")
+REGIME_OF = _WORDS.set("regime_of")
+PLURAL_ARTICLES = _WORDS.set("plural_articles")
+SUBJECT_PRONOUNS = _WORDS.set("subject_pronouns")
+ADJECTIVE_COORDINATORS = frozenset({"-", ","}) | _WORDS.set("adjective_coordinators")
+COMPLEMENT_PREPOSITIONS = _WORDS.set("complement_prepositions")
+FRONTED = _WORDS.set("fronted")
 #: Event nouns whose nationality adjective names a place or topic, not a party
 #: ("le conflit syrien", "le règlement du problème syrien").
-NON_AGENT_HEADS = frozenset({"guerre", "conflit", "guerre civile", "conflit armé", "violence",
-                              "processus politique", "processus de paix", "règlement",
-                              "règlement politique", "résolution", "paix", "solution politique",
-                              "hostilités", "terrorisme", "lutte contre le terrorisme"})
-SI_NEXT = frozenset({"il", "ils", "elle", "elles", "on", "le", "la", "les", "un", "une",
-                      "des", "nous", "vous", "ce", "cette", "ces", "leur", "leurs", "aucun",
-                      "aucune", "personne", "rien", "tout", "tous", "jamais", "demain"})
-
-_SPEECH_STRONG = ("déclarer", "affirmer", "souligner", "indiquer", "ajouter", "préciser",
-                  "expliquer", "annoncer", "signaler", "raconter", "estimer", "insister",
-                  "répondre", "réitérer", "marteler", "démentir", "nier", "répliquer",
-                  "rétorquer", "constater", "exprimer", "dire", "assurer")
-_SPEECH_WEAK = ("poursuivre", "rappeler", "noter", "juger", "considérer", "confier",
-                "reconnaître", "admettre", "confirmer", "observer", "relever", "commenter",
-                "conclure", "écrire", "prévenir", "avertir", "penser", "croire", "souhaiter",
-                "lancer")
+NON_AGENT_HEADS = _WORDS.set("non_agent_heads")
+SI_NEXT = _WORDS.set("si_next")
+QUE_NOT_BOUND_AFTER = _WORDS.set("que_not_bound_after")
+PARTNER_PREPOSITIONS = _WORDS.seq("partner_prepositions")
+PARTNER_COORDINATORS = frozenset({","}) | _WORDS.set("partner_coordinators")
+AGAINST_PREPOSITIONS = _WORDS.seq("against_prepositions")
+AGENT_PREPOSITIONS = _WORDS.seq("agent_prepositions")
+SOURCE_PREPOSITIONS = _WORDS.set("source_prepositions")
+SELON_PRONOUNS = _WORDS.set("selon_pronouns")
+INCISE_STARTS = _WORDS.set("incise_starts")
+NAME_PREFIXES = _WORDS.set("name_prefixes")
+PREVERBAL_CLITICS = _WORDS.set("preverbal_clitics")
+SPEAKER_PRONOUNS = _WORDS.set("speaker_pronouns")
+INVERTED_PRONOUNS = _WORDS.set("inverted_pronouns")
+FIRST_PERSON = _WORDS.set("first_person")
+FAIRE_SAVOIR = _WORDS.set("faire_savoir")
+METTRE_ACCENT = _WORDS.set("mettre_accent")
+#: Function words and light words: poor anchors of an expression (lexical mode).
+ANCHOR_FUNCTION_WORDS = frozenset({"'", "-", ","}) | _WORDS.set("anchor_function_words")
+LIGHT_WORDS = _WORDS.set("light_words")
 
 
 def _finite(forms: Iterable[str]) -> set[str]:
     return {f for f in forms if not f.endswith(("er", "ir", "re", "ant"))}
 
 
-SPEECH_STRONG_FORMS = frozenset().union(*(_finite(verb_forms(v)) for v in _SPEECH_STRONG))
-SPEECH_WEAK_FORMS = frozenset().union(*(_finite(verb_forms(v)) for v in _SPEECH_WEAK)) \
-    - SPEECH_STRONG_FORMS
+SPEECH_STRONG_FORMS = frozenset().union(
+    *(_finite(verb_forms(v)) for v in _WORDS.seq("speech_strong")))
+SPEECH_WEAK_FORMS = frozenset().union(
+    *(_finite(verb_forms(v)) for v in _WORDS.seq("speech_weak"))) - SPEECH_STRONG_FORMS
 SPEECH_FORMS = SPEECH_STRONG_FORMS | SPEECH_WEAK_FORMS
-_PARTICIPLE_EXTRA = frozenset({"reconnu", "reconnue", "conclu", "poursuivi", "démenti",
-                               "prévenu", "admis", "répondu", "averti", "mis", "écrit"})
-PERSON_TITLES = frozenset({"président", "présidente", "chef", "dirigeant", "homologue",
-                            "leader", "chef d'état", "chef d'etat", "émir"})
-OFFICIAL_TITLES = frozenset({"ministre", "porte-parole", "diplomate", "ambassadeur",
-                              "représentant", "diplomatie"})
+_PARTICIPLE_EXTRA = _WORDS.set("participles_extra")
+PERSON_TITLES = _ROLES.of("leader")
+OFFICIAL_TITLES = _ROLES.of("official")
 
 
 def needs_aux(w: str) -> bool:
