@@ -80,6 +80,10 @@ def quote_segments(text: str, carry_in: bool) -> tuple[list[tuple[int, int]], bo
 # --------------------------------------------------------------------------- #
 
 
+#: Words that can be the verb of a speech attribution ("fait savoir", "met l'accent" too).
+_SPEECH_CANDIDATES = SPEECH_FORMS | METTRE_ACCENT | {"savoir"}
+
+
 def find_attribution(toks: list[Tok], mentions: list[Mention]) -> Attribution | None:
     """The speech attribution of a sentence, if any (patterns A, B, E, D, S)."""
     named = [m for m in mentions if not m.pair]
@@ -90,16 +94,13 @@ def find_attribution(toks: list[Tok], mentions: list[Mention]) -> Attribution | 
         if found is not None:
             return found
     for v, tok in enumerate(toks):
-        if tok.w not in SPEECH_FORMS and tok.w not in _SPECIAL_SPEECH:
+        if tok.w not in _SPEECH_CANDIDATES:
             continue  # most tokens: no speech verb, nothing to look at
         found = verb_attribution(toks, v, named)
         if found is not None:
             return found
     return colon_or_bracket(toks, named, first) or selon(toks, named)
 
-
-#: Words of the two speech expressions that are not speech-verb forms themselves.
-_SPECIAL_SPEECH = frozenset({"savoir", "mis", "met", "mettent"})
 
 
 def speech_verb(toks: list[Tok], v: int) -> tuple[bool, bool]:
