@@ -3,7 +3,7 @@
 Every module of ``analysis/`` is read with :mod:`ast`; its imports, at module
 level and inside functions, relative and absolute, make the import graph
 (imports under ``if TYPE_CHECKING:`` are left out: they never run). A module
-of a subpackage (``analysis.scoring.*``) belongs to its subpackage's layer.
+of a subpackage (``analysis.scoring.*``, ``analysis.stance.*``) belongs to its subpackage's layer.
 
 :data:`LAYERS`, bottom to top, is what the code really does:
 
@@ -17,7 +17,7 @@ of a subpackage (``analysis.scoring.*``) belongs to its subpackage's layer.
 5. ``nlp``: the spaCy pipelines. 6. ``tone``: general-purpose tone tools.
 7. ``scoring``: the frame scorer subpackage, its lexical mode included; then
    ``config``: the scorer's configuration (mode and tables) carried to every engine.
-8. ``stance``: portrayal and stance, from scored tables and their parse.
+8. ``stance``: the portrayal and stance subpackage, from scored tables and their parse.
 9. ``pipeline``: read → parse → score (→ stance) into tables.
 10. ``run``: the streaming and parallel job over the pipeline.
 11. ``compare``: outlet comparisons of scored tables (above ``run`` so that no
@@ -60,7 +60,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]
 #: Subpackages whose modules all belong to the subpackage's layer.
-SUBPACKAGES: tuple[str, ...] = ("analysis.scoring",)
+SUBPACKAGES: tuple[str, ...] = ("analysis.scoring", "analysis.stance")
 #: Modules that belong to another module's layer (none today; the mechanism is tested).
 SAME_LAYER_AS: dict[str, str] = {}
 

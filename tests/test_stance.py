@@ -288,7 +288,7 @@ def test_portrayal_table_bootstrap_and_heatmap():
 
 
 def test_polarity_file_sources_range_and_rebuild(tmp_path: Path):
-    text = (Path(st.__file__).parent / "data" / st.POLARITY_FILE).read_text(encoding="utf-8")
+    text = (Path(st.__file__).parent.parent / "data" / st.POLARITY_FILE).read_text(encoding="utf-8")
     header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     for needed in ("version:", "vaderSentiment-fr", "MIT", "fr-sentiment.xml", "PDDL", "BSD", "hand"):
         assert needed in header

@@ -1,0 +1,143 @@
+"""Closed word lists of the stance rules: French words, quotation marks, parse labels, table values.
+
+Every list the stance modules read is named here, with the modules that read
+it, so that the lists can later move into data files beside the scorer's
+(``analysis/data/fr/``). Lists of parse labels (parts of speech, dependency
+relations) are those of spaCy's French model; the table values are those the
+scorer writes.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- the polarity lexicon
+
+#: Kinds of ``data/polarity.tsv`` entries, in the order the file lists them
+#: (polarity.build_polarity: a hand entry decides a word's kind; rows sorted by kind).
+POLARITY_KINDS: tuple[str, ...] = ("polarity", "stance", "booster", "negator")
+#: vaderSentiment-fr boosters left out of the lexicon: descriptive in news ("fort", "juste",
+#: "rare"), approximations ("environ") or slang (polarity.build_polarity).
+EXCLUDED_BOOSTERS = frozenset({
+    "ainsi", "fort", "forte", "fortes", "forts", "juste", "extra", "super", "tant", "quelque", "rare",
+    "environ", "approximativement", "à peu près", "putain de", "léger", "légers", "légère", "légères",
+    "exceptionnel", "exceptionnelle", "exceptionnels", "exceptionnelles", "peu",
+})
+
+# ---------------------------------------------------------------- actor mentions
+
+#: Nouns naming an interaction; an evaluation of one evaluates the cooperation (stance) and, in
+#: portrayal, the actors of the sentence's cooperative dyads (rule "event"). Read by
+#: mentions.interaction_nouns (with the frame lexicon's cooperative nouns), which
+#: attach.resolve reads.
+INTERACTION_NOUNS = frozenset({
+    "coopération", "collaboration", "travail", "rencontre", "entretien", "conversation",
+    "discussion", "dialogue", "déclaration", "accord", "document", "relation", "contact",
+    "coordination", "partenariat", "négociation", "projet", "possibilité", "perspective",
+    "échange", "réunion", "consultation", "appel", "compromis", "volonté", "détermination",
+    "engagement", "effort", "mécanisme", "action", "initiative", "sommet", "concertation",
+})
+#: "les deux présidents / hommes / chefs d'État …" pair persons, not countries or bodies
+#: (mentions.find_mentions, matched inside the pair's text).
+PERSON_PAIRS: tuple[str, ...] = ("président", "homme", "chef", "dirigeant", "leader", "ministre",
+                                 "homologue")
+#: Actor-dictionary kinds that name a person (mentions.find_mentions: persons for "les deux
+#: présidents").
+PERSON_KINDS = frozenset({"leader", "official"})
+#: Endings stripped from a one-word alias the lemmatiser leaves inflected ("américaine" →
+#: "américain"), with their lengths (mentions.ActorMatcher).
+ADJECTIVE_ENDINGS: tuple[tuple[int, str], ...] = ((1, "s"), (1, "e"), (2, "es"), (2, "ne"), (3, "nes"))
+#: "de" and its forms: a title followed by one names no actor ("régime de cessez-le-feu",
+#: mentions.find_mentions); the case marker of a noun's "de" complement (attach.de_nmod_mention).
+DE_FORMS = frozenset({"de", "du", "des", "d'"})
+
+# ---------------------------------------------------------------- quotation marks
+
+#: Quotation marks that open, close, or (straight quotes) go either way: voice.quoted_tokens;
+#: attach.surface_appositions stops an apposition at an opening mark.
+OPEN_QUOTES = frozenset({"«", "“", "„", "‹"})
+CLOSE_QUOTES = frozenset({"»", "”", "›"})
+TOGGLE_QUOTES = frozenset({'"'})
+#: Characters before a straight quote that make it an opening one, and after it a closing one
+#: (voice.quote_direction, besides white space).
+OPENS_AFTER = "(["
+CLOSES_BEFORE = ",.;:)!?"
+#: Marks after which a capitalised word starts a phrase rather than continuing a name
+#: (sentence.in_name).
+NAME_BREAKS = frozenset({"«", "“", '"', ":", "—", "-", "."})
+#: First words of a sentence that attribute all of it to its speaker: "Selon lui, …"
+#: (voice.token_voices).
+ATTRIBUTION_OPENERS = frozenset({"selon", "d'après", "pour"})
+
+# ---------------------------------------------------------------- evaluative words and their modifiers
+
+#: Parts of speech that can carry a portrayal (adverbs, pronouns, names… cannot): sentence.find_entries.
+EVALUATIVE_POS = frozenset({"ADJ", "NOUN", "VERB"})
+#: Negators that count only with "ne" ("ne … plus", "ne … point"): sentence.modifiers.
+NEEDS_NE = frozenset({"plus", "point"})
+#: The negative particle "ne" (sentence.has_ne).
+NE_FORMS = frozenset({"ne", "n'"})
+#: Relations of a word to the verb whose negation negates it ("je ne le trouve pas utile"):
+#: sentence.modifiers.
+VERB_COMPLEMENT_DEPS = frozenset({"obj", "xcomp", "obl:arg", "obl:mod", "nmod"})
+#: Entity types whose multi-word entities are names (sentence.in_name).
+NAME_ENTITY_TYPES = frozenset({"ORG", "MISC"})
+#: Reflexive clitics dropped from the frame lexicon's cooperative terms ("se parler"):
+#: sentence.cooperation_terms.
+REFLEXIVE_CLITICS = frozenset({"se", "s'"})
+
+# ---------------------------------------------------------------- attachment (attach.py)
+
+#: Verbs whose object receives the predicate: "qualifiant cette rencontre de constructive"
+#: (attach: rule "qualify").
+QUALIFY_VERBS = frozenset({
+    "qualifier", "juger", "trouver", "estimer", "considérer", "décrire", "jugé", "qualifié",
+    "qualifiant", "trouve", "juge", "estime", "considère", "décrit", "taxer", "traiter",
+})
+#: "de" introducing the predicate of a qualifier verb ("qualifier X de Y"), and its relations
+#: (attach: rule "qualify").
+QUALIFY_DE = frozenset({"de", "d'"})
+QUALIFY_DE_DEPS = frozenset({"case", "mark"})
+#: Pronoun subjects standing for the situation just described ("ce n'est pas réaliste"):
+#: attach.resolve.
+CONTEXT_PRONOUNS = frozenset({"ce", "c'", "cela", "ça", "il", "le", "l'"})
+#: Relative pronouns that stand for the noun their clause describes (attach.resolve).
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
+#: Relations of a name to a noun it names: "le président, Poutine" (attach.resolve).
+NAME_DEPS = frozenset({"appos", "flat:name"})
+#: Subject relations: of a predicate noun (attach.resolve), of the main verb (voice.infer_speaker).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+#: Subject relations of an adjectival or nominal predicate with a copula (attach: rule "cop").
+COPULA_SUBJECT_DEPS = SUBJECT_DEPS | {"expl:subj"}
+#: Relations of a word that modifies a noun, and the parts of speech of that noun (attach: rule
+#: "amod").
+MODIFIER_DEPS = frozenset({"amod", "acl"})
+MODIFIED_POS = frozenset({"NOUN", "PROPN", "PRON"})
+#: Nouns and names: the head a nationality adjective must not be (mentions.find_mentions), the
+#: noun right before an evaluative word (attach: rule "adjacent").
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+#: Parts of speech of a predicate adjective ("qualifier X de Y"; attach: rules "qualify" and
+#: "adjacent").
+PREDICATE_POS = frozenset({"ADJ", "VERB"})
+#: Surface appositions (attach.surface_appositions): marks skipped between the mention and the
+#: comma, the parts of speech the phrase may start with, the marks that end it, the parts of
+#: speech of its content words, and the conjunctions that make it a list instead.
+APPOSITION_SKIPPED = CLOSE_QUOTES | TOGGLE_QUOTES | {")"}
+APPOSITION_START_POS = frozenset({"DET", "NOUN", "ADJ", "VERB"})
+APPOSITION_STOPS = frozenset({",", ".", ";", ":", "(", "!", "?"}) | OPEN_QUOTES | TOGGLE_QUOTES
+APPOSITION_CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+LIST_CONJUNCTIONS = frozenset({"et", "ou"})
+
+# ---------------------------------------------------------------- the scored tables
+
+#: Sentence kinds scored (boilerplate never is): corpus.scored_sentences.
+SCORED_KINDS: tuple[str, ...] = ("body", "headline")
+#: Dyad relations that are cooperation, and conflict (corpus.analyse: an evaluated event goes to
+#: the cooperating actors; portrayal.portray: cooperates_with, conflicts_with;
+#: cooperation.cooperation_sentences).
+COOPERATIVE_RELATIONS: tuple[str, ...] = ("coop", "mixed")
+CONFLICTUAL_RELATIONS: tuple[str, ...] = ("conf", "mixed")
+#: Frame-lexicon roles of the cooperative words whose negation is doubt (sentence.cooperation_terms).
+COOPERATION_ROLES: tuple[str, ...] = ("event", "joint", "deesc")
+#: Targets of an evaluation that evaluate the cooperation itself (cooperation.stance).
+STANCE_TARGET_KINDS = frozenset({"event", "context"})
+#: Spellings of a true flag in a table cell (text.as_flag).
+TRUE_FLAGS = frozenset({"true", "1", "1.0", "yes"})
