@@ -17,7 +17,8 @@ of a subpackage (``analysis.scoring.*``, ``analysis.stance.*``) belongs to its s
 5. ``nlp``: the spaCy pipelines. 6. ``tone``: general-purpose tone tools.
 7. ``scoring``: the frame scorer subpackage, its lexical mode included; then
    ``config``: the scorer's configuration (mode and tables) carried to every engine.
-8. ``stance``: the portrayal and stance subpackage, from scored tables and their parse.
+8. ``stance``: the portrayal and stance subpackage, from scored tables and their parse
+   (it reuses the scorer's actor index, tokens and proper-name test).
 9. ``pipeline``: read → parse → score (→ stance) into tables.
 10. ``run``: the streaming and parallel job over the pipeline.
 11. ``compare``: outlet comparisons of scored tables (above ``run`` so that no

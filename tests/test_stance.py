@@ -154,6 +154,13 @@ def test_mentions_titles_pairs_and_non_actors(matcher):
     assert [m.codes for m in st.find_mentions(doc, matcher)] == [("RUS", "USA")]
 
 
+def test_mentions_read_an_alias_matched_across_an_article_word_by_word(matcher):
+    """The scorer's actor index matches "chef d'état" over "chef de l'État"; stance reads the words."""
+    doc = st._parse(["Le chef de l'Etat syrien a reçu le chef de l'État islamique."])[0]
+    assert [(m.text, m.codes) for m in st.find_mentions(doc, matcher)] == [
+        ("Etat syrien", ("SYR",)), ("État islamique", ("IS",))]
+
+
 def test_quote_marks():
     doc = st._parse(['"Il reste à la concrétiser", a-t-il déclaré.'])[0]
     q = st.quoted_tokens(doc)

@@ -34,9 +34,9 @@ compares both measures with the gold annotations of the seeds.
 The modules, in the order data flows through them (none imports one below it):
 
 - :mod:`.words`: the closed word lists the rules read;
-- :mod:`.text`: normalisation, table cells, parsing;
+- :mod:`.text`: normalisation, table cells, parsing, the scorer's tokens;
 - :mod:`.polarity`: the polarity lexicon (reading, indexing, rebuilding);
-- :mod:`.mentions`: actor mentions;
+- :mod:`.mentions`: actor mentions, with the scorer's actor index;
 - :mod:`.voice`: quotation marks and whose words each token is;
 - :mod:`.attach`: what an evaluative word evaluates;
 - :mod:`.sentence`: the evaluations of one sentence, negation and boosters;

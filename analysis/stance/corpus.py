@@ -13,7 +13,7 @@ from .attach import Evaluation
 from .mentions import ActorMatcher, default_actors, find_mentions
 from .polarity import PolarityLexicon, load_polarity
 from .sentence import negated_cooperation, sentence_evaluations
-from .text import as_text, parse
+from .text import as_text, parse, scorer_tokens
 from .voice import token_voices
 from .words import COOPERATIVE_RELATIONS, SCORED_KINDS
 
@@ -70,13 +70,14 @@ def analyse(scored: Scored, actors: pd.DataFrame | None = None,
     recent: dict[str, list[tuple[str, bool]]] = defaultdict(list)
     for (_, row), doc in zip(sents.iterrows(), docs, strict=True):
         aid, sid = str(row["article_id"]), int(row["sentence_id"])
-        mentions = find_mentions(doc, matcher, recent[aid])
+        toks = scorer_tokens(doc)
+        mentions = find_mentions(doc, matcher, recent[aid], toks)
         voices = token_voices(doc, as_text(row.get("voice")), as_text(row.get("speaker")))
         for m in mentions:
             voice = voices[doc[m.start:m.end].root.i][0]
             m_rows += [{"article_id": aid, "sentence_id": sid, "code": c, "surface": m.text.lower(),
                         "voice": voice} for c in m.codes]
-        evs = sentence_evaluations(doc, mentions, lex) + negated_cooperation(doc, lex)
+        evs = sentence_evaluations(doc, mentions, lex) + negated_cooperation(doc, lex, toks)
         ev_rows += _evaluation_rows(aid, sid, doc, evs, voices, sorted(partners.get((aid, sid), ())))
     return Analysis(pd.DataFrame(ev_rows, columns=EVALUATION_COLUMNS),
                     pd.DataFrame(m_rows, columns=MENTION_COLUMNS))

@@ -1,4 +1,4 @@
-"""Actor mentions of a parsed sentence: aliases of the actor dictionary, resolved."""
+"""Actor mentions of a parsed sentence, found with the scorer's compiled actor index."""
 
 from __future__ import annotations
 
@@ -9,18 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .text import as_text, normalise
-from .words import (
-    ADJECTIVE_ENDINGS,
-    DE_FORMS,
-    INTERACTION_NOUNS,
-    NOMINAL_POS,
-    PERSON_KINDS,
-    PERSON_PAIRS,
-)
+from .text import scorer_tokens
+from .words import DE_FORMS, INTERACTION_NOUNS, NOMINAL_POS, PERSON_KINDS, PERSON_PAIRS
 
 if TYPE_CHECKING:  # heavy imports only when needed
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+
+    from ..scoring.matcher import ActRow
+    from ..scoring.tokens import Tok
 
 #: An alias found in a sentence: (start, end, actor codes, alias kind).
 Span = tuple[int, int, tuple[str, ...], str]
@@ -44,81 +40,67 @@ class Mention:
 class ActorMatcher:
     """Find actor aliases (``analysis.lexicon.load_actors()``: alias, code, kind) in parsed text.
 
-    Aliases are lower-case surface forms or lemma sequences; they are
-    tokenised like the text and matched on token forms or lemmas, longest
-    first. Aliases of three letters or fewer ("ei", "onu") match only in upper
-    case; compound prefixes ("russo-") match inside hyphenated words
-    ("russo-américaine").
+    The aliases are matched by the scorer's compiled actor index
+    (:func:`analysis.scoring.matcher.engine_for`): surface forms, inflections
+    and lemmas, longest first. Compound prefixes ("russo-") joined by hyphens
+    to each other and to a nationality adjective are one mention
+    ("russo-irano-turque", kind ``compound``).
     """
 
     def __init__(self, actors: pd.DataFrame) -> None:
-        from ..nlp import load_pipeline
+        from ..lexicon import LEXICON_COLUMNS
+        from ..scoring.matcher import engine_for
 
-        tokenizer = load_pipeline("full").tokenizer
-        self.entry: dict[tuple[str, ...], tuple[str, str]] = {}
-        self.prefix: dict[str, tuple[str, str]] = {}
-        self.short: set[tuple[str, ...]] = set()
-        self.titles: set[str] = set()
-        variants: list[tuple[tuple[str, ...], tuple[str, str]]] = []
-        kinds = actors["kind"] if "kind" in actors.columns else pd.Series("", index=actors.index)
-        for alias, code, kind in zip(actors["alias"], actors["code"], kinds, strict=True):
-            if not isinstance(alias, str) or not alias.strip() or not isinstance(code, str):
+        # The actor index does not depend on the frame lexicon: the engine without its terms
+        # holds the same index and is built in milliseconds (compiling the lexicon takes seconds).
+        engine = engine_for(pd.DataFrame(columns=LEXICON_COLUMNS), actors)
+        self.index, self.rows = engine.act_index, engine.act
+
+    def _hits(self, toks: Sequence[Tok], lo: int = 0, hi: int | None = None
+              ) -> list[tuple[int, int, ActRow]]:
+        """The index's matches in ``toks[lo:hi]`` with their actor rows.
+
+        The index skips articles inside an alias ("chef de l'État" for "chef
+        d'état"); stance reads the words of such a match again without it, as
+        its seed tables always have ("le chef de l'Etat syrien": "Etat syrien";
+        "le chef de l'État islamique": IS).
+        """
+        hi = len(toks) if hi is None else hi
+        found = [(s + lo, e + lo, pid) for s, e, pid in self.index.find(toks[lo:hi])]
+        out = []
+        for n, (start, end, pid) in enumerate(found):
+            pattern = self.index.patterns[pid]
+            if end - start == len(pattern.specs):
+                out.append((start, end, self.rows[pattern.row]))
                 continue
-            a = normalise(alias.strip()).lower()
-            if a.endswith("-"):
-                self.prefix.setdefault(a[:-1], (code, as_text(kind)))
+            after = found[n + 1][0] if n + 1 < len(found) else hi
+            out += self._hits(toks, start, start + 1) + self._hits(toks, start + 1, after)
+        return out
+
+    def find(self, doc: Doc, toks: Sequence[Tok] | None = None) -> list[Span]:
+        """Non-overlapping ``(start, end, codes, kind)`` token spans, longest first.
+
+        ``toks``: the sentence's scorer tokens, when the caller has them already.
+        """
+        hits = self._hits(toks if toks is not None else scorer_tokens(doc))
+        out: list[Span] = []
+        k = 0
+        while k < len(hits):
+            start, end, row = hits[k]
+            k += 1
+            if not row.alias.endswith("-"):
+                out.append((start, end, (row.code,), row.kind))
                 continue
-            key = tuple(t.text for t in tokenizer(a))
-            self.entry.setdefault(key, (code, as_text(kind)))
-            if len(key) == 1 and len(a) > 4:  # "terroristes" also matches "terroriste", and back
-                other = a[:-1] if a.endswith("s") and not a.endswith("ss") else a + "s"
-                variants.append(((other,), (code, as_text(kind))))
-            if len(a) <= 3 and a.isalpha():
-                self.short.add(key)
-            if code == "*":
-                self.titles.add(a)
-        for key, value in variants:  # explicit aliases win over generated number variants
-            self.entry.setdefault(key, value)
-        self.max_len = max((len(k) for k in self.entry), default=1)
-
-    def _lookup(self, toks: Sequence[Token]) -> tuple[str, str] | None:
-        forms = tuple(t.lower_ for t in toks)
-        lemmas = tuple(t.lemma_.lower() or t.lower_ for t in toks)
-        keys = [forms, lemmas, forms[:-1] + lemmas[-1:]]
-        if len(toks) == 1:  # inflected adjectives the lemmatiser leaves alone ("américaine")
-            w = forms[0]
-            keys += [(w[:-n],) for n, end in ADJECTIVE_ENDINGS if w.endswith(end) and len(w) > n + 3]
-        for key in keys:
-            if key in self.entry:
-                if key in self.short and not all(t.text.isupper() for t in toks):
-                    return None
-                return self.entry[key]
-        return None
-
-    def find(self, doc: Doc) -> list[Span]:
-        """Non-overlapping ``(start, end, codes, kind)`` token spans, longest first."""
-        out, i = [], 0
-        while i < len(doc):
-            for n in range(min(self.max_len, len(doc) - i), 0, -1):
-                hit = self._lookup(doc[i:i + n])
-                if hit is not None:
-                    out.append((i, i + n, (hit[0],), hit[1]))
-                    i += n
-                    break
-            else:
-                j, codes = i, []  # "russo - irano - turque": prefixes joined by hyphens
-                while j + 1 < len(doc) and doc[j].lower_ in self.prefix and doc[j + 1].text == "-":
-                    codes.append(self.prefix[doc[j].lower_][0])
-                    j += 2
-                if codes:
-                    last = self._lookup(doc[j:j + 1]) if j < len(doc) else None
-                    if last and last[1] == "adjective":
-                        codes.append(last[0])
-                        j += 1
-                    out.append((i, j, tuple(dict.fromkeys(codes)), "compound"))
-                    i = j
-                else:
-                    i += 1
+            codes = [row.code]  # "russo - irano - turque": prefixes joined by hyphens
+            while k < len(hits) and hits[k][0] == end and hits[k][2].alias.endswith("-"):
+                codes.append(hits[k][2].code)
+                end = hits[k][1]
+                k += 1
+            if k < len(hits) and hits[k][:2] == (end, end + 1) and hits[k][2].kind == "adjective":
+                codes.append(hits[k][2].code)
+                end += 1
+                k += 1
+            out.append((start, end, tuple(dict.fromkeys(codes)), "compound"))
         return out
 
 
@@ -155,8 +137,8 @@ def event_nouns() -> frozenset[str]:
     return _frame_nouns(False)
 
 
-def find_mentions(doc: Doc, matcher: ActorMatcher, recent: list[tuple[str, bool]] | None = None
-                  ) -> list[Mention]:
+def find_mentions(doc: Doc, matcher: ActorMatcher, recent: list[tuple[str, bool]] | None = None,
+                  toks: Sequence[Tok] | None = None) -> list[Mention]:
     """Actor mentions in a parsed sentence, resolved as the actor dictionary says.
 
     Adjacent aliases are one mention when one is a title or their codes agree
@@ -171,7 +153,7 @@ def find_mentions(doc: Doc, matcher: ActorMatcher, recent: list[tuple[str, bool]
     chefs d'État") takes the last two persons, so that it is not "Poutine and the UN".
     """
     recent = recent if recent is not None else []
-    merged = _merge_adjacent(matcher.find(doc))
+    merged = _merge_adjacent(matcher.find(doc, toks))
     at = {i: k for k, m in enumerate(merged) for i in range(m[1], m[2])}
     out = []
     for codes, start, end, kind in merged:
@@ -224,7 +206,8 @@ def _names_actor(doc: Doc, merged: list[list[Any]], at: dict[int, int], start: i
 
 def _pair_codes(text: str, recent: list[tuple[str, bool]]) -> tuple[str, ...]:
     """The two codes "les deux présidents" stands for (empty when fewer are known)."""
+    from ..scoring.actors import last_two
+
     persons = any(w in text.lower() for w in PERSON_PAIRS)
-    pool = [c for c, person in recent if person or not persons]
-    distinct = list(dict.fromkeys(reversed(pool)))[:2]
-    return tuple(sorted(distinct)) if len(distinct) == 2 else ()
+    pair = last_two([c for c, person in recent if person or not persons])
+    return tuple(sorted(pair)) if len(pair) == 2 else ()

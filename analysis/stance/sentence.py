@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -11,12 +12,11 @@ import numpy as np
 from .attach import Context, Evaluation, attach, has_copula, surface_appositions
 from .mentions import Mention
 from .polarity import Entry, PolarityLexicon, load_polarity, term_tokens
+from .text import scorer_tokens
 from .voice import quoted_tokens
 from .words import (
     COOPERATION_ROLES,
     EVALUATIVE_POS,
-    NAME_BREAKS,
-    NAME_ENTITY_TYPES,
     NE_FORMS,
     NEEDS_NE,
     REFLEXIVE_CLITICS,
@@ -25,6 +25,8 @@ from .words import (
 
 if TYPE_CHECKING:  # heavy imports only when needed
     from spacy.tokens import Doc, Token
+
+    from ..scoring.tokens import Tok
 
 #: Weight of a negated Russia–US cooperation ("ne nous sommes pas mis d'accord") as doubt.
 NEGATED_COOP_WEIGHT = -0.5
@@ -170,13 +172,20 @@ def _cooperation_at(doc: Doc, i: int, keys: list[str], forms: list[str]) -> int:
     return 0
 
 
-def negated_cooperation(doc: Doc, lex: PolarityLexicon | None = None) -> list[Evaluation]:
+def negated_cooperation(doc: Doc, lex: PolarityLexicon | None = None,
+                        toks: Sequence[Tok] | None = None) -> list[Evaluation]:
     """Negated cooperative words of the frame lexicon ("nous ne nous sommes pas mis d'accord").
 
     Each is a stance cue of weight :data:`NEGATED_COOP_WEIGHT`: the text says
-    a cooperation did not happen, which the codebook counts as doubt.
+    a cooperation did not happen, which the codebook counts as doubt. A word
+    inside a proper name (APEC's "Coopération économique") is none: the
+    scorer's test, :func:`analysis.scoring.events.in_name`, on its tokens
+    ``toks`` (computed when not given).
     """
+    from ..scoring.events import in_name
+
     lex = lex if lex is not None else load_polarity()
+    toks = toks if toks is not None else scorer_tokens(doc)
     keys = [t.lemma_.lower() for t in doc]
     forms = [t.lower_ for t in doc]
     out = []
@@ -186,7 +195,7 @@ def negated_cooperation(doc: Doc, lex: PolarityLexicon | None = None) -> list[Ev
         if not hit:
             i += 1
             continue
-        if not in_name(doc, i):  # APEC's "(Coopération économique pour l'Asie-Pacifique)" is a name
+        if not in_name(toks, i, i + hit):
             _, negated, mods = modifiers(doc, i, i + 1, lex)
             if negated:
                 text = " ".join(mods + [doc[i:i + hit].text])
@@ -195,20 +204,3 @@ def negated_cooperation(doc: Doc, lex: PolarityLexicon | None = None) -> list[Ev
                                       NEGATED_COOP_WEIGHT, True, [], rule="negated-coop"))
         i += hit
     return out
-
-
-def in_name(doc: Doc, i: int) -> bool:
-    """Is token ``i`` part of a proper name, as the scorer reads names?
-
-    Inside a multi-word ORG/MISC entity, or capitalised inside its sentence
-    (not after a quotation mark or a colon): APEC's "Coopération économique".
-    """
-    tok = doc[i]
-    if tok.ent_type_ in NAME_ENTITY_TYPES:
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
-        if ent is not None and len(ent) >= 2:
-            return True
-    if tok.is_title and i > tok.sent.start:
-        prev = doc[i - 1]
-        return prev.text not in NAME_BREAKS
-    return False

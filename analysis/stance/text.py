@@ -1,4 +1,4 @@
-"""Text helpers of the stance modules: normalisation, table cells, parsing."""
+"""Text helpers of the stance modules: normalisation, table cells, parsing, the scorer's tokens."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from .words import TRUE_FLAGS
 
 if TYPE_CHECKING:  # heavy imports only when needed
     from spacy.tokens import Doc
+
+    from ..scoring.tokens import Tok
 
 
 def normalise(text: str) -> str:
@@ -39,3 +41,9 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     nlp = load_pipeline("full")
     return list(nlp.pipe([normalise(t) for t in texts], batch_size=64))
 
+
+def scorer_tokens(doc: Doc) -> list[Tok]:
+    """The scorer's tokens of a parsed sentence, one per spaCy token, for its matcher and rules."""
+    from ..scoring.tokens import sentence_tokens
+
+    return sentence_tokens(doc[:], True, [])

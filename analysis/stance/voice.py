@@ -39,7 +39,11 @@ def quoted_tokens(doc: Doc) -> list[bool] | None:
 
     « » and “ ” open and close; a straight double quote opens after a space
     and closes before one. A closing mark before any opening one means the
-    sentence starts inside a quotation begun in an earlier sentence.
+    sentence starts inside a quotation begun in an earlier sentence. Why not
+    the scorer's :func:`analysis.scoring.speech.quote_segments`: stance reads
+    each sentence alone, so it guesses a straight quote's direction from its
+    neighbours instead of carrying quotes across paragraphs, and its marks do
+    not nest.
     """
     marks = [(t.i, quote_direction(doc, t)) for t in doc
              if t.text in OPEN_QUOTES | CLOSE_QUOTES | TOGGLE_QUOTES]

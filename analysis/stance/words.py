@@ -42,9 +42,6 @@ PERSON_PAIRS: tuple[str, ...] = ("président", "homme", "chef", "dirigeant", "le
 #: Actor-dictionary kinds that name a person (mentions.find_mentions: persons for "les deux
 #: présidents").
 PERSON_KINDS = frozenset({"leader", "official"})
-#: Endings stripped from a one-word alias the lemmatiser leaves inflected ("américaine" →
-#: "américain"), with their lengths (mentions.ActorMatcher).
-ADJECTIVE_ENDINGS: tuple[tuple[int, str], ...] = ((1, "s"), (1, "e"), (2, "es"), (2, "ne"), (3, "nes"))
 #: "de" and its forms: a title followed by one names no actor ("régime de cessez-le-feu",
 #: mentions.find_mentions); the case marker of a noun's "de" complement (attach.de_nmod_mention).
 DE_FORMS = frozenset({"de", "du", "des", "d'"})
@@ -60,9 +57,6 @@ TOGGLE_QUOTES = frozenset({'"'})
 #: (voice.quote_direction, besides white space).
 OPENS_AFTER = "(["
 CLOSES_BEFORE = ",.;:)!?"
-#: Marks after which a capitalised word starts a phrase rather than continuing a name
-#: (sentence.in_name).
-NAME_BREAKS = frozenset({"«", "“", '"', ":", "—", "-", "."})
 #: First words of a sentence that attribute all of it to its speaker: "Selon lui, …"
 #: (voice.token_voices).
 ATTRIBUTION_OPENERS = frozenset({"selon", "d'après", "pour"})
@@ -78,8 +72,6 @@ NE_FORMS = frozenset({"ne", "n'"})
 #: Relations of a word to the verb whose negation negates it ("je ne le trouve pas utile"):
 #: sentence.modifiers.
 VERB_COMPLEMENT_DEPS = frozenset({"obj", "xcomp", "obl:arg", "obl:mod", "nmod"})
-#: Entity types whose multi-word entities are names (sentence.in_name).
-NAME_ENTITY_TYPES = frozenset({"ORG", "MISC"})
 #: Reflexive clitics dropped from the frame lexicon's cooperative terms ("se parler"):
 #: sentence.cooperation_terms.
 REFLEXIVE_CLITICS = frozenset({"se", "s'"})
