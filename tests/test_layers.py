@@ -3,7 +3,8 @@
 Every module of ``analysis/`` is read with :mod:`ast`; its imports, at module
 level and inside functions, relative and absolute, make the import graph
 (imports under ``if TYPE_CHECKING:`` are left out: they never run). A module
-of a subpackage (``analysis.scoring.*``, ``analysis.stance.*``) belongs to its subpackage's layer.
+of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.*``) belongs
+to its subpackage's layer.
 
 :data:`LAYERS`, bottom to top, is what the code really does:
 
@@ -11,7 +12,7 @@ of a subpackage (``analysis.scoring.*``, ``analysis.stance.*``) belongs to its s
    (folders; the ``Mode`` type; the one bootstrap and agreement module; the
    language data: word lists, categories, actor roles, irregular verbs).
 2. ``lexicon``, ``corpora``: data files (lexicons, actor dictionary; UD text).
-3. ``read``: the reader (it looks names up in the actor dictionary).
+3. ``read``: the reader subpackage (it looks names up in the actor dictionary).
 4. ``tables``: the scored tables (their ``articles`` columns start with the
    reader's), so whatever takes scored tables need not import the scorer.
 5. ``nlp``: the spaCy pipelines. 6. ``tone``: general-purpose tone tools.
@@ -61,7 +62,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]
 #: Subpackages whose modules all belong to the subpackage's layer.
-SUBPACKAGES: tuple[str, ...] = ("analysis.scoring", "analysis.stance")
+SUBPACKAGES: tuple[str, ...] = ("analysis.read", "analysis.scoring", "analysis.stance")
 #: Modules that belong to another module's layer (none today; the mechanism is tested).
 SAME_LAYER_AS: dict[str, str] = {}
 

@@ -1,0 +1,318 @@
+"""Articles from files and table rows: building records, reading a corpus, duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .boilerplate import _LEADING_STAMP, classify_boilerplate, looks_like_headline
+from .files import (
+    DEFAULT_MAX_BYTES,
+    HTML_SUFFIXES,
+    ID_COLUMNS,
+    META_FIELDS,
+    SIDECAR_NAME,
+    TABLE_SUFFIXES,
+    TEXT_COLUMNS,
+    TEXT_SUFFIXES,
+    decode,
+    iter_input_files,
+    repair_mojibake,
+)
+from .langid import detect_language
+from .metadata import apply_sidecar, extract_html, infer_metadata, read_sidecar
+from .normalise import _normalize, glue_names
+from .records import Article, InputWarning, Paragraph
+
+# ---------------------------------------------------------------- building records
+
+def build_article(article_id: str, path: str, text: str, names: Sequence[str] = ()) -> Article:
+    """Split ``text`` into classified paragraphs and infer metadata."""
+    art = Article(article_id=article_id, path=path, text=text)
+    seen: dict[str, int] = {}
+    part = 1
+    pid = 0
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group(0)
+        if not raw.strip():
+            continue
+        start = m.start()
+        lead = _LEADING_STAMP.match(raw)
+        segments = [(start, start + lead.end()), (start + lead.end(), m.end())] if lead \
+            else [(start, m.end())]
+        for s, e in segments:
+            norm, offs = _normalize(text[s:e], names)
+            # strip surrounding blanks, keeping offsets aligned
+            lstrip = len(norm) - len(norm.lstrip())
+            rstrip = len(norm.rstrip())
+            if rstrip <= lstrip:
+                continue
+            if offs is None:  # identity map: the same offsets, built in C
+                offs = list(range(lstrip + s, rstrip + s + 1))
+            else:
+                offs = [o + s for o in offs[lstrip:rstrip]] + [offs[rstrip - 1] + s + 1]
+            norm = norm[lstrip:rstrip]
+            para = Paragraph(paragraph_id=pid, start=offs[0], end=offs[-1], text=norm,
+                             offsets=offs, part=part)
+            pid += 1
+            para.boilerplate_kind = classify_boilerplate(norm)
+            if lead and s == start:
+                para.boilerplate_kind = "stamp"
+            key = re.sub(r"\W+", " ", norm.lower()).strip()
+            if not para.boilerplate_kind and key in seen:
+                para.boilerplate_kind = "repeat"
+                para.repeat_of = seen[key]
+            elif not para.boilerplate_kind:
+                seen[key] = para.paragraph_id
+            if para.boilerplate_kind:
+                para.kind = "boilerplate"
+            elif looks_like_headline(norm):
+                para.kind = "headline"
+            para.lang = detect_language(norm)
+            if para.kind != "boilerplate" and para.lang == "und":
+                para.lang = "fr"  # too short to tell: a French corpus's default
+            if para.boilerplate_kind == "separator" and re.search(r"[*#=~_-]{3,}", norm):
+                part += 1
+            art.paragraphs.append(para)
+    _mark_embedded_posts(art)
+    _check_parts(art)
+    art.meta = infer_metadata(art)
+    return art
+
+
+def _mark_embedded_posts(art: Article) -> None:
+    """A non-French paragraph next to a social-media line is the post itself."""
+    paras = art.paragraphs
+    for i, p in enumerate(paras):
+        if p.kind == "boilerplate" or p.lang in ("fr", "und"):
+            continue
+        neighbours = paras[max(0, i - 1): i + 2]
+        if re.search(r"https?://t\.co/|@\w+|#\w+", p.text) or any(
+                q.boilerplate_kind == "social_media" for q in neighbours if q is not p):
+            p.kind, p.boilerplate_kind = "boilerplate", "social_media"
+
+
+def _check_parts(art: Article) -> None:
+    """Flag a file that joins two articles at a separator line."""
+    parts = {p.part for p in art.paragraphs if p.kind != "boilerplate"}
+    if len(parts) > 1:
+        art.n_parts = len(parts)
+        art.add_problem(
+            f"holds {len(parts)} articles joined at a separator line; "
+            "use split_parts=True (--split-parts) to score them separately")
+    # the first line of each later part that looks like a title is that part's headline
+    for part in sorted(parts)[1:]:
+        first = next(p for p in art.paragraphs if p.part == part and p.kind != "boilerplate")
+        if looks_like_headline(first.text):
+            first.kind = "headline"
+
+
+def split_parts(art: Article) -> list[Article]:
+    """Split an article flagged as multi-part into one record per part."""
+    n = art.n_parts
+    if n <= 1:
+        return [art]
+    out = []
+    for part in sorted({p.part for p in art.paragraphs}):
+        paras = [p for p in art.paragraphs if p.part == part]
+        if not any(p.kind != "boilerplate" for p in paras):
+            continue
+        sub = Article(article_id=f"{art.article_id}-{part}", path=art.path, text=art.text,
+                      status=art.status, encoding=art.encoding, paragraphs=paras,
+                      problem=f"part {part} of {n} of a file joined at a separator")
+        sub.meta = infer_metadata(sub)
+        out.append(sub)
+    return out
+
+
+def _finish(art: Article) -> Article:
+    """Set the status of a decoded article from its paragraphs."""
+    if art.status != "ok":
+        return art
+    if not art.text.strip():
+        art.status, art.problem = "empty", "file is empty or whitespace only"
+        return art
+    content = [p for p in art.paragraphs if p.kind != "boilerplate"]
+    if not content:
+        art.status = "no_body"
+        art.add_problem("only boilerplate lines, no article text")
+        return art
+    langs = [p.lang for p in content if p.lang != "und"]
+    french = sum(1 for lang in langs if lang == "fr")
+    if langs and french * 2 < len(langs):
+        other = max(set(langs), key=langs.count)
+        art.status = "not_french"
+        art.add_problem(f"text is not French (detected language: {other})")
+    return art
+
+
+
+# ---------------------------------------------------------------- files and tables
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+              names: Sequence[str] = ()) -> list[Article]:
+    """Read one input file into one Article (text, HTML) or one per row (tables)."""
+    suffix = path.suffix.lower()
+    aid = path.stem
+    if suffix in TABLE_SUFFIXES:
+        return read_table(path, max_bytes=max_bytes, names=names)
+    size = path.stat().st_size
+    if size > max_bytes:
+        return [Article(aid, str(path), status="too_large",
+                        problem=f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                                "(raise it with --max-bytes)")]
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        return [Article(aid, str(path), status="unsupported",
+                        problem=f"unsupported file type {suffix or '(none)'!r}; expected "
+                                ".txt, .html, .htm, .csv, .jsonl or .parquet")]
+    data = path.read_bytes()
+    if not data.strip():
+        return [Article(aid, str(path), status="empty", problem="file is empty")]
+    text, enc, problem = decode(data)
+    if text is None:
+        return [Article(aid, str(path), status="unreadable", problem=problem)]
+    is_html = suffix in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html)", text[:500], re.I)
+    html_meta: dict[str, str] = {}
+    notes = []
+    if is_html:
+        if suffix not in HTML_SUFFIXES:
+            notes.append("HTML markup in a text file: main text extracted with trafilatura")
+        text, html_meta = extract_html(text)
+        if not text:
+            return [Article(aid, str(path), status="no_body", encoding=enc,
+                            problem="HTML page with no extractable article text")]
+    text, fix = repair_mojibake(text)
+    art = build_article(aid, str(path), text, names)
+    art.encoding = enc
+    for note in [*notes, fix]:
+        if note:
+            art.add_problem(note)
+    for k, v in html_meta.items():
+        if v and not art.meta.get(k):
+            art.meta[k] = v
+            art.meta[f"{k}_source"] = "html metadata"
+    return [_finish(art)]
+
+
+
+def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               names: Sequence[str] = ()) -> list[Article]:
+    """One Article per row of a CSV, JSON-lines or Parquet table."""
+    import pandas as pd
+
+    try:
+        if path.suffix.lower() == ".csv":
+            df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        elif path.suffix.lower() == ".jsonl":
+            df = pd.DataFrame([json.loads(ln) for ln in path.read_text("utf-8").splitlines()
+                               if ln.strip()]).astype(str)
+        else:
+            df = pd.read_parquet(path).astype(str)
+    except Exception as exc:  # noqa: BLE001 - any parse failure is reported, not raised
+        return [Article(path.stem, str(path), status="unreadable",
+                        problem=f"table could not be parsed: {exc}")]
+    text_col = next((c for c in TEXT_COLUMNS if c in df.columns), None)
+    if text_col is None:
+        return [Article(path.stem, str(path), status="unreadable",
+                        problem=f"table has no text column (expected one of {TEXT_COLUMNS})")]
+    id_col = next((c for c in ID_COLUMNS if c in df.columns), None)
+    out = []
+    for i, row in enumerate(df.to_dict("records")):
+        aid = str(row[id_col]) if id_col else f"{path.stem}:{i}"
+        text = str(row[text_col] or "")
+        src = f"{path}#{i}"
+        if not text.strip() or text == "nan":
+            out.append(Article(aid, src, status="empty", problem="row has an empty text"))
+            continue
+        if len(text.encode("utf-8")) > max_bytes:
+            out.append(Article(aid, src, status="too_large",
+                               problem=f"row text is over the limit of {max_bytes:,} bytes"))
+            continue
+        text, fix = repair_mojibake(text)
+        art = build_article(aid, src, text, names)
+        if fix:
+            art.add_problem(fix)
+        for k in META_FIELDS:
+            v = row.get(k)
+            if v and v != "nan":
+                art.meta[k] = str(v)
+                art.meta[f"{k}_source"] = "table"
+        out.append(_finish(art))
+    return out
+
+
+
+def body_digest(art: Article) -> str:
+    """Hash of an article's normalised body, for exact-duplicate detection."""
+    return hashlib.sha1(re.sub(r"\s+", " ", art.body).encode()).hexdigest()
+
+
+def read_corpus(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
+                split: bool = False, use_sidecar: bool = True,
+                warn: bool = True, dedupe: bool = True) -> Iterator[Article]:
+    """Read every input document, in a stable order, one Article each.
+
+    Exact duplicates (same normalised body) of an earlier document get status
+    ``duplicate``. Problems are reported as :class:`InputWarning` naming the file.
+    """
+    names = glue_names()
+    hashes: dict[str, str] = {}
+    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
+    for path in iter_input_files(inputs):
+        folder = path.parent
+        if use_sidecar and folder not in sidecars:
+            sidecars[folder] = read_sidecar(folder)
+        for art in read_file(path, max_bytes=max_bytes, names=names):
+            row = sidecars.get(folder, {}).get(art.article_id)
+            if row:
+                apply_sidecar(art, row, str(folder / SIDECAR_NAME))
+            if art.status == "ok" and dedupe:
+                digest = body_digest(art)
+                if digest in hashes:
+                    art.status = "duplicate"
+                    art.add_problem(f"exact duplicate of {hashes[digest]}")
+                else:
+                    hashes[digest] = art.article_id
+            if warn and (art.status != "ok" or art.problem):
+                warnings.warn(f"{art.path}: {art.status}: {art.problem}", InputWarning,
+                              stacklevel=2)
+            if split and art.status == "ok":
+                yield from split_parts(art)
+            else:
+                yield art
+
+
+
+# ---------------------------------------------------------------- tables
+
+ARTICLE_COLUMNS = [
+    "article_id", "path", "status", "problem", "encoding", "n_parts",
+    "outlet", "outlet_source", "outlet_evidence",
+    "host", "host_source", "host_evidence",
+    "agency", "agency_source", "agency_evidence", "agencies_cited",
+    "url", "title", "published", "published_source", "published_evidence",
+    "page_timestamp", "page_timestamp_evidence", "dates_mentioned",
+    "n_paragraphs", "n_headlines", "n_boilerplate", "n_chars",
+]
+
+
+def article_record(art: Article) -> dict[str, object]:
+    """The reader's columns of ``articles.csv`` for one article."""
+    rec: dict[str, object] = {c: "" for c in ARTICLE_COLUMNS}
+    rec.update({k: v for k, v in art.meta.items() if k in rec})
+    if not rec["title"]:
+        head = next((p.text for p in art.paragraphs if p.kind == "headline"), "")
+        rec["title"] = head
+    rec.update(
+        article_id=art.article_id, path=art.path, status=art.status, problem=art.problem,
+        encoding=art.encoding, n_parts=art.n_parts if art.paragraphs else 0,
+        n_paragraphs=len(art.paragraphs),
+        n_headlines=sum(p.kind == "headline" for p in art.paragraphs),
+        n_boilerplate=sum(p.kind == "boilerplate" for p in art.paragraphs),
+        n_chars=len(art.text),
+    )
+    return rec
