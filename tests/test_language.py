@@ -63,7 +63,13 @@ def test_package_data_ships_the_language_folders() -> None:
     for f in files:
         assert any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/")
                    for pat in patterns), f
-    assert "analysis.scoring" in config["setuptools"]["packages"]
+    # every subpackage (analysis.scoring, analysis.stance, analysis.read...) is found
+    include = config["setuptools"]["packages"]["find"]["include"]
+    packages = [".".join(d.relative_to(ROOT).parts) for d in (ROOT / "analysis").rglob("*")
+                if (d / "__init__.py").is_file()] + ["analysis"]
+    assert {"analysis.scoring", "analysis.stance", "analysis.read"} <= set(packages)
+    for name in packages:
+        assert any(fnmatch.fnmatch(name, pat) for pat in include), name
 
 
 # --------------------------------------------------------------------------- round trips
