@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -76,7 +75,7 @@ def _read_table(path: str | None, kind: str) -> pd.DataFrame | None:
     """A user's lexicon or actor file, parsed and validated (None: the packaged one)."""
     if path is None:
         return None
-    return lx.parse_table(Path(path).read_text(encoding="utf-8"), str(path), kind)
+    return lx.read_table(path, kind)  # a missing or unreadable file: LexiconError naming it
 
 
 def doc_summary(scores: Sequence[SentenceScore], mode: str = "",
