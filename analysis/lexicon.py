@@ -54,7 +54,8 @@ POS_TAGS = frozenset({"VERB", "NOUN", "ADJ", "MWE"})
 
 #: Actor kinds and codes that are resolved at run time rather than fixed.
 ACTOR_KINDS = frozenset(
-    {"country", "capital", "leader", "official", "institution", "adjective", "group", "title"}
+    {"country", "capital", "leader", "official", "institution", "adjective", "group", "title",
+     "coalition"}
 )
 #: ``*``: a title noun that takes its code from a nationality adjective or a
 #: named actor next to it; ``PAIR``: "les deux présidents", resolved to the last
@@ -66,7 +67,8 @@ LEXICON_COLUMNS = ("term", "pos", "category", "quad_class", "weight", "cameo", "
 ACTOR_COLUMNS = ("alias", "code", "kind", "label", "note")
 
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
-_CODE_RE = re.compile(r"^[A-Z]{2,4}$")
+_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class LexiconError(ValueError):
@@ -244,13 +246,26 @@ def validate_actors(frame: pd.DataFrame, filename: str = "actors") -> pd.DataFra
                                f"{sorted(ACTOR_KINDS)})")
         code = str(row.code)
         if code not in SPECIAL_CODES and not _CODE_RE.match(code):
-            raise LexiconError(f"{where}: code {code!r} is not 2-4 upper-case letters")
+            raise LexiconError(f"{where}: code {code!r} is not 2-4 upper-case letters or digits, "
+                               "starting with a letter")
         if code in SPECIAL_CODES and row.kind != "title":
             raise LexiconError(f"{where}: code {code!r} is only allowed for kind 'title'")
+        _check_term(row, where)
         if alias in seen:
             raise LexiconError(f"{where}: duplicate alias {alias!r}, first at line {seen[alias]}")
         seen[alias] = row.line
     return frame.reset_index(drop=True)
+
+
+def _check_term(row: Any, where: str) -> None:
+    """Optional ``start``/``end`` columns: an office holder's term, ISO dates or empty."""
+    for col in ("start", "end"):
+        value = str(getattr(row, col, "") or "")
+        if value and not _DATE_RE.match(value):
+            raise LexiconError(f"{where}: {col} must be a date YYYY-MM-DD or empty, got {value!r}")
+    start, end = str(getattr(row, "start", "") or ""), str(getattr(row, "end", "") or "")
+    if start and end and end < start:
+        raise LexiconError(f"{where}: term ends ({end}) before it starts ({start})")
 
 
 @lru_cache(maxsize=1)

@@ -223,6 +223,21 @@ def test_malformed_actor_rows_are_rejected() -> None:
         lx.parse_table(head + "russie\tPAIR\tcountry\tRussie\t\n", "a.tsv", "actors")
 
 
+def test_actor_terms_and_coalitions() -> None:
+    """Office holders carry an optional dated term; coalition codes may hold digits (G7)."""
+    head = "# version: 1.0.0\nalias\tcode\tkind\tlabel\tnote\tstart\tend\n"
+    ok = lx.parse_table(head + "joe biden\tUSA\tleader\tJoe Biden\t\t2021-01-20\t2025-01-20\n"
+                        "g7\tG7\tcoalition\tG7\t\t\t\n", "a.tsv", "actors")
+    assert ok.code.tolist() == ["USA", "G7"]
+    with pytest.raises(lx.LexiconError, match=r"a\.tsv: line 3: start must be a date"):
+        lx.parse_table(head + "joe biden\tUSA\tleader\tJoe Biden\t\t2021\t\n", "a.tsv", "actors")
+    with pytest.raises(lx.LexiconError, match=r"line 3: term ends"):
+        lx.parse_table(head + "x\tUSA\tleader\tX\t\t2021-01-20\t2017-01-20\n", "a.tsv",
+                       "actors")
+    with pytest.raises(lx.LexiconError, match=r"line 3: .*code"):
+        lx.parse_table(head + "x\t7G\tcoalition\tX\t\t\t\n", "a.tsv", "actors")
+
+
 def test_loaders_return_copies(lexicon: pd.DataFrame) -> None:
     first = lx.load_lexicon()
     first.loc[0, "term"] = "changed"
