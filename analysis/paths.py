@@ -29,10 +29,14 @@ ANNOTATIONS: Path = ROOT / "annotations"
 SEED_ANNOTATIONS: Path = ANNOTATIONS / "seed_sentences.csv"
 SEED_PORTRAYAL: Path = ANNOTATIONS / "seed_portrayal.csv"
 SEED_STANCE: Path = ANNOTATIONS / "seed_stance.csv"
+#: The news development set: sentences naming two international actors (analysis.newsset).
+NEWS_ANNOTATIONS: Path = ANNOTATIONS / "news"
 #: Notebooks (communication) and benchmarks (speed and memory numbers).
 NOTEBOOKS: Path = ROOT / "notebooks"
 BENCHMARKS: Path = ROOT / "benchmarks"
 #: Shared material beside the repository (CODEBOOK, reference tables, corpora).
 SHARED: Path = Path(os.environ.get("FRAMING_SHARED", ROOT.parent / "shared"))
+#: UD French treebank sentences beside the repository (``../shared/corpora``: gsd, pud, sequoia).
+CORPORA: Path = SHARED / "corpora"
 #: Real French text (UD French-GSD sentences, CC BY-SA 4.0) shipped for tests and benchmarks.
 UD_FRENCH_GSD: Path = BENCHMARKS / "data" / "ud-french-gsd-sentences.txt"
