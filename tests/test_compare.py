@@ -180,7 +180,7 @@ def test_permutation_p_value_large_for_alike_outlets_and_one_for_two_articles():
 
 def test_resampling_in_small_chunks_gives_the_same_exact_test(two_outlets, monkeypatch):
     whole = compare.permutation_test(two_outlets, "Alpha", "Beta", n_perm=999).iloc[0]
-    monkeypatch.setattr(compare, "_CHUNK", 40)  # a few splits per chunk, as for a huge corpus
+    monkeypatch.setattr(compare.uncertainty, "_CHUNK", 40)  # a few splits per chunk, as for a huge corpus
     chunked = compare.permutation_test(two_outlets, "Alpha", "Beta", n_perm=999).iloc[0]
     assert chunked["p_value"] == whole["p_value"] and chunked["n_perm"] == 924
     b = compare.bootstrap_outlets(two_outlets, n_boot=300)

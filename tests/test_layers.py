@@ -3,8 +3,8 @@
 Every module of ``analysis/`` is read with :mod:`ast`; its imports, at module
 level and inside functions, relative and absolute, make the import graph
 (imports under ``if TYPE_CHECKING:`` are left out: they never run). A module
-of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.*``) belongs
-to its subpackage's layer.
+of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.*``,
+``analysis.compare.*``, ``analysis.figures.*``) belongs to its subpackage's layer.
 
 :data:`LAYERS`, bottom to top, is what the code really does:
 
@@ -22,11 +22,11 @@ to its subpackage's layer.
    (it reuses the scorer's actor index, tokens and proper-name test).
 9. ``pipeline``: read → parse → score (→ stance) into tables.
 10. ``run``: the streaming and parallel job over the pipeline.
-11. ``compare``: outlet comparisons of scored tables (above ``run`` so that no
-    scoring code depends on it).
+11. ``compare``: the outlet comparison subpackage, from scored tables (above ``run``
+    so that no scoring code depends on it).
 12. ``evaluate``, ``reliability``: validation, which scores the seeds and
     held-out sentences.
-13. ``figures``, ``report``: draw what the layers below compute.
+13. ``figures`` (the figure subpackage), ``report``: draw what the layers below compute.
 14. ``cli``, ``spacy_component`` and the package's ``__init__`` (a lazy facade
     over the pipeline and the reader): the entry points.
 
@@ -62,7 +62,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]
 #: Subpackages whose modules all belong to the subpackage's layer.
-SUBPACKAGES: tuple[str, ...] = ("analysis.read", "analysis.scoring", "analysis.stance")
+SUBPACKAGES: tuple[str, ...] = ("analysis.read", "analysis.scoring", "analysis.stance",
+                                 "analysis.compare", "analysis.figures")
 #: Modules that belong to another module's layer (none today; the mechanism is tested).
 SAME_LAYER_AS: dict[str, str] = {}
 

@@ -1,0 +1,94 @@
+"""Every figure of the project, one function each, and the script that regenerates them all.
+
+Each figure function takes the scored tables (:class:`analysis.pipeline.Scored`)
+or, for ``validation``, the output of ``analysis.evaluate.evaluate_seeds()``,
+and returns ``(figure, data)``: a :class:`matplotlib.figure.Figure` and a
+pandas DataFrame holding exactly the numbers plotted, so every mark can be
+checked against a table. :func:`save_figure` writes both byte-stably;
+:func:`main` (``python -m analysis.figures`` or ``framing figures``) scores the
+seeds and regenerates every figure in ``figures/``. The notebooks call the same
+functions.
+
+Figures are made for print: the package style (``analysis/data/framing.mplstyle``,
+DejaVu Sans so French accents render), the Okabe–Ito colour-blind-safe palette,
+labelled axes with units, and a footnote giving n and, when an outlet rests on
+fewer than five articles, saying that it is an anecdote.
+
+The modules, one concern each: :mod:`.styling` (palette, :func:`style`, layout
+helpers), :mod:`.articles` (``plane``, ``strips``, ``timeline``),
+:mod:`.outlets` (``net_index``, ``distinctive_terms``, ``voice``),
+:mod:`.actors` (``network``, ``portrayal``), :mod:`.accuracy` (``validation``),
+:mod:`.saving` (:func:`save_figure`) and :mod:`.regenerate`
+(:data:`FIGURE_FUNCTIONS`, :func:`main`; ``__main__`` runs its command line).
+Every public name is re-exported here (import from ``analysis.figures``).
+"""
+
+from __future__ import annotations
+
+from .accuracy import (
+    VALIDATION_METHODS,
+    VALIDATION_TARGETS,
+    TestSet,
+    validation,
+)
+from .actors import (
+    network,
+    portrayal,
+)
+from .articles import (
+    plane,
+    strips,
+    timeline,
+)
+from .outlets import (
+    VOICE_COLORS,
+    distinctive_terms,
+    net_index,
+    voice,
+)
+from .regenerate import (
+    FIGURE_FUNCTIONS,
+    main,
+)
+from .saving import (
+    save_figure,
+)
+from .styling import (
+    DPI,
+    FRAME_COLORS,
+    FRAME_LABELS,
+    OKABE_ITO,
+    OUTLET_COLORS,
+    OUTLET_MARKERS,
+    STYLE,
+    FigureData,
+    style,
+)
+
+__all__ = [
+    "DPI",
+    "FIGURE_FUNCTIONS",
+    "FRAME_COLORS",
+    "FRAME_LABELS",
+    "FigureData",
+    "OKABE_ITO",
+    "OUTLET_COLORS",
+    "OUTLET_MARKERS",
+    "STYLE",
+    "TestSet",
+    "VALIDATION_METHODS",
+    "VALIDATION_TARGETS",
+    "VOICE_COLORS",
+    "distinctive_terms",
+    "main",
+    "net_index",
+    "network",
+    "plane",
+    "portrayal",
+    "save_figure",
+    "strips",
+    "style",
+    "timeline",
+    "validation",
+    "voice",
+]
