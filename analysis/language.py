@@ -83,6 +83,8 @@ WORD_LISTS: dict[str, str] = {
     "negation_breaks": "words.NEG_BREAK (with punctuation and quote marks)",
     "negation_before": "words.NEGATION_BEFORE",
     "deescalation_gap": "words.DEESC_GAP (with SKIPPABLE)",
+    "commitment_verbs": "words.COMMITMENT_VERBS",
+    "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",
     "possessives": "words.POSSESSIVES",
     "locative": "words.LOCATIVE",
     "auxiliaries": "words.AUX",

@@ -49,7 +49,8 @@ CONF_QUADS = language.CONF_QUADS
 #: conflict words never de-escalated (terrorisme; libération, défaite);
 #: recip: reciprocity marker, not an event (mutuel); block: a fixed expression
 #: that swallows an ambiguous word and scores nothing (l'ensemble, à l'aide de).
-ROLES = frozenset({"event", "deesc", "stop", "joint", "enemy", "victory", "recip", "block"})
+ROLES = frozenset({"event", "deesc", "stop", "spoil", "joint", "enemy", "victory", "recip",
+                   "block"})
 POS_TAGS = frozenset({"VERB", "NOUN", "ADJ", "MWE"})
 
 #: Actor kinds and codes that are resolved at run time rather than fixed.

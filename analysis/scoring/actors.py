@@ -30,6 +30,7 @@ from .words import (
     OFFICIAL_TITLES,
     PERSON_TITLES,
     PLURAL_ARTICLES,
+    RECIPIENT_PREPOSITIONS,
     REGIME_ALIASES,
     REGIME_OF,
     SUBJECT_PRONOUNS,
@@ -41,7 +42,8 @@ from .words import (
 # The rules
 # --------------------------------------------------------------------------- #
 def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,
-                 paragraph_start: bool, topic_tokens: Iterable[int]) -> bool:
+                 paragraph_start: bool, topic_tokens: Iterable[int],
+                 recipients: Iterable[int] = ()) -> bool:
     """Does candidate alias ``cands[idx]`` name no actor here?
 
     "en Syrie"/"à Moscou" are places, "sur la Syrie"/"la question de la Corée
@@ -53,7 +55,7 @@ def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], 
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
     if row.kind in STATE_KINDS or row.kind == "institution":
-        if prev in LOCATIVE and row.kind != "institution":
+        if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
             return True
         if prev == "sur" or (prev in DETERMINERS and prev2 == "sur"):
             return True
@@ -74,6 +76,19 @@ def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], 
         for s2, _, r2 in cands[idx + 1: idx + 3])
 
 
+def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]) -> frozenset[int]:
+    """"livrer des armes à Kiev": the "à" a few words after an aid event introduces its
+    recipient, so the capital or country after it is an actor, not a place."""
+    found: set[int] = set()
+    for _, end, row in matches:
+        if row.category == "AID" and row.role == "event":
+            k = next((k for k in range(end, min(end + 6, len(toks)))
+                      if toks[k].w in RECIPIENT_PREPOSITIONS), None)
+            if k is not None:
+                found.add(k)
+    return frozenset(found)
+
+
 def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
     """A nationality adjective used as a noun: "les Russes", "des Américains"."""
     prev = toks[start - 1].w if start > 0 else ""
@@ -83,6 +98,7 @@ def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
 
 def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], paragraph_start: bool,
               topic_tokens: frozenset[int] = frozenset(),
+              recipients: frozenset[int] = frozenset(),
               ) -> tuple[list[Mention], set[int]]:
     """Actor mentions of a sentence, with the place/topic/dateline filters."""
     eng = engine
@@ -102,7 +118,7 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
     heads = titles | event_tokens
     mentions: list[Mention] = []
     for idx, (start, end, row) in enumerate(cands):
-        if not_an_actor(toks, cands, idx, paragraph_start, topic_tokens):
+        if not_an_actor(toks, cands, idx, paragraph_start, topic_tokens, recipients):
             continue
         text = " ".join(t.text for t in toks[start:end])
         title = ""

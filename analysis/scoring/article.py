@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .actors import find_mentions, resolve_references, update_context
+from .actors import aid_recipients, find_mentions, resolve_references, update_context
 from .assembly import assemble
 from .dyads import find_dyads
 from .events import drop_unnamed_cooperation, modality_of
@@ -48,7 +48,8 @@ class ArticleScorer:
                         and row.term not in NON_AGENT_HEADS for k in range(s, e)}
         topic_tokens = frozenset(k for s, e, row in matches if row.category == "CONSULT"
                                  for k in range(s, e))
-        mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens)
+        mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
+                                         aid_recipients(toks, matches))
         attribution = find_attribution(toks, mentions)
         first_q = next((t.start for t in toks if t.quoted and not t.space), -1)
         return Sent(start, end, toks, matches, mentions, titles, attribution, quoted_frac,

@@ -157,6 +157,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
             cooperation_dyads(cl, ev, targets, has_conflict, evidence_after)
         else:
             conflict_dyads(cl, ev, targets, window_joint[ev.start], evidence_after)
+    co_mentioned_conflict(cl)
     return summarise(cl.contrib), cl.synthetic
 
 
@@ -312,6 +313,26 @@ def joint_fight(cl: Clauses, ev: Event, a_codes: list[str],
                                   modality=ev.modality, rule="joint", evidence=label))
     else:
         evidence_after.setdefault(ev.start, []).append(label)
+
+
+def co_mentioned_conflict(cl: Clauses) -> None:
+    """Actors a conflict sentence names but no rule relates to anyone are in conflict with
+    each other (rule ``co_mention``): "le président américain a qualifié son homologue
+    russe de « criminel de guerre »", "selon Moscou, les États-Unis ont dissimulé…".
+    Only when exactly two such actors remain: with three or more ("les Allemands ...
+    les Français et les Britanniques") who fights whom is not in the words. Enemy groups
+    are left to the target rules; an actor already in a dyad is left alone."""
+    conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"]
+    if not conflicts:
+        return
+    related = {c for pair in cl.contrib for c in pair}
+    found = cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
+    codes = [c for c in unique(c for m in found for c in m.all_codes())
+             if c not in related and c not in ENEMY_CODES]
+    if len(codes) != 2:
+        return
+    ev = max(conflicts, key=lambda o: abs(o.weight))
+    cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.row.term})")
 
 
 def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from .tokens import Tok, first_word
 from .words import (
     ALLER_PRESENT,
     CASE_PREPOSITIONS,
+    COMMITMENT_VERBS,
     COMPLEMENT_PREPOSITIONS,
     COND_EXCEPT,
     DEESC_GAP,
@@ -291,18 +292,10 @@ def modality_parse(toks: list[Tok], s: int) -> str:
 
 def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
     """stop + conflict -> RETREAT; stop + cooperation -> SANCTION; deesc absorbs."""
-    by_start = {ev.start: ev for ev in events}
     for ev in events:
         if ev.row.role not in ("stop", "deesc") or ev.negated or not alive(ev):
             continue
-        k = ev.end
-        gap = 0
-        while k < len(toks) and gap <= 4 and toks[k].w in DEESC_GAP:
-            k += 1
-            gap += 1
-        target = by_start.get(k)
-        if target is None and full:
-            target = deesc_parse(toks, ev, events)
+        target = complement(toks, ev, events, full)
         if target is None or not alive(target) or target.rule != "lexicon":
             continue
         if target.row.role in ("enemy", "victory", "stop", "recip"):
@@ -325,6 +318,53 @@ def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
             target.rule = "halt_coop"
             target.evidence = (f"{ev.row.term}>{target.row.term}"
                                f"[SANCTION,{target.weight:+.1f}{mod(target)}]")
+
+
+def complement(toks: list[Tok], ev: Event, events: list[Event], full: bool) -> Event | None:
+    """The event word right after ``ev`` (a few gap words allowed: "cesser immédiatement
+    les combats"), or in full mode the one ``ev`` governs in the parse."""
+    by_start = {o.start: o for o in events}
+    k = ev.end
+    gap = 0
+    while k < len(toks) and gap <= 4 and toks[k].w in DEESC_GAP:
+        k += 1
+        gap += 1
+    target = by_start.get(k)
+    if target is None and full:
+        target = deesc_parse(toks, ev, events)
+    return target
+
+
+def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"saboter les négociations", "torpiller l'accord": cooperation a conflict act
+    undermines is part of that act, not cooperation (rule ``spoiled``)."""
+    for sp in events:
+        if sp.row.role != "spoil" or sp.negated or not alive(sp):
+            continue
+        target = complement(toks, sp, events, full)
+        if target is not None and target.rule == "lexicon" and alive(target) \
+                and target.row.quad in lx.COOP_QUADS:
+            target.counted = False
+            target.rule = "spoiled"
+            target.evidence = f"{sp.row.term}>{target.row.term}[spoiled]"
+
+
+def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"a promis de faire payer un prix au Kremlin": a pledge to act against someone is
+    that act, not an agreement; the pledge does not count (rule ``pledged_conflict``)."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.negated or ev.row.term not in COMMITMENT_VERBS:
+            continue
+        k = ev.end
+        while k < len(toks) and k - ev.end <= 3 and (
+                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE):
+            k += 1
+        act = next((o for o in events if o.start == k and o.rule == "lexicon" and alive(o)
+                    and not o.negated and o.row.quad in lx.CONF_QUADS), None)
+        if act is not None and act.row.role not in ("stop", "recip"):
+            ev.counted = False
+            ev.rule = "pledged_conflict"
+            ev.evidence = f"{ev.row.term}>{act.row.term}[pledged_conflict]"
 
 
 def deesc_parse(toks: list[Tok], stop: Event, events: list[Event]) -> Event | None:

@@ -65,6 +65,7 @@ FULL = ("full",)
 
 RULES: tuple[Rule, ...] = (
     Rule("gate", "match", "lexical.LexicalScorer._prepare", LEXICAL),
+    Rule("aid_recipient", "actors", "actors.aid_recipients"),
     Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
     Rule("nationality_adjective_head", "actors", "actors.adjective_head"),
     Rule("mentions", "actors", "actors.find_mentions"),
@@ -85,6 +86,10 @@ RULES: tuple[Rule, ...] = (
     Rule("deescalation", "event", "events.deescalation",
          labels=("deescalation", "deescalated", "halt_coop"), drops=("deescalated",)),
     Rule("deescalation_parse", "event", "events.deesc_parse", FULL),
+    Rule("spoiled_cooperation", "event", "events.spoiled_cooperation", labels=("spoiled",),
+         drops=("spoiled",)),
+    Rule("pledged_conflict", "event", "events.committed_conflict",
+         labels=("pledged_conflict",), drops=("pledged_conflict",)),
     Rule("markers", "event", "events.markers_only", labels=("stop", "recip")),
     Rule("negation_flips", "event", "events.negation_flips",
          labels=("negated_coop", "negated_conf"), drops=("negated_conf",)),
@@ -95,6 +100,7 @@ RULES: tuple[Rule, ...] = (
          drops=("intra_actor",)),
     Rule("conflict_dyads", "dyad", "dyads.conflict_dyads"),
     Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),
+    Rule("co_mentioned_conflict", "dyad", "dyads.co_mentioned_conflict"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
 )

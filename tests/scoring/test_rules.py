@@ -22,6 +22,7 @@ SNAPSHOT = Path(__file__).resolve().parent.parent / "golden" / "rules.tsv"
 # ``voice``/``modality`` the value.
 CASES = [
     ("places_topics_datelines", "La Russie a envoyé de l'aide en Syrie.", "actors", ["RUS"]),
+    ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("nationality_adjective_head", "Le président américain a rencontré son homologue russe.",
      "dyad", "RUS-USA:coop"),
     ("mentions", "Le président américain a rencontré son homologue russe.", "actors",
@@ -45,6 +46,10 @@ CASES = [
     ("modality", "La Russie pourrait coopérer avec les États-Unis.", "modality", "conditional"),
     ("deescalation", "Moscou et Washington appellent à cesser les combats en Syrie.",
      "evidence", "cesser>combat[deescalation,+7.6]"),
+    ("spoiled_cooperation", "Moscou accuse Washington de saboter les négociations.",
+     "evidence", "saboter>négociation[spoiled]"),
+    ("pledged_conflict", "La Turquie a promis de bombarder les positions kurdes.", "evidence",
+     "promettre>bombarder[pledged_conflict]"),
     ("markers", "La police a décidé d'arrêter le suspect.", "evidence", ""),
     ("negation_flips", "La Russie ne veut pas coopérer avec les États-Unis.", "dyad",
      "RUS-USA:conf"),
@@ -57,6 +62,8 @@ CASES = [
      "intra:RUS:rencontrer[dropped]"),
     ("conflict_dyads", "La Turquie a bombardé les positions kurdes en Syrie.", "evidence",
      "bombarder[ASSAULT"),
+    ("co_mentioned_conflict", "Le président américain a qualifié son homologue russe de "
+     "« criminel de guerre ».", "dyad", "RUS-USA:conf"),
     ("joint_fight", "La Russie et les États-Unis luttent ensemble contre Daech.", "evidence",
      "joint:RUS+USA"),
     ("negation_parse", "La Turquie ne souhaite pas, à ce stade, de coopération avec la Russie.",
@@ -98,7 +105,8 @@ def test_every_rule_resolves_and_has_a_test_row():
 
 def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
-    assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "intra_actor", "unnamed"}
+    assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
+                             "intra_actor", "unnamed"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected"), CASES,
