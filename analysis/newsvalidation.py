@@ -257,8 +257,10 @@ def news_errors(split: str = "dev", mode: Mode = "full") -> pd.DataFrame:
     pred = _scored(mode)
     both = gold.merge(pred, on="item_id", suffixes=("", "_sys"))
     both = both[both["split"] == split]
-    wrong = (both["coop"] != both["coop_sys"]) | (both["conf"] != both["conf_sys"]) | [
-        pair_relations(a) != pair_relations(b) for a, b in zip(both["dyads"], both["dyads_sys"],
-                                                              strict=True)]
+    pairs_differ = np.array([pair_relations(a) != pair_relations(b)
+                             for a, b in zip(both["dyads"], both["dyads_sys"], strict=True)],
+                            dtype=bool)
+    wrong = (both["coop"] != both["coop_sys"]).to_numpy() \
+        | (both["conf"] != both["conf_sys"]).to_numpy() | pairs_differ
     return both[wrong][["item_id", "text", "coop", "coop_sys", "conf", "conf_sys", "dyads",
                         "dyads_sys", "actors", "evidence", "note"]].reset_index(drop=True)

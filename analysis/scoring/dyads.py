@@ -197,7 +197,11 @@ def own_partners(cl: Clauses) -> None:
                     last = m
         poss = ev.start > 0 and toks[ev.start - 1].w in POSSESSIVES
         if poss or partners:
-            owners = possessor(cl, ev) if poss else []
+            # "sa rencontre avec X": the possessor; "la Russie a signé un accord avec X":
+            # the clause's actors before the noun
+            owners = possessor(cl, ev) if poss else [
+                m for m in cl.mentions if lo <= m.start < ev.start and m not in partners
+                and m.start not in cl.excluded and not m.pronoun]
             cl.local[ev.start] = owners + partners
             cl.claimed.update(m.start for m in partners)
 
