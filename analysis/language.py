@@ -1,4 +1,5 @@
-"""Language data: the scorer's word lists, event categories, actor roles and irregular verbs.
+"""Language data: the scorer's and the stance rules' word lists, event categories, actor roles and
+irregular verbs.
 
 The domain knowledge the rules read lives in versioned files under
 ``analysis/data/<language>/`` (``analysis/data/fr/README.md`` describes them), read
@@ -34,6 +35,7 @@ WORDS_FILE = "words.tsv"
 CATEGORIES_FILE = "categories.tsv"
 ACTOR_ROLES_FILE = "actor_roles.tsv"
 VERBS_FILE = "irregular_verbs.tsv"
+STANCE_WORDS_FILE = "stance_words.tsv"
 
 WORD_COLUMNS = ("list", "entry", "value", "note")
 CATEGORY_COLUMNS = ("category", "quad_class", "weight", "interaction", "cameo_roots", "note")
@@ -135,6 +137,26 @@ WORD_LISTS: dict[str, str] = {
 }
 #: Lists whose rows also have a value (a mapping, not a set).
 MAPPING_LISTS = frozenset({"elisions", "contractions"})
+
+#: The word lists the stance rules read (``stance_words.tsv``, the same format as
+#: ``words.tsv``, no mapping list): name -> the constant of ``analysis.stance.words``.
+STANCE_WORD_LISTS: dict[str, str] = {
+    "excluded_boosters": "EXCLUDED_BOOSTERS (polarity.build_polarity)",
+    "interaction_nouns": "INTERACTION_NOUNS (mentions.interaction_nouns)",
+    "person_pairs": "PERSON_PAIRS (mentions.find_mentions, in file order)",
+    "de_forms": "DE_FORMS (mentions.find_mentions, attach.de_nmod_mention)",
+    "open_quotes": "OPEN_QUOTES (voice.quoted_tokens, attach.surface_appositions)",
+    "close_quotes": "CLOSE_QUOTES (voice.quoted_tokens, attach.surface_appositions)",
+    "attribution_openers": "ATTRIBUTION_OPENERS (voice.token_voices)",
+    "needs_ne": "NEEDS_NE (sentence.modifiers)",
+    "ne_forms": "NE_FORMS (sentence.has_ne)",
+    "reflexive_clitics": "REFLEXIVE_CLITICS (sentence.cooperation_terms)",
+    "qualify_verbs": "QUALIFY_VERBS (attach rule qualify)",
+    "qualify_de": "QUALIFY_DE (attach rule qualify)",
+    "context_pronouns": "CONTEXT_PRONOUNS (attach.resolve)",
+    "relative_pronouns": "RELATIVE_PRONOUNS (attach.resolve)",
+    "list_conjunctions": "LIST_CONJUNCTIONS (attach.surface_appositions)",
+}
 
 #: Actor roles: role -> what its values are (a ``kind`` or ``code`` of actors.tsv, or
 #: a ``title`` noun).
@@ -277,30 +299,37 @@ class WordLists:
         return dict(self.values[name])
 
 
-def parse_words(text: str, file: str) -> WordLists:
-    """Parse and validate a ``words.tsv`` text."""
+def parse_words(text: str, file: str, lists: Mapping[str, str] = WORD_LISTS,
+                mappings: frozenset[str] = MAPPING_LISTS) -> WordLists:
+    """Parse and validate a ``words.tsv`` text; ``lists`` (name -> who needs it) are the names
+    it must hold, ``mappings`` those of them whose rows have a value."""
     table = parse_table(text, file, WORD_COLUMNS)
     empty = {n.strip() for n in table.header.get("empty", "").split(",") if n.strip()}
-    unknown = sorted(empty - WORD_LISTS.keys())
+    unknown = sorted(empty - lists.keys())
     if unknown:
         raise LanguageDataError(file, 1, f"header 'empty' names unknown lists {unknown}")
     entries = _Grouped(file, "list", "entry")
     values: dict[str, dict[str, str]] = {}
     for line, (name, entry, value, _note) in table.rows:
-        if name not in WORD_LISTS:
+        if name not in lists:
             raise LanguageDataError(file, line, f"unknown list {name!r}")
         if name in empty:
             raise LanguageDataError(file, line, f"list {name!r} is declared empty in the header")
         _check_entry(file, line, entry, "entry")
-        if name in MAPPING_LISTS:
+        if name in mappings:
             _check_entry(file, line, value, f"value of {name}")
             values.setdefault(name, {})[entry] = value
         elif value:
             raise LanguageDataError(file, line, f"list {name!r} takes no value, got {value!r}")
         entries.add(line, name, entry)
-    entries.require(WORD_LISTS, table.columns_line, empty)
-    return WordLists(table.header, {n: tuple(entries.values.get(n, ())) for n in WORD_LISTS},
-                     {n: values.get(n, {}) for n in MAPPING_LISTS})
+    entries.require(lists, table.columns_line, empty)
+    return WordLists(table.header, {n: tuple(entries.values.get(n, ())) for n in lists},
+                     {n: values.get(n, {}) for n in mappings})
+
+
+def parse_stance_words(text: str, file: str) -> WordLists:
+    """Parse and validate a ``stance_words.tsv`` text (the format of ``words.tsv``)."""
+    return parse_words(text, file, STANCE_WORD_LISTS, frozenset())
 
 
 # --------------------------------------------------------------------------- categories
@@ -485,6 +514,11 @@ def load_words(language: str = DEFAULT_LANGUAGE) -> WordLists:
     return cast(WordLists, _load(language, WORDS_FILE))
 
 
+def load_stance_words(language: str = DEFAULT_LANGUAGE) -> WordLists:
+    """The stance rules' word lists of a language (``data/<language>/stance_words.tsv``), cached."""
+    return cast(WordLists, _load(language, STANCE_WORDS_FILE))
+
+
 def load_categories(language: str = DEFAULT_LANGUAGE) -> Categories:
     """The event categories of a language (``data/<language>/categories.tsv``), cached."""
     return cast(Categories, _load(language, CATEGORIES_FILE))
@@ -503,6 +537,7 @@ def load_irregular_verbs(language: str = DEFAULT_LANGUAGE) -> IrregularVerbs:
 _PARSERS: dict[str, Callable[[str, str], object]] = {
     WORDS_FILE: parse_words, CATEGORIES_FILE: parse_categories,
     ACTOR_ROLES_FILE: parse_actor_roles, VERBS_FILE: parse_irregular_verbs,
+    STANCE_WORDS_FILE: parse_stance_words,
 }
 
 
@@ -519,4 +554,5 @@ def versions(language: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
         CATEGORIES_FILE: load_categories(language).header["version"],
         ACTOR_ROLES_FILE: load_actor_roles(language).header["version"],
         VERBS_FILE: load_irregular_verbs(language).header["version"],
+        STANCE_WORDS_FILE: load_stance_words(language).header["version"],
     }

@@ -11,6 +11,7 @@ import pytest
 from analysis import language as lg
 from analysis import lexicon as lx
 from analysis.scoring import french, lexical, matcher, words
+from analysis.stance import words as stance_words
 
 ROOT = Path(__file__).resolve().parent.parent
 FR = ROOT / "analysis" / "data" / "fr"
@@ -35,7 +36,8 @@ def _line_of(text: str, line: str) -> int:
 def test_every_file_has_its_header() -> None:
     for name, parse in [(lg.WORDS_FILE, lg.parse_words), (lg.CATEGORIES_FILE, lg.parse_categories),
                         (lg.ACTOR_ROLES_FILE, lg.parse_actor_roles),
-                        (lg.VERBS_FILE, lg.parse_irregular_verbs)]:
+                        (lg.VERBS_FILE, lg.parse_irregular_verbs),
+                        (lg.STANCE_WORDS_FILE, lg.parse_stance_words)]:
         header = parse(_text(name), f"fr/{name}").header
         assert re.fullmatch(r"\d+\.\d+\.\d+", header["version"]), name
         for key in lg.HEADER_KEYS:
@@ -44,11 +46,13 @@ def test_every_file_has_its_header() -> None:
     assert "French grammar" in lg.load_words().header["sources"]
     assert lg.languages() == ["fr"]
     assert set(lg.versions("fr")) == {lg.WORDS_FILE, lg.CATEGORIES_FILE, lg.ACTOR_ROLES_FILE,
-                                      lg.VERBS_FILE}
+                                      lg.VERBS_FILE, lg.STANCE_WORDS_FILE}
+    assert "analysis/stance/words.py" in lg.load_stance_words().header["sources"]
 
 
 def test_loaders_are_cached_per_language() -> None:
     assert lg.load_words("fr") is lg.load_words("fr")
+    assert lg.load_stance_words() is lg.load_stance_words("fr")
     assert lg.load_categories() is lg.load_categories("fr")
 
 
@@ -88,6 +92,45 @@ def test_the_scorer_reads_the_lists_of_the_file() -> None:
     assert matcher.COORDINATORS >= w.set("coordinators") | {",", "-", "/"}
     assert lexical._FUNCTION_WORDS == w.set("anchor_function_words") | {"'", "-", ","}
     assert lexical._LIGHT_WORDS == w.set("light_words")
+
+
+#: Each constant the stance rules built from data, as it was in code before the move
+#: (analysis/stance/words.py at 538cc2d): its type, its size and a word it holds.
+STANCE_CONSTANTS = [
+    ("EXCLUDED_BOOSTERS", frozenset, 24, "à peu près"), ("INTERACTION_NOUNS", frozenset, 33, "rencontre"),
+    ("PERSON_PAIRS", tuple, 7, "homologue"), ("DE_FORMS", frozenset, 4, "d'"),
+    ("OPEN_QUOTES", frozenset, 4, "‹"), ("CLOSE_QUOTES", frozenset, 3, "»"),
+    ("ATTRIBUTION_OPENERS", frozenset, 3, "d'après"), ("NEEDS_NE", frozenset, 2, "point"),
+    ("NE_FORMS", frozenset, 2, "n'"), ("REFLEXIVE_CLITICS", frozenset, 2, "s'"),
+    ("QUALIFY_VERBS", frozenset, 16, "qualifiant"), ("QUALIFY_DE", frozenset, 2, "de"),
+    ("CONTEXT_PRONOUNS", frozenset, 7, "ça"), ("RELATIVE_PRONOUNS", frozenset, 7, "lesquelles"),
+    ("LIST_CONJUNCTIONS", frozenset, 2, "ou"), ("PERSON_KINDS", frozenset, 2, "official"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "size", "word"), STANCE_CONSTANTS)
+def test_the_stance_rules_read_the_lists_of_the_file(name: str, kind: type, size: int,
+                                                     word: str) -> None:
+    value = getattr(stance_words, name)
+    assert type(value) is kind and len(value) == size and word in value
+    if name != "PERSON_KINDS":  # from actor_roles.tsv
+        data = lg.load_stance_words()
+        built = data.seq(name.lower()) if kind is tuple else data.set(name.lower())
+        assert value == built
+
+
+def test_the_stance_rules_read_the_same_words_as_before() -> None:
+    assert stance_words.PERSON_PAIRS == ("président", "homme", "chef", "dirigeant", "leader",
+                                         "ministre", "homologue")  # a tuple, in file order
+    assert stance_words.OPEN_QUOTES == {"«", "“", "„", "‹"}
+    assert stance_words.CONTEXT_PRONOUNS == {"ce", "c'", "cela", "ça", "il", "le", "l'"}
+    assert stance_words.PERSON_KINDS == matcher.PERSON_KINDS == {"leader", "official"}
+    # the lists built on them in code
+    assert stance_words.APPOSITION_SKIPPED == {"»", "”", "›", '"', ")"}
+    assert stance_words.APPOSITION_STOPS >= {"«", "“", "„", "‹", '"', ",", "."}
+    assert {"fort", "environ", "putain de"} <= stance_words.EXCLUDED_BOOSTERS
+    assert {"sommet", "concertation", "coopération"} <= stance_words.INTERACTION_NOUNS
+    assert len(STANCE_CONSTANTS) == len(lg.STANCE_WORD_LISTS) + 1  # + PERSON_KINDS
 
 
 def test_categories_give_the_lexicon_constants() -> None:
@@ -151,39 +194,64 @@ def test_word_lists_round_trip() -> None:
     assert set(w.entries) == set(lg.WORD_LISTS)
 
 
+def test_stance_word_lists_round_trip() -> None:
+    w = lg.load_stance_words("fr")
+    again = lg.parse_stance_words(_format_words(w), "copy.tsv")
+    assert again.entries == w.entries and again.values == {}
+    assert all(w.entries[name] for name in lg.STANCE_WORD_LISTS)  # none empty in French
+    assert set(w.entries) == set(lg.STANCE_WORD_LISTS)
+
+
 # --------------------------------------------------------------------------- errors
 WORDS = _text(lg.WORDS_FILE)
+STANCE = _text(lg.STANCE_WORDS_FILE)
+#: The two files of word lists, one reader: (text, parser, a list, its first entry, another).
+WORD_FILES = {
+    lg.WORDS_FILE: (WORDS, lg.parse_words, "negators", "pas", "nulle"),
+    lg.STANCE_WORDS_FILE: (STANCE, lg.parse_stance_words, "ne_forms", "ne", "n'"),
+}
 NEG = "negators\tpas\t\t"
 
 
-def _words_error(text: str) -> str:
+def _words_error(text: str, name: str = lg.WORDS_FILE) -> str:
+    """The error of a broken ``words.tsv`` (or ``stance_words.tsv``): it names the file."""
     with pytest.raises(lg.LanguageDataError) as err:
-        lg.parse_words(text, "fr/words.tsv")
-    assert err.value.file == "fr/words.tsv"
+        WORD_FILES[name][1](text, f"fr/{name}")
+    assert err.value.file == f"fr/{name}"
     return str(err.value)
 
 
+@pytest.mark.parametrize("name", list(WORD_FILES))
 @pytest.mark.parametrize(("new", "message"), [
-    ("negatorz\tpas\t\t", "unknown list 'negatorz'"),
-    ("negators\tpas\t", "expected 4 tab-separated fields, got 3"),
-    ("negators\tpas\t\t\textra", "expected 4 tab-separated fields, got 5"),
-    ("negators\tPas\t\t", "must be lower-case"),
-    ("negators\t pas\t\t", "without surrounding spaces"),
-    ("negators\t\t\t", "must be non-empty"),
-    ("negators\tpas\tne\t", "takes no value"),
-    ("negators\tn’importe\t\t", "curly apostrophe"),
+    ("{list}z\t{entry}\t\t", "unknown list '{list}z'"),
+    ("{list}\t{entry}\t", "expected 4 tab-separated fields, got 3"),
+    ("{list}\t{entry}\t\t\textra", "expected 4 tab-separated fields, got 5"),
+    ("{list}\t{Entry}\t\t", "must be lower-case"),
+    ("{list}\t {entry}\t\t", "without surrounding spaces"),
+    ("{list}\t\t\t", "must be non-empty"),
+    ("{list}\t{entry}\tne\t", "takes no value"),
+    ("{list}\tn’importe\t\t", "curly apostrophe"),
 ])
-def test_bad_word_rows_name_file_and_line(new: str, message: str) -> None:
-    line = _line_of(WORDS, NEG)
-    error = _words_error(_replace(WORDS, NEG, new))
-    assert f"fr/words.tsv: line {line}: " in error and message in error
+def test_bad_word_rows_name_file_and_line(name: str, new: str, message: str) -> None:
+    text, _, lst, entry, _ = WORD_FILES[name]
+    old, fill = f"{lst}\t{entry}\t\t", {"list": lst, "entry": entry, "Entry": entry.title()}
+    error = _words_error(_replace(text, old, new.format(**fill)), name)
+    assert f"fr/{name}: line {_line_of(text, old)}: " in error and message.format(**fill) in error
 
 
-def test_duplicate_entries_name_both_lines() -> None:
-    last = "negators\tnulle\t\t"
-    error = _words_error(_replace(WORDS, last, "negators\tpas\t\t"))
-    assert (f"line {_line_of(WORDS, last)}: duplicate entry 'pas' in list 'negators', first at "
-            f"line {_line_of(WORDS, NEG)}") in error
+def test_a_list_of_the_other_file_is_unknown() -> None:
+    error = _words_error(_replace(STANCE, "ne_forms\tne\t\t", NEG), lg.STANCE_WORDS_FILE)
+    assert "unknown list 'negators'" in error
+    assert "unknown list 'ne_forms'" in _words_error(_replace(WORDS, NEG, "ne_forms\tne\t\t"))
+
+
+@pytest.mark.parametrize("name", list(WORD_FILES))
+def test_duplicate_entries_name_both_lines(name: str) -> None:
+    text, _, lst, first, other = WORD_FILES[name]
+    row, last = f"{lst}\t{first}\t\t", f"{lst}\t{other}\t\t"
+    error = _words_error(_replace(text, last, row), name)
+    assert (f"fr/{name}: line {_line_of(text, last)}: duplicate entry {first!r} in list {lst!r}, "
+            f"first at line {_line_of(text, row)}") in error
 
 
 def test_mapping_rows_need_a_value() -> None:
@@ -192,11 +260,14 @@ def test_mapping_rows_need_a_value() -> None:
     assert f"line {_line_of(WORDS, old)}: " in error and "value of elisions" in error
 
 
-def test_a_missing_list_is_named() -> None:
-    text = "\n".join(line for line in WORDS.split("\n") if not line.startswith("light_words\t"))
-    error = _words_error(text)
-    columns = _line_of(WORDS, "\t".join(lg.WORD_COLUMNS))
-    assert f"line {columns}: list 'light_words' is missing" in error
+@pytest.mark.parametrize(("name", "lst", "reader"), [(lg.WORDS_FILE, "light_words", "words.LIGHT"),
+                                                     (lg.STANCE_WORDS_FILE, "qualify_de", "QUALIFY_DE")])
+def test_a_missing_list_is_named(name: str, lst: str, reader: str) -> None:
+    text = WORD_FILES[name][0]
+    error = _words_error("\n".join(line for line in text.split("\n")
+                                   if not line.startswith(f"{lst}\t")), name)
+    columns = _line_of(text, "\t".join(lg.WORD_COLUMNS))
+    assert f"fr/{name}: line {columns}: list {lst!r} is missing (needed by {reader}" in error
 
 
 def test_a_list_declared_empty_may_be_left_out() -> None:
@@ -209,16 +280,18 @@ def test_a_list_declared_empty_may_be_left_out() -> None:
                                                           "# license:", 1))
 
 
+@pytest.mark.parametrize("name", list(WORD_FILES))
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("VERSION", "# version: 1.0", "header needs '# version: X.Y.Z'"),
     ("VERSION", "# versions: 1.0.0", "header needs '# version: ...'"),
     ("list\tentry\tvalue\tnote", "list\tentry\tnote", "columns must be"),
 ])
-def test_bad_headers_are_rejected(old: str, new: str, message: str) -> None:
+def test_bad_headers_are_rejected(name: str, old: str, new: str, message: str) -> None:
+    text = WORD_FILES[name][0]
     if old == "VERSION":  # the file's own version line, whatever the version
-        old = next(line for line in WORDS.split("\n") if line.startswith("# version: "))
-    error = _words_error(_replace(WORDS, old, new))
-    assert "fr/words.tsv: line" in error and message in error
+        old = next(line for line in text.split("\n") if line.startswith("# version: "))
+    error = _words_error(_replace(text, old, new), name)
+    assert f"fr/{name}: line" in error and message in error
 
 
 CATEGORIES = _text(lg.CATEGORIES_FILE)

@@ -1,13 +1,21 @@
 """Closed word lists of the stance rules: French words, quotation marks, parse labels, table values.
 
 Every list the stance modules read is named here, with the modules that read
-it, so that the lists can later move into data files beside the scorer's
-(``analysis/data/fr/``). Lists of parse labels (parts of speech, dependency
-relations) are those of spaCy's French model; the table values are those the
-scorer writes.
+it. The French words and quotation marks are data, built once at import from
+``analysis/data/<language>/stance_words.tsv`` (:func:`analysis.language.load_stance_words`;
+the comment above each list there names its constant and rule); the kinds of actor that
+name a person come from ``actor_roles.tsv``, as the scorer's do. What stays here is
+code-level: punctuation and the straight quote, the parse labels (parts of speech,
+dependency relations) of spaCy's French model, and the table values the scorer writes.
 """
 
 from __future__ import annotations
+
+from analysis.language import DEFAULT_LANGUAGE, load_actor_roles, load_stance_words
+
+#: The language of the stance rules (they parse with spaCy's French model).
+LANGUAGE = DEFAULT_LANGUAGE
+_WORDS = load_stance_words(LANGUAGE)
 
 # ---------------------------------------------------------------- the polarity lexicon
 
@@ -16,11 +24,7 @@ from __future__ import annotations
 POLARITY_KINDS: tuple[str, ...] = ("polarity", "stance", "booster", "negator")
 #: vaderSentiment-fr boosters left out of the lexicon: descriptive in news ("fort", "juste",
 #: "rare"), approximations ("environ") or slang (polarity.build_polarity).
-EXCLUDED_BOOSTERS = frozenset({
-    "ainsi", "fort", "forte", "fortes", "forts", "juste", "extra", "super", "tant", "quelque", "rare",
-    "environ", "approximativement", "à peu près", "putain de", "léger", "légers", "légère", "légères",
-    "exceptionnel", "exceptionnelle", "exceptionnels", "exceptionnelles", "peu",
-})
+EXCLUDED_BOOSTERS = _WORDS.set("excluded_boosters")
 
 # ---------------------------------------------------------------- actor mentions
 
@@ -28,30 +32,23 @@ EXCLUDED_BOOSTERS = frozenset({
 #: portrayal, the actors of the sentence's cooperative dyads (rule "event"). Read by
 #: mentions.interaction_nouns (with the frame lexicon's cooperative nouns), which
 #: attach.resolve reads.
-INTERACTION_NOUNS = frozenset({
-    "coopération", "collaboration", "travail", "rencontre", "entretien", "conversation",
-    "discussion", "dialogue", "déclaration", "accord", "document", "relation", "contact",
-    "coordination", "partenariat", "négociation", "projet", "possibilité", "perspective",
-    "échange", "réunion", "consultation", "appel", "compromis", "volonté", "détermination",
-    "engagement", "effort", "mécanisme", "action", "initiative", "sommet", "concertation",
-})
+INTERACTION_NOUNS = _WORDS.set("interaction_nouns")
 #: "les deux présidents / hommes / chefs d'État …" pair persons, not countries or bodies
 #: (mentions.find_mentions, matched inside the pair's text).
-PERSON_PAIRS: tuple[str, ...] = ("président", "homme", "chef", "dirigeant", "leader", "ministre",
-                                 "homologue")
+PERSON_PAIRS: tuple[str, ...] = _WORDS.seq("person_pairs")
 #: Actor-dictionary kinds that name a person (mentions.find_mentions: persons for "les deux
-#: présidents").
-PERSON_KINDS = frozenset({"leader", "official"})
+#: présidents"): the role ``person`` of ``actor_roles.tsv``, as the scorer's matcher reads it.
+PERSON_KINDS = load_actor_roles(LANGUAGE).of("person")
 #: "de" and its forms: a title followed by one names no actor ("régime de cessez-le-feu",
 #: mentions.find_mentions); the case marker of a noun's "de" complement (attach.de_nmod_mention).
-DE_FORMS = frozenset({"de", "du", "des", "d'"})
+DE_FORMS = _WORDS.set("de_forms")
 
 # ---------------------------------------------------------------- quotation marks
 
 #: Quotation marks that open, close, or (straight quotes) go either way: voice.quoted_tokens;
 #: attach.surface_appositions stops an apposition at an opening mark.
-OPEN_QUOTES = frozenset({"«", "“", "„", "‹"})
-CLOSE_QUOTES = frozenset({"»", "”", "›"})
+OPEN_QUOTES = _WORDS.set("open_quotes")
+CLOSE_QUOTES = _WORDS.set("close_quotes")
 TOGGLE_QUOTES = frozenset({'"'})
 #: Characters before a straight quote that make it an opening one, and after it a closing one
 #: (voice.quote_direction, besides white space).
@@ -59,40 +56,37 @@ OPENS_AFTER = "(["
 CLOSES_BEFORE = ",.;:)!?"
 #: First words of a sentence that attribute all of it to its speaker: "Selon lui, …"
 #: (voice.token_voices).
-ATTRIBUTION_OPENERS = frozenset({"selon", "d'après", "pour"})
+ATTRIBUTION_OPENERS = _WORDS.set("attribution_openers")
 
 # ---------------------------------------------------------------- evaluative words and their modifiers
 
 #: Parts of speech that can carry a portrayal (adverbs, pronouns, names… cannot): sentence.find_entries.
 EVALUATIVE_POS = frozenset({"ADJ", "NOUN", "VERB"})
 #: Negators that count only with "ne" ("ne … plus", "ne … point"): sentence.modifiers.
-NEEDS_NE = frozenset({"plus", "point"})
+NEEDS_NE = _WORDS.set("needs_ne")
 #: The negative particle "ne" (sentence.has_ne).
-NE_FORMS = frozenset({"ne", "n'"})
+NE_FORMS = _WORDS.set("ne_forms")
 #: Relations of a word to the verb whose negation negates it ("je ne le trouve pas utile"):
 #: sentence.modifiers.
 VERB_COMPLEMENT_DEPS = frozenset({"obj", "xcomp", "obl:arg", "obl:mod", "nmod"})
 #: Reflexive clitics dropped from the frame lexicon's cooperative terms ("se parler"):
 #: sentence.cooperation_terms.
-REFLEXIVE_CLITICS = frozenset({"se", "s'"})
+REFLEXIVE_CLITICS = _WORDS.set("reflexive_clitics")
 
 # ---------------------------------------------------------------- attachment (attach.py)
 
 #: Verbs whose object receives the predicate: "qualifiant cette rencontre de constructive"
 #: (attach: rule "qualify").
-QUALIFY_VERBS = frozenset({
-    "qualifier", "juger", "trouver", "estimer", "considérer", "décrire", "jugé", "qualifié",
-    "qualifiant", "trouve", "juge", "estime", "considère", "décrit", "taxer", "traiter",
-})
+QUALIFY_VERBS = _WORDS.set("qualify_verbs")
 #: "de" introducing the predicate of a qualifier verb ("qualifier X de Y"), and its relations
 #: (attach: rule "qualify").
-QUALIFY_DE = frozenset({"de", "d'"})
+QUALIFY_DE = _WORDS.set("qualify_de")
 QUALIFY_DE_DEPS = frozenset({"case", "mark"})
 #: Pronoun subjects standing for the situation just described ("ce n'est pas réaliste"):
 #: attach.resolve.
-CONTEXT_PRONOUNS = frozenset({"ce", "c'", "cela", "ça", "il", "le", "l'"})
+CONTEXT_PRONOUNS = _WORDS.set("context_pronouns")
 #: Relative pronouns that stand for the noun their clause describes (attach.resolve).
-RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
+RELATIVE_PRONOUNS = _WORDS.set("relative_pronouns")
 #: Relations of a name to a noun it names: "le président, Poutine" (attach.resolve).
 NAME_DEPS = frozenset({"appos", "flat:name"})
 #: Subject relations: of a predicate noun (attach.resolve), of the main verb (voice.infer_speaker).
@@ -116,7 +110,7 @@ APPOSITION_SKIPPED = CLOSE_QUOTES | TOGGLE_QUOTES | {")"}
 APPOSITION_START_POS = frozenset({"DET", "NOUN", "ADJ", "VERB"})
 APPOSITION_STOPS = frozenset({",", ".", ";", ":", "(", "!", "?"}) | OPEN_QUOTES | TOGGLE_QUOTES
 APPOSITION_CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN"})
-LIST_CONJUNCTIONS = frozenset({"et", "ou"})
+LIST_CONJUNCTIONS = _WORDS.set("list_conjunctions")
 
 # ---------------------------------------------------------------- the scored tables
 
