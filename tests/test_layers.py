@@ -24,8 +24,8 @@ to its subpackage's layer.
 10. ``run``: the streaming and parallel job over the pipeline.
 11. ``compare``: outlet comparisons of scored tables (above ``run`` so that no
     scoring code depends on it).
-12. ``evaluate``, ``reliability``: validation, which scores the seeds and
-    held-out sentences.
+12. ``evaluate``, ``reliability``, ``checklist``: validation, which scores the seeds,
+    held-out sentences and the behavioural test suite.
 13. ``figures``, ``report``: draw what the layers below compute.
 14. ``cli``, ``spacy_component`` and the package's ``__init__`` (a lazy facade
     over the pipeline and the reader): the entry points.
@@ -57,7 +57,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.pipeline",),
     ("analysis.run",),
     ("analysis.compare",),
-    ("analysis.evaluate", "analysis.reliability"),
+    ("analysis.evaluate", "analysis.reliability", "analysis.checklist"),
     ("analysis.figures", "analysis.report"),
     ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]
