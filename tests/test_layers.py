@@ -24,8 +24,8 @@ of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.
 10. ``run``: the streaming and parallel job over the pipeline.
 11. ``compare``: the outlet comparison subpackage, from scored tables (above ``run``
     so that no scoring code depends on it).
-12. ``evaluate``, ``reliability``: validation, which scores the seeds and
-    held-out sentences.
+12. ``evaluate``, ``reliability``, ``checklist``, ``newsvalidation``: validation, which
+    scores the seeds, held-out sentences, the behavioural test suite and the news set.
 13. ``figures`` (the figure subpackage), ``report``: draw what the layers below compute.
 14. ``cli``, ``spacy_component`` and the package's ``__init__`` (a lazy facade
     over the pipeline and the reader): the entry points.
@@ -46,7 +46,7 @@ PACKAGE = "analysis"
 
 LAYERS: list[tuple[str, ...]] = [
     ("analysis.paths", "analysis.types", "analysis.stats", "analysis.language"),
-    ("analysis.lexicon", "analysis.corpora"),
+    ("analysis.lexicon", "analysis.corpora", "analysis.newsset"),
     ("analysis.read",),
     ("analysis.tables",),
     ("analysis.nlp",),
@@ -57,7 +57,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.pipeline",),
     ("analysis.run",),
     ("analysis.compare",),
-    ("analysis.evaluate", "analysis.reliability"),
+    ("analysis.evaluate", "analysis.reliability", "analysis.checklist",
+     "analysis.newsvalidation"),
     ("analysis.figures", "analysis.report"),
     ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]
