@@ -66,6 +66,7 @@ SPECIAL_CODES = frozenset({"*", "PAIR"})
 LEXICON_COLUMNS = ("term", "pos", "category", "quad_class", "weight", "cameo", "goldstein",
                    "role", "note")
 ACTOR_COLUMNS = ("alias", "code", "kind", "label", "note")
+COALITION_COLUMNS = ("coalition", "member", "start", "end", "note")
 
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
@@ -269,6 +270,34 @@ def _check_term(row: Any, where: str) -> None:
         raise LexiconError(f"{where}: term ends ({end}) before it starts ({start})")
 
 
+def validate_coalitions(frame: pd.DataFrame, codes: set[str],
+                        filename: str = "coalitions") -> pd.DataFrame:
+    """Check a coalition table against the actor codes it refers to.
+
+    Each row is one membership period: the coalition and the member must be
+    codes of the actor table (``codes``), start and end ISO dates or empty, and
+    the periods of one member in one coalition must not overlap.
+    """
+    frame = frame.copy()
+    if "line" not in frame.columns:
+        frame.insert(0, "line", range(1, len(frame) + 1))
+    periods: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+    for row in frame.itertuples(index=False):
+        where = f"{filename}: line {row.line}"
+        for col in ("coalition", "member"):
+            code = str(getattr(row, col))
+            if not _CODE_RE.match(code) or code not in codes:
+                raise LexiconError(f"{where}: {col} {code!r} is not a code of actors.tsv")
+        _check_term(row, where)
+        start, end = str(row.start or ""), str(row.end or "")
+        for other_start, other_end, line in periods.get((row.coalition, row.member), []):
+            if (not end or other_start <= end) and (not other_end or start <= other_end):
+                raise LexiconError(f"{where}: {row.member} in {row.coalition} overlaps the "
+                                   f"period at line {line}")
+        periods.setdefault((row.coalition, row.member), []).append((start, end, row.line))
+    return frame.reset_index(drop=True)
+
+
 @lru_cache(maxsize=1)
 def _lexicon_table() -> _Table:
     table = _parse(_read_resource("lexicon.tsv"), "lexicon.tsv", LEXICON_COLUMNS)
@@ -296,6 +325,22 @@ def load_actors() -> pd.DataFrame:
     Columns: line (in the file), alias, code, kind, label, note.
     """
     return _actors_table().frame.copy()
+
+
+def load_coalitions() -> pd.DataFrame:
+    """Return the members of the packaged coalition and bloc codes (``coalitions.tsv``).
+
+    Columns: line (in the file), coalition, member, start, end, note; one row
+    per membership period, validated against the codes of ``actors.tsv``.
+    """
+    return _coalitions_table().frame.copy()
+
+
+@lru_cache(maxsize=1)
+def _coalitions_table() -> _Table:
+    table = _parse(_read_resource("coalitions.tsv"), "coalitions.tsv", COALITION_COLUMNS)
+    codes = set(_actors_table().frame["code"])
+    return _Table(table.header, validate_coalitions(table.frame, codes, "coalitions.tsv"))
 
 
 def lexicon_header() -> dict[str, str]:

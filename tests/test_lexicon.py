@@ -153,6 +153,15 @@ def test_every_term_is_reachable_by_the_matcher(lexicon: pd.DataFrame) -> None:
     ("rebelles", "TER"), ("opposition armée", "TER"), ("qatar", "QAT"),
     ("corée du nord", "PRK"), ("irak", "IRQ"), ("union européenne", "EU"), ("chine", "CHN"),
     ("france", "FRA"),
+    # 1.1.0: the 2022 Ukraine-war actors, blocs and the states of the world
+    ("blinken", "USA"), ("austin", "USA"), ("psaki", "USA"), ("sullivan", "USA"),
+    ("zelensky", "UKR"), ("zelenski", "UKR"), ("zelenskyy", "UKR"), ("kouleba", "UKR"),
+    ("kyiv", "UKR"), ("scholz", "DEU"), ("xi", "CHN"), ("wang yi", "CHN"),
+    ("stoltenberg", "NATO"), ("rutte", "NATO"), ("von der leyen", "EU"), ("borrell", "EU"),
+    ("occidentaux", "WEST"), ("les occidentaux", "WEST"), ("g7", "G7"), ("otsc", "CSTO"),
+    ("brics", "BRCS"), ("alliance atlantique", "NATO"), ("commission européenne", "EU"),
+    ("corée du sud", "KOR"), ("sud-coréen", "KOR"), ("biélorussie", "BLR"), ("kosovo", "XKX"),
+    ("palestine", "PSE"), ("taïwan", "TWN"), ("vatican", "VAT"), ("quai d'orsay", "FRA"),
 ])
 def test_required_aliases(actors: pd.DataFrame, alias: str, code: str) -> None:
     rows = actors[actors.alias == alias]
@@ -236,6 +245,41 @@ def test_actor_terms_and_coalitions() -> None:
                        "actors")
     with pytest.raises(lx.LexiconError, match=r"line 3: .*code"):
         lx.parse_table(head + "x\t7G\tcoalition\tX\t\t\t\n", "a.tsv", "actors")
+
+
+def test_every_state_and_dated_office_holders(actors: pd.DataFrame) -> None:
+    states = set(actors[actors.kind == "country"].code)
+    assert len(states) >= 193  # the UN members and PSE, XKX, TWN, VAT (GRD, ECU by other kinds)
+    blinken = actors[actors.alias == "blinken"].iloc[0]
+    assert (blinken.start, blinken.end) == ("2021-01-26", "2025-01-20")
+    assert actors[actors.alias == "poutine"].iloc[0].end == ""
+    persons = actors[actors.kind.isin(["leader", "official"])]
+    assert (persons.start != "").mean() > 0.9
+
+
+def test_coalitions_parse_and_refer_to_actor_codes(actors: pd.DataFrame) -> None:
+    coalitions = lx.load_coalitions()
+    assert {"WEST", "G7", "G20", "NATO", "EU", "CSTO", "BRCS"} <= set(coalitions.coalition)
+    assert set(coalitions.coalition) | set(coalitions.member) <= set(actors.code)
+    nato = coalitions[coalitions.coalition == "NATO"].set_index("member")
+    assert nato.loc["FIN", "start"] == "2023-04-04" and nato.loc["SWE", "start"] == "2024-03-07"
+    gbr = coalitions[(coalitions.coalition == "EU") & (coalitions.member == "GBR")].iloc[0]
+    assert gbr.end == "2020-01-31"
+    assert set(coalitions[coalitions.coalition == "WEST"].member) >= set(nato.index)
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([("NATO", "XYZ", "2020-01-01", "", "")], r"line 1: member 'XYZ' is not a code"),
+    ([("FOO", "FRA", "2020-01-01", "", "")], r"line 1: coalition 'FOO' is not a code"),
+    ([("NATO", "FRA", "2020", "", "")], r"line 1: start must be a date"),
+    ([("NATO", "FRA", "2020-01-01", "", ""), ("NATO", "FRA", "2021-01-01", "2022-01-01", "")],
+     r"line 2: FRA in NATO overlaps the period at line 1"),
+])
+def test_malformed_coalition_rows_name_file_and_line(rows: list[tuple[str, ...]],
+                                                      message: str) -> None:
+    frame = pd.DataFrame(rows, columns=list(lx.COALITION_COLUMNS))
+    with pytest.raises(lx.LexiconError, match=r"c\.tsv: " + message):
+        lx.validate_coalitions(frame, {"NATO", "FRA"}, "c.tsv")
 
 
 def test_loaders_return_copies(lexicon: pd.DataFrame) -> None:
