@@ -175,7 +175,7 @@ VERB_TYPES = ("verb", "ending")
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 _CATEGORY_RE = re.compile(r"^[A-Z]+$")
-_CODE_RE = re.compile(r"^[A-Z]{2,4}$")
+_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
 _KIND_RE = re.compile(r"^[a-z]+$")
 _ROOT_RE = re.compile(r"^\d\d$")
 #: Apostrophes that normalisation folds into "'": an entry written with one never matches.
@@ -423,7 +423,7 @@ def parse_actor_roles(text: str, file: str) -> ActorRoles:
             raise LanguageDataError(file, line, f"role {role!r} is given by "
                                                 f"{ACTOR_ROLES[role]!r}, not {by!r}")
         if by == "code" and not _CODE_RE.match(value):
-            raise LanguageDataError(file, line, f"code {value!r} is not 2-4 upper-case letters")
+            raise LanguageDataError(file, line, f"code {value!r} is not 2-4 upper-case letters or digits")
         if by == "kind" and not _KIND_RE.match(value):
             raise LanguageDataError(file, line, f"kind {value!r} is not lower-case letters")
         if by == "title":
