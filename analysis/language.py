@@ -86,6 +86,8 @@ WORD_LISTS: dict[str, str] = {
     "negation_before": "words.NEGATION_BEFORE",
     "deescalation_gap": "words.DEESC_GAP (with SKIPPABLE)",
     "commitment_verbs": "words.COMMITMENT_VERBS",
+    "sport_context": "words.SPORT_CONTEXT",
+    "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",
     "possessives": "words.POSSESSIVES",
     "locative": "words.LOCATIVE",

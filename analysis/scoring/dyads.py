@@ -24,6 +24,7 @@ from .tokens import Tok, first_word, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
+    COMPLEMENT_PREPOSITIONS,
     FRONTED,
     INTERACTION,
     PARTNER_COORDINATORS,
@@ -144,6 +145,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
                  speaker_mentions, clause_bounds(sent.toks, excluded))
     has_conflict = any(ev.conf for ev in events) or any(t.w == "contre" for t in cl.toks)
     own_partners(cl)
+    conflict_partners(cl)
     against_enemy(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
@@ -184,26 +186,50 @@ def own_partners(cl: Clauses) -> None:
         if ev.verb or not ev.counted or ev.quad not in lx.COOP_QUADS:
             continue
         lo, hi = cl.window(ev)
-        partners = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 10)
-                    and preceded_by(toks, m, PARTNER_PREPOSITIONS)]
-        if partners:
-            # coordinated partners: "avec la Turquie et l'Iran"
-            last = partners[-1]
-            for m in cl.mentions:
-                if m.start >= last.end and m.start - last.end <= 2 and m not in partners \
-                        and all(toks[k].w in PARTNER_COORDINATORS or toks[k].title
-                                for k in range(last.end, phrase_start(m))):
-                    partners.append(m)
-                    last = m
+        partners = phrase_partners(cl, ev, hi)
         poss = ev.start > 0 and toks[ev.start - 1].w in POSSESSIVES
         if poss or partners:
             # "sa rencontre avec X": the possessor; "la Russie a signé un accord avec X":
             # the clause's actors before the noun
-            owners = possessor(cl, ev) if poss else [
-                m for m in cl.mentions if lo <= m.start < ev.start and m not in partners
-                and m.start not in cl.excluded and not m.pronoun]
+            owners = possessor(cl, ev) if poss else clause_owners(cl, ev, lo, partners)
             cl.local[ev.start] = owners + partners
             cl.claimed.update(m.start for m in partners)
+
+
+def conflict_partners(cl: Clauses) -> None:
+    """Conflict nouns with "avec/entre X" ("il entre en conflit avec l'Arabie saoudite",
+    "les tensions entre Moscou et Washington") oppose the actors of their phrase and the
+    clause's named actors before it (rule ``conflict_partners``)."""
+    for ev in cl.events:
+        if ev.verb or not ev.conf or ev.rule == "against":
+            continue
+        lo, hi = cl.window(ev)
+        partners = phrase_partners(cl, ev, hi)
+        if partners:
+            cl.local[ev.start] = clause_owners(cl, ev, lo, partners) + partners
+
+
+def phrase_partners(cl: Clauses, ev: Event, hi: int) -> list[Mention]:
+    """The actors after "avec/entre" in a noun event's phrase, coordinated ones included."""
+    toks = cl.toks
+    partners = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 10)
+                and preceded_by(toks, m, PARTNER_PREPOSITIONS)]
+    if partners:
+        # coordinated partners: "avec la Turquie et l'Iran"
+        last = partners[-1]
+        for m in cl.mentions:
+            if m.start >= last.end and m.start - last.end <= 2 and m not in partners \
+                    and all(toks[k].w in PARTNER_COORDINATORS or toks[k].title
+                            for k in range(last.end, phrase_start(m))):
+                partners.append(m)
+                last = m
+    return partners
+
+
+def clause_owners(cl: Clauses, ev: Event, lo: int, partners: list[Mention]) -> list[Mention]:
+    """The clause's named actors before a noun event: its subject side."""
+    return [m for m in cl.mentions if lo <= m.start < ev.start and m not in partners
+            and m.start not in cl.excluded and not m.pronoun]
 
 
 def against_enemy(cl: Clauses, full: bool) -> None:
@@ -276,6 +302,10 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
                    evidence_after: dict[int, list[str]]) -> None:
     """Agents against targets; agents acting together also cooperate (``joint``)."""
     toks = cl.toks
+    if ev.start in cl.local:  # "un conflit avec X": the phrase's own sides
+        cl.add_pairs(unique(c for m in cl.local[ev.start] for c in m.all_codes()), "conf",
+                     ev, ev.evidence)
+        return
     parts = cl.participants(ev)
     hit = [m for m in parts if m.start in targets and is_target(toks, ev, m, cl.event_tokens)]
     agents = [m for m in parts if m not in hit]
@@ -323,7 +353,8 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     """Actors a conflict sentence names but no rule relates to anyone are in conflict with
     each other (rule ``co_mention``): "le président américain a qualifié son homologue
     russe de « criminel de guerre »", "selon Moscou, les États-Unis ont dissimulé…".
-    Only when exactly two such actors remain: with three or more ("les Allemands ...
+    Only when exactly two such actors remain, not coordinated ("a blâmé l'Allemagne et
+    l'Autriche" opposes neither to the other): with three or more ("les Allemands ...
     les Français et les Britanniques") who fights whom is not in the words. Enemy groups
     are left to the target rules; an actor already in a dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"]
@@ -335,8 +366,19 @@ def co_mentioned_conflict(cl: Clauses) -> None:
              if c not in related and c not in ENEMY_CODES]
     if len(codes) != 2:
         return
+    sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
+    if one_side(cl.toks, sides):  # "l'Allemagne et l'Autriche": one side, not two
+        return
     ev = max(conflicts, key=lambda o: abs(o.weight))
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.row.term})")
+
+
+def one_side(toks: list[Tok], ms: list[Mention]) -> bool:
+    """Two actors coordinated, prepositions repeated ("des États-Unis et d'Israël")."""
+    a, b = sorted(ms, key=lambda m: m.start)
+    between = [toks[k].w for k in range(a.end, phrase_start(b))]
+    return coordinated(toks, [a, b]) or ("et" in between and all(
+        w in COORDINATORS or w in COMPLEMENT_PREPOSITIONS for w in between))
 
 
 def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:

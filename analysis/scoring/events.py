@@ -28,6 +28,8 @@ from .words import (
     QUOTE_CHARS,
     SI_ELIDED_BEFORE,
     SI_NEXT,
+    SPORT_CONTEXT,
+    SPORT_SENSES,
     litote,
 )
 
@@ -72,6 +74,18 @@ def proper_name(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.counted = False
             ev.rule = "proper_name"
             ev.evidence = f"name:{ev.row.term}[dropped]"
+
+
+def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """In a sentence about sport (a word of :data:`SPORT_CONTEXT`), "victoire", "défaite",
+    "rencontre", "attaque"... name a game, not an international event (rule ``sport``)."""
+    if not any(t.w in SPORT_CONTEXT for t in toks):
+        return
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.term in SPORT_SENSES:
+            ev.counted = False
+            ev.rule = "sport"
+            ev.evidence = f"sport:{ev.row.term}[dropped]"
 
 
 def mark_modality(toks: list[Tok], events: list[Event], full: bool) -> None:

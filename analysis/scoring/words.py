@@ -37,6 +37,8 @@ NEG_BREAK = _BREAK_PUNCT | frozenset(QUOTE_OPEN + QUOTE_CLOSE) | _WORDS.set("neg
 NEGATION_BEFORE = _WORDS.set("negation_before")
 DEESC_GAP = SKIPPABLE | _WORDS.set("deescalation_gap")
 COMMITMENT_VERBS = _WORDS.set("commitment_verbs")
+SPORT_CONTEXT = _WORDS.set("sport_context")
+SPORT_SENSES = _WORDS.set("sport_senses")
 RECIPIENT_PREPOSITIONS = _WORDS.set("recipient_prepositions")
 #: Event categories that are interactions between actors (data/<language>/categories.tsv).
 INTERACTION = frozenset(c.name for c in load_categories(LANGUAGE).rows if c.interaction)
