@@ -21,7 +21,9 @@ small-n warning, the rows compared), :mod:`.dates` (best-known dates),
 :mod:`.wire` (agency copy and near-duplicates), :mod:`.selection` (the
 articles a comparison keeps), :mod:`.measures` (per article and per outlet),
 :mod:`.uncertainty` (cluster bootstrap, permutation tests), :mod:`.vocabulary`
-(distinctive terms) and :mod:`.actors` (actor network, naming). Every public
+(distinctive terms), :mod:`.actors` (actor network, naming) and
+:mod:`.coalitions` (a coalition's dyads counted for its members, codebook D17:
+the ``coalitions="named"|"via"`` option of the pair and RUS–USA measures). Every public
 name is re-exported here (import from ``analysis.compare``), and so are
 ``_text`` and ``_ok_articles``, which :mod:`analysis.figures` uses.
 """
@@ -32,6 +34,11 @@ from .actors import (
     NOT_NAMES,
     actor_naming,
     actor_network,
+)
+from .coalitions import (
+    COALITION_MODES,
+    Coalitions,
+    expand_coalitions,
 )
 from .common import (
     MIN_ARTICLES,
@@ -77,6 +84,8 @@ from .wire import (
 
 __all__ = [
     "BOOT_MEASURES",
+    "COALITION_MODES",
+    "Coalitions",
     "MIN_ARTICLES",
     "Measure",
     "NOT_NAMES",
@@ -91,6 +100,7 @@ __all__ = [
     "best_dates",
     "bootstrap_outlets",
     "distinctive_terms",
+    "expand_coalitions",
     "headline_measures",
     "jaccard",
     "lemma_counts",

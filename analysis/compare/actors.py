@@ -8,12 +8,14 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from ..tables import Scored, _combine_relations, net_index
+from .coalitions import Coalitions
 from .common import _norm, _text, small_n_warning
 from .selection import _Corpus, _select
 
 # ---------------------------------------------------------------- actors
 
-def actor_network(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
+def actor_network(scored: Scored, include_wire: bool = True,
+                  coalitions: Coalitions = "named") -> pd.DataFrame:
     """Edges of the actor network per outlet, from the dyads of scored sentences.
 
     One row per outlet and actor pair (sorted codes). A sentence counts once
@@ -21,25 +23,35 @@ def actor_network(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
     mixed). Columns: ``outlet``, ``actor_a``, ``actor_b``, ``n_sentences``,
     ``n_coop`` (sentences with cooperation, mixed included), ``n_conf``
     (idem conflict), ``n_mixed``, ``n_articles``, ``net_index``, ``warning``.
+
+    ``coalitions``: ``"named"`` (default) counts the dyads as the text names
+    them; ``"via"`` also counts a coalition's dyads for each of its members at
+    the article's date (codebook D17, :func:`expand_coalitions`) and adds a
+    last column ``n_via``: the pair's sentences that are inferred only.
     """
-    corpus = _select(scored, include_wire)
+    corpus = _select(scored, include_wire, coalitions)
     cols = ["outlet", "actor_a", "actor_b", "n_sentences", "n_coop", "n_conf", "n_mixed",
-            "n_articles", "net_index", "warning"]
+            "n_articles", "net_index", "warning"] + (["n_via"] if coalitions == "via" else [])
     d = corpus.dyads
     if not len(d):
         return pd.DataFrame(columns=cols)
     d = d.assign(actor_a=_text(d["actor_a"]), actor_b=_text(d["actor_b"]))
-    rel = (d.groupby(["outlet", "actor_a", "actor_b", "article_id", "sentence_id"], sort=True)
-           ["relation"].agg(_combine_relations).reset_index())
+    keys = ["outlet", "actor_a", "actor_b", "article_id", "sentence_id"]
+    rel = d.groupby(keys, sort=True)["relation"].agg(_combine_relations).reset_index()
+    if coalitions == "via":
+        rel["via"] = d.groupby(keys, sort=True)["via"].agg(lambda v: (v != "").all()).to_numpy()
     n_arts = corpus.articles.groupby("outlet")["article_id"].count()
     rows = []
     for (outlet, a, b), g in rel.groupby(["outlet", "actor_a", "actor_b"], sort=True):
         coop = int(g["relation"].isin(["coop", "mixed"]).sum())
         conf = int(g["relation"].isin(["conf", "mixed"]).sum())
-        rows.append({"outlet": outlet, "actor_a": a, "actor_b": b, "n_sentences": len(g),
-                     "n_coop": coop, "n_conf": conf, "n_mixed": int((g["relation"] == "mixed").sum()),
-                     "n_articles": g["article_id"].nunique(), "net_index": net_index(coop, conf),
-                     "warning": small_n_warning(int(n_arts.get(outlet, 0)))})
+        row = {"outlet": outlet, "actor_a": a, "actor_b": b, "n_sentences": len(g),
+               "n_coop": coop, "n_conf": conf, "n_mixed": int((g["relation"] == "mixed").sum()),
+               "n_articles": g["article_id"].nunique(), "net_index": net_index(coop, conf),
+               "warning": small_n_warning(int(n_arts.get(outlet, 0)))}
+        if coalitions == "via":
+            row["n_via"] = int(g["via"].sum())
+        rows.append(row)
     return pd.DataFrame(rows, columns=cols)
 
 

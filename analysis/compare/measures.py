@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..tables import Scored, frame_measures, net_index
+from .coalitions import Coalitions
 from .common import _text, small_n_warning
 from .dates import best_dates
 from .selection import _select
@@ -36,7 +37,8 @@ def _speaker_summary(counts: Counter[str], top: int = 3) -> str:
     return "; ".join(f"{s} ({n})" for n, s in named[:top])
 
 
-def article_measures(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
+def article_measures(scored: Scored, include_wire: bool = True,
+                     coalitions: Coalitions = "named") -> pd.DataFrame:
     """One row per article: its framing measures, outlet, wire mark and best date.
 
     Columns: ``article_id``, ``outlet``, ``title``, ``is_wire``, ``wire_reason``,
@@ -46,8 +48,10 @@ def article_measures(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
     ``goldstein_mean``, ``rususa_*``, ``headline_*``, ``narrator_*``,
     ``quoted_*``), ``quoted_share`` (quoted body sentences / body sentences),
     ``n_speakers`` (distinct named speakers) and ``speakers`` (the most quoted).
+    ``coalitions="via"``: the ``rususa_*`` measures also count a coalition's
+    dyads for its members (codebook D17); the default ``"named"`` does not.
     """
-    corpus = _select(scored, include_wire)
+    corpus = _select(scored, include_wire, coalitions)
     dates = best_dates(scored).set_index("article_id")
     by_sent = dict(tuple(corpus.sentences.groupby("article_id", sort=True)))
     by_dyad = dict(tuple(corpus.dyads.groupby("article_id", sort=True))) if len(corpus.dyads) else {}
@@ -69,7 +73,8 @@ def article_measures(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def outlet_measures(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
+def outlet_measures(scored: Scored, include_wire: bool = True,
+                    coalitions: Coalitions = "named") -> pd.DataFrame:
     """One row per outlet: pooled framing measures of its articles, with the n behind them.
 
     Columns: ``outlet``, ``n_articles``, ``n_wire`` (of them agency copy),
@@ -78,8 +83,9 @@ def outlet_measures(scored: Scored, include_wire: bool = True) -> pd.DataFrame:
     ``conf_share``, ``net_index``, ``rususa_*``, ``headline_*`` for headlines vs
     the body figures, ``narrator_*``, ``quoted_*``), ``quoted_share``,
     ``n_speakers``, ``speakers`` (most quoted, with counts) and ``warning``.
+    ``coalitions``: as in :func:`article_measures` (the ``rususa_*`` measures).
     """
-    corpus = _select(scored, include_wire)
+    corpus = _select(scored, include_wire, coalitions)
     rows = []
     for outlet, arts in corpus.articles.groupby("outlet", sort=True):
         s = corpus.sentences[corpus.sentences["outlet"] == outlet]

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..stats import CHUNK, cluster_resample, keyed_rng
 from ..tables import Scored, _combine_relations
+from .coalitions import Coalitions, check_coalitions
 from .common import _text, small_n_warning
 from .selection import _Corpus, _select
 
@@ -87,7 +88,8 @@ def _measures_from_cells(cells: np.ndarray) -> dict[str, np.ndarray]:
 
 def bootstrap_outlets(scored: Scored, n_boot: int = 2000, level: float = 0.95,
                       random_state: int = 0, include_wire: bool = True,
-                      measures: Sequence[str] = BOOT_MEASURES) -> pd.DataFrame:
+                      measures: Sequence[str] = BOOT_MEASURES,
+                      coalitions: Coalitions = "named") -> pd.DataFrame:
     """Cluster-bootstrap percentile intervals for each outlet's body measures.
 
     Articles are resampled within the outlet, then sentences within each
@@ -99,12 +101,13 @@ def bootstrap_outlets(scored: Scored, n_boot: int = 2000, level: float = 0.95,
     Columns: ``outlet``, ``measure``, ``estimate`` (as in
     :func:`outlet_measures`), ``low``, ``high``, ``level``, ``n_boot``,
     ``n_valid`` (replicates where the measure is defined), ``n_articles``,
-    ``n_sentences`` (body sentences), ``warning``.
+    ``n_sentences`` (body sentences), ``warning``. ``coalitions``: as in
+    :func:`outlet_measures` (``rususa_net`` named, or also via coalitions, D17).
     """
     unknown = set(measures) - set(BOOT_MEASURES)
     if unknown:
         raise ValueError(f"unknown measures {sorted(unknown)}; expected some of {BOOT_MEASURES}")
-    corpus = _select(scored, include_wire)
+    corpus = _select(scored, include_wire, coalitions)
     ids, outlets, counts = _article_cells(corpus)
     alpha = (1 - level) / 2
     rows = []
@@ -129,7 +132,8 @@ def bootstrap_outlets(scored: Scored, n_boot: int = 2000, level: float = 0.95,
 
 def permutation_test(scored: Scored, outlet_a: str, outlet_b: str, measure: Measure = "net_index",
                      n_perm: int = 9999, random_state: int = 0,
-                     include_wire: bool = True) -> pd.DataFrame:
+                     include_wire: bool = True,
+                     coalitions: Coalitions = "named") -> pd.DataFrame:
     """Do two outlets differ on ``measure`` more than a random split of their articles would?
 
     Articles (whole, with their sentences) are permuted between the two
@@ -142,11 +146,11 @@ def permutation_test(scored: Scored, outlet_a: str, outlet_b: str, measure: Meas
     One row. Columns: ``outlet_a``, ``outlet_b``, ``measure``, ``estimate_a``,
     ``estimate_b``, ``difference`` (a − b), ``p_value``, ``n_perm`` (splits
     used), ``exact``, ``n_articles_a``, ``n_articles_b``, ``n_sentences_a``,
-    ``n_sentences_b``, ``warning``.
+    ``n_sentences_b``, ``warning``. ``coalitions``: as in :func:`outlet_measures`.
     """
     if measure not in BOOT_MEASURES:
         raise ValueError(f"unknown measure {measure!r}; expected one of {BOOT_MEASURES}")
-    corpus = _select(scored, include_wire)
+    corpus = _select(scored, include_wire, coalitions)
     _, outlets, counts = _article_cells(corpus)
     ia = [i for i, o in enumerate(outlets) if o == outlet_a]
     ib = [i for i, o in enumerate(outlets) if o == outlet_b]
@@ -210,11 +214,14 @@ def _n_extreme(pool: np.ndarray, na: int, measure: str, observed: float, n_used:
 
 
 def permutation_tests(scored: Scored, measure: Measure = "net_index", n_perm: int = 9999,
-                      random_state: int = 0, include_wire: bool = True) -> pd.DataFrame:
+                      random_state: int = 0, include_wire: bool = True,
+                      coalitions: Coalitions = "named") -> pd.DataFrame:
     """:func:`permutation_test` for every pair of outlets (sorted), same columns."""
+    check_coalitions(coalitions)
     corpus = _select(scored, include_wire)
     names = sorted(set(corpus.articles["outlet"]))
-    frames = [permutation_test(scored, a, b, measure, n_perm, random_state, include_wire)
+    frames = [permutation_test(scored, a, b, measure, n_perm, random_state, include_wire,
+                               coalitions)
               for a, b in combinations(names, 2)]
     if not frames:
         return pd.DataFrame(columns=_PERM_COLUMNS)
