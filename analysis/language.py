@@ -133,6 +133,9 @@ WORD_LISTS: dict[str, str] = {
     "partner_coordinators": "words.PARTNER_COORDINATORS (with ,)",
     "against_prepositions": "words.AGAINST_PREPOSITIONS",
     "agent_prepositions": "words.AGENT_PREPOSITIONS",
+    "office_function_words": "matcher.office_words (with the determiners)",
+    "office_not_before": "words.OFFICE_NOT_BEFORE",
+    "office_not_after": "words.OFFICE_NOT_AFTER",
     # scoring.lexical
     "anchor_function_words": "words.ANCHOR_FUNCTION_WORDS (with ' - ,)",
     "light_words": "words.LIGHT_WORDS",

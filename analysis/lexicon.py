@@ -67,6 +67,7 @@ LEXICON_COLUMNS = ("term", "pos", "category", "quad_class", "weight", "cameo", "
                    "role", "note")
 ACTOR_COLUMNS = ("alias", "code", "kind", "label", "note")
 COALITION_COLUMNS = ("coalition", "member", "start", "end", "note")
+OFFICE_COLUMNS = ("code", "office", "label", "start", "end", "note")
 
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
@@ -298,6 +299,48 @@ def validate_coalitions(frame: pd.DataFrame, codes: set[str],
     return frame.reset_index(drop=True)
 
 
+def validate_offices(frame: pd.DataFrame, actors: pd.DataFrame,
+                     filename: str = "offices") -> pd.DataFrame:
+    """Check an office table (``offices.tsv``) against the actor table it names people of.
+
+    Each row is one term: ``code`` a state code of ``actors``, ``office`` one or more
+    lower-case title phrases separated by ``|``, ``label`` a label that ``actors`` gives
+    to that code, ``start`` a date, ``end`` a later date or empty (in office). The terms
+    of one code and office phrase must not overlap (``end`` is excluded).
+    """
+    frame = frame.copy()
+    if "line" not in frame.columns:
+        frame.insert(0, "line", range(1, len(frame) + 1))
+    labels = {(str(c), str(lab)) for c, lab in zip(actors["code"], actors["label"], strict=True)}
+    terms: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+    for row in frame.itertuples(index=False):
+        where = f"{filename}: line {row.line}"
+        code, label = str(row.code), str(row.label)
+        if not _CODE_RE.match(code) or code not in set(actors["code"]):
+            raise LexiconError(f"{where}: code {code!r} is not a code of actors.tsv")
+        if (code, label) not in labels:
+            raise LexiconError(f"{where}: label {label!r} is not a label of {code} in actors.tsv")
+        if not str(row.start):
+            raise LexiconError(f"{where}: a term needs a start date")
+        _check_term(row, where)
+        for office in office_phrases(str(row.office)):
+            if not office or office != office.lower() or office != office.strip():
+                raise LexiconError(f"{where}: office must be lower-case title phrases "
+                                   f"separated by '|', got {row.office!r}")
+            start, end = str(row.start), str(row.end or "")
+            for other_start, other_end, line in terms.get((code, office), []):
+                if (not end or other_start < end) and (not other_end or start < other_end):
+                    raise LexiconError(f"{where}: {code} {office!r} overlaps the term at line "
+                                       f"{line}")
+            terms.setdefault((code, office), []).append((start, end, row.line))
+    return frame.reset_index(drop=True)
+
+
+def office_phrases(office: str) -> list[str]:
+    """The title phrases of an ``office`` field: "président|chef de l'état" -> two."""
+    return [p.strip() for p in office.split("|")]
+
+
 @lru_cache(maxsize=1)
 def _lexicon_table() -> _Table:
     table = _parse(_read_resource("lexicon.tsv"), "lexicon.tsv", LEXICON_COLUMNS)
@@ -341,6 +384,27 @@ def _coalitions_table() -> _Table:
     table = _parse(_read_resource("coalitions.tsv"), "coalitions.tsv", COALITION_COLUMNS)
     codes = set(_actors_table().frame["code"])
     return _Table(table.header, validate_coalitions(table.frame, codes, "coalitions.tsv"))
+
+
+def load_offices() -> pd.DataFrame:
+    """Return the packaged office holders (``offices.tsv``): who held which office when.
+
+    Columns: line (in the file), code, office, label, start, end, note; one row per
+    term, validated against the codes and labels of ``actors.tsv``.
+    """
+    return _offices_table().frame.copy()
+
+
+@lru_cache(maxsize=1)
+def _offices_table() -> _Table:
+    table = _parse(_read_resource("offices.tsv"), "offices.tsv", OFFICE_COLUMNS)
+    return _Table(table.header, validate_offices(table.frame, _actors_table().frame,
+                                                 "offices.tsv"))
+
+
+def offices_header() -> dict[str, str]:
+    """Return the ``# key: value`` header of ``offices.tsv``."""
+    return dict(_offices_table().header)
 
 
 def lexicon_header() -> dict[str, str]:
@@ -410,4 +474,6 @@ def __getattr__(name: str) -> str:
         return _lexicon_table().header["version"]
     if name == "ACTORS_VERSION":
         return _actors_table().header["version"]
+    if name == "OFFICES_VERSION":
+        return _offices_table().header["version"]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

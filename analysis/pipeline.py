@@ -21,7 +21,7 @@ import pandas as pd
 from . import nlp
 from .config import ScorerConfig
 from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
-from .scoring import FrameScorer
+from .scoring import FrameScorer, article_date
 from .tables import (  # noqa: F401  (re-exported for run, the tests and the notebooks)
     ACTOR_COLUMNS,
     ARTICLE_SCORE_COLUMNS,
@@ -80,7 +80,7 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
         return out
     paras = [p for p in art.paragraphs if p.scored]
     para_docs = [next(docs) for _ in paras]
-    results = iter(scorer.score_paragraphs(para_docs))
+    results = iter(scorer.score_paragraphs(para_docs, date=scoring_date(art)))
     sid = 0
     for p in art.paragraphs:
         if not p.scored:
@@ -112,6 +112,18 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
     record.update(frame_measures(out.sentences, out.dyads))
     record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
     return out
+
+
+def scoring_date(art: Article) -> str:
+    """The date the scorer reads an article at: its ``published`` day (the metadata
+    sidecar, the HTML metadata, a page date header or an agency dateline), or "".
+
+    Only a whole day counts (a partial "2017-11" is ""), and only ``published``:
+    the body's own dates (``dates_mentioned``, the fall-back of
+    :func:`analysis.compare.dates.best_dates`) are often the dates of the events
+    it recalls, which would put a president in the wrong term.
+    """
+    return article_date(art.meta.get("published", ""))
 
 
 def _add_tone(rows: list[dict[str, object]]) -> None:

@@ -23,6 +23,12 @@ quotation and the last named actors do not carry over from one ``Doc`` to
 the next, unlike :meth:`FrameScorer.score_paragraphs` over an article's
 paragraphs. A ``Doc`` holding several paragraphs is still one paragraph to
 the scorer (sentences may then run across a line break).
+
+``Doc._.framing_date`` (set it before the component runs: ISO ``YYYY-MM-DD``,
+default ``None``) is the article's date: with it the scorer's date rules
+apply (a person out of office is no actor of their state, "le président
+américain" is that day's president), as with ``FrameScorer.score_texts(...,
+date=...)``; a ``Doc`` without it is scored exactly as before.
 """
 
 from __future__ import annotations
@@ -64,8 +70,11 @@ def _span_value(key: str) -> Any:
 
 
 def register_extensions() -> None:
-    """Register ``Doc._.framing`` and ``Span._.framing/coop/conf/frame`` (idempotent)."""
+    """Register ``Doc._.framing``, ``Doc._.framing_date`` and
+    ``Span._.framing/coop/conf/frame`` (idempotent)."""
     Doc.set_extension("framing", default=None, force=True)
+    if not Doc.has_extension("framing_date"):  # keep a date set before registering again
+        Doc.set_extension("framing_date", default=None)
     Span.set_extension("framing", default=None, force=True)
     for key in ("coop", "conf", "frame"):
         Span.set_extension(key, getter=_span_value(key), force=True)
@@ -125,7 +134,7 @@ class FramingComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Score ``doc`` as one paragraph of one article and set the extensions."""
         self.check(doc)
-        scores = self.scorer.score_paragraphs([doc])[0]
+        scores = self.scorer.score_paragraphs([doc], date=doc._.framing_date)[0]
         for span, score in zip(doc.sents, scores, strict=True):
             record = dataclasses.asdict(score)
             for key in _SPAN_FIELDS:

@@ -4,7 +4,8 @@ For every mode (full, fast, lexical) the scorer's complete per-sentence
 result (text span, voice, speaker, flags, weights, modality, evidence,
 actors, every event with its rule, every dyad) is computed for
 
-* the five seed articles, paragraph by paragraph as the pipeline reads them,
+* the five seed articles, paragraph by paragraph as the pipeline reads them, at
+  the date the pipeline gives the scorer (their ``published`` metadata),
 * 300 generated documents of UD French-GSD sentences (12 sentences each),
 
 and the seeds' output tables (articles, sentences, dyads, actors, stance,
@@ -57,18 +58,21 @@ def _clean(value: object) -> object:
     return value
 
 
-def documents() -> Iterator[tuple[str, list[str]]]:
-    """(document id, paragraph strings) for the seeds and the generated UD documents."""
+def documents() -> Iterator[tuple[str, list[str], str]]:
+    """(document id, paragraph strings, date) for the seeds and the generated UD documents
+    (undated)."""
     from analysis import paths
     from analysis.corpora import make_documents
+    from analysis.pipeline import scoring_date
     from analysis.read import read_corpus
 
     for art in read_corpus([paths.SEEDS], warn=False):
         if art.status == "ok":
-            yield f"seed:{art.article_id}", [p.text for p in art.paragraphs if p.scored]
+            yield (f"seed:{art.article_id}", [p.text for p in art.paragraphs if p.scored],
+                   scoring_date(art))
     docs = make_documents(N_UD_DOCS, sentences_per_doc=UD_SENTENCES_PER_DOC, seed=UD_SEED)
     for k, text in enumerate(docs):
-        yield f"ud:{k:03d}", [p for p in text.split("\n\n") if p.strip()]
+        yield f"ud:{k:03d}", [p for p in text.split("\n\n") if p.strip()], ""
 
 
 def records(mode: str) -> Iterator[tuple[str, list[dict[str, object]]]]:
@@ -76,9 +80,9 @@ def records(mode: str) -> Iterator[tuple[str, list[dict[str, object]]]]:
     from analysis.scoring import FrameScorer
 
     scorer = FrameScorer(mode=mode).fit()
-    for doc_id, paragraphs in documents():
+    for doc_id, paragraphs, date in documents():
         rows = []
-        for p, sents in enumerate(scorer.score_texts(paragraphs)):
+        for p, sents in enumerate(scorer.score_texts(paragraphs, date=date)):
             for s in sents:
                 rows.append({"paragraph": p, **_clean(dataclasses.asdict(s))})
         yield doc_id, rows

@@ -286,3 +286,59 @@ def test_loaders_return_copies(lexicon: pd.DataFrame) -> None:
     first = lx.load_lexicon()
     first.loc[0, "term"] = "changed"
     assert lx.load_lexicon().loc[0, "term"] == lexicon.loc[0, "term"]
+
+
+# --------------------------------------------------------------------------- offices
+def test_offices_load_and_name_actors(actors: pd.DataFrame) -> None:
+    offices = lx.load_offices()
+    assert re.fullmatch(r"\d+\.\d+\.\d+", lx.OFFICES_VERSION)
+    header = lx.offices_header()
+    assert header["name"] == "framing-offices-fr" and header["version"] == "1.0.0"
+    assert "Phoenix.Countries.actors.txt" in header["sources"] and header.get("license")
+    labels = set(zip(actors.code, actors.label, strict=True))
+    assert set(zip(offices.code, offices.label, strict=True)) <= labels
+    usa = offices[(offices.code == "USA") & offices.office.str.startswith("président")]
+    assert list(zip(usa.label, usa.start, usa.end, strict=True)) == [
+        ("George W. Bush", "2001-01-20", "2009-01-20"), ("Barack Obama", "2009-01-20", "2017-01-20"),
+        ("Donald Trump", "2017-01-20", "2021-01-20"), ("Joe Biden", "2021-01-20", "2025-01-20"),
+        ("Donald Trump", "2025-01-20", "")]
+    for code in ("USA", "RUS", "FRA", "DEU", "GBR", "CHN", "UKR", "TUR", "IRN", "SYR", "ISR"):
+        mine = offices[offices.code == code].office
+        assert mine.str.contains("chef de la diplomatie").any(), code
+        assert mine.str.contains("ministre de la défense").any(), code
+
+
+def _offices(rows: list[tuple[str, ...]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(lx.OFFICE_COLUMNS))
+
+
+_ACTORS = pd.DataFrame([("obama", "USA", "leader", "Barack Obama", "", "", ""),
+                        ("trump", "USA", "leader", "Donald Trump", "", "", "")],
+                       columns=[*lx.ACTOR_COLUMNS, "start", "end"])
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([("USA", "président", "Joe Biden", "2021-01-20", "", "")],
+     r"line 1: label 'Joe Biden' is not a label of USA"),
+    ([("RUS", "président", "Barack Obama", "2009-01-20", "", "")],
+     r"line 1: code 'RUS' is not a code of actors.tsv"),
+    ([("USA", "Président", "Barack Obama", "2009-01-20", "", "")], r"line 1: office must be"),
+    ([("USA", "président", "Barack Obama", "", "", "")], r"line 1: a term needs a start"),
+    ([("USA", "président", "Barack Obama", "2009-01-20", "2017", "")], r"line 1: end must be"),
+    ([("USA", "président", "Barack Obama", "2009-01-20", "2008-01-20", "")],
+     r"line 1: term ends"),
+    ([("USA", "président", "Barack Obama", "2009-01-20", "2017-01-20", ""),
+      ("USA", "président|chef de l'état", "Donald Trump", "2017-01-19", "", "")],
+     r"line 2: USA 'président' overlaps the term at line 1"),
+])
+def test_malformed_office_rows_name_file_and_line(rows: list[tuple[str, ...]],
+                                                   message: str) -> None:
+    with pytest.raises(lx.LexiconError, match=r"o\.tsv: " + message):
+        lx.validate_offices(_offices(rows), _ACTORS, "o.tsv")
+
+
+def test_office_terms_may_touch_and_phrases_split() -> None:
+    rows = [("USA", "président|chef de l'état", "Barack Obama", "2009-01-20", "2017-01-20", ""),
+            ("USA", "président", "Donald Trump", "2017-01-20", "", "")]
+    assert len(lx.validate_offices(_offices(rows), _ACTORS, "o.tsv")) == 2
+    assert lx.office_phrases("président|chef de l'état") == ["président", "chef de l'état"]

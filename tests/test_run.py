@@ -312,3 +312,43 @@ def test_resume_with_another_configuration_is_refused(corpus, custom_tables, tmp
     assert "afresh" not in capsys.readouterr().err  # it resumed
     assert score("whole", "--mode", "fast", "--lexicon", lexicon) == 0
     assert _tables(tmp_path / "out") == _tables(tmp_path / "whole")
+
+
+def _dated_corpus(folder: Path) -> Path:
+    """Two copies of one article, dated 2017 and 2022 by the metadata sidecar, and one undated."""
+    text = ("La Russie et les États-Unis discutent.\n\n"
+            "« Nous allons coopérer avec la Russie », a déclaré le président américain.\n")
+    folder.mkdir()
+    for name in ("a2017", "a2022", "undated"):
+        (folder / f"{name}.txt").write_text(text.replace("Russie et", f"Russie ({name}) et"))
+    (folder / "metadata.csv").write_text(
+        "article_id,published\na2017,2017-03-01\na2022,2022-03-01T10:00:00\nundated,\n")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_article_date_gives_the_office_holder_as_speaker(tmp_path, jobs):
+    """The reader's ``published`` date reaches the scorer in every engine (issue 14):
+    "le président américain" speaks as the president of that day."""
+    corpus = _dated_corpus(tmp_path / "dated")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        run.run([corpus], tmp_path / "out", mode="lexical", tone=False, jobs=jobs,
+                batch_size=1, progress=False)
+    import pandas as pd
+
+    sents = pd.read_csv(tmp_path / "out" / "sentences.csv", keep_default_na=False)
+    speaker = {aid: set(g["speaker"]) - {""} for aid, g in sents.groupby("article_id")}
+    assert speaker == {"a2017": {"Donald Trump"}, "a2022": {"Joe Biden"},
+                       "undated": {"président américain"}}
+
+
+def test_article_date_in_the_python_api(tmp_path):
+    from analysis.pipeline import score
+
+    corpus = _dated_corpus(tmp_path / "dated")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        scored = score([corpus], mode="fast", tone=False)
+    s = scored.sentences
+    assert set(s[s.article_id == "a2022"].speaker.dropna()) - {""} == {"Joe Biden"}

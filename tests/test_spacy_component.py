@@ -97,6 +97,19 @@ def test_pipe_scores_each_doc_alone(mode_nlp) -> None:
     assert piped[1]._.framing["quoted_n"] == 1 and list(piped[1].sents)[0]._.framing["speaker"] == ""
 
 
+def test_doc_date_hook_gives_the_office_holder(mode_nlp) -> None:
+    """``Doc._.framing_date``, set before the component runs, is the article's date."""
+    _, nlp = mode_nlp
+    text = "« Nous allons coopérer », a déclaré le président américain."
+    speaker = list(nlp(text).sents)[0]._.framing["speaker"]
+    doc = nlp.make_doc(text)
+    doc._.framing_date = "2022-03-01"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert speaker == "président américain"
+    assert list(doc.sents)[0]._.framing["speaker"] == "Joe Biden"
+
+
 def without(name: str, first_field: str, folder: Path) -> Path:
     """A copy of a packaged table in ``folder``, without the rows whose first field is ``first_field``."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines(keepends=True)

@@ -88,11 +88,11 @@ Where each stage lives (data flows down the list; no module imports one below it
 
 from __future__ import annotations
 
-from .estimator import FrameScorer
+from .estimator import FrameScorer, article_date
 from .events import drop_unnamed_cooperation
 from .french import norm, stem
 from .result import FEATURE_NAMES, FRAMES, MODALITIES, Mode, SentenceScore, frame_label
 from .rules import DROPPED_RULES, RULES
 
 __all__ = ["DROPPED_RULES", "FEATURE_NAMES", "FRAMES", "MODALITIES", "RULES", "FrameScorer",
-           "Mode", "SentenceScore", "drop_unnamed_cooperation", "frame_label", "norm", "stem"]
+           "Mode", "SentenceScore", "article_date", "drop_unnamed_cooperation", "frame_label", "norm", "stem"]

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .actors import aid_recipients, find_mentions, resolve_references, update_context
+from .actors import (
+    aid_recipients,
+    find_mentions,
+    office_term,
+    resolve_references,
+    title_by_date,
+    update_context,
+)
 from .assembly import assemble
 from .dyads import find_dyads
 from .events import drop_unnamed_cooperation, modality_of
@@ -23,13 +30,17 @@ from .words import NON_AGENT_HEADS
 
 
 class ArticleScorer:
-    """Scores the paragraphs of one article in order, carrying context."""
+    """Scores the paragraphs of one article in order, carrying context.
 
-    def __init__(self, engine: Engine, full: bool):
+    ``date``: the article's date (ISO ``YYYY-MM-DD``, or "" when unknown), for the
+    date rules :func:`~.actors.office_term` and :func:`~.actors.title_by_date`.
+    """
+
+    def __init__(self, engine: Engine, full: bool, date: str = ""):
         self.engine = engine
         self.want_full = full
         self.full = full
-        self.ctx = Context()
+        self.ctx = Context(date=date)
 
     def prepare(self, span: Span, segments: list[tuple[int, int]], paragraph_start: bool,
                 rows: Rows) -> Sent:
@@ -50,6 +61,8 @@ class ArticleScorer:
                                  for k in range(s, e))
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
                                          aid_recipients(toks, matches))
+        office_term(eng, mentions, self.ctx.date)
+        title_by_date(eng, toks, mentions, self.ctx.date)
         attribution = find_attribution(toks, mentions)
         first_q = next((t.start for t in toks if t.quoted and not t.space), -1)
         return Sent(start, end, toks, matches, mentions, titles, attribution, quoted_frac,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -104,7 +106,8 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         values = self.transform(X)
         return np.asarray([frame_label(r[0], r[1]) for r in values], dtype=object)
 
-    def score_paragraphs(self, docs: Iterable[Doc]) -> list[list[SentenceScore]]:
+    def score_paragraphs(self, docs: Iterable[Doc], date: str | None = None,
+                         ) -> list[list[SentenceScore]]:
         """Score the paragraphs of ONE article, in reading order.
 
         ``docs`` come from :func:`analysis.nlp.parse`; the result has one list
@@ -112,24 +115,55 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         The current speaker, an open quotation and the last named actors carry
         from one paragraph to the next. In ``lexical`` mode ``docs`` may be the
         paragraph strings themselves.
+
+        ``date``: the article's date, ISO ``YYYY-MM-DD`` (a longer ISO timestamp is
+        cut to its day). With it, a person named outside their time in office is
+        no actor of their state (rule ``office_term``) and "le président
+        américain" is the president of that day (rule ``title_by_date``);
+        without it (``None`` or ``""``) nothing of that happens.
         """
+        day = _checked_date(date)
         if self.mode == "lexical":
             return scorer_for(self._get_engine()).score_article(
-                [d if isinstance(d, str) else d.text for d in docs])
-        scorer = ArticleScorer(self._get_engine(), self.mode == "full")
+                [d if isinstance(d, str) else d.text for d in docs], date=day)
+        scorer = ArticleScorer(self._get_engine(), self.mode == "full", date=day)
         return [scorer.score_doc(doc, k) for k, doc in enumerate(docs)]
 
-    def score_texts(self, paragraphs: Iterable[str]) -> list[list[SentenceScore]]:
-        """Parse the paragraph strings of one article and score them."""
+    def score_texts(self, paragraphs: Iterable[str], date: str | None = None,
+                    ) -> list[list[SentenceScore]]:
+        """Parse the paragraph strings of one article and score them (``date``: see
+        :meth:`score_paragraphs`)."""
         if self.mode == "lexical":
-            return self.score_paragraphs(list(paragraphs))
-        return self.score_paragraphs(parse(list(paragraphs), self.mode))
+            return self.score_paragraphs(list(paragraphs), date=date)
+        return self.score_paragraphs(parse(list(paragraphs), self.mode), date=date)
 
     def pipeline(self) -> Any:
         """The cached spaCy pipeline this scorer's mode parses with (none in lexical mode)."""
         if self.mode == "lexical":
             raise ValueError("the lexical mode uses no spaCy pipeline")
         return load_pipeline(self.mode)
+
+
+_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
+
+def article_date(value: object) -> str:
+    """An article's date as the scorer takes it: ISO ``YYYY-MM-DD`` (the day of an ISO
+    timestamp), or "" when unknown, partial ("2017-11") or not a date."""
+    m = _DAY_RE.match(str(value or "").strip())
+    if not m:
+        return ""
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return ""
+
+
+def _checked_date(date: str | None) -> str:
+    day = article_date(date)
+    if date and not day:
+        raise ValueError(f"date must be an ISO date YYYY-MM-DD, got {date!r}")
+    return day
 
 
 def _as_texts(X: Iterable[str]) -> list[str]:

@@ -301,13 +301,15 @@ class LexicalScorer:
             return [p for p in re.split(r"(-)", text) if p]
         return [text]
 
-    def score_article(self, paragraphs: Sequence[str]) -> list[list[SentenceScore]]:
+    def score_article(self, paragraphs: Sequence[str], date: str = "",
+                      ) -> list[list[SentenceScore]]:
         """One list of sentence scores per paragraph.
 
         Quotations, speakers and the actors named so far ("il", "les deux
-        présidents") carry across the article's paragraphs.
+        présidents") carry across the article's paragraphs; ``date`` is the
+        article's (ISO ``YYYY-MM-DD``, "" when unknown: the date rules are off).
         """
-        self.rules = ArticleScorer(self.engine, full=False)
+        self.rules = ArticleScorer(self.engine, full=False, date=date)
         return [self.score_paragraph(text, k) for k, text in enumerate(paragraphs)]
 
     def score_paragraph(self, text: str, paragraph_index: int = 0) -> list[SentenceScore]:

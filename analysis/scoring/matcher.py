@@ -235,6 +235,7 @@ class PhraseIndex:
 _WORDS = load_words(LANGUAGE)
 _REFLEXIVE = _WORDS.set("reflexive_clitics")
 _SUBJECT_CLITICS = _WORDS.set("subject_clitics")
+_OFFICE_FUNCTION_WORDS = DETERMINERS | _WORDS.set("office_function_words")
 _DOUBLE_REFLEXIVE = _WORDS.set("double_reflexive")
 _SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
 
@@ -271,6 +272,50 @@ class ActRow:
     code: str
     kind: str
     label: str
+    start: str = ""  # an office holder's whole tenure (actors.tsv start/end), ISO dates
+    end: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of ``offices.tsv``: who held an office phrase of a state, from start to end."""
+
+    words: tuple[frozenset[str], ...]  # each content word of the phrase, in all its forms
+    label: str
+    start: str
+    end: str  # excluded; "" while in office
+
+    def holds(self, date: str) -> bool:
+        return self.start <= date and (not self.end or date < self.end)
+
+    def reads(self, words: Sequence[str]) -> bool:
+        """Are ``words`` (content words of a text, normalised) this office phrase?"""
+        return len(words) == len(self.words) and all(
+            w in forms for w, forms in zip(words, self.words, strict=True))
+
+
+def office_words(words: Sequence[str]) -> list[str]:
+    """Content words of a title phrase, normalised: articles and prepositions left out
+    ("chef de la diplomatie" -> chef, diplomatie)."""
+    return [w for w in words
+            if w not in _OFFICE_FUNCTION_WORDS and w.replace("-", "").isalpha()]
+
+
+def _offices(offices: pd.DataFrame) -> tuple[dict[str, list[Term]],
+                                              dict[tuple[str, str], list[Term]]]:
+    """The terms of ``offices.tsv`` by state code (longest phrase first) and by (code, label)."""
+    by_code: dict[str, list[Term]] = {}
+    by_person: dict[tuple[str, str], list[Term]] = {}
+    for r in offices.itertuples(index=False):
+        for phrase in lx.office_phrases(str(r.office)):
+            words = office_words([norm(w) for w in phrase.replace("'", "' ").split()])
+            forms = tuple(frozenset({w} | noun_forms(w) | adj_forms(w)) for w in words)
+            term = Term(forms, str(r.label), str(r.start), str(r.end or ""))
+            by_code.setdefault(str(r.code), []).append(term)
+            by_person.setdefault((str(r.code), str(r.label)), []).append(term)
+    for terms in by_code.values():
+        terms.sort(key=lambda t: -len(t.words))
+    return by_code, by_person
 
 
 # Actor roles (data/<language>/actor_roles.tsv) and the words of actor phrases
@@ -297,9 +342,12 @@ class Engine:
             for r in lexicon.itertuples(index=False)
         ]
         self.act = [
-            ActRow(str(r.alias), str(r.code), str(r.kind), str(r.label))
+            ActRow(str(r.alias), str(r.code), str(r.kind), str(r.label),
+                   str(getattr(r, "start", "") or ""), str(getattr(r, "end", "") or ""))
             for r in actors.itertuples(index=False)
         ]
+        #: the holders of each state's offices (``offices.tsv``), for the date rules
+        self.offices, self.terms = _offices(lx.load_offices())
         self.lex_index = PhraseIndex(
             [_compile_pattern(r.term, r.pos, k) for k, r in enumerate(self.lex)])
         self.act_index = PhraseIndex(
@@ -317,7 +365,9 @@ def _digest(frame: pd.DataFrame, columns: Sequence[str]) -> str:
 
 def engine_for(lexicon: pd.DataFrame, actors: pd.DataFrame) -> Engine:
     """The compiled engine for these tables, built at most once per process."""
-    key = _digest(lexicon, lx.LEXICON_COLUMNS[:-1]) + _digest(actors, lx.ACTOR_COLUMNS[:-1])
+    dated = [c for c in ("start", "end") if c in actors.columns]
+    key = _digest(lexicon, lx.LEXICON_COLUMNS[:-1]) + _digest(
+        actors, [*lx.ACTOR_COLUMNS[:-1], *dated])
     engine = _ENGINES.get(key)
     if engine is None:
         engine = _ENGINES[key] = Engine(lexicon, actors)

@@ -15,7 +15,8 @@ text (quoted when most of it is inside quotation marks), with no rule run.
 Stages, in order, for one sentence:
 
 1. ``match``: lexicon terms and actor aliases (:mod:`.matcher`; the lexical mode's gate);
-2. ``actors``: mentions, then the article context (:mod:`.actors`);
+2. ``actors``: mentions, the date rules (with the article's date, ``Context.date``:
+   ``office_term``, ``title_by_date``), then the article context (:mod:`.actors`);
 3. ``speech``: attribution, voice and speaker (:mod:`.speech`);
 4. ``event``: the event rules below, applied in list order by :func:`apply_event_rules`;
 5. ``dyad``: who cooperates or conflicts with whom (:mod:`.dyads`);
@@ -69,6 +70,8 @@ RULES: tuple[Rule, ...] = (
     Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
     Rule("nationality_adjective_head", "actors", "actors.adjective_head"),
     Rule("mentions", "actors", "actors.find_mentions"),
+    Rule("office_term", "actors", "actors.office_term"),
+    Rule("title_by_date", "actors", "actors.title_by_date"),
     Rule("pronouns", "actors", "actors.resolve_pronoun"),
     Rule("pair_reference", "actors", "actors.resolve_references"),
     Rule("attribution", "speech", "speech.find_attribution"),

@@ -25,6 +25,7 @@ class Context:
     recent: list[str] = field(default_factory=list)
     recent_persons: list[str] = field(default_factory=list)
     open_quote: bool = False
+    date: str = ""          # the article's date, ISO YYYY-MM-DD; "" when unknown (date rules off)
 
 
 @dataclass
@@ -42,6 +43,9 @@ class Mention:
     codes: tuple[str, ...] = ()
     titled: bool = False    # "le ministre russe": a person named by title
     hstart: int = -1        # start of the whole phrase (the title noun of an adjective)
+    term: tuple[str, str] = ("", "")  # a person's tenure in actors.tsv (start, end)
+    out_of_office: str = ""  # the state a named person did not represent at the article's
+    #                          date (office_term): ``code`` is then "", ``label`` kept
 
     def all_codes(self) -> tuple[str, ...]:
         if self.pair:

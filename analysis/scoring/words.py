@@ -63,6 +63,8 @@ PLURAL_ARTICLES = _WORDS.set("plural_articles")
 SUBJECT_PRONOUNS = _WORDS.set("subject_pronouns")
 ADJECTIVE_COORDINATORS = frozenset({"-", ","}) | _WORDS.set("adjective_coordinators")
 COMPLEMENT_PREPOSITIONS = _WORDS.set("complement_prepositions")
+OFFICE_NOT_BEFORE = _WORDS.set("office_not_before")
+OFFICE_NOT_AFTER = _WORDS.set("office_not_after")
 FRONTED = _WORDS.set("fronted")
 #: Event nouns whose nationality adjective names a place or topic, not a party
 #: ("le conflit syrien", "le règlement du problème syrien").

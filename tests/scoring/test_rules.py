@@ -1,7 +1,8 @@
 """The rule registry: its committed snapshot, and one test row per rule.
 
 Each row of ``CASES`` is a short French text (paragraphs split by ``||``), the
-rule it exercises and what the last sentence's score must show. The row runs
+rule it exercises and what the last sentence's score must show, and for the
+date rules a fifth field: the article's date (``score_texts(..., date=)``). The row runs
 in every mode the rule is registered for (``analysis.scoring.rules.RULES``).
 Adding a rule means adding one registry line and one row here.
 """
@@ -81,14 +82,19 @@ CASES = [
      "condition préalable les combats.", "evidence", "cesser>combat[deescalation,+7.6]"),
     ("named_participant", "L'ancêtre commun a apporté une aide précieuse.", "evidence",
      "unnamed:aide[dropped]"),
+    ("office_term", "Donald Trump a salué Vladimir Poutine.", "actors", ["RUS"], "2022-03-01"),
+    ("title_by_date", "« Nous allons coopérer », a déclaré le président américain.", "speaker",
+     "Joe Biden", "2022-03-01"),
 ]
+#: rows with their date (None: no date)
+DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
 
 _SCORERS: dict[str, FrameScorer] = {}
 
 
-def _last_sentence(mode: str, text: str):
+def _last_sentence(mode: str, text: str, date: str | None = None):
     scorer = _SCORERS.setdefault(mode, FrameScorer(mode=mode).fit())
-    return scorer.score_texts(text.split("||"))[-1][-1]
+    return scorer.score_texts(text.split("||"), date=date)[-1][-1]
 
 
 def _rule(name: str):
@@ -115,11 +121,11 @@ def test_dropped_rules_are_labels():
                              "sport", "intra_actor", "unnamed"}
 
 
-@pytest.mark.parametrize(("rule", "text", "field", "expected"), CASES,
+@pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
                          ids=[c[0] for c in CASES])
-def test_rule_row(rule: str, text: str, field: str, expected: object):
+def test_rule_row(rule: str, text: str, field: str, expected: object, date: str | None):
     for mode in _rule(rule).modes:
-        s = _last_sentence(mode, text)
+        s = _last_sentence(mode, text, date)
         if field == "evidence" and expected == "":
             assert s.evidence == "" and not s.coop and not s.conf, mode
         elif field in ("evidence", "speaker"):
@@ -136,6 +142,15 @@ def test_rule_row(rule: str, text: str, field: str, expected: object):
 
 def test_event_rule_labels_seen_in_output_are_registered():
     """Every ``rule`` value the scorer writes on the rows above is a registered label."""
-    seen = {ev["rule"] for mode in ("full", "fast", "lexical") for _, text, _, _ in CASES
-            for ev in _last_sentence(mode, text).events}
+    seen = {ev["rule"] for mode in ("full", "fast", "lexical") for _, text, _, _, date in DATED_CASES
+            for ev in _last_sentence(mode, text, date).events}
     assert seen <= RULE_LABELS, seen - RULE_LABELS
+
+
+@pytest.mark.parametrize("rule", ["office_term", "title_by_date"])
+def test_date_rules_change_nothing_without_a_date(rule: str):
+    """Without the article's date the date rules' rows score as before them."""
+    _, text, field, expected, date = next(c for c in DATED_CASES if c[0] == rule)
+    for mode in _rule(rule).modes:
+        assert getattr(_last_sentence(mode, text), field) != expected, mode
+        assert _last_sentence(mode, text, "") == _last_sentence(mode, text), mode
