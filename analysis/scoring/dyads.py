@@ -219,8 +219,8 @@ def phrase_partners(cl: Clauses, ev: Event, hi: int) -> list[Mention]:
         last = partners[-1]
         for m in cl.mentions:
             if m.start >= last.end and m.start - last.end <= 2 and m not in partners \
-                    and all(toks[k].w in PARTNER_COORDINATORS or toks[k].title
-                            for k in range(last.end, phrase_start(m))):
+                    and all(toks[k].w in PARTNER_COORDINATORS or toks[k].w in DETERMINERS
+                            or toks[k].title for k in range(last.end, phrase_start(m))):
                 partners.append(m)
                 last = m
     return partners
@@ -353,8 +353,9 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     """Actors a conflict sentence names but no rule relates to anyone are in conflict with
     each other (rule ``co_mention``): "le président américain a qualifié son homologue
     russe de « criminel de guerre »", "selon Moscou, les États-Unis ont dissimulé…".
-    Only when exactly two such actors remain, not coordinated ("a blâmé l'Allemagne et
-    l'Autriche" opposes neither to the other): with three or more ("les Allemands ...
+    Only when exactly two such actors remain, and not when they are one coordinated
+    object of the conflict ("a blâmé l'Allemagne et l'Autriche" opposes neither to the
+    other; "la Russie et les États-Unis ont intensifié les combats" opposes them): with three or more ("les Allemands ...
     les Français et les Britanniques") who fights whom is not in the words. Enemy groups
     are left to the target rules; an actor already in a dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"]
@@ -367,9 +368,9 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     if len(codes) != 2:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
-    if one_side(cl.toks, sides):  # "l'Allemagne et l'Autriche": one side, not two
-        return
     ev = max(conflicts, key=lambda o: abs(o.weight))
+    if min(m.start for m in sides) >= ev.end and one_side(cl.toks, sides):
+        return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.row.term})")
 
 
