@@ -355,8 +355,9 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     russe de « criminel de guerre »", "selon Moscou, les États-Unis ont dissimulé…".
     Only when exactly two such actors remain, and not when they are one coordinated
     object of the conflict ("a blâmé l'Allemagne et l'Autriche" opposes neither to the
-    other; "la Russie et les États-Unis ont intensifié les combats" opposes them): with three or more ("les Allemands ...
-    les Français et les Britanniques") who fights whom is not in the words. Enemy groups
+    other; "la Russie et les États-Unis ont intensifié les combats" opposes them). With
+    three or more ("les Allemands ... les Français et les Britanniques") who fights whom
+    is not in the words. Enemy groups
     are left to the target rules; an actor already in a dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"]
     if not conflicts:
