@@ -86,6 +86,7 @@ WORD_LISTS: dict[str, str] = {
     "negation_before": "words.NEGATION_BEFORE",
     "deescalation_gap": "words.DEESC_GAP (with SKIPPABLE)",
     "commitment_verbs": "words.COMMITMENT_VERBS",
+    "named_after_nouns": "words.NAMED_AFTER",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",

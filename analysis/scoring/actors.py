@@ -29,6 +29,7 @@ from .words import (
     IMPERSONAL_ETRE_NEXT,
     IMPERSONAL_SKIPPED,
     LOCATIVE,
+    NAMED_AFTER,
     OFFICE_NOT_AFTER,
     OFFICE_NOT_BEFORE,
     OFFICIAL_TITLES,
@@ -69,6 +70,9 @@ def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], 
         if k >= 1 and toks[k].w in TOPIC_PREPOSITIONS and (
                 toks[k - 1].w in TOPIC_NOUNS or k - 1 in topic_tokens):
             return True
+        if row.kind == "capital" and k >= 1 and toks[k].w in TOPIC_PREPOSITIONS \
+                and toks[k - 1].w in NAMED_AFTER:
+            return True  # "la conférence de Londres", "les accords de Minsk": a name
         if (row.kind == "capital" and paragraph_start and start == first_word(toks)
                 and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")):
             return True

@@ -37,6 +37,7 @@ NEG_BREAK = _BREAK_PUNCT | frozenset(QUOTE_OPEN + QUOTE_CLOSE) | _WORDS.set("neg
 NEGATION_BEFORE = _WORDS.set("negation_before")
 DEESC_GAP = SKIPPABLE | _WORDS.set("deescalation_gap")
 COMMITMENT_VERBS = _WORDS.set("commitment_verbs")
+NAMED_AFTER = _WORDS.set("named_after_nouns")
 SPORT_CONTEXT = _WORDS.set("sport_context")
 SPORT_SENSES = _WORDS.set("sport_senses")
 RECIPIENT_PREPOSITIONS = _WORDS.set("recipient_prepositions")

@@ -23,6 +23,8 @@ SNAPSHOT = Path(__file__).resolve().parent.parent / "golden" / "rules.tsv"
 # ``voice``/``modality`` the value.
 CASES = [
     ("places_topics_datelines", "La Russie a envoyé de l'aide en Syrie.", "actors", ["RUS"]),
+    ("places_topics_datelines", "La conférence de Londres a rejeté le plan de la Russie.",
+     "actors", ["RUS"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("nationality_adjective_head", "Le président américain a rencontré son homologue russe.",
      "dyad", "RUS-USA:coop"),
