@@ -86,6 +86,65 @@ def test_validation_figure_from_the_documented_schema():
     assert "n = 64" in titles and "boilerplate" in titles
 
 
+def synthetic_news_metrics() -> pd.DataFrame:
+    """A stand-in for analysis.newsvalidation.news_metrics("test"), with its documented columns."""
+    rows = []
+    for i, method in enumerate(("scorer_full", "scorer_fast", "scorer_lexical", "vader")):
+        for j, (target, support) in enumerate((("coop", 36), ("conf", 37), ("pair_coop", 29),
+                                               ("pair_conf", 21), ("rus_usa_conf", 1))):
+            f1 = 0.2 + 0.1 * i + 0.05 * j
+            rows.append({"split": "test", "method": method, "target": target, "precision": f1,
+                         "recall": f1, "f1": f1, "f1_low": f1 - 0.15, "f1_high": f1 + 0.1,
+                         "n": 126, "support": support, "predicted": support + i})
+    return pd.DataFrame(rows)
+
+
+def _texts(fig: Figure) -> str:
+    return " ".join(t.get_text() for t in fig.findobj(mpl.text.Text))
+
+
+def test_news_validation_figure_from_the_documented_schema():
+    metrics = synthetic_news_metrics()
+    fig, data = figures.news_validation(metrics)
+    assert isinstance(fig, Figure) and len(fig.get_axes()) >= 5
+    assert list(data.columns) == figures.NEWS_COLUMNS
+    pd.testing.assert_frame_equal(data, metrics[figures.NEWS_COLUMNS])
+    text = _texts(fig)
+    assert "test half, n = 126" in text
+    assert "support = 36 gold sentences" in text and "support = 21 gold pairs" in text
+    assert "rus_usa_conf rests on 1 gold positive: an anecdote" in text
+
+
+def synthetic_rates() -> pd.DataFrame:
+    """A stand-in for analysis.checklist.failure_rates(...): per capability and test type."""
+    rows = [("actor_name", "INV", 12, 0, 0), ("actor_name", "MFT", 36, 0, 0),
+            ("negation", "DIR", 15, 3, 0), ("negation", "MFT", 45, 9, 6),
+            ("vocab.AID", "MFT", 32, 20, 20)]
+    rates = pd.DataFrame(rows, columns=["capability", "test_type", "n", "failed", "frame_failed"])
+    return rates.assign(rate=(rates["failed"] / rates["n"]).round(4))
+
+
+def test_checklist_rates_figure_sums_test_types_and_sorts():
+    fig, data = figures.checklist_rates(synthetic_rates())
+    assert isinstance(fig, Figure) and fig.get_axes()
+    assert list(data.columns) == figures.CHECKLIST_COLUMNS
+    assert list(data["capability"]) == ["vocab.AID", "negation", "actor_name"]  # highest first
+    negation = data.set_index("capability").loc["negation"]
+    assert (negation["n"], negation["failed"], negation["test_types"]) == (60, 12, "DIR+MFT")
+    assert negation["rate"] == pytest.approx(0.2) and not negation["meets_target"]
+    assert data.set_index("capability").at["actor_name", "meets_target"]
+    text = _texts(fig)
+    assert "12/60" in text and "0/48" in text and f"{figures.CHECKLIST_TARGET * 100:.0f} %" in text
+    ax = fig.get_axes()[0]
+    assert any(list(line.get_xdata()) == [10.0, 10.0] for line in ax.get_lines()), "no 10 % line"
+
+
+def test_regeneration_registers_the_instrument_figures():
+    assert figures.INSTRUMENT_FIGURES == {"news_validation": figures.news_validation,
+                                          "checklist": figures.checklist_rates}
+    assert not set(figures.INSTRUMENT_FIGURES) & set(figures.FIGURE_FUNCTIONS)
+
+
 def test_figures_say_n_and_anecdote(seeds):
     for name in ("plane", "net_index", "strips", "voice", "timeline"):
         fig, _ = figures.FIGURE_FUNCTIONS[name](seeds)
@@ -165,7 +224,7 @@ def test_main_twice_gives_identical_files(main_runs):
     first, second = main_runs
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted(p.name for p in second.iterdir())
-    assert {f"{n}.png" for n in figures.FIGURE_FUNCTIONS} <= set(names)
+    assert {f"{n}.png" for n in [*figures.FIGURE_FUNCTIONS, *figures.INSTRUMENT_FIGURES]} <= set(names)
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 

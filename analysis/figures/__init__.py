@@ -1,7 +1,9 @@
 """Every figure of the project, one function each, and the script that regenerates them all.
 
 Each figure function takes the scored tables (:class:`analysis.pipeline.Scored`)
-or, for ``validation``, the output of ``analysis.evaluate.evaluate_seeds()``,
+or, for ``validation``, the output of ``analysis.evaluate.evaluate_seeds()``
+(``news_validation`` and ``checklist_rates`` take their instrument's table,
+computed when not given),
 and returns ``(figure, data)``: a :class:`matplotlib.figure.Figure` and a
 pandas DataFrame holding exactly the numbers plotted, so every mark can be
 checked against a table. :func:`save_figure` writes both byte-stably;
@@ -17,18 +19,24 @@ fewer than five articles, saying that it is an anecdote.
 The modules, one concern each: :mod:`.styling` (palette, :func:`style`, layout
 helpers), :mod:`.articles` (``plane``, ``strips``, ``timeline``),
 :mod:`.outlets` (``net_index``, ``distinctive_terms``, ``voice``),
-:mod:`.actors` (``network``, ``portrayal``), :mod:`.accuracy` (``validation``),
-:mod:`.saving` (:func:`save_figure`) and :mod:`.regenerate`
-(:data:`FIGURE_FUNCTIONS`, :func:`main`; ``__main__`` runs its command line).
+:mod:`.actors` (``network``, ``portrayal``), :mod:`.accuracy` (``validation``,
+``news_validation``, ``checklist_rates``), :mod:`.saving` (:func:`save_figure`)
+and :mod:`.regenerate` (:data:`FIGURE_FUNCTIONS`, :data:`INSTRUMENT_FIGURES`,
+:func:`main`; ``__main__`` runs its command line).
 Every public name is re-exported here (import from ``analysis.figures``).
 """
 
 from __future__ import annotations
 
 from .accuracy import (
+    CHECKLIST_COLUMNS,
+    CHECKLIST_TARGET,
+    NEWS_COLUMNS,
     VALIDATION_METHODS,
     VALIDATION_TARGETS,
     TestSet,
+    checklist_rates,
+    news_validation,
     validation,
 )
 from .actors import (
@@ -48,6 +56,7 @@ from .outlets import (
 )
 from .regenerate import (
     FIGURE_FUNCTIONS,
+    INSTRUMENT_FIGURES,
     main,
 )
 from .saving import (
@@ -66,11 +75,15 @@ from .styling import (
 )
 
 __all__ = [
+    "CHECKLIST_COLUMNS",
+    "CHECKLIST_TARGET",
     "DPI",
     "FIGURE_FUNCTIONS",
     "FRAME_COLORS",
     "FRAME_LABELS",
     "FigureData",
+    "INSTRUMENT_FIGURES",
+    "NEWS_COLUMNS",
     "OKABE_ITO",
     "OUTLET_COLORS",
     "OUTLET_MARKERS",
@@ -79,10 +92,12 @@ __all__ = [
     "VALIDATION_METHODS",
     "VALIDATION_TARGETS",
     "VOICE_COLORS",
+    "checklist_rates",
     "distinctive_terms",
     "main",
     "net_index",
     "network",
+    "news_validation",
     "plane",
     "portrayal",
     "save_figure",

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import paths
 from ..tables import Scored
-from .accuracy import validation
+from .accuracy import checklist_rates, news_validation, validation
 from .actors import network, portrayal
 from .articles import plane, strips, timeline
 from .outlets import distinctive_terms, net_index, voice
@@ -29,6 +29,13 @@ FIGURE_FUNCTIONS: dict[str, Callable[[Scored], FigureData]] = {
     "voice": voice,
     "timeline": timeline,
     "portrayal": portrayal,
+}
+
+#: Figures of the validation instruments, by file name: each computes its own numbers (the news
+#: set's test half, the CheckList suite in full mode), as ``validation_heldout`` does.
+INSTRUMENT_FIGURES: dict[str, Callable[[], FigureData]] = {
+    "news_validation": news_validation,
+    "checklist": checklist_rates,
 }
 
 
@@ -64,7 +71,8 @@ def main(scored: Scored | str | Path | None = None, out: str | Path = paths.FIGU
     """Regenerate every figure into ``out``: score ``seeds/`` (or read a folder of scored tables).
 
     ``validation`` (seeds) and ``validation_heldout`` (the held-out sample) are
-    drawn when ``analysis.evaluate`` is available. Returns 0.
+    drawn when ``analysis.evaluate`` is available; the :data:`INSTRUMENT_FIGURES`
+    (``news_validation``, ``checklist``) always. Returns 0.
     """
     tables = _load(scored, quiet)
     written = []
@@ -79,6 +87,9 @@ def main(scored: Scored | str | Path | None = None, out: str | Path = paths.FIGU
         written.append(save_figure(fig, data, "validation_heldout", out)[0])
     elif not quiet:
         print("validation: analysis.evaluate not available yet, figure skipped", file=sys.stderr)
+    for name, make in INSTRUMENT_FIGURES.items():
+        fig, data = make()
+        written.append(save_figure(fig, data, name, out)[0])
     if not quiet:
         for path in written:
             print(f"wrote {path} (+ .csv)", file=sys.stderr)
