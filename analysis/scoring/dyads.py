@@ -263,6 +263,10 @@ def conflict_targets(cl: Clauses) -> set[int]:
         if ev.conf:
             found.update(m.start for m in cl.participants(ev)
                          if is_target(cl.toks, ev, m, event_tokens))
+    # "a blâmé l'Allemagne et l'Autriche": a target's coordinated actor is a target too
+    for a, b in zip(cl.mentions, cl.mentions[1:], strict=False):
+        if a.start in found and b.start not in found and one_side(cl.toks, [a, b]):
+            found.add(b.start)
     return found
 
 
@@ -308,6 +312,8 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         return
     parts = cl.participants(ev)
     hit = [m for m in parts if m.start in targets and is_target(toks, ev, m, cl.event_tokens)]
+    hit += [m for m in parts if m.start in targets and m not in hit
+            and any(one_side(toks, [h, m]) for h in hit)]
     agents = [m for m in parts if m not in hit]
     if len(unique(c for m in agents for c in m.all_codes())) >= 2 and not (
             window_joint or coordinated(toks, agents)):

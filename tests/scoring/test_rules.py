@@ -26,6 +26,7 @@ CASES = [
     ("places_topics_datelines", "La conférence de Londres a rejeté le plan de la Russie.",
      "actors", ["RUS"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
+    ("aid_recipient", "La France a renouvelé son soutien au Maroc.", "dyad", "FRA-MAR:coop"),
     ("nationality_adjective_head", "Le président américain a rencontré son homologue russe.",
      "dyad", "RUS-USA:coop"),
     ("mentions", "Le président américain a rencontré son homologue russe.", "actors",
@@ -67,6 +68,8 @@ CASES = [
     ("cooperation_dyads", "La Russie soutient la Turquie.", "directed", "RUS>TUR:coop"),
     ("intra_actor", "Vladimir Poutine a rencontré son ministre Sergueï Lavrov.", "evidence",
      "intra:RUS:rencontrer[dropped]"),
+    ("conflict_dyads", "Le Royaume-Uni a blâmé l'Allemagne et l'Autriche.", "dyad",
+     "AUT-GBR:conf"),
     ("conflict_dyads", "La Turquie a bombardé les positions kurdes en Syrie.", "evidence",
      "bombarder[ASSAULT"),
     ("co_mentioned_conflict", "Le président américain a qualifié son homologue russe de "
