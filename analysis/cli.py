@@ -1,11 +1,15 @@
 """Command line: ``framing score``, ``figures``, ``report``, ``sample`` and ``evaluate``.
 
 Problems with single inputs are warnings naming the file (the run goes on and
-every input keeps a row with its status); a path that does not exist is an
-error with exit status 2, and so is a bad ``--lexicon`` or ``--actors`` file
-(the message names the file and line). ``--resume`` on a run interrupted
-with another ``--mode``, ``--lexicon`` or ``--actors`` is refused with exit
-status 3.
+every input keeps a row with its status). Every error is one line naming the
+file on standard error. Exit status 2 is a usage error: a path that does not
+exist, a bad ``--lexicon`` or ``--actors`` file (the message names the file
+and line), an ``--out`` equal to or inside an input folder or holding an
+input. Exit status 1 is a failed run: an output folder holding another run's
+tables without ``--overwrite``, a damaged checkpoint or a table missing under
+one, a write that failed (a full disk). ``--resume`` after an input's bytes
+changed or with another ``--mode``, ``--lexicon`` or ``--actors`` is refused
+with exit status 3.
 """
 
 from __future__ import annotations
@@ -78,8 +82,13 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
                     help="address of an existing Dask scheduler (tcp://host:8786); "
                          "default: a local cluster")
     sc.add_argument("--resume", action="store_true",
-                    help="continue an interrupted run in --out from its last checkpoint; "
-                         "refused (exit status 3) if it used another --mode, --lexicon or --actors")
+                    help="continue an interrupted run in --out from its last checkpoint (a "
+                         "finished one: nothing left to do); refused (exit status 3) if an input "
+                         "file's bytes changed or it used another --mode, --lexicon or --actors")
+    sc.add_argument("--overwrite", action="store_true",
+                    help="replace the tables of another run in --out (other inputs or settings; "
+                         "refused without this flag, exit status 1): its tables of every format, "
+                         "checkpoint and manifest are removed first")
     sc.add_argument("--stance", action="store_true",
                     help="also write actors.csv (portrayal) and stance.csv, and fill "
                          "articles.stance_coop (parses the text a second time)")
@@ -158,6 +167,7 @@ def _score(args: argparse.Namespace) -> int:
     except LexiconError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from .outputs import RunError, UsageError
     from .run import ResumeRefused, run
 
     try:
@@ -165,10 +175,12 @@ def _score(args: argparse.Namespace) -> int:
                      split_parts=args.split_parts, max_bytes=args.max_bytes, fmt=args.fmt,
                      jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      resume=args.resume, batch_size=args.batch_size, stance=args.stance,
-                     progress=False if args.quiet else None, **tables)
-    except ResumeRefused as exc:
+                     progress=False if args.quiet else None, overwrite=args.overwrite, **tables)
+    except (ResumeRefused, UsageError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 3
+        return {ResumeRefused: 3, UsageError: 2}.get(type(exc), 1)
+    if not counts and args.resume:
+        return 0  # a finished run: nothing left to do (said by run)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     print(f"scored {sum(counts.values())} documents ({summary}) -> {args.out}", file=sys.stderr)
     return 0

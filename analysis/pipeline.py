@@ -200,7 +200,11 @@ def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: 
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    articles = read_corpus(inputs, max_bytes=max_bytes or DEFAULT_MAX_BYTES, split=split_parts)
+    from .outputs import InputOrder, list_inputs
+
+    articles = InputOrder().articles(read_corpus(
+        list_inputs(inputs), max_bytes=max_bytes or DEFAULT_MAX_BYTES, split=split_parts,
+        warn=False, dedupe=False))
     results = iter_scored(articles, mode=mode, tone=tone, scorer=config.scorer())
     if progress is not False:
         from tqdm.auto import tqdm

@@ -18,19 +18,25 @@ does not grow with the number of articles. Three engines give the same rows:
 Every engine scores with the same :class:`analysis.config.ScorerConfig` (mode,
 lexicon and actor tables), shipped to the workers with the other options.
 
-A run writes a checkpoint (``_checkpoint.json``) after every batch: how many
-documents are done, the byte size of each output file and the scorer's
-configuration. ``resume=True`` truncates the files to the last checkpoint and
-skips the documents already written, so an interrupted run ends with the same
-bytes as an uninterrupted one; resuming with another mode, lexicon or actor
-table raises :class:`ResumeRefused` rather than mix rows scored two ways.
+A run writes a manifest (``_framing_run.json``: the SHA-256 of every input
+file, the settings, whether it finished) when it starts and when it ends, and
+in CSV a checkpoint (``_checkpoint.json``) after every batch, last, once the
+batch's rows are written: how many documents are done, the byte size of each
+output file and the scorer's configuration. Both are replaced atomically, so
+a crash or a full disk leaves the last consistent state. ``resume=True``
+truncates the files to the last checkpoint and skips the documents already
+written, so an interrupted run ends with the same bytes as an uninterrupted
+one; resuming after an input file's bytes changed, or with another mode,
+lexicon or actor table, raises :class:`ResumeRefused` rather than mix rows;
+resuming a finished run does nothing. A folder holding another run's tables
+is refused (:class:`analysis.outputs.RunError`) unless ``overwrite=True``,
+which removes that run's tables of every format. See :mod:`analysis.outputs`.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
+import errno
 import os
 import sys
 import warnings
@@ -44,6 +50,22 @@ from typing import Literal
 import pandas as pd
 
 from .config import ScorerConfig, TableSource
+from .outputs import (
+    CHECKPOINT,
+    MANIFEST,
+    InputOrder,
+    RunError,
+    changed_file,
+    check_locations,
+    file_hashes,
+    list_inputs,
+    read_json,
+    remove_tables,
+    run_identity,
+    set_article_id,
+    table_files,
+    write_json,
+)
 from .pipeline import (
     COLUMNS,
     DTYPES,
@@ -58,12 +80,12 @@ from .pipeline import (
     iter_scored,
     typed_frame,
 )
-from .read import DEFAULT_MAX_BYTES, Article, InputWarning, iter_input_files, read_corpus
+from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus
 from .types import Mode
 
 Engine = Literal["local", "dask"]
 Format = Literal["csv", "parquet"]
-CHECKPOINT = "_checkpoint.json"
+__all__ = ["CHECKPOINT", "MANIFEST", "ResumeRefused", "RunError", "TableWriter", "run"]
 
 # ---------------------------------------------------------------- writers
 
@@ -86,16 +108,24 @@ class TableWriter:
         for t in self.tables[1:]:
             rows[t] = [row for b in batch for row in getattr(b, t)]
         for table in self.tables:
-            if self.fmt == "csv":
-                path = self.paths[table]
-                header = not path.exists() or path.stat().st_size == 0
-                with path.open("a", encoding="utf-8", newline="") as fh:
-                    writer = csv.writer(fh, lineterminator="\n")
-                    if header:
-                        writer.writerow(COLUMNS[table])
-                    writer.writerows(csv_rows(rows[table], table))
-            else:
-                self._write_parquet(table, typed_frame(rows[table], table))
+            try:
+                self._write_table(table, rows[table])
+            except OSError as exc:  # name the file: a failed write() does not
+                if exc.filename is None:
+                    exc.filename = str(self.paths[table])
+                raise
+
+    def _write_table(self, table: str, rows: list[dict[str, object]]) -> None:
+        if self.fmt == "csv":
+            path = self.paths[table]
+            header = not path.exists() or path.stat().st_size == 0
+            with path.open("a", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\n")
+                if header:
+                    writer.writerow(COLUMNS[table])
+                writer.writerows(csv_rows(rows, table))
+        else:
+            self._write_parquet(table, typed_frame(rows, table))
 
     def _write_parquet(self, table: str, df: pd.DataFrame) -> None:
         import pyarrow as pa
@@ -112,9 +142,14 @@ class TableWriter:
         return {t: p.stat().st_size if p.exists() else 0 for t, p in self.paths.items()}
 
     def close(self) -> None:
-        for writer in self._parquet.values():
-            writer.close()  # type: ignore[attr-defined]
-        self._parquet.clear()
+        writers, self._parquet = self._parquet, {}
+        for table, writer in writers.items():
+            try:
+                writer.close()  # type: ignore[attr-defined]
+            except OSError as exc:
+                if exc.filename is None:
+                    exc.filename = str(self.paths[table])
+                raise
 
 
 def _arrow_schema(table: str):
@@ -189,15 +224,20 @@ def _local_files(files: list[Path], opts: Options, jobs: int) -> Iterator[list[S
 
 def _mark_duplicates(parts: Iterable[list[tuple[str, ScoredArticle]]], opts: Options,
                      ) -> Iterator[list[ScoredArticle]]:
-    """Batches in input order, exact duplicates marked, input problems warned about."""
-    seen: dict[str, str] = {}
+    """Batches in input order: unique ids, exact duplicates marked, input problems warned about.
+
+    :class:`analysis.outputs.InputOrder` decides, exactly as it does for the
+    articles of a one-process run.
+    """
+    order = InputOrder()
     for part in parts:
         batch = []
         for digest, scored in part:
-            if digest and digest in seen:
-                scored = _as_duplicate(scored, seen[digest], opts)
-            elif digest:
-                seen[digest] = str(scored.article["article_id"])
+            rec = scored.article
+            new, first = order.note(digest, str(rec["article_id"]), str(rec["path"]))
+            set_article_id(scored, new)
+            if first is not None:
+                scored = _as_duplicate(scored, first, opts)
             if scored.article["status"] != "ok" or scored.article["problem"]:
                 warnings.warn(f"{scored.article['path']}: {scored.article['status']}: "
                               f"{scored.article['problem']}", InputWarning, stacklevel=3)
@@ -206,15 +246,25 @@ def _mark_duplicates(parts: Iterable[list[tuple[str, ScoredArticle]]], opts: Opt
 
 
 def _read_and_score_files(files: list[str], opts: Options) -> list[tuple[str, ScoredArticle]]:
-    """Worker task: read and score a partition of files; duplicates are left to the caller."""
-    out = []
+    """Worker task: read and score a partition of files; ids and duplicates are left to the caller.
+
+    Two documents of the partition with one id are scored under distinct
+    temporary ids (the stance tables group rows by id), then given it back.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)
         arts = list(read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts,
                                 use_sidecar=True, warn=False, dedupe=False))
-    for art, scored in zip(arts, _score_batch(arts, opts), strict=True):
-        out.append((body_digest(art) if art.status == "ok" else "", scored))
-    return out
+    ids = [art.article_id for art in arts]
+    if len(set(ids)) < len(ids):
+        for i, art in enumerate(arts):
+            art.article_id = f"{art.article_id}\x00{i}"
+    scored = _score_batch(arts, opts)
+    for art, aid, result in zip(arts, ids, scored, strict=True):
+        art.article_id = aid
+        set_article_id(result, aid)
+    return [(body_digest(art) if art.status == "ok" else "", result)
+            for art, result in zip(arts, scored, strict=True)]
 
 
 def _dask(files: list[Path], opts: Options, scheduler: str | None,
@@ -258,7 +308,8 @@ def _as_duplicate(scored: ScoredArticle, first: str, opts: Options) -> ScoredArt
 # ---------------------------------------------------------------- run
 
 class ResumeRefused(ValueError):
-    """``resume=True`` in a folder whose interrupted run used another scorer configuration."""
+    """``resume=True`` in a folder whose interrupted run read other inputs or used another
+    scorer configuration."""
 
 
 def _check_resume(ckpt: dict, config: ScorerConfig, out: Path) -> None:
@@ -270,13 +321,10 @@ def _check_resume(ckpt: dict, config: ScorerConfig, out: Path) -> None:
                             f"configuration ({changed}); run without --resume to start afresh")
 
 
-def _fingerprint(files: Sequence[Path], opts: Options, fmt: str) -> str:
-    h = hashlib.sha1()
-    for f in files:
-        st = f.stat()
-        h.update(f"{f}\0{st.st_size}\0{int(st.st_mtime)}\n".encode())
-    h.update(repr((opts, fmt)).encode())
-    return h.hexdigest()
+def _settings(opts: Options, fmt: str) -> dict[str, object]:
+    """What changes the rows, besides the inputs (not the batch size, jobs or engine)."""
+    return {**opts.config.describe(), "tone": opts.tone, "split_parts": opts.split_parts,
+            "max_bytes": opts.max_bytes, "stance": opts.stance, "format": fmt}
 
 
 def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", tone: bool = True,
@@ -284,70 +332,172 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
         partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
-        actors: TableSource = None) -> dict[str, int]:
+        actors: TableSource = None, overwrite: bool = False) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
     ``lexicon`` and ``actors`` (a file or a DataFrame) replace the packaged
     tables in every engine. With ``resume=True`` an interrupted run in ``out``
-    continues where its last checkpoint stopped; with different inputs or
-    options it starts afresh, and with another mode, lexicon or actor table it
-    raises :class:`ResumeRefused`.
+    continues where its last checkpoint stopped (a finished one: nothing is
+    done and ``{}`` returned); with changed input bytes, options, mode,
+    lexicon or actor table it raises :class:`ResumeRefused`. ``out`` may not
+    be or lie inside an input folder (:class:`analysis.outputs.UsageError`);
+    if it holds another run's tables, ``overwrite=True`` is needed
+    (:class:`analysis.outputs.RunError`). A write that fails (a full disk)
+    leaves the tables at the last checkpoint and raises :class:`RunError`
+    naming the file; ``resume=True`` then completes them.
     """
     out = Path(out)
+    check_locations(inputs, out)
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
-    files = list(iter_input_files(inputs))
+    files = list_inputs(inputs)
     opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
                    batch_size=batch_size, stance=stance)
-    fingerprint = _fingerprint(files, opts, fmt)
-    ckpt_path = out / CHECKPOINT
-    resumed = _resume_point(out, config, fingerprint, fmt) if resume else None
-    append = resumed is not None
-    done = resumed or 0
-    writer = TableWriter(out, fmt=fmt, append=append, stance=stance)
-    if not append:
-        ckpt_path.unlink(missing_ok=True)
-    counts: dict[str, int] = {}
+    hashes = file_hashes(files)
+    manifest = {"identity": run_identity(hashes, _settings(opts, fmt)), "files": hashes,
+                "settings": _settings(opts, fmt), "config": config.describe(), "finished": False}
+    done = _start(out, manifest, config, fmt, resume=resume, overwrite=overwrite)
+    if done is None:
+        print(f"resume: nothing left to do: the run in {out} is finished; tables unchanged",
+              file=sys.stderr)
+        return {}
+    writer = TableWriter(out, fmt=fmt, append=True, stance=stance)
+    ckpt = {"identity": manifest["identity"], "documents": done, "sizes": writer.sizes(),
+            "config": manifest["config"]}
     bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
     try:
-        for batch in _batches(engine, files, opts, jobs, done, scheduler, partition_size):
-            writer.write(batch)
-            done += len(batch)
-            for b in batch:
-                status = str(b.article["status"])
-                counts[status] = counts.get(status, 0) + 1
-            if fmt == "csv":
-                ckpt_path.write_text(json.dumps(
-                    {"fingerprint": fingerprint, "documents": done, "sizes": writer.sizes(),
-                     "config": config.describe()}))
-            if bar is not None:
-                bar.update(len(batch))
+        _save(out / MANIFEST, manifest)
+        if fmt == "csv":
+            _save(out / CHECKPOINT, ckpt)
+        batches = _batches(engine, files, opts, jobs, done, scheduler, partition_size)
+        counts = _write_batches(batches, writer, ckpt, out / CHECKPOINT if fmt == "csv" else None,
+                                bar)
+        writer.close()
+        _save(out / MANIFEST, {**manifest, "finished": True, "counts": counts})
+    except OSError as exc:
+        raise _write_failed(exc, out, ckpt if fmt == "csv" else None, writer) from None
     finally:
         writer.close()
         if bar is not None:
             bar.close()
-    ckpt_path.unlink(missing_ok=True)
+    (out / CHECKPOINT).unlink(missing_ok=True)
     return counts
 
 
-def _resume_point(out: Path, config: ScorerConfig, fingerprint: str, fmt: str) -> int | None:
-    """Documents already written by the interrupted run in ``out``, or None to start afresh.
+def _write_batches(batches: Iterable[list[ScoredArticle]], writer: TableWriter, ckpt: dict,
+                   ckpt_path: Path | None, bar) -> dict[str, int]:  # noqa: ANN001
+    """Write each batch, then (CSV) the checkpoint, last; return counts by status."""
+    counts: dict[str, int] = {}
+    for batch in batches:
+        writer.write(batch)
+        for b in batch:
+            status = str(b.article["status"])
+            counts[status] = counts.get(status, 0) + 1
+        if ckpt_path is not None:  # last: the rows it counts are on disk
+            now = {"documents": ckpt["documents"] + len(batch), "sizes": writer.sizes()}
+            _save(ckpt_path, {**ckpt, **now})
+            ckpt.update(now)
+        if bar is not None:
+            bar.update(len(batch))
+    return counts
 
-    A run continues only from a checkpoint of the same inputs and options in
-    CSV; its files are first cut back to the sizes the checkpoint recorded.
-    Another scorer configuration raises :class:`ResumeRefused`.
+
+def _save(path: Path, data: dict) -> None:
+    try:
+        write_json(path, data)
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
+
+
+def _write_failed(exc: OSError, out: Path, ckpt: dict | None, writer: TableWriter) -> RunError:
+    """Cut the tables back to the last checkpoint; the one-line error to raise."""
+    try:
+        writer.close()
+    except OSError:
+        pass
+    code = errno.errorcode.get(exc.errno or 0, "")
+    what = f"cannot write: [Errno {exc.errno}{' ' + code if code else ''}] {exc.strerror}"
+    if ckpt is None:
+        return RunError(f"{exc.filename or out}: {what}; free space and run again")
+    for table, size in ckpt["sizes"].items():
+        path = out / f"{table}.csv"
+        if path.exists():
+            with path.open("r+b") as fh:
+                fh.truncate(size)
+    return RunError(f"{exc.filename or out}: {what}; the tables are kept at the last checkpoint "
+                    f"({ckpt['documents']} documents): free space and run again with --resume")
+
+
+def _start(out: Path, manifest: dict, config: ScorerConfig, fmt: str, *, resume: bool,
+           overwrite: bool) -> int | None:
+    """Documents already written in ``out`` (0: start afresh), or None if a resumed run is finished.
+
+    Starting afresh removes the tables of every format; a folder holding the
+    tables of another run is refused unless ``overwrite``.
+    """
+    if overwrite:
+        remove_tables(out)
+        return 0
+    before = read_json(out / MANIFEST) if (out / MANIFEST).exists() else None
+    if resume and (before is not None or (out / CHECKPOINT).exists()):
+        return _resume_point(out, before, manifest, config, fmt)
+    if table_files(out) and (before is None or before.get("identity") != manifest["identity"]):
+        why = _difference(before, manifest)
+        raise RunError(f"{out}: holds the tables of another run ({why}); add --overwrite to "
+                       "replace them, or choose another --out")
+    remove_tables(out)
+    return 0
+
+
+def _difference(before: dict | None, now: dict) -> str:
+    if before is None:
+        return f"no {MANIFEST} says which"
+    changed = changed_file(before.get("files", {}), now["files"])
+    if changed:
+        return f"input {changed}"
+    settings = before.get("settings", {})
+    return "settings " + ", ".join(f"{k} {settings.get(k)} -> {v}"
+                                   for k, v in now["settings"].items() if settings.get(k) != v)
+
+
+def _resume_point(out: Path, before: dict | None, manifest: dict, config: ScorerConfig,
+                  fmt: str) -> int | None:
+    """Documents already written by the interrupted run in ``out`` (None: it is finished).
+
+    A run continues only with the same inputs (bytes) and options; in CSV its
+    files are first cut back to the sizes the checkpoint recorded (Parquet
+    starts afresh). A damaged checkpoint or a missing table is a
+    :class:`RunError` naming the file.
     """
     ckpt_path = out / CHECKPOINT
-    if not ckpt_path.exists():
+    ckpt = read_json(ckpt_path) if ckpt_path.exists() else None
+    recorded = ckpt if ckpt is not None else before or {}
+    _check_resume(recorded, config, out)
+    if recorded.get("identity") != manifest["identity"]:
+        raise ResumeRefused(f"cannot resume the run in {out}: {_difference(before, manifest)} "
+                            "changed since it started; run with --overwrite to start afresh")
+    if ckpt is None and before is not None and before.get("finished"):
+        for path in [out / f"{t}.{fmt}" for t in TABLES + (STANCE_TABLES if
+                                                          manifest["settings"]["stance"] else ())]:
+            if not path.exists():
+                raise RunError(f"{path}: missing from the finished run in {out}; "
+                               "run again with --overwrite to start afresh")
         return None
-    ckpt = json.loads(ckpt_path.read_text())
-    _check_resume(ckpt, config, out)
-    if ckpt.get("fingerprint") != fingerprint or fmt != "csv":
-        print("resume: inputs or options changed (or parquet output); starting afresh",
-              file=sys.stderr)
-        return None
-    for table, size in ckpt["sizes"].items():
-        with (out / f"{table}.{fmt}").open("r+b") as fh:
+    if ckpt is None or fmt != "csv":
+        print(f"resume: no checkpoint in {out} (parquet output or no batch written); "
+              "starting afresh", file=sys.stderr)
+        remove_tables(out)
+        return 0
+    for table, size in ckpt.get("sizes", {}).items():
+        path = out / f"{table}.{fmt}"
+        if not path.exists():
+            if size == 0:
+                continue
+            raise RunError(f"{path}: missing, but {ckpt_path} counts {ckpt.get('documents')} "
+                           "documents in it; run again with --overwrite to start afresh")
+        with path.open("r+b") as fh:
             fh.truncate(size)
     return int(ckpt["documents"])
 
@@ -366,16 +516,10 @@ def _batches(engine: Engine, files: list[Path], opts: Options, jobs: int, done: 
     if engine == "local" and jobs > 1 and not done and _only_files(files):
         return _local_files(files, opts, jobs)
     if engine == "local":
-        articles = read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts)
-        return _local(_skip(articles, done), opts, jobs)
+        articles = read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts,
+                               warn=False, dedupe=False)
+        return _local(InputOrder().articles(articles, skip=done), opts, jobs)
     raise ValueError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
-
-
-def _skip(articles: Iterator[Article], n: int) -> Iterator[Article]:
-    """Skip the first ``n`` documents (already written) but still read them for dedup."""
-    for i, art in enumerate(articles):
-        if i >= n:
-            yield art
 
 
 def _only_files(files: Sequence[Path]) -> bool:
