@@ -43,6 +43,7 @@ from typing import Literal
 
 import pandas as pd
 
+from . import workers
 from .config import ScorerConfig, TableSource
 from .pipeline import (
     COLUMNS,
@@ -71,8 +72,10 @@ class TableWriter:
     """Append batches of rows to ``articles``, ``sentences`` and ``dyads`` files."""
 
     def __init__(self, out: Path, fmt: Format = "csv", append: bool = False,
-                 stance: bool = False) -> None:
-        self.out, self.fmt = out, fmt
+                 stance: bool = False, spreadsheet_safe: bool = False) -> None:
+        if spreadsheet_safe and fmt != "csv":
+            raise ValueError("spreadsheet_safe applies to CSV output only")
+        self.out, self.fmt, self.safe = out, fmt, spreadsheet_safe
         out.mkdir(parents=True, exist_ok=True)
         self.tables = TABLES + (STANCE_TABLES if stance else ())
         self.paths = {t: out / f"{t}.{fmt}" for t in self.tables}
@@ -93,7 +96,7 @@ class TableWriter:
                     writer = csv.writer(fh, lineterminator="\n")
                     if header:
                         writer.writerow(COLUMNS[table])
-                    writer.writerows(csv_rows(rows[table], table))
+                    writer.writerows(csv_rows(rows[table], table, safe=self.safe))
             else:
                 self._write_parquet(table, typed_frame(rows[table], table))
 
@@ -163,9 +166,15 @@ def _local(articles: Iterator[Article], opts: Options, jobs: int) -> Iterator[li
 def _in_order(task, items: Iterable, opts: Options, jobs: int) -> Iterator:
     """``task(item, opts)`` for each item in ``jobs`` processes, results in input order.
 
-    At most ``2 * jobs`` items are in flight, so memory stays bounded.
+    At most ``2 * jobs`` items are in flight, so memory stays bounded. The
+    workers die with the main process (:func:`analysis.workers.init`); if the
+    run stops early (Ctrl-C, an error, the generator closed) they are killed
+    at once rather than left to finish their batches.
     """
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=workers.init,
+                               initargs=(os.getpid(),))
+    finished = False
+    try:
         window: deque = deque()
         for item in items:
             window.append(pool.submit(task, item, opts))
@@ -173,6 +182,12 @@ def _in_order(task, items: Iterable, opts: Options, jobs: int) -> Iterator:
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            workers.stop(pool)
 
 
 def _local_files(files: list[Path], opts: Options, jobs: int) -> Iterator[list[ScoredArticle]]:
@@ -270,12 +285,14 @@ def _check_resume(ckpt: dict, config: ScorerConfig, out: Path) -> None:
                             f"configuration ({changed}); run without --resume to start afresh")
 
 
-def _fingerprint(files: Sequence[Path], opts: Options, fmt: str) -> str:
+def _fingerprint(files: Sequence[Path], opts: Options, fmt: str, safe: bool = False) -> str:
     h = hashlib.sha1()
     for f in files:
         st = f.stat()
         h.update(f"{f}\0{st.st_size}\0{int(st.st_mtime)}\n".encode())
     h.update(repr((opts, fmt)).encode())
+    if safe:  # resuming with or without --spreadsheet-safe starts afresh
+        h.update(b"spreadsheet-safe")
     return h.hexdigest()
 
 
@@ -284,7 +301,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
         partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
-        actors: TableSource = None) -> dict[str, int]:
+        actors: TableSource = None, spreadsheet_safe: bool = False) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
@@ -292,25 +309,31 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     tables in every engine. With ``resume=True`` an interrupted run in ``out``
     continues where its last checkpoint stopped; with different inputs or
     options it starts afresh, and with another mode, lexicon or actor table it
-    raises :class:`ResumeRefused`.
+    raises :class:`ResumeRefused`. ``spreadsheet_safe=True`` (CSV only) puts an
+    apostrophe before text cells that a spreadsheet would run as a formula
+    (:func:`analysis.tables.spreadsheet_safe`).
     """
+    if spreadsheet_safe and fmt != "csv":
+        raise ValueError("spreadsheet_safe applies to CSV output only")
     out = Path(out)
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
     files = list(iter_input_files(inputs))
     opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
                    batch_size=batch_size, stance=stance)
-    fingerprint = _fingerprint(files, opts, fmt)
+    fingerprint = _fingerprint(files, opts, fmt, spreadsheet_safe)
     ckpt_path = out / CHECKPOINT
     resumed = _resume_point(out, config, fingerprint, fmt) if resume else None
     append = resumed is not None
     done = resumed or 0
-    writer = TableWriter(out, fmt=fmt, append=append, stance=stance)
+    writer = TableWriter(out, fmt=fmt, append=append, stance=stance,
+                         spreadsheet_safe=spreadsheet_safe)
     if not append:
         ckpt_path.unlink(missing_ok=True)
     counts: dict[str, int] = {}
     bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
+    batches = _batches(engine, files, opts, jobs, done, scheduler, partition_size)
     try:
-        for batch in _batches(engine, files, opts, jobs, done, scheduler, partition_size):
+        for batch in batches:
             writer.write(batch)
             done += len(batch)
             for b in batch:
@@ -323,6 +346,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
             if bar is not None:
                 bar.update(len(batch))
     finally:
+        getattr(batches, "close", lambda: None)()  # stop the workers now on Ctrl-C or an error
         writer.close()
         if bar is not None:
             bar.close()
