@@ -10,11 +10,14 @@ tables without ``--overwrite``, a damaged checkpoint or a table missing under
 one, a write that failed (a full disk). ``--resume`` after an input's bytes
 changed or with another ``--mode``, ``--lexicon`` or ``--actors`` is refused
 with exit status 3.
+Ctrl-C (SIGINT) stops ``framing score`` at once: its worker processes are
+killed, one line says how to resume, and the exit status is 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -22,6 +25,12 @@ from pathlib import Path
 
 from . import paths
 from .read import DEFAULT_MAX_BYTES, InputWarning
+
+#: ``framing score`` stopped by Ctrl-C (SIGINT): the exit status, as a shell gives it, and
+#: the one line printed (a CSV run resumes from its last checkpoint).
+EXIT_INTERRUPTED = 130
+INTERRUPTED = "interrupted; resume with --resume"
+INTERRUPTED_PARQUET = "interrupted; run again to start afresh (--resume needs --format csv)"
 
 #: Help of the scored-tables argument of ``sample`` and ``evaluate``.
 SCORED_HELP = "folder of tables written by 'framing score'"
@@ -75,6 +84,11 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
                     help="do not add the vaderSentiment-fr and textblob-fr tone columns")
     sc.add_argument("--format", choices=["csv", "parquet"], default="csv", dest="fmt",
                     help="output format (default csv)")
+    sc.add_argument("--spreadsheet-safe", action="store_true",
+                    help="CSV for Excel, LibreOffice or Google Sheets: a text cell beginning "
+                         "with = + - @ (or tab, carriage return) gets an apostrophe first, so "
+                         "that no cell runs as a formula; pandas and R then read the apostrophe "
+                         "as text, so keep the default CSV for analysis")
     sc.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     sc.add_argument("--engine", choices=["local", "dask"], default="local",
                     help="local processes (default) or a Dask cluster")
@@ -138,7 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.simplefilter("always", InputWarning)
     try:
         if args.command == "score":
-            return _score(args)
+            try:
+                return _score(args)
+            except KeyboardInterrupt:  # the workers are already stopped (analysis.run)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: no traceback
+                print(INTERRUPTED if args.fmt == "csv" else INTERRUPTED_PARQUET, file=sys.stderr)
+                return EXIT_INTERRUPTED
         if args.command == "figures":
             from .figures import main as figures_main
 
@@ -158,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _score(args: argparse.Namespace) -> int:
     from .lexicon import LexiconError, read_table
 
+    if args.spreadsheet_safe and args.fmt != "csv":
+        print("error: --spreadsheet-safe applies to --format csv", file=sys.stderr)
+        return 2
     for item in args.inputs:  # fail before any work on a missing path or a bad table
         if not Path(item).exists():
             raise FileNotFoundError(f"input path does not exist: {item}")
@@ -175,7 +197,8 @@ def _score(args: argparse.Namespace) -> int:
                      split_parts=args.split_parts, max_bytes=args.max_bytes, fmt=args.fmt,
                      jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      resume=args.resume, batch_size=args.batch_size, stance=args.stance,
-                     progress=False if args.quiet else None, overwrite=args.overwrite, **tables)
+                     progress=False if args.quiet else None, overwrite=args.overwrite,
+                     spreadsheet_safe=args.spreadsheet_safe, **tables)
     except (ResumeRefused, UsageError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return {ResumeRefused: 3, UsageError: 2}.get(type(exc), 1)

@@ -49,6 +49,7 @@ from typing import Literal
 
 import pandas as pd
 
+from . import workers
 from .config import ScorerConfig, TableSource
 from .outputs import (
     CHECKPOINT,
@@ -93,8 +94,10 @@ class TableWriter:
     """Append batches of rows to ``articles``, ``sentences`` and ``dyads`` files."""
 
     def __init__(self, out: Path, fmt: Format = "csv", append: bool = False,
-                 stance: bool = False) -> None:
-        self.out, self.fmt = out, fmt
+                 stance: bool = False, spreadsheet_safe: bool = False) -> None:
+        if spreadsheet_safe and fmt != "csv":
+            raise ValueError("spreadsheet_safe applies to CSV output only")
+        self.out, self.fmt, self.safe = out, fmt, spreadsheet_safe
         out.mkdir(parents=True, exist_ok=True)
         self.tables = TABLES + (STANCE_TABLES if stance else ())
         self.paths = {t: out / f"{t}.{fmt}" for t in self.tables}
@@ -123,7 +126,7 @@ class TableWriter:
                 writer = csv.writer(fh, lineterminator="\n")
                 if header:
                     writer.writerow(COLUMNS[table])
-                writer.writerows(csv_rows(rows, table))
+                writer.writerows(csv_rows(rows, table, safe=self.safe))
         else:
             self._write_parquet(table, typed_frame(rows, table))
 
@@ -198,9 +201,15 @@ def _local(articles: Iterator[Article], opts: Options, jobs: int) -> Iterator[li
 def _in_order(task, items: Iterable, opts: Options, jobs: int) -> Iterator:
     """``task(item, opts)`` for each item in ``jobs`` processes, results in input order.
 
-    At most ``2 * jobs`` items are in flight, so memory stays bounded.
+    At most ``2 * jobs`` items are in flight, so memory stays bounded. The
+    workers die with the main process (:func:`analysis.workers.init`); if the
+    run stops early (Ctrl-C, an error, the generator closed) they are killed
+    at once rather than left to finish their batches.
     """
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=workers.init,
+                               initargs=(os.getpid(),))
+    finished = False
+    try:
         window: deque = deque()
         for item in items:
             window.append(pool.submit(task, item, opts))
@@ -208,6 +217,12 @@ def _in_order(task, items: Iterable, opts: Options, jobs: int) -> Iterator:
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            workers.stop(pool)
 
 
 def _local_files(files: list[Path], opts: Options, jobs: int) -> Iterator[list[ScoredArticle]]:
@@ -321,10 +336,14 @@ def _check_resume(ckpt: dict, config: ScorerConfig, out: Path) -> None:
                             f"configuration ({changed}); run without --resume to start afresh")
 
 
-def _settings(opts: Options, fmt: str) -> dict[str, object]:
+def _settings(opts: Options, fmt: str, safe: bool = False) -> dict[str, object]:
     """What changes the rows, besides the inputs (not the batch size, jobs or engine)."""
-    return {**opts.config.describe(), "tone": opts.tone, "split_parts": opts.split_parts,
-            "max_bytes": opts.max_bytes, "stance": opts.stance, "format": fmt}
+    settings: dict[str, object] = {
+        **opts.config.describe(), "tone": opts.tone, "split_parts": opts.split_parts,
+        "max_bytes": opts.max_bytes, "stance": opts.stance, "format": fmt}
+    if safe:  # only when on, so that earlier manifests still match
+        settings["spreadsheet_safe"] = True
+    return settings
 
 
 def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", tone: bool = True,
@@ -332,7 +351,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
         partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
-        actors: TableSource = None, overwrite: bool = False) -> dict[str, int]:
+        actors: TableSource = None, overwrite: bool = False,
+        spreadsheet_safe: bool = False) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
@@ -346,7 +366,11 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     (:class:`analysis.outputs.RunError`). A write that fails (a full disk)
     leaves the tables at the last checkpoint and raises :class:`RunError`
     naming the file; ``resume=True`` then completes them.
+    ``spreadsheet_safe=True`` (CSV only) puts an apostrophe before text cells that
+    a spreadsheet would run as a formula (:func:`analysis.tables.spreadsheet_safe`).
     """
+    if spreadsheet_safe and fmt != "csv":
+        raise ValueError("spreadsheet_safe applies to CSV output only")
     out = Path(out)
     check_locations(inputs, out)
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
@@ -354,22 +378,24 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
                    batch_size=batch_size, stance=stance)
     hashes = file_hashes(files)
-    manifest = {"identity": run_identity(hashes, _settings(opts, fmt)), "files": hashes,
-                "settings": _settings(opts, fmt), "config": config.describe(), "finished": False}
+    settings = _settings(opts, fmt, spreadsheet_safe)
+    manifest = {"identity": run_identity(hashes, settings), "files": hashes,
+                "settings": settings, "config": config.describe(), "finished": False}
     done = _start(out, manifest, config, fmt, resume=resume, overwrite=overwrite)
     if done is None:
         print(f"resume: nothing left to do: the run in {out} is finished; tables unchanged",
               file=sys.stderr)
         return {}
-    writer = TableWriter(out, fmt=fmt, append=True, stance=stance)
+    writer = TableWriter(out, fmt=fmt, append=True, stance=stance,
+                         spreadsheet_safe=spreadsheet_safe)
     ckpt = {"identity": manifest["identity"], "documents": done, "sizes": writer.sizes(),
             "config": manifest["config"]}
     bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
+    batches = _batches(engine, files, opts, jobs, done, scheduler, partition_size)
     try:
         _save(out / MANIFEST, manifest)
         if fmt == "csv":
             _save(out / CHECKPOINT, ckpt)
-        batches = _batches(engine, files, opts, jobs, done, scheduler, partition_size)
         counts = _write_batches(batches, writer, ckpt, out / CHECKPOINT if fmt == "csv" else None,
                                 bar)
         writer.close()
@@ -377,6 +403,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     except OSError as exc:
         raise _write_failed(exc, out, ckpt if fmt == "csv" else None, writer) from None
     finally:
+        getattr(batches, "close", lambda: None)()  # stop the workers now on Ctrl-C or an error
         writer.close()
         if bar is not None:
             bar.close()

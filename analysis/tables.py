@@ -7,7 +7,8 @@
 ``docs/tables.md``), typed by :data:`DTYPES` (:func:`typed_frame`,
 :func:`csv_rows`). :func:`frame_measures` and :func:`net_index` are the
 per-article measures; :func:`write_tables` and :func:`read_tables` the CSV and
-Parquet files. A low layer: it imports only :mod:`analysis.read` (the reader's
+Parquet files; :func:`spreadsheet_safe` the text cells of a CSV meant for a
+spreadsheet. A low layer: it imports only :mod:`analysis.read` (the reader's
 columns of ``articles.csv``), so the modules that take scored tables
 (comparisons, stance, figures, report, reliability) need not import the
 scoring pipeline. :mod:`analysis.pipeline` re-exports every name.
@@ -155,15 +156,36 @@ def _cell_str(v: object) -> str:
 _CELL = {_FLOAT: _cell_float, _INT: _cell_int, _BOOL: _cell_bool, _STR: _cell_str}
 
 
-def csv_rows(rows: Sequence[dict[str, object]], table: str) -> list[list[str]]:
+#: First characters that make a spreadsheet read a text cell as a formula: ``=``, ``+``,
+#: ``-``, ``@``, and tab and carriage return (some programs skip them before looking).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell a spreadsheet shows as text: an apostrophe before a formula's first character.
+
+    ``=cmd|' /C calc'!A0`` becomes ``'=cmd|' /C calc'!A0``. Only for files
+    opened in Excel, LibreOffice or Google Sheets: pandas and R read the
+    apostrophe as part of the text.
+    """
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def _cell_str_safe(v: object) -> str:
+    return spreadsheet_safe(_cell_str(v))
+
+
+def csv_rows(rows: Sequence[dict[str, object]], table: str,
+             safe: bool = False) -> list[list[str]]:
     """The CSV cells of rows, exactly as ``typed_frame(rows, table).to_csv(float_format="%.4f")``.
 
     The streaming writer's fast path: formatting each cell by its column type
     skips building a DataFrame per batch (the test suite checks the bytes
-    against the pandas path).
+    against the pandas path). ``safe=True``: text cells go through
+    :func:`spreadsheet_safe` (number cells are left as they are).
     """
-    columns = COLUMNS[table]
-    formats = [(c, _CELL[DTYPES[table][c]]) for c in columns]
+    cell = {**_CELL, _STR: _cell_str_safe} if safe else _CELL
+    formats = [(c, cell[DTYPES[table][c]]) for c in COLUMNS[table]]
     return [[fmt(r.get(c)) for c, fmt in formats] for r in rows]
 
 
@@ -256,18 +278,34 @@ def _combine_relations(values: Iterable[str]) -> str:
     return "coop" if "coop" in vals else "conf"
 
 
-def write_tables(scored: Scored, out: str | Path) -> dict[str, Path]:
-    """Write ``articles.csv``, ``sentences.csv`` and ``dyads.csv`` deterministically."""
+def write_tables(scored: Scored, out: str | Path, spreadsheet_safe: bool = False,
+                 ) -> dict[str, Path]:
+    """Write ``articles.csv``, ``sentences.csv`` and ``dyads.csv`` deterministically.
+
+    ``spreadsheet_safe=True``: text cells that a spreadsheet would read as a
+    formula get an apostrophe first (:func:`spreadsheet_safe`), as with
+    ``framing score --spreadsheet-safe``.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = {}
     tables = [(t, getattr(scored, t)) for t in TABLES + STANCE_TABLES
               if getattr(scored, t) is not None]
     for name, df in tables:
+        if spreadsheet_safe:
+            df = _safe_frame(df, name)
         path = out / f"{name}.csv"
         df.to_csv(path, index=False, float_format="%.4f", lineterminator="\n")
         paths[name] = path
     return paths
+
+
+def _safe_frame(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    df = df.copy()
+    for col in df.columns:
+        if DTYPES.get(table, {}).get(col, _STR) == _STR:
+            df[col] = df[col].map(lambda v: v if not isinstance(v, str) else spreadsheet_safe(v))
+    return df
 
 
 def read_tables(folder: str | Path) -> Scored:

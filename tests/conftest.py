@@ -39,3 +39,15 @@ def full() -> FrameScorer:
 def fast() -> FrameScorer:
     """The fast-mode scorer (tokenizer, stems, word windows), fitted once."""
     return FrameScorer(mode="fast").fit()
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler():
+    """One local Dask cluster (two workers) for the engine comparisons; workers load spaCy once."""
+    distributed = pytest.importorskip("dask.distributed")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
+    yield cluster.scheduler_address
+    cluster.close()

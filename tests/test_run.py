@@ -212,18 +212,6 @@ def custom_tables(tmp_path_factory) -> dict[str, Path]:
     return files
 
 
-@pytest.fixture(scope="module")
-def dask_scheduler():
-    """One local Dask cluster for the custom-table runs (workers load spaCy once)."""
-    distributed = pytest.importorskip("dask.distributed")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
-    yield cluster.scheduler_address
-    cluster.close()
-
-
 def _cli(*args: str) -> int:
     from analysis import cli
 

@@ -257,7 +257,10 @@ def read_corpus(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
     """Read every input document, in a stable order, one Article each.
 
     Exact duplicates (same normalised body) of an earlier document get status
-    ``duplicate``. Problems are reported as :class:`InputWarning` naming the file.
+    ``duplicate``. With ``split=True`` the documents compared are the parts
+    (a part that repeats another file, or a file that repeats a part, is a
+    duplicate), exactly as every engine of :func:`analysis.run.run` marks them.
+    Problems are reported as :class:`InputWarning` naming the file.
     """
     names = glue_names()
     hashes: dict[str, str] = {}
@@ -270,20 +273,28 @@ def read_corpus(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
             row = sidecars.get(folder, {}).get(art.article_id)
             if row:
                 apply_sidecar(art, row, str(folder / SIDECAR_NAME))
-            if art.status == "ok" and dedupe:
-                digest = body_digest(art)
-                if digest in hashes:
-                    art.status = "duplicate"
-                    art.add_problem(f"exact duplicate of {hashes[digest]}")
-                else:
-                    hashes[digest] = art.article_id
-            if warn and (art.status != "ok" or art.problem):
+            units = split_parts(art) if split and art.status == "ok" else [art]
+            if warn and units[0] is not art and art.problem:  # the file that was split
                 warnings.warn(f"{art.path}: {art.status}: {art.problem}", InputWarning,
                               stacklevel=2)
-            if split and art.status == "ok":
-                yield from split_parts(art)
-            else:
-                yield art
+            for unit in units:
+                if unit.status == "ok" and dedupe:
+                    _mark_duplicate(unit, hashes)
+                if warn and (unit is art or unit.status == "duplicate") and (
+                        unit.status != "ok" or unit.problem):
+                    warnings.warn(f"{unit.path}: {unit.status}: {unit.problem}", InputWarning,
+                                  stacklevel=2)
+                yield unit
+
+
+def _mark_duplicate(art: Article, hashes: dict[str, str]) -> None:
+    """Mark ``art`` a duplicate of the first document with its body, or remember it."""
+    digest = body_digest(art)
+    if digest in hashes:
+        art.status = "duplicate"
+        art.add_problem(f"exact duplicate of {hashes[digest]}")
+    else:
+        hashes[digest] = art.article_id
 
 
 
