@@ -346,6 +346,14 @@ def _settings(opts: Options, fmt: str, safe: bool = False) -> dict[str, object]:
     return settings
 
 
+def _manifest(files: Sequence[Path], opts: Options, fmt: str, safe: bool) -> dict:
+    """The run's identity: every input's SHA-256 and the settings that change the rows."""
+    hashes = file_hashes(files)
+    settings = _settings(opts, fmt, safe)
+    return {"identity": run_identity(hashes, settings), "files": hashes, "settings": settings,
+            "config": opts.config.describe(), "finished": False}
+
+
 def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", tone: bool = True,
         split_parts: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, fmt: Format = "csv",
         jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
@@ -377,10 +385,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     files = list_inputs(inputs)
     opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
                    batch_size=batch_size, stance=stance)
-    hashes = file_hashes(files)
-    settings = _settings(opts, fmt, spreadsheet_safe)
-    manifest = {"identity": run_identity(hashes, settings), "files": hashes,
-                "settings": settings, "config": config.describe(), "finished": False}
+    manifest = _manifest(files, opts, fmt, spreadsheet_safe)
     done = _start(out, manifest, config, fmt, resume=resume, overwrite=overwrite)
     if done is None:
         print(f"resume: nothing left to do: the run in {out} is finished; tables unchanged",
