@@ -8,13 +8,15 @@ of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.
 
 :data:`LAYERS`, bottom to top, is what the code really does:
 
-1. ``paths``, ``types``, ``stats``, ``language``: import nothing from ``analysis``
-   (folders; the ``Mode`` type; the one bootstrap and agreement module; the
-   language data: word lists, categories, actor roles, irregular verbs).
+1. ``paths``, ``types``, ``stats``, ``language``, ``workers``: import nothing from
+   ``analysis`` (folders; the ``Mode`` type; the one bootstrap and agreement module;
+   the language data: word lists, categories, actor roles, irregular verbs; worker
+   processes that die with their parent).
 2. ``lexicon``, ``corpora``: data files (lexicons, actor dictionary; UD text).
 3. ``read``: the reader subpackage (it looks names up in the actor dictionary).
 4. ``tables``: the scored tables (their ``articles`` columns start with the
-   reader's), so whatever takes scored tables need not import the scorer.
+   reader's), so whatever takes scored tables need not import the scorer; then
+   ``outputs``: input listing, unique ids, output folders, manifests and checkpoints.
 5. ``nlp``: the spaCy pipelines. 6. ``tone``: general-purpose tone tools.
 7. ``scoring``: the frame scorer subpackage, its lexical mode included; then
    ``config``: the scorer's configuration (mode and tables) carried to every engine.
@@ -45,10 +47,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent / "analysis"
 PACKAGE = "analysis"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("analysis.paths", "analysis.types", "analysis.stats", "analysis.language"),
+    ("analysis.paths", "analysis.types", "analysis.stats", "analysis.language",
+     "analysis.workers"),
     ("analysis.lexicon", "analysis.corpora", "analysis.newsset"),
     ("analysis.read",),
     ("analysis.tables",),
+    ("analysis.outputs",),
     ("analysis.nlp",),
     ("analysis.tone",),
     ("analysis.scoring",),
