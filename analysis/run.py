@@ -273,7 +273,10 @@ def _check_resume(ckpt: dict, config: ScorerConfig, out: Path) -> None:
 def _fingerprint(files: Sequence[Path], opts: Options, fmt: str) -> str:
     h = hashlib.sha1()
     for f in files:
-        st = f.stat()
+        try:
+            st = f.stat()
+        except OSError:  # a dangling link or a link loop: read as unreadable (issue 17)
+            st = f.lstat()
         h.update(f"{f}\0{st.st_size}\0{int(st.st_mtime)}\n".encode())
     h.update(repr((opts, fmt)).encode())
     return h.hexdigest()
