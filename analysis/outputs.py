@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -105,15 +106,28 @@ def _inside_output(folder: Path, root: Path, verdict: dict[Path, bool]) -> bool:
 # ---------------------------------------------------------------- what
 
 def file_hashes(files: Sequence[Path]) -> dict[str, str]:
-    """SHA-256 of each input file's bytes, by path."""
+    """SHA-256 of each input file's bytes, by path.
+
+    A special file (FIFO, socket, device) is never opened and a file that cannot be read
+    (no permission, an I/O error, a dangling link) is recorded by what went wrong: the
+    reader gives both a row with their status (issue 17)."""
     out = {}
     for f in files:
+        out[str(f)] = _digest(f)
+    return out
+
+
+def _digest(f: Path) -> str:
+    try:
+        if not stat.S_ISREG(f.stat().st_mode):
+            return "not_a_file"
         h = hashlib.sha256()
         with f.open("rb") as fh:
             for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
                 h.update(block)
-        out[str(f)] = h.hexdigest()
-    return out
+        return h.hexdigest()
+    except OSError as exc:
+        return f"unreadable: {type(exc).__name__} {exc.errno}"
 
 
 def run_identity(hashes: dict[str, str], settings: dict[str, object]) -> str:

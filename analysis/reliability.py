@@ -110,9 +110,17 @@ def ud_sample() -> pd.DataFrame:
 
 
 def _read(path: Path) -> pd.DataFrame:
+    """The CSV as text cells; an empty, binary or malformed file is a ``ValueError`` naming it."""
     if not path.exists():
         raise FileNotFoundError(f"{path}: annotation file missing")
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise ValueError(f"{path}: empty file, not an annotation table") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (binary content at byte {exc.start})") from None
+    except (pd.errors.ParserError, OSError) as exc:
+        raise ValueError(f"{path}: cannot be read as CSV: {' '.join(str(exc).split())}") from None
 
 
 def _binary(frame: pd.DataFrame, path: Path, columns: Sequence[str]) -> None:
@@ -330,9 +338,11 @@ def annotation_sample(scored: Scored, n: int = SAMPLE_SIZE, seed: int = SAMPLE_S
 def read_annotations(path: str | Path) -> pd.DataFrame:
     """An annotation sample filled in by an annotator, checked.
 
-    Raises ``ValueError`` naming the file when a column is missing, when a
-    ``coop``/``conf`` cell is not 0 or 1 (the rows are listed), or when an
-    ``item_id`` repeats.
+    Raises a one-line ``ValueError`` naming the file when it is empty, binary
+    or not CSV, when a column is missing, when a ``coop``/``conf`` cell is not
+    0 or 1 (the rows are listed), when an ``item_id`` repeats, when a
+    ``sentence_id`` is not a whole number or when one sentence has two
+    ``item_id``s (with the line).
     """
     path = Path(path)
     lab = _read(path)
@@ -350,8 +360,28 @@ def read_annotations(path: str | Path) -> pd.DataFrame:
             raise ValueError(f"{path}: {col!r} must be 0 or 1 in every row; "
                              f"{len(bad)} row(s) are not: {shown}")
         lab[col] = lab[col].str.strip().astype(int)
-    lab["sentence_id"] = lab["sentence_id"].astype(int)
+    _check_sentences(lab, path)
+    lab["sentence_id"] = lab["sentence_id"].str.strip().astype(int)
     return lab
+
+
+def _check_sentences(lab: pd.DataFrame, path: Path) -> None:
+    """``sentence_id`` a whole number, and one item per sentence; errors name the file and line."""
+    line = lab.index + 2  # the header is line 1
+    ok = lab["sentence_id"].str.strip().str.fullmatch(r"\d+")
+    if not ok.all():
+        i = int((~ok).to_numpy().argmax())
+        raise ValueError(f"{path}:{line[i]}: sentence_id must be a whole number, got "
+                         f"{lab['sentence_id'].iloc[i]!r}")
+    key = lab["article_id"].str.strip() + "\0" + lab["sentence_id"].str.strip().str.lstrip("0")
+    twice = key.duplicated(keep=False)
+    if twice.any():
+        rows = lab[twice]
+        first = rows.iloc[0]
+        same = rows[key[twice] == key[twice].iloc[0]]
+        raise ValueError(f"{path}: lines {', '.join(str(n) for n in line[twice][:10])}: one "
+                         f"sentence under several item_ids ({first['article_id']} sentence "
+                         f"{first['sentence_id']}: {', '.join(same['item_id'])})")
 
 
 def _matched(scored: Scored, labels: pd.DataFrame) -> pd.DataFrame:

@@ -19,8 +19,11 @@ from .files import (
     TABLE_SUFFIXES,
     TEXT_COLUMNS,
     TEXT_SUFFIXES,
+    _os_error,
     decode,
+    file_problem,
     iter_input_files,
+    read_bytes,
     repair_mojibake,
 )
 from .langid import detect_language
@@ -44,6 +47,11 @@ def build_article(article_id: str, path: str, text: str, names: Sequence[str] = 
         lead = _LEADING_STAMP.match(raw)
         segments = [(start, start + lead.end()), (start + lead.end(), m.end())] if lead \
             else [(start, m.end())]
+        if m.end() - start > MAX_PARAGRAPH_CHARS:
+            segments = [c for s, e in segments for c in _chunks(text, s, e)]
+            art.add_problem(f"a line of {m.end() - start:,} characters split into "
+                            f"{len(segments)} paragraphs of at most {MAX_PARAGRAPH_CHARS:,} "
+                            "characters at sentence ends")
         for s, e in segments:
             norm, offs = _normalize(text[s:e], names)
             # strip surrounding blanks, keeping offsets aligned
@@ -82,6 +90,37 @@ def build_article(article_id: str, path: str, text: str, names: Sequence[str] = 
     _check_parts(art)
     art.meta = infer_metadata(art)
     return art
+
+
+#: Longest paragraph handed to the scorer. spaCy refuses a text over ``nlp.max_length``
+#: (1,000,000 characters, error E088) and its parser needs about 1 GB per 100,000
+#: characters, so a longer line is split into several paragraphs (issue 17).
+MAX_PARAGRAPH_CHARS = 100_000
+#: A sentence end for those cuts: after two lower-case letters, digits or closers (not
+#: after "M." or an initial), then white space and a capital, a digit or an opener.
+_CHUNK_END = re.compile(r"(?<=[a-zà-ÿ0-9)\]»\"”]{2})[.!?…][»\"”)\]]?\s+(?=[A-ZÀ-Ý0-9«\"“(\[])")
+
+
+def _chunks(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut into spans of at most :data:`MAX_PARAGRAPH_CHARS` characters.
+
+    Each cut is at the last sentence end (``. ! ? …`` after a lower-case word,
+    an optional closer, white space, then a capital, a digit or an opening
+    quote) in the second half of the window, else at its last white
+    space, else right at the limit; offsets stay those of ``text``. Linear:
+    each window is searched once.
+    """
+    out = []
+    limit = MAX_PARAGRAPH_CHARS
+    while e - s > limit:
+        lo, hi = s + limit // 2, s + limit
+        ends = [m.end() for m in _CHUNK_END.finditer(text, lo, hi)]
+        cut = ends[-1] if ends else max(text.rfind(" ", lo, hi), text.rfind("\t", lo, hi)) + 1
+        cut = cut if cut > lo else hi
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
 
 
 def _mark_embedded_posts(art: Article) -> None:
@@ -155,21 +194,35 @@ def _finish(art: Article) -> Article:
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
               names: Sequence[str] = ()) -> list[Article]:
-    """Read one input file into one Article (text, HTML) or one per row (tables)."""
+    """Read one input file into one Article (text, HTML) or one per row (tables).
+
+    Never raises for a bad file: a FIFO, socket or folder (``not_a_file``,
+    never opened), a dangling symbolic link, a link loop, a permission or I/O
+    error (``unreadable``) and an unknown suffix (``unsupported``) each give
+    one record whose ``problem`` says what happened.
+    """
     suffix = path.suffix.lower()
     aid = path.stem
+    status, problem = file_problem(path)
+    if status:
+        return [Article(aid, str(path), status=status, problem=problem)]  # type: ignore[arg-type]
     if suffix in TABLE_SUFFIXES:
         return read_table(path, max_bytes=max_bytes, names=names)
-    size = path.stat().st_size
-    if size > max_bytes:
-        return [Article(aid, str(path), status="too_large",
-                        problem=f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                                "(raise it with --max-bytes)")]
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         return [Article(aid, str(path), status="unsupported",
                         problem=f"unsupported file type {suffix or '(none)'!r}; expected "
                                 ".txt, .html, .htm, .csv, .jsonl or .parquet")]
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        data = b"" if size > max_bytes else read_bytes(path, max_bytes)
+    except OSError as exc:
+        return [Article(aid, str(path), status="unreadable",
+                        problem=f"cannot be read: {_os_error(exc)}")]
+    if size > max_bytes or len(data) > max_bytes:
+        size = max(size, len(data))
+        return [Article(aid, str(path), status="too_large",
+                        problem=f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                                "(raise it with --max-bytes)")]
     if not data.strip():
         return [Article(aid, str(path), status="empty", problem="file is empty")]
     text, enc, problem = decode(data)
@@ -208,10 +261,11 @@ def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         if path.suffix.lower() == ".csv":
             df = pd.read_csv(path, dtype=str, keep_default_na=False)
         elif path.suffix.lower() == ".jsonl":
-            df = pd.DataFrame([json.loads(ln) for ln in path.read_text("utf-8").splitlines()
-                               if ln.strip()]).astype(str)
+            df = _as_text(pd.DataFrame([json.loads(ln) for ln in
+                                        path.read_text("utf-8").splitlines() if ln.strip()],
+                                       dtype=object))
         else:
-            df = pd.read_parquet(path).astype(str)
+            df = _as_text(pd.read_parquet(path))
     except Exception as exc:  # noqa: BLE001 - any parse failure is reported, not raised
         return [Article(path.stem, str(path), status="unreadable",
                         problem=f"table could not be parsed: {exc}")]
@@ -222,28 +276,47 @@ def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     id_col = next((c for c in ID_COLUMNS if c in df.columns), None)
     out = []
     for i, row in enumerate(df.to_dict("records")):
-        aid = str(row[id_col]) if id_col else f"{path.stem}:{i}"
-        text = str(row[text_col] or "")
-        src = f"{path}#{i}"
-        if not text.strip() or text == "nan":
-            out.append(Article(aid, src, status="empty", problem="row has an empty text"))
-            continue
-        if len(text.encode("utf-8")) > max_bytes:
-            out.append(Article(aid, src, status="too_large",
-                               problem=f"row text is over the limit of {max_bytes:,} bytes"))
-            continue
-        text, fix = repair_mojibake(text)
-        art = build_article(aid, src, text, names)
-        if fix:
-            art.add_problem(fix)
-        for k in META_FIELDS:
-            v = row.get(k)
-            if v and v != "nan":
-                art.meta[k] = str(v)
-                art.meta[f"{k}_source"] = "table"
-        out.append(_finish(art))
+        aid = str(row[id_col]) if id_col and str(row[id_col]).strip() else ""
+        art = _row_article(row, aid or f"{path.stem}:{i}", f"{path}#{i}", text_col,
+                           max_bytes, names)
+        if id_col and not aid:  # in ``problem``, so every engine warns about it
+            art.add_problem(f"row has no {id_col}; given the id {art.article_id}")
+        out.append(art)
     return out
 
+
+
+def _row_article(row: dict, aid: str, src: str, text_col: str, max_bytes: int,
+                 names: Sequence[str]) -> Article:
+    """The Article of one table row."""
+    text = str(row[text_col] or "")
+    if not text.strip() or text == "nan":
+        return Article(aid, src, status="empty", problem="row has an empty text")
+    if len(text.encode("utf-8")) > max_bytes:
+        return Article(aid, src, status="too_large",
+                       problem=f"row text is over the limit of {max_bytes:,} bytes")
+    text, fix = repair_mojibake(text)
+    art = build_article(aid, src, text, names)
+    if fix:
+        art.add_problem(fix)
+    for k in META_FIELDS:
+        v = row.get(k)
+        if v and v != "nan":
+            art.meta[k] = str(v)
+            art.meta[f"{k}_source"] = "table"
+    return _finish(art)
+
+
+def _as_text(df):  # noqa: ANN001, ANN202 - a pandas DataFrame
+    """Every cell as text; a null (JSON ``null``, NaN, None) is "", never ``"nan"``/``"None"``."""
+    import pandas as pd
+
+    def cell(v: object) -> str:
+        if v is None or (not isinstance(v, (list, dict)) and pd.isna(v)):  # type: ignore[arg-type]
+            return ""
+        return str(v)
+
+    return df.astype(object).map(cell)
 
 
 def body_digest(art: Article) -> str:

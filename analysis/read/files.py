@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -90,16 +93,101 @@ def repair_mojibake(text: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- inputs
 
 def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named by ``inputs`` (folders recursively, sorted); error if a path is missing."""
+    """Files named by ``inputs`` (folders recursively, sorted); error if a path is missing.
+
+    Inside a folder every entry is yielded except hidden ones and the
+    ``metadata.csv`` sidecar: regular files of any suffix, FIFOs, sockets,
+    dangling symbolic links, symbolic-link loops (to a file or to a folder
+    the link is in) and sub-folders that cannot be listed, so that the reader
+    gives each a row with its status (``unsupported``, ``not_a_file``,
+    ``unreadable``) and a warning. Nothing is opened here.
+    """
     for item in inputs:
         path = Path(item)
-        if not path.exists():
+        if not os.path.lexists(path):
             raise FileNotFoundError(f"input path does not exist: {path}")
-        if path.is_dir():
-            for f in sorted(p for p in path.rglob("*") if p.is_file()):
-                if f.name == SIDECAR_NAME or f.name.startswith("."):
-                    continue
-                if f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES:
-                    yield f
+        if path.is_dir() and not _loops(path):
+            yield from sorted(_walk(path))
         else:
             yield path
+
+
+def _list_folder(folder: Path) -> list[os.DirEntry[str]]:
+    """The entries of one folder (patched in the tests to simulate an unlistable one)."""
+    with os.scandir(folder) as it:
+        return list(it)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every entry under ``folder`` the reader must account for (see :func:`iter_input_files`).
+
+    Symbolic links to folders are followed unless they lead back to a folder
+    they are in (a loop: yielded itself); a folder that cannot be listed is
+    yielded itself.
+    """
+    try:
+        entries = _list_folder(folder)
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        if entry.name == SIDECAR_NAME or entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir and not _loops(path):
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _loops(path: Path) -> bool:
+    """True for a symbolic link to a folder it is in (following it would never end)."""
+    if not path.is_symlink():
+        return False
+    target = os.path.realpath(path)
+    return any(os.path.realpath(p) == target for p in path.parents)
+
+
+def file_problem(path: Path) -> tuple[str, str]:
+    """``(status, problem)`` of an input that is not a readable regular file, else ``("", "")``.
+
+    Only ``stat`` calls: a FIFO is never opened (opening one blocks forever).
+    """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if path.is_symlink():
+            if exc.errno == errno.ELOOP:
+                return "unreadable", "symbolic-link loop"
+            if exc.errno == errno.ENOENT:
+                return "unreadable", f"dangling symbolic link (target {os.readlink(path)!r} " \
+                                     "does not exist)"
+        return "unreadable", f"cannot be read: {_os_error(exc)}"
+    if stat.S_ISDIR(st.st_mode):
+        if path.is_symlink():
+            return "not_a_file", "symbolic link to a folder it is in (a loop): not followed"
+        try:
+            _list_folder(path)
+        except OSError as exc:
+            return "unreadable", f"folder cannot be listed: {_os_error(exc)}"
+        return "not_a_file", "a folder"
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
+                "socket" if stat.S_ISSOCK(st.st_mode) else "device")
+        return "not_a_file", f"{kind}, not a regular file: not opened"
+    return "", ""
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of ``path``: memory stays bounded even if the file grows."""
+    with open(path, "rb") as fh:
+        return fh.read(limit + 1)
+
+
+def _os_error(exc: OSError) -> str:
+    """``PermissionError: Permission denied`` without the path (the warning names the file)."""
+    return f"{type(exc).__name__}: {exc.strerror or exc}"

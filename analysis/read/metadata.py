@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 import warnings
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .files import META_FIELDS, SIDECAR_NAME
+from .files import META_FIELDS, SIDECAR_NAME, decode
 from .records import Article, InputWarning
 
 # ---------------------------------------------------------------- metadata
@@ -145,16 +146,48 @@ def _page_stamp(line: str) -> str:
 # ---------------------------------------------------------------- HTML and sidecar
 
 def read_sidecar(folder: Path) -> dict[str, dict[str, str]]:
-    """``metadata.csv`` beside the articles, keyed by article_id."""
+    """``metadata.csv`` beside the articles, keyed by article_id.
+
+    Decoded as article files are (:func:`analysis.read.files.decode`: UTF-8,
+    BOM, UTF-16, cp1252/latin-1). A row with another number of fields than
+    the header, or a quoted field running over a line end (an unterminated
+    quote swallowing the next row), is skipped with a warning naming the
+    file and line; an unreadable or binary sidecar is ignored with a warning.
+    """
     path = folder / SIDECAR_NAME
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    if rows and "article_id" not in rows[0]:
-        warnings.warn(f"{path}: no article_id column; sidecar ignored", InputWarning, stacklevel=2)
+    try:
+        text, _, problem = decode(path.read_bytes())
+    except OSError as exc:
+        text, problem = None, f"cannot be read: {type(exc).__name__}: {exc.strerror or exc}"
+    if text is None:
+        _warn(f"{path}: {problem}; sidecar ignored")
         return {}
-    return {r["article_id"]: r for r in rows}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader, [])]
+    if "article_id" not in header:
+        _warn(f"{path}: no article_id column; sidecar ignored")
+        return {}
+    rows: dict[str, dict[str, str]] = {}
+    line = reader.line_num
+    for fields in reader:
+        first, line = line + 1, reader.line_num
+        if not fields:
+            continue
+        if any("\n" in f or "\r" in f for f in fields):
+            _warn(f"{path}:{first}: a quoted field runs over lines {first}-{line} "
+                  "(unterminated quote?); row skipped")
+        elif len(fields) != len(header):
+            _warn(f"{path}:{first}: {len(fields)} fields, expected {len(header)}; row skipped")
+        else:
+            row = dict(zip(header, fields, strict=True))
+            rows[row["article_id"]] = row
+    return rows
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, InputWarning, stacklevel=3)
 
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Status = Literal[
-    "ok", "empty", "unreadable", "not_french", "duplicate", "too_large", "no_body", "unsupported"
+    "ok", "empty", "unreadable", "not_french", "duplicate", "too_large", "no_body", "unsupported",
+    "not_a_file",
 ]
 Kind = Literal["body", "headline", "boilerplate"]
 

@@ -64,7 +64,10 @@ __all__ = ["LexicalScorer", "scorer_for", "split_sentences", "stem_prefix", "tok
 # --------------------------------------------------------------------------- #
 #: Candidate boundary: final punctuation, an optional closer, then white space and a
 #: word character or an opening quote (the capital is checked after the match).
-_BOUNDARY_RE = re.compile(r"(?:\.\.\.|[.!?…])+[»\"”)\]]?(?=\s+[«\"“(\[\w])")
+#: One character class, starting only where a run of final punctuation starts: the
+#: former ``(?:\.\.\.|[.!?…])+`` backtracked exponentially on a long run of dots, and
+#: a match tried at every position of a run is quadratic (issue 17).
+_BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[»\"”)\]]?(?=\s+[«\"“(\[\w])")
 #: The word right before a full stop (M, Mme, U.S.A, etc).
 _WORD_BEFORE_RE = re.compile(r"[\w°-]+(?:\.[\w°-]+)*$")
 
