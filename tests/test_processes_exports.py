@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -107,6 +108,14 @@ def big_corpus(tmp_path_factory) -> Path:
     return folder
 
 
+def _batch_written(checkpoint: Path) -> bool:
+    """Has the run written a batch? (The checkpoint exists from the start, with 0 documents.)"""
+    try:
+        return json.loads(checkpoint.read_text(encoding="utf-8")).get("documents", 0) > 0
+    except (OSError, ValueError):  # not there yet, or being replaced
+        return False
+
+
 def _start_run(corpus: Path, out: Path) -> tuple[subprocess.Popen, set[int]]:
     """``framing score --jobs 2`` in its own process group, once its workers are scoring."""
     proc = subprocess.Popen(
@@ -115,7 +124,7 @@ def _start_run(corpus: Path, out: Path) -> tuple[subprocess.Popen, set[int]]:
         cwd=paths.ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
         env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
     deadline = time.monotonic() + 120  # hang guard: spaCy loads in three processes
-    while not (out / run.CHECKPOINT).exists():  # the first batch is written: workers run
+    while not _batch_written(out / run.CHECKPOINT):  # the first batch is written: workers run
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             pytest.fail(f"the run did not get going: {proc.stderr.read()}")
