@@ -56,6 +56,7 @@ from .outputs import (
     MANIFEST,
     InputOrder,
     RunError,
+    UsageError,
     changed_file,
     check_locations,
     file_hashes,
@@ -543,7 +544,8 @@ def _batches(engine: Engine, files: list[Path], opts: Options, jobs: int, done: 
     """
     if engine == "dask":
         if done:
-            raise ValueError("resume is supported with the local engine only")
+            raise UsageError("--resume continues a run with the local engine only: "
+                             "run again with --engine local --resume")
         return _dask(files, opts, scheduler, partition_size)
     if engine == "local" and jobs > 1 and not done and _only_files(files):
         return _local_files(files, opts, jobs)

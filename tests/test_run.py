@@ -265,6 +265,35 @@ def test_api_takes_a_table_as_path_or_dataframe(custom_tables):
     assert not by_path.sentences.equals(default.sentences)
 
 
+def test_resume_with_the_dask_engine_is_a_one_line_usage_error(corpus, tmp_path, monkeypatch,
+                                                               capsys):
+    """An interrupted run resumed with --engine dask: one line, exit 2, tables untouched."""
+    real_write = run.TableWriter.write
+    calls = {"n": 0}
+
+    def failing_write(self, batch):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise _Interrupt
+        real_write(self, batch)
+
+    monkeypatch.setattr(run.TableWriter, "write", failing_write)
+    with pytest.raises(_Interrupt), warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        run.run([corpus], tmp_path / "out", mode="lexical", batch_size=4, progress=False)
+    monkeypatch.setattr(run.TableWriter, "write", real_write)
+    written = _tables(tmp_path / "out")
+    capsys.readouterr()
+    status = _cli("score", str(corpus), "--out", str(tmp_path / "out"), "--batch-size", "4",
+                  "--quiet", "--mode", "lexical", "--resume", "--engine", "dask")
+    err = capsys.readouterr().err
+    assert status == 2, err
+    assert err.strip().splitlines() == [
+        "error: --resume continues a run with the local engine only: "
+        "run again with --engine local --resume"], err
+    assert _tables(tmp_path / "out") == written
+
+
 def test_resume_with_another_configuration_is_refused(corpus, custom_tables, tmp_path,
                                                       monkeypatch, capsys):
     real_write = run.TableWriter.write
