@@ -81,6 +81,24 @@ class _Interrupt(Exception):
     pass
 
 
+def _interrupted_run(monkeypatch, corpus: Path, out: Path, at: int, **options) -> None:
+    """Run ``run.run`` on ``corpus`` until its ``at``-th batch write, which is interrupted."""
+    real_write = run.TableWriter.write
+    calls = {"n": 0}
+
+    def failing_write(self, batch):
+        calls["n"] += 1
+        if calls["n"] == at:
+            raise _Interrupt
+        real_write(self, batch)
+
+    monkeypatch.setattr(run.TableWriter, "write", failing_write)
+    with pytest.raises(_Interrupt), warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        run.run([corpus], out, batch_size=4, progress=False, **options)
+    monkeypatch.setattr(run.TableWriter, "write", real_write)
+
+
 def test_resume_equals_uninterrupted(corpus, reference, tmp_path, monkeypatch):
     real_write = run.TableWriter.write
     calls = {"n": 0}
@@ -268,20 +286,7 @@ def test_api_takes_a_table_as_path_or_dataframe(custom_tables):
 def test_resume_with_the_dask_engine_is_a_one_line_usage_error(corpus, tmp_path, monkeypatch,
                                                                capsys):
     """An interrupted run resumed with --engine dask: one line, exit 2, tables untouched."""
-    real_write = run.TableWriter.write
-    calls = {"n": 0}
-
-    def failing_write(self, batch):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise _Interrupt
-        real_write(self, batch)
-
-    monkeypatch.setattr(run.TableWriter, "write", failing_write)
-    with pytest.raises(_Interrupt), warnings.catch_warnings():
-        warnings.simplefilter("ignore", InputWarning)
-        run.run([corpus], tmp_path / "out", mode="lexical", batch_size=4, progress=False)
-    monkeypatch.setattr(run.TableWriter, "write", real_write)
+    _interrupted_run(monkeypatch, corpus, tmp_path / "out", 2, mode="lexical")
     written = _tables(tmp_path / "out")
     capsys.readouterr()
     status = _cli("score", str(corpus), "--out", str(tmp_path / "out"), "--batch-size", "4",
@@ -296,27 +301,13 @@ def test_resume_with_the_dask_engine_is_a_one_line_usage_error(corpus, tmp_path,
 
 def test_resume_with_another_configuration_is_refused(corpus, custom_tables, tmp_path,
                                                       monkeypatch, capsys):
-    real_write = run.TableWriter.write
-    calls = {"n": 0}
-
-    def failing_write(self, batch):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise _Interrupt
-        real_write(self, batch)
-
     lexicon = str(custom_tables["lexicon"])
 
     def score(out: str, *options: str) -> int:
         return _cli("score", str(corpus), "--out", str(tmp_path / out), "--batch-size", "4",
                     "--quiet", *options)
 
-    monkeypatch.setattr(run.TableWriter, "write", failing_write)
-    with pytest.raises(_Interrupt), warnings.catch_warnings():
-        warnings.simplefilter("ignore", InputWarning)
-        run.run([corpus], tmp_path / "out", mode="fast", batch_size=4, progress=False,
-                lexicon=lexicon)
-    monkeypatch.setattr(run.TableWriter, "write", real_write)
+    _interrupted_run(monkeypatch, corpus, tmp_path / "out", 3, mode="fast", lexicon=lexicon)
     written = _tables(tmp_path / "out")
     capsys.readouterr()
     for other in (("--mode", "fast"), ("--mode", "lexical", "--lexicon", lexicon),
