@@ -23,7 +23,6 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import paths
 from .read import DEFAULT_MAX_BYTES, InputWarning
 
 #: ``framing score`` stopped by Ctrl-C (SIGINT): the exit status, as a shell gives it, and
@@ -49,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _score_arguments(sub.add_parser(
         "score", help="read, clean and score articles; write the tables"))
-    _figures_arguments(sub.add_parser("figures", help="regenerate every figure from the seeds"))
+    figures_help = ("draw the figures of a scored folder (--scored DIR, into DIR/figures), or "
+                    "without --scored regenerate every figure from the seeds")
+    _figures_arguments(sub.add_parser("figures", help=figures_help, description=figures_help + "."))
     _report_arguments(sub.add_parser(
         "report", help="write a self-contained HTML reading report"))
     _sample_arguments(sub.add_parser(
@@ -112,10 +113,15 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
 
 def _figures_arguments(fg: argparse.ArgumentParser) -> None:
     """``framing figures``: where the scored tables come from and where the figures go."""
-    fg.add_argument("--scored", type=Path, default=None,
-                    help="folder of scored tables (default: score seeds/ afresh)")
-    fg.add_argument("--out", type=Path, default=paths.FIGURES)
-    fg.add_argument("--quiet", action="store_true")
+    fg.add_argument("--scored", type=Path, default=None, metavar="DIR",
+                    help="folder of scored tables (framing score --out DIR): draw the figures its "
+                         "tables support, without scoring again (default: score seeds/ afresh and "
+                         "draw every figure, the validation ones too)")
+    fg.add_argument("--out", type=Path, default=None, metavar="FOLDER",
+                    help="where the PNG and CSV files go (default: DIR/figures with --scored, "
+                         "the repository's figures/ without)")
+    fg.add_argument("--quiet", action="store_true",
+                    help="no progress bar and no list of the files written")
 
 
 def _report_arguments(rp: argparse.ArgumentParser) -> None:

@@ -226,10 +226,12 @@ def _outlet_strips(data: pd.DataFrame, arts: pd.DataFrame) -> FigureData:
     group = data["outlet"].map(lambda o: _label(o) if o in shown else f"{len(rest)} more outlets")
     counts = (pd.DataFrame({"outlet": group, "part": part, "frame": data["frame"]})
               .groupby(["outlet", "part", "frame"]).size().rename("n_sentences").reset_index())
-    counts["share"] = counts["n_sentences"] / counts.groupby(["outlet", "part"])["n_sentences"].transform("sum")
+    total = counts.groupby(["outlet", "part"])["n_sentences"].transform("sum")
+    counts["share"] = counts["n_sentences"] / total
     rows = [_label(o) for o in shown] + ([f"{len(rest)} more outlets"] if rest else [])
-    n_art = {_label(o): int(per_outlet[o]) for o in shown} | {
-        f"{len(rest)} more outlets": int(per_outlet[rest].sum()) for _ in rest[:1]}
+    n_art = {_label(o): int(per_outlet[o]) for o in shown}
+    if rest:
+        n_art[f"{len(rest)} more outlets"] = int(per_outlet[rest].sum())
     note = (f"n = {_plural(len(arts), 'article')} from {_plural(len(per_outlet), 'outlet')}, {len(data)} "
             f"scored sentences (headlines and body; boilerplate left out). Each article is cut into "
             f"{POSITION_BINS} equal parts of its sentences; a column shows the share of each frame in "
@@ -368,8 +370,8 @@ def _timeline_note(scored: Scored, data: pd.DataFrame, many: bool) -> str:
                                    zip(clocks["article_id"], clocks["stamp"], strict=True)]) + ")."
              if len(clocks) else ".")
     if len(far):
-        note += (f" Not drawn, dated far outside the corpus's other dates (a date from the text, most "
-                 f"likely not the publication's): " + _listed([f"{_short(a)} ({d})" for a, d in
+        note += (" Not drawn, dated far outside the corpus's other dates (a date from the text, most "
+                 "likely not the publication's): " + _listed([f"{_short(a)} ({d})" for a, d in
                                                                zip(far["article_id"], far["best_date"],
                                                                    strict=True)]) + ".")
     if len(undated):

@@ -72,9 +72,15 @@ def _outlet_styles(outlets: list[str]) -> dict[str, tuple[str, str]]:
             for i, o in enumerate(compare.sort_outlets(outlets))}
 
 
-def _label(outlet: str) -> str:
-    """An outlet's name as the figures print it: the unknown outlet in English."""
-    return UNKNOWN_LABEL if outlet == compare.UNKNOWN_OUTLET else str(outlet)
+def _label(outlet: str, width: int = 0) -> str:
+    """An outlet's name as the figures print it: the unknown outlet in English, ``width`` characters at most."""
+    name = UNKNOWN_LABEL if outlet == compare.UNKNOWN_OUTLET else str(outlet)
+    return textwrap.shorten(name, width, placeholder="…") if width and len(name) > width else name
+
+
+def _row_height(n_rows: int, roomy: float, tight: float) -> float:
+    """Height of one outlet's row: ``roomy`` up to 12 rows, ``tight`` above (30 outlets stay < 16 in)."""
+    return roomy if n_rows <= 12 else tight
 
 
 def _labelled(data: pd.DataFrame, column: str = "outlet") -> pd.DataFrame:
@@ -100,7 +106,8 @@ def _more(rest: list[str], word: str, where: str = "") -> str:
     """Footnote text for what a figure leaves out: " And 4 more outlets (…)."; "" when nothing is."""
     if not rest:
         return ""
-    return f" And {len(rest)} more {word}{'' if len(rest) == 1 else 's'}" + (f" {where}" if where else "") + "."
+    text = f" And {len(rest)} more {word}{'' if len(rest) == 1 else 's'}"
+    return text + (f" {where}" if where else "") + "."
 
 
 def _drop_overlapping(fig: Figure, texts: list) -> int:
