@@ -73,7 +73,7 @@ def _outlet_styles(outlets: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def _label(outlet: str, width: int = 0) -> str:
-    """An outlet's name as the figures print it: the unknown outlet in English, ``width`` characters at most."""
+    """An outlet's name as printed: the unknown outlet in English, ``width`` characters at most."""
     name = UNKNOWN_LABEL if outlet == compare.UNKNOWN_OUTLET else str(outlet)
     return textwrap.shorten(name, width, placeholder="…") if width and len(name) > width else name
 
