@@ -157,5 +157,7 @@ def portrayal(scored: Scored, voice: str = "narrator") -> FigureData:
     from .. import stance as st
 
     actors = scored.actors if scored.actors is not None else st.portray(scored)
-    fig, data = st.portrayal_heatmap(st.portrayal_table(actors, scored.articles, voice=voice))
+    n_articles = len(compare._ok_articles(scored.articles))
+    fig, data = st.portrayal_heatmap(st.portrayal_table(actors, scored.articles, voice=voice),
+                                     n_articles=n_articles)
     return fig, _labelled(data)

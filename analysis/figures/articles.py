@@ -77,7 +77,8 @@ def plane(scored: Scored, include_wire: bool = True) -> FigureData:
             data = _plane_density(ax, body, data, scored, include_wire, styles, top)
         else:
             _plane_articles(fig, ax, data, styles)
-        handles = [Line2D([], [], ls="", marker=m, color=c, label=_label(o)) for o, (c, m) in styles.items()]
+        handles = [Line2D([], [], ls="", marker=m, color=c, label=_label(o, 32))
+                   for o, (c, m) in styles.items()]
         if rest:
             handles.append(Line2D([], [], ls="", marker="o", color="#999999",
                                   label=f"{len(rest)} more outlets"))
@@ -87,8 +88,11 @@ def plane(scored: Scored, include_wire: bool = True) -> FigureData:
         ax.set_aspect("equal")
         ax.set_xlabel("cooperative sentences (% of the article's body sentences)")
         ax.set_ylabel("conflictual sentences (% of body sentences)")
-        ax.set_title("How much of each article frames cooperation, how much conflict")
-        if not many:
+        if many:  # the colour bar narrows the axes: the title spans the figure instead
+            body.suptitle("How much of each article frames cooperation, how much conflict",
+                          x=0.02, ha="left", fontsize=10, fontweight="bold")
+        else:
+            ax.set_title("How much of each article frames cooperation, how much conflict")
             _drop_overlapping(fig, [t for t in ax.texts if t.get_gid() == "article-label"])
     return fig, _labelled(data.reset_index(drop=True))
 
@@ -178,7 +182,7 @@ def strips(scored: Scored) -> FigureData:
                         edgecolor="black" if r.kind == "headline" else "white",
                         linewidth=1.2 if r.kind == "headline" else 0.4,
                         hatch="////" if r.voice == "quoted" else None)
-            labels.append((y, f"{_short(art.article_id)} · {_label(art.outlet)}\n{len(mine)} sentences"))
+            labels.append((y, f"{_short(art.article_id)} · {_label(art.outlet, 32)}\n{len(mine)} sentences"))
         ax.set_yticks([y for y, _ in labels], [t for _, t in labels])
         ax.set_xlim(0.4, min(longest, 400) + 0.6)
         ax.set_ylim(-0.6, len(order) - 0.4)
@@ -223,13 +227,13 @@ def _outlet_strips(data: pd.DataFrame, arts: pd.DataFrame) -> FigureData:
     shown, rest = _top(per_outlet, STRIP_OUTLETS)
     length = data.groupby("article_id")["position"].transform("max")
     part = np.minimum((((data["position"] - 0.5) / length) * POSITION_BINS).astype(int) + 1, POSITION_BINS)
-    group = data["outlet"].map(lambda o: _label(o) if o in shown else f"{len(rest)} more outlets")
+    group = data["outlet"].map(lambda o: _label(o, 32) if o in shown else f"{len(rest)} more outlets")
     counts = (pd.DataFrame({"outlet": group, "part": part, "frame": data["frame"]})
               .groupby(["outlet", "part", "frame"]).size().rename("n_sentences").reset_index())
     total = counts.groupby(["outlet", "part"])["n_sentences"].transform("sum")
     counts["share"] = counts["n_sentences"] / total
-    rows = [_label(o) for o in shown] + ([f"{len(rest)} more outlets"] if rest else [])
-    n_art = {_label(o): int(per_outlet[o]) for o in shown}
+    rows = [_label(o, 32) for o in shown] + ([f"{len(rest)} more outlets"] if rest else [])
+    n_art = {_label(o, 32): int(per_outlet[o]) for o in shown}
     if rest:
         n_art[f"{len(rest)} more outlets"] = int(per_outlet[rest].sum())
     note = (f"n = {_plural(len(arts), 'article')} from {_plural(len(per_outlet), 'outlet')}, {len(data)} "
@@ -311,19 +315,27 @@ def timeline(scored: Scored, include_wire: bool = True) -> FigureData:
             ax.annotate(f"{_short(r.article_id)} ({net})", (mdates.date2num(r.date), ypos[r.outlet]),
                         xytext=(0, 8), textcoords="offset points", ha="center", fontsize=7,
                         gid="article-label")
-        ax.set_yticks(list(ypos.values()), [_label(o) for o in ypos])
+        ax.set_yticks(list(ypos.values()), [_label(o, 32) for o in ypos])
         ax.set_ylim(-0.6, len(outlets) - 0.2)
         if len(dated):
             lo, hi = dated["date"].min(), dated["date"].max()
             pad = max(pd.Timedelta(days=60), (hi - lo) * 0.08)
             ax.set_xlim(lo - pad, hi + pad)
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        _date_axis(ax, "%Y-%m")
         ax.set_xlabel("best-known date (year-month)")
         ax.set_title("When the articles appeared")
         ax.grid(axis="y", visible=False)
         _drop_overlapping(fig, [t for t in ax.texts if t.get_gid() == "article-label"])
     return fig, _labelled(data)
+
+
+def _date_axis(ax: Axes, fmt: str) -> None:
+    """At most six date ticks, slanted, so that their labels never run into each other."""
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(fmt))
+    ax.tick_params(axis="x", labelrotation=30)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
 
 
 def _date_from(scored: Scored, data: pd.DataFrame) -> pd.Series:
@@ -390,8 +402,8 @@ def _timeline_heatmap(dated: pd.DataFrame, per_outlet: pd.Series, note: str) -> 
     span = (dated["date"].max() - dated["date"].min()).days
     freq, fmt = ("MS", "%Y-%m") if span <= 5 * 365 else ("QS", "%Y-%m") if span <= 15 * 365 else ("YS", "%Y")
     period = dated["date"].dt.to_period({"MS": "M", "QS": "Q", "YS": "Y"}[freq]).dt.start_time
-    rows = [_label(o) for o in shown] + ([f"{len(rest)} more outlets"] if rest else [])
-    group = dated["outlet"].map(lambda o: _label(o) if o in shown else f"{len(rest)} more outlets")
+    rows = [_label(o, 32) for o in shown] + ([f"{len(rest)} more outlets"] if rest else [])
+    group = dated["outlet"].map(lambda o: _label(o, 32) if o in shown else f"{len(rest)} more outlets")
     edges = pd.date_range(period.min(), dated["date"].max() + pd.offsets.Day(1), freq=freq)
     edges = edges.append(pd.DatetimeIndex([edges[-1] + pd.tseries.frequencies.to_offset(freq)]))
     grid = np.zeros((len(rows), len(edges) - 1))
@@ -407,8 +419,7 @@ def _timeline_heatmap(dated: pd.DataFrame, per_outlet: pd.Series, note: str) -> 
     body.colorbar(mesh, ax=ax, shrink=0.8, label="articles")
     ax.set_yticks(np.arange(len(rows)) + 0.5, rows)
     ax.set_ylim(len(rows), 0)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(fmt))
+    _date_axis(ax, fmt)
     ax.set_xlabel("best-known date (" + {"MS": "months", "QS": "quarters", "YS": "years"}[freq] + ")")
     ax.set_title("When the articles appeared, per outlet")
     ax.grid(False)

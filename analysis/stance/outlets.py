@@ -80,8 +80,8 @@ MIN_ARTICLES = 5
 UNKNOWN_LABEL = "unknown"
 
 
-def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | None = None
-                      ) -> tuple[Figure, pd.DataFrame]:
+def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | None = None,
+                      n_articles: int | None = None) -> tuple[Figure, pd.DataFrame]:
     """Heat map of :func:`portrayal_table`: outlets × actors, colour = mean portrayal score.
 
     Diverging ColorBrewer PuOr (colour-blind safe), fixed at [−1, 1] so that
@@ -91,7 +91,8 @@ def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | N
     is a blank cell. The :data:`HEATMAP_ACTORS` most mentioned actors and the
     :data:`HEATMAP_OUTLETS` outlets with the most articles are drawn (the
     title says how many more there are), so the figure stays under 16 inches
-    a side. Returns the figure and the numbers plotted, one row per cell.
+    a side; ``n_articles`` (the corpus's) goes into the title. Returns the
+    figure and the numbers plotted, one row per cell.
     """
     import matplotlib
     import matplotlib.pyplot as plt
@@ -118,7 +119,7 @@ def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | N
     ax.set_yticks(range(len(outlets)), [_outlet_label(o) for o in outlets])
     ax.set_xlabel("actor" + (f" (and {n_more_actors} more, less mentioned)" if n_more_actors else ""))
     ax.set_ylabel("outlet" + (f" (and {n_more_outlets} more, fewer articles)" if n_more_outlets else ""))
-    ax.set_title(title or _heatmap_title(table, data), fontsize=9)
+    ax.set_title(title or _heatmap_title(table, data, n_articles), fontsize=9)
     cb = fig.colorbar(im, ax=ax, shrink=0.8)
     cb.set_label("mean portrayal score (−1 unfavourable … +1 favourable)")
     return fig, data
@@ -140,14 +141,15 @@ def _heatmap_outlets(t: pd.DataFrame) -> tuple[list[str], int]:
     return outlets, len(ranked) - len(outlets)
 
 
-def _heatmap_title(table: pd.DataFrame, data: pd.DataFrame) -> str:
+def _heatmap_title(table: pd.DataFrame, data: pd.DataFrame, n_articles: int | None) -> str:
     """Title from the actual n: the voice, what n counts, and the anecdote caveat only when a cell
     rests on fewer than :data:`MIN_ARTICLES` articles."""
     voice = table["voice"].iloc[0] if len(table) else ""
     cells = data.dropna(subset=["mentions"])
     few = int((cells["n_articles"] < MIN_ARTICLES).sum())
+    corpus = "" if n_articles is None else f"n = {n_articles} article{'' if n_articles == 1 else 's'}; "
     text = (f"Portrayal of actors by outlet ({voice} voice)\n"
-            f"n = articles / mentions / evaluative words; {len(cells)} cells")
+            f"{corpus}in a cell, n = articles / mentions / evaluative words; {len(cells)} cells")
     if few == len(cells) and len(cells):
         text += f", each on fewer than {MIN_ARTICLES} articles: anecdotes, not estimates"
     elif few:
