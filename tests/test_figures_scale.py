@@ -199,9 +199,63 @@ def test_figures_plan_follows_the_tables(tmp_path):
     assert {"portrayal", "validation", "checklist"} <= set(names)
 
 
+def test_a_fast_mode_corpus_gets_word_forms_not_a_spacy_parse(monkeypatch):
+    from analysis.figures import regenerate
+
+    corpus = make_corpus(20, seed=6)
+    corpus.articles["mode"] = "fast"
+    seen = {}
+    monkeypatch.setitem(figures.FIGURE_FUNCTIONS, "distinctive_terms",
+                        lambda tables, **options: seen.update(options) or (None, None))
+    regenerate._draw("distinctive_terms", corpus, None)
+    assert seen == {"mode": "fast"}
+
+
 def test_figures_help_describes_every_option():
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command").choices["figures"]
     for action in sub._actions:
         assert action.help, action.dest
     assert "seeds" in sub.format_help() and "DIR/figures" in sub.format_help()
+
+
+# ---------------------------------------------------------------- small corpora keep their form
+
+def test_a_small_corpus_keeps_one_labelled_mark_per_article():
+    small = make_corpus(20, seed=4)
+    fig, data = figures.plane(small)
+    assert "row" not in data and len(data) == 20
+    labels = [t for t in fig.get_axes()[0].texts if t.get_gid() == "article-label"]
+    assert labels and len(labels) <= 20  # labels that would overlap are left out, never drawn over
+    renderer = fig._get_renderer()
+    assert not _overlapping(labels, renderer)
+    _, strips = figures.strips(small)
+    assert list(strips.columns) == ["article_id", "outlet", "position", "sentence_id", "kind", "voice",
+                                    "frame"]
+    fig, _ = figures.timeline(small)
+    assert [t for t in fig.get_axes()[0].texts if t.get_gid() == "article-label"]
+
+
+def test_without_metadata_dates_a_far_date_from_the_text_is_still_left_out():
+    corpus = make_corpus(60, seed=5)
+    arts = corpus.articles.copy()
+    published = arts["published"].astype(object).where(arts["published"].notna(), "")
+    mentioned = arts["dates_mentioned"].astype(object).where(arts["dates_mentioned"].notna(), "")
+    arts["dates_mentioned"] = [p or m for p, m in zip(published, mentioned, strict=True)]
+    arts["published"] = None
+    _, data = figures.timeline(type(corpus)(arts, corpus.sentences, corpus.dyads))
+    assert (data["date_from"].isin(["text", "none"])).all()
+    assert data.set_index("article_id").at["00007_gen", "status"] == "outside the corpus's dates"
+    assert (data.loc[data["best_date"].str.startswith("201"), "status"] == "plotted").all()
+
+
+def test_report_caveat_follows_the_actual_n():
+    from analysis.report import _small_n_caveat
+
+    def arts(counts: dict[str, int]) -> list[dict]:
+        return [{"outlet": o, "status": "ok"} for o, n in counts.items() for _ in range(n)]
+
+    assert "one article per outlet" in _small_n_caveat(arts({"A": 1, "B": 1}))
+    assert _small_n_caveat(arts({"A": 80, "B": 78})) == ""
+    mixed = _small_n_caveat(arts({"A": 80, "B": 3}))
+    assert "B (3)" in mixed and "A (" not in mixed and "one article per outlet" not in mixed

@@ -103,6 +103,8 @@ def plan(tables: Scored, every: bool) -> tuple[list[str], dict[str, str]]:
 
 
 def _draw(name: str, tables: Scored, results: pd.DataFrame | None) -> FigureData:
+    if name == "distinctive_terms" and _scored_mode(tables) == "fast":
+        return FIGURE_FUNCTIONS[name](tables, mode="fast")  # the corpus has no lemmas: word forms
     if name in FIGURE_FUNCTIONS:
         return FIGURE_FUNCTIONS[name](tables)
     if name == "validation":
@@ -110,6 +112,13 @@ def _draw(name: str, tables: Scored, results: pd.DataFrame | None) -> FigureData
     if name == "validation_heldout":
         return validation(test_set="ud_sample")
     return INSTRUMENT_FIGURES[name]()
+
+
+def _scored_mode(tables: Scored) -> str:
+    """``fast`` when every article was scored in fast mode (``articles.mode``), else ``full``."""
+    arts = tables.articles
+    modes = set(arts["mode"].dropna().astype(str)) - {""} if "mode" in arts else set()
+    return "fast" if modes == {"fast"} else "full"
 
 
 def main(scored: Scored | str | Path | None = None, out: str | Path | None = None,
