@@ -146,17 +146,20 @@ def _code_key(codes: list[str]) -> str:
 
 # ---------------------------------------------------------------- portrayal
 
-def portrayal(scored: Scored, voice: str = "narrator") -> FigureData:
+def portrayal(scored: Scored, voice: str = "narrator", actors: pd.DataFrame | None = None,
+              ) -> FigureData:
     """Outlet × actor portrayal heat map with n in every cell (see :mod:`analysis.stance`).
 
     Uses ``scored.actors`` when the tables were scored with ``stance=True``,
     otherwise computes the portrayal table from the scored sentences (which
     parses them again: ``framing figures --scored`` draws this figure only
-    from tables that hold ``actors``). The unknown outlet is ``unknown``.
+    from tables that hold ``actors``), or ``actors`` when given (a portrayal
+    table already computed, as in notebook 06). The unknown outlet is ``unknown``.
     """
     from .. import stance as st
 
-    actors = scored.actors if scored.actors is not None else st.portray(scored)
+    if actors is None:
+        actors = scored.actors if scored.actors is not None else st.portray(scored)
     n_articles = len(compare._ok_articles(scored.articles))
     fig, data = st.portrayal_heatmap(st.portrayal_table(actors, scored.articles, voice=voice),
                                      n_articles=n_articles)
