@@ -61,14 +61,53 @@ def _overlapping(texts: list[mpl.text.Text], renderer) -> list[tuple[str, str]]:
             if ba.overlaps(bb) and ba.width > 0 and bb.width > 0]
 
 
+def _drawn_ticks(ax, which: str) -> list[mpl.text.Text]:
+    """The tick labels the renderer draws: the axes shown, the tick inside the view limits."""
+    if not ax.axison:
+        return []
+    axis, (lo, hi) = (ax.xaxis, ax.get_xlim()) if which == "x" else (ax.yaxis, ax.get_ylim())
+    lo, hi = min(lo, hi), max(lo, hi)
+    out = []
+    for tick in axis.get_major_ticks():
+        label = tick.label1
+        pos = label.get_position()[0 if which == "x" else 1]
+        if label.get_visible() and label.get_text().strip() and lo - 1e-9 <= pos <= hi + 1e-9:
+            out.append(label)
+    return out
+
+
 def _label_groups(fig: Figure) -> list[list[mpl.text.Text]]:
     """Texts that must not overlap each other: each axis' tick labels, each axes' own texts."""
     groups = []
     for ax in fig.get_axes():
-        for ticks in (ax.get_xticklabels(), ax.get_yticklabels()):
-            groups.append([t for t in ticks if t.get_visible() and t.get_text().strip()])
+        groups += [_drawn_ticks(ax, "x"), _drawn_ticks(ax, "y")]
         groups.append([t for t in ax.texts if t.get_visible() and t.get_text().strip()])
     return groups
+
+
+def _figure_texts(fig) -> list[mpl.text.Text]:
+    """Texts of the figure and its subfigures (titles, footnotes) and of their legends."""
+    out = list(fig.texts) + [t for legend in fig.legends for t in legend.get_texts()]
+    for sub in fig.subfigs:
+        out += _figure_texts(sub)
+    return out
+
+
+def _cut(fig: Figure) -> list[str]:
+    """Texts that run past the figure's edge (a title cut, a colour-bar label cut)."""
+    renderer = fig._get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    texts = [t for group in _label_groups(fig) for t in group]
+    texts += _figure_texts(fig)
+    for ax in fig.get_axes():
+        texts += [ax.xaxis.label, ax.yaxis.label, ax.title, ax._left_title]
+    out = []
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        if t.get_text().strip() and (box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1
+                                     or box.y1 > height + 1):
+            out.append(t.get_text()[:40])
+    return out
 
 
 @pytest.mark.parametrize("name", sorted(figures.FIGURE_FUNCTIONS))
@@ -85,6 +124,26 @@ def test_no_labels_overlap(drawn, name):
     renderer = fig._get_renderer()
     for group in _label_groups(fig):
         assert not _overlapping(group, renderer), name
+
+
+@pytest.mark.parametrize("name", sorted(figures.FIGURE_FUNCTIONS))
+def test_no_text_runs_past_the_edge(drawn, name):
+    assert not _cut(drawn[name][0]), name
+
+
+def test_one_unknown_outlet_without_metadata_is_readable():
+    """The case of the issue: 158 articles without metadata, all from one unknown outlet."""
+    one = make_corpus(158, seed=7, outlets=["", ""])
+    for name, func in figures.FIGURE_FUNCTIONS.items():
+        fig, _ = func(one, **CHEAP.get(name, {}))
+        with figures.style():
+            fig.draw_without_rendering()
+        assert not _cut(fig), name
+        renderer = fig._get_renderer()
+        for group in _label_groups(fig):
+            assert not _overlapping(group, renderer), name
+        assert "n = 158 articles" in _words(fig), name
+        assert "inconnu" not in _words(fig), name
 
 
 @pytest.mark.parametrize("name", sorted(figures.FIGURE_FUNCTIONS))

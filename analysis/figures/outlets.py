@@ -103,18 +103,19 @@ def distinctive_terms(scored: Scored, top: int = 8, include_wire: bool = True,
     terms = compare.distinctive_terms(scored, include_wire=include_wire, top=top, mode=mode)
     per_outlet = terms.groupby("outlet")["n_articles"].first() if len(terms) else pd.Series(dtype=int)
     outlets, rest = _top(per_outlet, TERM_PANELS)
+    n_articles = int(per_outlet.sum()) if len(terms) else len(compare._ok_articles(scored.articles))
     terms = terms[terms["outlet"].isin(outlets)]
     data = terms[["outlet", "rank", "lemma", "count", "z"]].copy()
     note = ("z-score of the weighted log-odds ratio of each lemma, the outlet vs all other outlets "
             "(Monroe, Colaresi & Quinn 2008, corpus counts as prior); dashed line z = 1.96. Lemmas "
             "used at least twice; spaCy French stop words, punctuation and numbers removed. Bar label: "
-            f"times the outlet uses the lemma. n = {_plural(int(per_outlet.sum()), 'article')}."
+            f"times the outlet uses the lemma. n = {_plural(n_articles, 'article')}."
             + _more(rest, "outlet", f"with fewer articles (panels for the {TERM_PANELS} largest)")
             + "\n" + _anecdote_note(per_outlet))
     ncols = min(3, max(len(outlets), 1))
     nrows = max(1, math.ceil(len(outlets) / ncols))
     with style():
-        fig, body = _figure(2.6 * ncols + 0.6, 0.35 + (0.22 * top + 0.6) * nrows, note)
+        fig, body = _figure(max(2.6 * ncols + 0.6, 6.0), 0.35 + (0.22 * top + 0.6) * nrows, note)
         if not outlets:
             _empty(body, "fewer than two outlets: nothing to contrast")
             return fig, data

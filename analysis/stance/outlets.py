@@ -108,7 +108,7 @@ def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | N
                                                                               columns=actors)
     compact = len(outlets) > 8
     fig, ax = plt.subplots(figsize=(min(1.0 * len(actors) + 2.8, 16.0),
-                                    min((0.5 if compact else 0.95) * len(outlets) + 2.0, 16.0)),
+                                    min(max((0.5 if compact else 0.95) * len(outlets) + 2.0, 3.4), 16.0)),
                            layout="constrained")
     cmap = matplotlib.colormaps["PuOr"].with_extremes(bad="white")  # not mentioned: blank
     im = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, vmin=-1, vmax=1,
@@ -121,7 +121,7 @@ def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | N
     ax.set_ylabel("outlet" + (f" (and {n_more_outlets} more, fewer articles)" if n_more_outlets else ""))
     ax.set_title(title or _heatmap_title(table, data, n_articles), fontsize=9)
     cb = fig.colorbar(im, ax=ax, shrink=0.8)
-    cb.set_label("mean portrayal score (−1 unfavourable … +1 favourable)")
+    cb.set_label("mean portrayal score\n(−1 unfavourable … +1 favourable)")
     return fig, data
 
 
