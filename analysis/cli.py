@@ -122,6 +122,9 @@ def _figures_arguments(fg: argparse.ArgumentParser) -> None:
                          "the repository's figures/ without)")
     fg.add_argument("--quiet", action="store_true",
                     help="no progress bar and no list of the files written")
+    fg.add_argument("--annotations", type=Path, nargs="+", default=[], metavar="FILE",
+                    help="with --scored: annotated samples of this corpus (framing sample, then "
+                         "filled in); also draw validation, the scorer's F1 against them")
 
 
 def _report_arguments(rp: argparse.ArgumentParser) -> None:
@@ -167,7 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "figures":
             from .figures import main as figures_main
 
-            return figures_main(scored=args.scored, out=args.out, quiet=args.quiet)
+            if args.annotations and args.scored is None:
+                print("error: --annotations needs --scored (the annotated corpus's tables)",
+                      file=sys.stderr)
+                return 2
+            return figures_main(scored=args.scored, out=args.out, quiet=args.quiet,
+                                annotations=args.annotations)
         if args.command in ("sample", "evaluate"):
             return _validate(args)
         if args.command == "report":

@@ -227,11 +227,16 @@ def _digest(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_framing_figures_scored_writes_beside_the_tables(tmp_path, capsys, monkeypatch):
-    for name, options in CHEAP.items():  # the same figures, with fewer resamples: this is about files
+@pytest.fixture
+def cheap_figures(monkeypatch):
+    """The same figure functions, with fewer resamples: the tests using it are about files."""
+    for name, options in CHEAP.items():
         func = figures.FIGURE_FUNCTIONS[name]
         monkeypatch.setitem(figures.FIGURE_FUNCTIONS, name,
                             lambda tables, func=func, options=options: func(tables, **options))
+
+
+def test_framing_figures_scored_writes_beside_the_tables(tmp_path, capsys, cheap_figures):
     write_tables(make_corpus(80, seed=2), tmp_path / "run")
     before = _digest(paths.FIGURES)
     assert cli.main(["figures", "--scored", str(tmp_path / "run")]) == 0
@@ -244,6 +249,28 @@ def test_framing_figures_scored_writes_beside_the_tables(tmp_path, capsys, monke
                      "--quiet"]) == 0
     assert (tmp_path / "elsewhere" / "plane.png").exists()
     assert capsys.readouterr().err == ""
+
+
+def test_annotations_give_the_corpus_its_own_validation_figure(tmp_path, capsys, cheap_figures):
+    from analysis.reliability import annotation_sample
+
+    corpus = make_corpus(80, seed=8)
+    write_tables(corpus, tmp_path / "run")
+    sample = annotation_sample(corpus, n=40, seed=1)
+    system = corpus.sentences.set_index(["article_id", "sentence_id"])
+    keys = list(zip(sample["article_id"], sample["sentence_id"], strict=True))
+    sample["coop"] = [int(system.at[k, "coop"]) for k in keys]
+    sample["conf"] = [int(system.at[k, "conf"]) if i % 5 else 1 - int(system.at[k, "conf"])
+                      for i, k in enumerate(keys)]  # the annotator disagrees on one in five
+    sample.to_csv(tmp_path / "labels.csv", index=False)
+    assert cli.main(["figures", "--scored", str(tmp_path / "run"), "--annotations",
+                     str(tmp_path / "labels.csv"), "--quiet"]) == 0
+    data = pd.read_csv(tmp_path / "run" / "figures" / "validation.csv").set_index("target")
+    assert data.at["coop", "f1"] == pytest.approx(1.0) and data.at["conf", "f1"] < 1.0
+    assert (data["n"] == 40).all()
+    assert not (tmp_path / "run" / "figures" / "checklist.png").exists()
+    assert cli.main(["figures", "--annotations", str(tmp_path / "labels.csv")]) == 2
+    assert "--annotations needs --scored" in capsys.readouterr().err
 
 
 def test_figures_plan_follows_the_tables(tmp_path):

@@ -6,7 +6,7 @@ import argparse
 import importlib.util
 import sys
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -80,7 +80,7 @@ def default_out(scored: Scored | str | Path | None) -> Path:
     return Path(scored) / "figures"
 
 
-def plan(tables: Scored, every: bool) -> tuple[list[str], dict[str, str]]:
+def plan(tables: Scored, every: bool, annotated: bool = False) -> tuple[list[str], dict[str, str]]:
     """The figures to draw from these tables, and the ones skipped with the reason.
 
     ``every`` (the seeds' run): every figure, the validation and instrument
@@ -88,6 +88,8 @@ def plan(tables: Scored, every: bool) -> tuple[list[str], dict[str, str]]:
     validation figure (it measures the scorer on the seeds' annotations, not
     this corpus), and ``portrayal`` only when the tables hold ``actors``
     (scored with ``--stance``; drawing it otherwise would parse the corpus again).
+    ``annotated``: an annotated sample of the corpus is given, so ``validation``
+    measures the scorer on it.
     """
     names = list(FIGURE_FUNCTIONS)
     skipped: dict[str, str] = {}
@@ -99,16 +101,19 @@ def plan(tables: Scored, every: bool) -> tuple[list[str], dict[str, str]]:
     else:
         for name in ("validation", "validation_heldout", *INSTRUMENT_FIGURES):
             skipped[name] = "measures the scorer on the seeds' annotations, not this corpus"
+        if annotated:
+            names.append("validation")
+            del skipped["validation"]
     return names, skipped
 
 
-def _draw(name: str, tables: Scored, results: pd.DataFrame | None) -> FigureData:
+def _draw(name: str, tables: Scored, results: pd.DataFrame | None, every: bool = True) -> FigureData:
     if name == "distinctive_terms" and _scored_mode(tables) == "fast":
         return FIGURE_FUNCTIONS[name](tables, mode="fast")  # the corpus has no lemmas: word forms
     if name in FIGURE_FUNCTIONS:
         return FIGURE_FUNCTIONS[name](tables)
     if name == "validation":
-        return validation(results)
+        return validation(results, test_set="seeds" if every else "annotations")
     if name == "validation_heldout":
         return validation(test_set="ud_sample")
     return INSTRUMENT_FIGURES[name]()
@@ -122,21 +127,24 @@ def _scored_mode(tables: Scored) -> str:
 
 
 def main(scored: Scored | str | Path | None = None, out: str | Path | None = None,
-         quiet: bool = False, every: bool | None = None, progress: bool | None = None) -> int:
+         quiet: bool = False, every: bool | None = None, progress: bool | None = None,
+         annotations: Sequence[str | Path] = ()) -> int:
     """Draw every figure the corpus supports: the seeds' (scored afresh) or a folder of scored tables.
 
     Without ``scored``: the seeds, every figure, into ``figures/``. With a
     folder of scored tables: its tables as they are (no scoring), into
     ``DIR/figures`` unless ``out`` says otherwise, only the figures its
     tables support (:func:`plan`; ``every=True`` draws them all, as for the
-    seeds). A progress bar on standard error unless ``quiet`` or
-    ``progress=False`` (``None``: only on a terminal). Returns 0.
+    seeds); with ``annotations`` (annotated samples of this corpus, as for
+    ``framing evaluate``) also ``validation``, the scorer against them. A
+    progress bar on standard error unless ``quiet`` or ``progress=False``
+    (``None``: only on a terminal). Returns 0.
     """
     every = scored is None if every is None else every
     out = default_out(scored) if out is None else Path(out)
     tables = _load(scored, quiet)
-    names, skipped = plan(tables, every)
-    results = None
+    names, skipped = plan(tables, every, annotated=bool(annotations) and not every)
+    results = _own_results(tables, annotations) if annotations and not every else None
     if every and "validation" in names:
         results = _evaluate()
         if results is None:
@@ -144,7 +152,7 @@ def main(scored: Scored | str | Path | None = None, out: str | Path | None = Non
             skipped["validation"] = "analysis.evaluate not available yet"
     written = []
     for name in _bar(names, False if quiet else progress):
-        fig, data = _draw(name, tables, results)
+        fig, data = _draw(name, tables, results, every)
         written.append(save_figure(fig, data, name, out)[0])
     if not quiet:
         for path in written:
@@ -152,6 +160,14 @@ def main(scored: Scored | str | Path | None = None, out: str | Path | None = Non
         for name, why in skipped.items():
             print(f"{name}: not drawn, {why}", file=sys.stderr)
     return 0
+
+
+def _own_results(tables: Scored, annotations: Sequence[str | Path]) -> pd.DataFrame:
+    """The scorer against each annotated sample of the corpus (as ``framing evaluate``), stacked."""
+    from ..reliability import evaluate_annotations, read_annotations
+
+    return pd.concat([evaluate_annotations(tables, read_annotations(p)) for p in annotations],
+                     ignore_index=True)
 
 
 def _bar(names: list[str], progress: bool | None) -> Iterable[str]:
