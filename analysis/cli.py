@@ -7,9 +7,9 @@ exist, a bad ``--lexicon`` or ``--actors`` file (the message names the file
 and line), an ``--out`` equal to or inside an input folder or holding an
 input. Exit status 1 is a failed run: an output folder holding another run's
 tables without ``--overwrite``, a damaged checkpoint or a table missing under
-one, a write that failed (a full disk). ``--resume`` after an input's bytes
-changed or with another ``--mode``, ``--lexicon`` or ``--actors`` is refused
-with exit status 3.
+one, a write that failed (a full disk), or ``--resume`` refused because an
+input's bytes changed or another ``--mode``, ``--lexicon`` or ``--actors`` was
+asked.
 Ctrl-C (SIGINT) stops ``framing score`` at once: its worker processes are
 killed, one line says how to resume, and the exit status is 130.
 """
@@ -97,7 +97,7 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
                          "default: a local cluster")
     sc.add_argument("--resume", action="store_true",
                     help="continue an interrupted run in --out from its last checkpoint (a "
-                         "finished one: nothing left to do); refused (exit status 3) if an input "
+                         "finished one: nothing left to do); refused (exit status 1) if an input "
                          "file's bytes changed or it used another --mode, --lexicon or --actors")
     sc.add_argument("--overwrite", action="store_true",
                     help="replace the tables of another run in --out (other inputs or settings; "
@@ -201,7 +201,7 @@ def _score(args: argparse.Namespace) -> int:
                      spreadsheet_safe=args.spreadsheet_safe, **tables)
     except (ResumeRefused, UsageError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return {ResumeRefused: 3, UsageError: 2}.get(type(exc), 1)
+        return 2 if isinstance(exc, UsageError) else 1
     if not counts and args.resume:
         return 0  # a finished run: nothing left to do (said by run)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
