@@ -291,8 +291,10 @@ def _dask(files: list[Path], opts: Options, scheduler: str | None,
         client = Client(scheduler)
         cluster = None
     else:
+        # no dashboard; the scheduler's HTTP endpoint on a free local port (8787 may be taken)
         cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         client = Client(cluster)
     try:
         parts = [[str(f) for f in files[i:i + partition_size]]
@@ -305,10 +307,28 @@ def _dask(files: list[Path], opts: Options, scheduler: str | None,
                 fut.release()
 
         yield from _mark_duplicates(results(), opts)
+    except KeyboardInterrupt:
+        if cluster is not None:
+            _kill_local_workers()
+        raise
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _kill_local_workers() -> None:
+    """Ctrl-C: kill the local cluster's worker processes at once, quietly.
+
+    A worker busy in a task would otherwise finish it, and its nanny would wait four
+    seconds and log warnings before killing it.
+    """
+    import logging
+    import multiprocessing
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    for child in multiprocessing.active_children():
+        child.kill()
 
 
 def _as_duplicate(scored: ScoredArticle, first: str, opts: Options) -> ScoredArticle:
