@@ -171,21 +171,25 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
                                  title=title, hstart=hstart,
                                  titled=title in PERSON_TITLES | OFFICIAL_TITLES,
                                  term=(row.start, row.end), place=place))
-    # subject pronouns and "lui et ...", resolved later from context
-    for k, tok in enumerate(toks):
-        if tok.quoted:
-            continue
-        if tok.w in SUBJECT_PRONOUNS and not impersonal(toks, k):
-            mentions.append(Mention(k, k + 1, "", "pronoun", "", tok.text,
-                                     pronoun="il"))
-        elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
-            mentions.append(Mention(k, k + 1, "", "pronoun", "", tok.text,
-                                     pronoun="lui"))
+    mentions += pronoun_mentions(toks)
     mentions.sort(key=lambda m: (m.start, m.end))
     # a PAIR reference directly followed by nationality adjectives is not one
     kept = [m for m in mentions if not (m.pair and any(
         o.kind == "adjective" and 0 <= o.start - m.end <= 1 for o in mentions))]
     return kept, titles
+
+
+def pronoun_mentions(toks: list[Tok]) -> list[Mention]:
+    """Subject pronouns and "lui et ..." outside quotations, resolved later from context."""
+    found = []
+    for k, tok in enumerate(toks):
+        if tok.quoted:
+            continue
+        if tok.w in SUBJECT_PRONOUNS and not impersonal(toks, k):
+            found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="il"))
+        elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
+            found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="lui"))
+    return found
 
 
 def adjective_head(toks: list[Tok], start: int, adj_tokens: set[int],

@@ -3,8 +3,9 @@
 Every list the stance modules read is named here, with the modules that read
 it. The French words and quotation marks are data, built once at import from
 ``analysis/data/<language>/stance_words.tsv`` (:func:`analysis.language.load_stance_words`;
-the comment above each list there names its constant and rule); the kinds of actor that
-name a person come from ``actor_roles.tsv``, as the scorer's do. What stays here is
+the comment above each list there names its constant and rule); the quotation marks are
+the scorer's (``words.tsv``), as are actor mentions and the source prepositions (read
+through its rules, not copied here). What stays here is
 code-level: punctuation and the straight quote, the parse labels (parts of speech,
 dependency relations) of spaCy's French model, and the table values the scorer writes.
 """
