@@ -194,6 +194,12 @@ def test_a_place_or_topic_is_a_mention_but_no_actor(matcher):
     doc = st._parse(["Le Vietnam, pays accueillant et généreux, a reçu la Russie."])[0]
     evs = st.sentence_evaluations(doc, st.find_mentions(doc, matcher))
     assert any(e.actors == ["VNM"] and e.score > 0 for e in evs)
+    # a nationality adjective on a non-agent head is a topic: "le conflit syrien"
+    doc = st._parse(["La Russie a condamné le terrible conflit syrien."])[0]
+    ms = st.find_mentions(doc, matcher)
+    assert [(m.text, m.codes, m.place) for m in ms] == [("Russie", ("RUS",), False),
+                                                        ("syrien", ("SYR",), True)]
+    assert not any("SYR" in e.actors for e in st.sentence_evaluations(doc, ms))
     # in the portrayal table: a row, neutral, no evaluation
     t = make_tables([("a1", 0, text, "narrator", "", "RUS")])
     row = st.portray(t).set_index("actor").loc["VNM"]

@@ -127,12 +127,14 @@ def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
 def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], paragraph_start: bool,
               topic_tokens: frozenset[int] = frozenset(),
               recipients: frozenset[int] = frozenset(), places: bool = False,
+              topic_heads: frozenset[int] = frozenset(),
               ) -> tuple[list[Mention], set[int]]:
     """Actor mentions of a sentence, with the place/topic/dateline filters.
 
-    ``places``: keep the mentions :func:`place_or_topic` drops, marked ``place``
-    (the codebook's portrayal lists an actor named as a venue or topic, always
-    neutral; stance asks for them). The scorer never does: a place is no agent.
+    ``places``: keep the mentions :func:`place_or_topic` drops, and the nationality
+    adjectives on a non-agent head (``topic_heads``: "le conflit syrien"), marked
+    ``place`` (the codebook's portrayal lists an actor named as a venue or topic,
+    always neutral; stance asks for them). The scorer never does: a place is no agent.
     """
     eng = engine
     titles: set[int] = set()
@@ -162,7 +164,9 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
         if row.kind == "adjective":
             head = adjective_head(toks, start, adj_tokens, heads)
             if head is None and not nominal_adjective(toks, start):
-                continue
+                if not (places and adjective_head(toks, start, adj_tokens, topic_heads) is not None):
+                    continue
+                place = True
             if head is not None:
                 title = title_alias.get(head, toks[head].w)
                 hstart = title_start.get(head, head)

@@ -62,8 +62,10 @@ class ArticleScorer:
                         and row.term not in NON_AGENT_HEADS for k in range(s, e)}
         topic_tokens = frozenset(k for s, e, row in matches if row.category == "CONSULT"
                                  for k in range(s, e))
+        topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
+                                and row.term in NON_AGENT_HEADS for k in range(s, e))
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
-                                         aid_recipients(toks, matches), places=self.places)
+                                         aid_recipients(toks, matches), self.places, topic_heads)
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)
         attribution = find_attribution(toks, [m for m in mentions if not m.place])
