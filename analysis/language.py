@@ -149,11 +149,7 @@ MAPPING_LISTS = frozenset({"elisions", "contractions"})
 STANCE_WORD_LISTS: dict[str, str] = {
     "excluded_boosters": "EXCLUDED_BOOSTERS (polarity.build_polarity)",
     "interaction_nouns": "INTERACTION_NOUNS (mentions.interaction_nouns)",
-    "person_pairs": "PERSON_PAIRS (mentions.find_mentions, in file order)",
-    "de_forms": "DE_FORMS (mentions.find_mentions, attach.de_nmod_mention)",
-    "open_quotes": "OPEN_QUOTES (voice.quoted_tokens, attach.surface_appositions)",
-    "close_quotes": "CLOSE_QUOTES (voice.quoted_tokens, attach.surface_appositions)",
-    "attribution_openers": "ATTRIBUTION_OPENERS (voice.token_voices)",
+    "de_forms": "DE_FORMS (attach.de_nmod_mention)",
     "needs_ne": "NEEDS_NE (sentence.modifiers)",
     "ne_forms": "NE_FORMS (sentence.has_ne)",
     "reflexive_clitics": "REFLEXIVE_CLITICS (sentence.cooperation_terms)",
