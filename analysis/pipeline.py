@@ -12,7 +12,9 @@ re-exported here (``from analysis.pipeline import Scored`` keeps working).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pandas as pd
 from . import nlp
 from .config import ScorerConfig
 from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
-from .scoring import FrameScorer, article_date
+from .scoring import FrameScorer, SentenceScore, article_date
 from .tables import (  # noqa: F401  (re-exported for run, the tests and the notebooks)
     ACTOR_COLUMNS,
     ARTICLE_SCORE_COLUMNS,
@@ -91,7 +93,7 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
             })
             sid += 1
             continue
-        for s in next(results):
+        for s in with_words(next(results)):
             start, end = p.stored_span(s.start, s.end)
             out.sentences.append({
                 "article_id": art.article_id, "sentence_id": sid,
@@ -111,6 +113,29 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
         row.pop("_norm", None)
     record.update(frame_measures(out.sentences, out.dyads))
     record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
+    return out
+
+
+_WORD = re.compile(r"\w")
+
+
+def with_words(sents: list[SentenceScore]) -> list[SentenceScore]:
+    """A paragraph's sentences, each holding a word: a segment without one (a lone
+    closing quote, "...", "!!") is joined to the sentence before it (to the next
+    at the paragraph's start), so no row of ``sentences`` is punctuation only.
+
+    Only spans change: the segment had no word, so no event, actor or score.
+    """
+    out: list[SentenceScore] = []
+    pending = None  # start of wordless segments before the first sentence with a word
+    for s in sents:
+        if _WORD.search(s.text):
+            out.append(s if pending is None else replace(s, start=pending))
+            pending = None
+        elif out:
+            out[-1] = replace(out[-1], end=s.end)
+        elif pending is None:
+            pending = s.start
     return out
 
 

@@ -82,7 +82,7 @@ from .pipeline import (
     iter_scored,
     typed_frame,
 )
-from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus
+from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus, warn_document
 from .types import Mode
 
 Engine = Literal["local", "dask"]
@@ -254,9 +254,10 @@ def _mark_duplicates(parts: Iterable[list[tuple[str, ScoredArticle]]], opts: Opt
             set_article_id(scored, new)
             if first is not None:
                 scored = _as_duplicate(scored, first, opts)
-            if scored.article["status"] != "ok" or scored.article["problem"]:
-                warnings.warn(f"{scored.article['path']}: {scored.article['status']}: "
-                              f"{scored.article['problem']}", InputWarning, stacklevel=3)
+            rec = scored.article
+            if rec["status"] != "ok" or rec["problem"]:
+                warn_document(str(rec["path"]), str(rec["status"]), str(rec["problem"]),
+                              stacklevel=3)
             batch.append(scored)
         yield batch
 
