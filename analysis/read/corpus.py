@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..types import TitleRule
-from .boilerplate import _LEADING_STAMP, classify_boilerplate, looks_like_headline
+from .boilerplate import _LEADING_STAMP, classify_boilerplate, is_list_item, looks_like_headline
 from .files import (
     DEFAULT_MAX_BYTES,
     HTML_SUFFIXES,
@@ -116,9 +116,9 @@ def _classify(para: Paragraph, state: _State, stamp: bool) -> None:
         para.kind = "boilerplate"
     elif looks_like_headline(norm) and not state.in_list:
         para.kind = "headline"
-    if para.kind != "boilerplate":
-        state.in_list = norm.endswith(":") or (state.in_list and para.kind == "body"
-                                               and looks_like_headline(norm))
+    if para.kind != "boilerplate":  # a list goes on while its lines are items or short
+        state.in_list = norm.endswith(":") or (state.in_list and (
+            is_list_item(norm) or looks_like_headline(norm)))
     para.lang = detect_language(norm)
     if para.kind != "boilerplate" and para.lang == "und":
         para.lang = "fr"  # too short to tell: a French corpus's default
