@@ -274,6 +274,10 @@ def _read(inputs: Sequence[str | Path] | str | Path | pd.DataFrame, max_bytes: i
     limit = max_bytes or DEFAULT_MAX_BYTES
     if not isinstance(inputs, pd.DataFrame):
         paths = [inputs] if isinstance(inputs, (str, Path)) else inputs
+        for item in paths:
+            if isinstance(item, str) and not Path(item).exists() and (" " in item or "\n" in item):
+                raise FileNotFoundError(f"input path does not exist: {item[:60]!r}; to score "
+                                        "a text, use analysis.score_text")
         yield from read_corpus(list_inputs(paths), max_bytes=limit, split=split_parts,
                                warn=False, dedupe=False, title=title, outlet=outlet)
         return

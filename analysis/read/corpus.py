@@ -346,24 +346,30 @@ def read_frame(df, stem: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES,  
 
 def _row_article(row: dict, aid: str, src: str, text_col: str, max_bytes: int,
                  names: Sequence[str], title: TitleRule = "none") -> Article:
-    """The Article of one table row."""
+    """The Article of one table row; its metadata columns are kept whatever its status."""
     text = str(row[text_col] or "")
     if not text.strip() or text == "nan":
-        return Article(aid, src, status="empty", problem="row has an empty text")
+        return _table_meta(Article(aid, src, status="empty", problem="row has an empty text"), row)
     if len(text.encode("utf-8")) > max_bytes:
-        return Article(aid, src, status="too_large",
-                       problem=f"row text is over the limit of {max_bytes:,} bytes")
+        return _table_meta(Article(aid, src, status="too_large",
+                                   problem=f"row text is over the limit of {max_bytes:,} bytes"),
+                           row)
     text, fix = repair_mojibake(text)
     given = str(row.get("title") or "").strip() not in ("", "nan")
     art = build_article(aid, src, text, names, title="none" if given else title)
     if fix:
         art.add_problem(fix)
+    return _finish(_table_meta(art, row))
+
+
+def _table_meta(art: Article, row: dict) -> Article:
+    """The row's metadata columns win over what was inferred (source ``table``)."""
     for k in META_FIELDS:
         v = row.get(k)
         if v and v != "nan":
             art.meta[k] = str(v)
             art.meta[f"{k}_source"] = "table"
-    return _finish(art)
+    return art
 
 
 def _as_text(df):  # noqa: ANN001, ANN202 - a pandas DataFrame
