@@ -12,6 +12,7 @@ re-exported here (``from analysis.pipeline import Scored`` keeps working).
 from __future__ import annotations
 
 import math
+import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -275,7 +276,8 @@ def _read(inputs: Sequence[str | Path] | str | Path | pd.DataFrame, max_bytes: i
     if not isinstance(inputs, pd.DataFrame):
         paths = [inputs] if isinstance(inputs, (str, Path)) else inputs
         for item in paths:
-            if isinstance(item, str) and not Path(item).exists() and (" " in item or "\n" in item):
+            if isinstance(item, str) and (" " in item or "\n" in item) and \
+                    not os.path.lexists(item):  # lexists: no error on a too long name
                 raise FileNotFoundError(f"input path does not exist: {item[:60]!r}; to score "
                                         "a text, use analysis.score_text")
         yield from read_corpus(list_inputs(paths), max_bytes=limit, split=split_parts,
@@ -301,15 +303,16 @@ def _read_frame(df: pd.DataFrame, source: str, limit: int, split_parts: bool, ti
 
 def _frame_text(df: pd.DataFrame) -> pd.DataFrame:
     """A user's DataFrame as the reader takes a table: text cells, ids ``text-N`` where none."""
-    from .read.files import TEXT_COLUMNS
+    from .read.files import ID_COLUMNS, TEXT_COLUMNS
 
     if not any(c in df.columns for c in TEXT_COLUMNS):
         raise ValueError(f"the DataFrame has no text column (expected one of {TEXT_COLUMNS}); "
                          f"its columns: {list(df.columns)}")
     df = df.reset_index(drop=True).astype(object)
     df = df.where(df.notna(), "").map(str)
-    ids = df["article_id"] if "article_id" in df.columns else pd.Series([""] * len(df))
-    df["article_id"] = [i.strip() or f"text-{n}" for n, i in enumerate(ids, start=1)]
+    col = next((c for c in ID_COLUMNS if c in df.columns), "article_id")
+    ids = df[col] if col in df.columns else pd.Series([""] * len(df))
+    df[col] = [i.strip() or f"text-{n}" for n, i in enumerate(ids, start=1)]
     return df
 
 

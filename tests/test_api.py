@@ -106,6 +106,12 @@ def test_score_dataframe_with_metadata_columns():
     assert any("<DataFrame>#3: empty" in m for m in messages)
 
 
+def test_score_dataframe_takes_an_id_column_by_any_reader_name():
+    df = pd.DataFrame({"id": ["a", ""], "text": ["Moscou coopère.", "Washington coopère."]})
+    scored = score(df, mode="lexical", tone=False)
+    assert scored.articles["article_id"].tolist() == ["a", "text-2"]
+
+
 def test_score_dataframe_errors():
     with pytest.raises(ValueError, match="no text column"):
         score(pd.DataFrame({"contenu": ["Moscou"]}), mode="lexical")
@@ -119,6 +125,8 @@ def test_score_dataframe_errors():
 def test_a_string_given_to_score_points_to_score_text():
     with pytest.raises(FileNotFoundError, match="score_text"):
         score("La Russie et les États-Unis ont signé un accord.", mode="lexical")
+    with pytest.raises(FileNotFoundError, match="score_text"):
+        score(" ".join([TEXT] * 40), mode="lexical")  # longer than a file name may be
 
 
 @pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
