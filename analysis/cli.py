@@ -10,6 +10,11 @@ tables without ``--overwrite``, a damaged checkpoint or a table missing under
 one, a write that failed (a full disk), or ``--resume`` refused because an
 input's bytes changed or another ``--mode``, ``--lexicon`` or ``--actors`` was
 asked.
+An input holding no document (an empty folder) is no error: the tables are
+written with their headers only, a warning says so, and the exit status is 0.
+Problems with single inputs are ``warning:`` lines; what the reader did to a
+document it read ``ok`` (two articles found in one file, a long line cut,
+mojibake repaired) is a ``note:`` line.
 Ctrl-C (SIGINT) stops ``framing score`` at once: its worker processes are
 killed, one line says how to resume, and the exit status is 130.
 """
@@ -23,8 +28,8 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import paths
-from .read import DEFAULT_MAX_BYTES, InputWarning
+from . import __version__, paths
+from .read import DEFAULT_MAX_BYTES, InputNote, InputWarning
 
 #: ``framing score`` stopped by Ctrl-C (SIGINT): the exit status, as a shell gives it, and
 #: the one line printed (a CSV run resumes from its last checkpoint).
@@ -37,7 +42,9 @@ SCORED_HELP = "folder of tables written by 'framing score'"
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
-    prefix = "warning" if issubclass(category, InputWarning) else category.__name__
+    """One line on standard error: ``note:`` for a note, ``warning:`` for a problem."""
+    prefix = ("note" if issubclass(category, InputNote) else
+              "warning" if issubclass(category, InputWarning) else category.__name__)
     print(f"{prefix}: {message}", file=sys.stderr)
 
 
@@ -46,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Measure cooperation vs conflict framing in French news articles.")
+    parser.add_argument("--version", action="version", version=f"framing {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
     _score_arguments(sub.add_parser(
         "score", help="read, clean and score articles; write the tables"))
@@ -76,6 +85,15 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
                     help="actor dictionary to use instead of the packaged one (same format as "
                          "analysis/data/actors.tsv); recorded as ;actors=custom:<12 hex> in "
                          "articles.lexicon_version")
+    sc.add_argument("--title", choices=["none", "first-line"], default="none",
+                    help="first-line: the first non-empty line of each text (a .txt file, a "
+                         "table row without a title) is its title, in articles.title, scored "
+                         "as a headline and never as body text; none (default): the title "
+                         "comes from metadata, else the first line that looks like a headline")
+    sc.add_argument("--outlet", default=None, metavar="NAME|folder",
+                    help="the outlet of every document: a name, or 'folder' for the name of "
+                         "the folder each file is in; wins over the outlet guessed from the "
+                         "text, not over an outlet column of a table or a metadata.csv row")
     sc.add_argument("--split-parts", action="store_true",
                     help="score a file joining two articles at a separator as two articles")
     sc.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
@@ -120,9 +138,13 @@ def _figures_arguments(fg: argparse.ArgumentParser) -> None:
 
 def _report_arguments(rp: argparse.ArgumentParser) -> None:
     """``framing report``: inputs (or one folder of scored tables), output file, scorer mode."""
-    rp.add_argument("inputs", nargs="+")
-    rp.add_argument("--out", type=Path, default=Path("report.html"))
-    rp.add_argument("--mode", choices=["full", "fast"], default="full")
+    rp.add_argument("inputs", nargs="+",
+                    help="files or folders of articles to score, or one folder of tables "
+                         "written by 'framing score'")
+    rp.add_argument("--out", type=Path, default=Path("report.html"),
+                    help="HTML file to write (default report.html)")
+    rp.add_argument("--mode", choices=["full", "fast"], default="full",
+                    help="scorer mode when the inputs are articles (default full)")
 
 
 def _sample_arguments(sm: argparse.ArgumentParser) -> None:
@@ -198,14 +220,16 @@ def _score(args: argparse.Namespace) -> int:
                      jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      resume=args.resume, batch_size=args.batch_size, stance=args.stance,
                      progress=False if args.quiet else None, overwrite=args.overwrite,
-                     spreadsheet_safe=args.spreadsheet_safe, **tables)
+                     spreadsheet_safe=args.spreadsheet_safe, title=args.title,
+                     outlet=args.outlet, **tables)
     except (ResumeRefused, UsageError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1
     if not counts and args.resume:
         return 0  # a finished run: nothing left to do (said by run)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-    print(f"scored {sum(counts.values())} documents ({summary}) -> {args.out}", file=sys.stderr)
+    print(f"scored {sum(counts.values())} documents{f' ({summary})' if summary else ''} "
+          f"-> {args.out}", file=sys.stderr)
     return 0
 
 

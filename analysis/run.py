@@ -82,8 +82,8 @@ from .pipeline import (
     iter_scored,
     typed_frame,
 )
-from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus
-from .types import Mode
+from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus, warn_document
+from .types import Mode, TitleRule
 
 Engine = Literal["local", "dask"]
 Format = Literal["csv", "parquet"]
@@ -176,6 +176,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
     stance: bool = False
+    title: TitleRule = "none"
+    outlet: str | None = None
 
     @property
     def mode(self) -> Mode:
@@ -254,9 +256,10 @@ def _mark_duplicates(parts: Iterable[list[tuple[str, ScoredArticle]]], opts: Opt
             set_article_id(scored, new)
             if first is not None:
                 scored = _as_duplicate(scored, first, opts)
-            if scored.article["status"] != "ok" or scored.article["problem"]:
-                warnings.warn(f"{scored.article['path']}: {scored.article['status']}: "
-                              f"{scored.article['problem']}", InputWarning, stacklevel=3)
+            rec = scored.article
+            if rec["status"] != "ok" or rec["problem"]:
+                warn_document(str(rec["path"]), str(rec["status"]), str(rec["problem"]),
+                              stacklevel=3)
             batch.append(scored)
         yield batch
 
@@ -270,7 +273,8 @@ def _read_and_score_files(files: list[str], opts: Options) -> list[tuple[str, Sc
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)
         arts = list(read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts,
-                                use_sidecar=True, warn=False, dedupe=False))
+                                use_sidecar=True, warn=False, dedupe=False, title=opts.title,
+                                outlet=opts.outlet))
     ids = [art.article_id for art in arts]
     if len(set(ids)) < len(ids):
         for i, art in enumerate(arts):
@@ -364,6 +368,10 @@ def _settings(opts: Options, fmt: str, safe: bool = False) -> dict[str, object]:
         "max_bytes": opts.max_bytes, "stance": opts.stance, "format": fmt}
     if safe:  # only when on, so that earlier manifests still match
         settings["spreadsheet_safe"] = True
+    if opts.title != "none":  # likewise
+        settings["title"] = opts.title
+    if opts.outlet:
+        settings["outlet"] = opts.outlet
     return settings
 
 
@@ -381,7 +389,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
         partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
         actors: TableSource = None, overwrite: bool = False,
-        spreadsheet_safe: bool = False) -> dict[str, int]:
+        spreadsheet_safe: bool = False, title: TitleRule = "none",
+        outlet: str | None = None) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
@@ -397,6 +406,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     naming the file; ``resume=True`` then completes them.
     ``spreadsheet_safe=True`` (CSV only) puts an apostrophe before text cells that
     a spreadsheet would run as a formula (:func:`analysis.tables.spreadsheet_safe`).
+    ``title``, ``outlet``: :func:`analysis.read.read_corpus`. No document: :func:`_headers_only`.
     """
     if spreadsheet_safe and fmt != "csv":
         raise ValueError("spreadsheet_safe applies to CSV output only")
@@ -404,13 +414,9 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     check_locations(inputs, out)
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
     files = list_inputs(inputs)
-    opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
-                   batch_size=batch_size, stance=stance)
-    manifest = _manifest(files, opts, fmt, spreadsheet_safe)
-    done = _start(out, manifest, config, fmt, resume=resume, overwrite=overwrite)
+    opts = Options(config, tone, split_parts, max_bytes, batch_size, stance, title, outlet)
+    manifest, done = _open(out, files, opts, fmt, spreadsheet_safe, resume, overwrite)
     if done is None:
-        print(f"resume: nothing left to do: the run in {out} is finished; tables unchanged",
-              file=sys.stderr)
         return {}
     writer = TableWriter(out, fmt=fmt, append=True, stance=stance,
                          spreadsheet_safe=spreadsheet_safe)
@@ -424,6 +430,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
             _save(out / CHECKPOINT, ckpt)
         counts = _write_batches(batches, writer, ckpt, out / CHECKPOINT if fmt == "csv" else None,
                                 bar)
+        if not counts:
+            _headers_only(writer, inputs, out, warn=not done)
         writer.close()
         _save(out / MANIFEST, {**manifest, "finished": True, "counts": counts})
     except OSError as exc:
@@ -435,6 +443,27 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
             bar.close()
     (out / CHECKPOINT).unlink(missing_ok=True)
     return counts
+
+
+def _open(out: Path, files: list[Path], opts: Options, fmt: str, safe: bool, resume: bool,
+          overwrite: bool) -> tuple[dict, int | None]:
+    """The run's manifest, and the documents already written (None: a finished run resumed)."""
+    manifest = _manifest(files, opts, fmt, safe)
+    done = _start(out, manifest, opts.config, fmt, resume=resume, overwrite=overwrite)
+    if done is None:
+        print(f"resume: nothing left to do: the run in {out} is finished; tables unchanged",
+              file=sys.stderr)
+    return manifest, done
+
+
+def _headers_only(writer: TableWriter, inputs: Sequence[str | Path], out: Path,
+                  warn: bool) -> None:
+    """Inputs holding no document (an empty folder): the tables with their headers only,
+    and a warning (the run itself is fine: exit status 0)."""
+    writer.write([])
+    if warn:
+        warnings.warn(f"no input documents in {', '.join(map(str, inputs))}: the tables in "
+                      f"{out} hold only their headers", InputWarning, stacklevel=3)
 
 
 def _write_batches(batches: Iterable[list[ScoredArticle]], writer: TableWriter, ckpt: dict,
@@ -571,7 +600,7 @@ def _batches(engine: Engine, files: list[Path], opts: Options, jobs: int, done: 
         return _local_files(files, opts, jobs)
     if engine == "local":
         articles = read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts,
-                               warn=False, dedupe=False)
+                               warn=False, dedupe=False, title=opts.title, outlet=opts.outlet)
         return _local(InputOrder().articles(articles, skip=done), opts, jobs)
     raise ValueError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
 
