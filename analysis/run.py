@@ -300,6 +300,7 @@ def _dask(files: list[Path], opts: Options, scheduler: str | None,
                                processes=True, dashboard_address=None,
                                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         client = Client(cluster)
+        client.run(workers.ignore_interrupts)
     try:
         parts = [[str(f) for f in files[i:i + partition_size]]
                  for i in range(0, len(files), partition_size)]

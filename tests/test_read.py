@@ -301,3 +301,18 @@ def test_tables_one_article_per_row(tmp_path):
 
 def test_glued_sentence_before_a_quote_is_split(seeds):
     assert "des discussions. «Vladimir Poutine" in _para(seeds["002"], "au cœur des discussions").text
+
+
+def test_a_problem_the_reader_fixed_is_a_note_one_it_could_not_fix_a_warning():
+    import warnings
+
+    from analysis.read import InputNote, InputWarning
+    from analysis.read.records import warn_document
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        warn_document("a.txt", "ok", "mojibake repaired (text was UTF-8 decoded as a single-byte encoding)")
+        warn_document("b.txt", "ok", "mojibake detected (e.g. 'Ã©') and could not be repaired")
+        warn_document("c.txt", "empty", "no text")
+    kinds = [(str(w.message).split(":")[0], w.category) for w in seen]
+    assert kinds == [("a.txt", InputNote), ("b.txt", InputWarning), ("c.txt", InputWarning)]

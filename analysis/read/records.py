@@ -27,8 +27,9 @@ class InputNote(InputWarning):
 
 
 def warn_document(path: str, status: str, problem: str, stacklevel: int = 2) -> None:
-    """Report one document's ``problem``: a note if it was read ``ok``, else a warning."""
-    if status == "ok":
+    """Report one document's ``problem``: a note if it was read ``ok`` and the reader fixed
+    what it found, else a warning (mojibake that "could not be repaired" stays one)."""
+    if status == "ok" and "could not" not in problem:
         warnings.warn(f"{path}: {problem}", InputNote, stacklevel=stacklevel + 1)
     else:
         warnings.warn(f"{path}: {status}: {problem}", InputWarning, stacklevel=stacklevel + 1)
