@@ -240,8 +240,8 @@ def _finish(art: Article) -> Article:
 # ---------------------------------------------------------------- files and tables
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-              names: Sequence[str] = (), title: TitleRule = "none") -> list[Article]:
-    """Read one input file into one Article (text, HTML) or one per row (tables).
+              names: Sequence[str] = (), title: TitleRule = "none") -> Iterable[Article]:
+    """Read one input file into one Article (text, HTML) or one per row (tables, streamed).
 
     Never raises for a bad file: a FIFO, socket or folder (``not_a_file``,
     never opened), a dangling symbolic link, a link loop, a permission or I/O
@@ -301,31 +301,63 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 
+#: Rows of a table read at a time: a table file is streamed, never loaded whole.
+TABLE_CHUNK_ROWS = 1000
+
+
 def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-               names: Sequence[str] = (), title: TitleRule = "none") -> list[Article]:
-    """One Article per row of a CSV, JSON-lines or Parquet table."""
+               names: Sequence[str] = (), title: TitleRule = "none") -> Iterator[Article]:
+    """One Article per row of a CSV, JSON-lines or Parquet table, read in chunks of
+    :data:`TABLE_CHUNK_ROWS` rows so that memory does not grow with the table.
+
+    A table that cannot be parsed from some chunk on gives the rows of the chunks before
+    it, then one ``unreadable`` row (``STEM:ROW``) saying from which row on and why.
+    """
+    start = 0
+    try:
+        for df in _table_chunks(path):
+            yield from read_frame(df, path.stem, str(path), max_bytes=max_bytes, names=names,
+                                  title=title, start=start)
+            start += len(df)
+    except Exception as exc:  # noqa: BLE001 - any parse failure is reported, not raised
+        what = f"table rows from {start} on could not be parsed" if start else \
+            "table could not be parsed"
+        yield Article(f"{path.stem}:{start}" if start else path.stem,
+                      f"{path}#{start}" if start else str(path),
+                      status="unreadable", problem=f"{what}: {exc}")
+
+
+def _table_chunks(path: Path) -> Iterator:
+    """The table's rows as DataFrames of text cells, :data:`TABLE_CHUNK_ROWS` at a time."""
     import pandas as pd
 
-    try:
-        if path.suffix.lower() == ".csv":
-            df = pd.read_csv(path, dtype=str, keep_default_na=False)
-        elif path.suffix.lower() == ".jsonl":
-            df = _as_text(pd.DataFrame([json.loads(ln) for ln in
-                                        path.read_text("utf-8").splitlines() if ln.strip()],
-                                       dtype=object))
-        else:
-            df = _as_text(pd.read_parquet(path))
-    except Exception as exc:  # noqa: BLE001 - any parse failure is reported, not raised
-        return [Article(path.stem, str(path), status="unreadable",
-                        problem=f"table could not be parsed: {exc}")]
-    return read_frame(df, path.stem, str(path), max_bytes=max_bytes, names=names, title=title)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=TABLE_CHUNK_ROWS)
+    elif suffix == ".jsonl":
+        with path.open(encoding="utf-8") as fh:
+            rows: list = []
+            for line in fh:
+                if line.strip():
+                    rows.append(json.loads(line))
+                if len(rows) == TABLE_CHUNK_ROWS:
+                    yield _as_text(pd.DataFrame(rows, dtype=object))
+                    rows = []
+            if rows:
+                yield _as_text(pd.DataFrame(rows, dtype=object))
+    else:
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=TABLE_CHUNK_ROWS):
+            yield _as_text(batch.to_pandas())
 
 
 def read_frame(df, stem: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES,  # noqa: ANN001
-               names: Sequence[str] = (), title: TitleRule = "none") -> list[Article]:
+               names: Sequence[str] = (), title: TitleRule = "none", start: int = 0) -> list[Article]:
     """One Article per row of a DataFrame of text cells (a table file, or the Python API's).
 
-    Rows without an id are ``STEM:ROW`` (0-based row) and their path ``SOURCE#ROW``.
+    Rows without an id are ``STEM:ROW`` (0-based row, counted from ``start`` for a chunk
+    of a larger table) and their path ``SOURCE#ROW``.
     """
     text_col = next((c for c in TEXT_COLUMNS if c in df.columns), None)
     if text_col is None:
@@ -333,7 +365,7 @@ def read_frame(df, stem: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES,  
                         problem=f"table has no text column (expected one of {TEXT_COLUMNS})")]
     id_col = next((c for c in ID_COLUMNS if c in df.columns), None)
     out = []
-    for i, row in enumerate(df.to_dict("records")):
+    for i, row in enumerate(df.to_dict("records"), start=start):
         aid = str(row[id_col]) if id_col and str(row[id_col]).strip() else ""
         art = _row_article(row, aid or f"{stem}:{i}", f"{source}#{i}", text_col,
                            max_bytes, names, title)
