@@ -39,6 +39,8 @@ from .words import (
     REGIME_ALIASES,
     REGIME_OF,
     SUBJECT_PRONOUNS,
+    TARGET_PREPOSITIONS,
+    TARGETED_CATEGORIES,
     TOPIC_NOUNS,
     TOPIC_PREPOSITIONS,
 )
@@ -62,7 +64,8 @@ def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], 
     if row.kind in STATE_KINDS or row.kind == "institution":
         if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
             return True
-        if prev == "sur" or (prev in DETERMINERS and prev2 == "sur"):
+        if (prev == "sur" and start - 1 not in recipients) or (
+                prev in DETERMINERS and prev2 == "sur" and start - 2 not in recipients):
             return True
         k = start - 1
         while k >= 0 and toks[k].w in DETERMINERS:
@@ -94,6 +97,24 @@ def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]])
             k = next((k for k in range(end, min(end + 6, len(toks)))
                       if toks[k].w in RECIPIENT_PREPOSITIONS), None)
             if k is not None:
+                found.add(k)
+    return frozenset(found)
+
+
+def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
+                    ) -> frozenset[int]:
+    """"hostile à Washington", "dissimuler des informations à Moscou", "la pression sur
+    l'Iran": right after a coercive or verbal conflict event (``targeted_categories``),
+    "à/au/aux/sur X" names the act's target, so X is an actor, not a place or a topic.
+    Fighting and protest are left out: "des combats à Moscou" happen at a place."""
+    found: set[int] = set()
+    for _, end, row in matches:
+        if row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil"):
+            k = end
+            while k < min(end + 2, len(toks)) and toks[k].pos == "ADJ" \
+                    and toks[k].w not in TARGET_PREPOSITIONS:
+                k += 1  # "la pression accrue sur", full mode only
+            if k < len(toks) and toks[k].w in TARGET_PREPOSITIONS:
                 found.add(k)
     return frozenset(found)
 

@@ -14,6 +14,7 @@ from .actors import (
     find_mentions,
     office_term,
     resolve_references,
+    targeted_actors,
     title_by_date,
     update_context,
 )
@@ -60,7 +61,8 @@ class ArticleScorer:
         topic_tokens = frozenset(k for s, e, row in matches if row.category == "CONSULT"
                                  for k in range(s, e))
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
-                                         aid_recipients(toks, matches))
+                                         aid_recipients(toks, matches)
+                                         | targeted_actors(toks, matches))
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)
         attribution = find_attribution(toks, mentions)

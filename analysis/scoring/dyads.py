@@ -31,6 +31,8 @@ from .words import (
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
     QUE_NOT_BOUND_AFTER,
+    TARGET_PREPOSITIONS,
+    TARGETED_CATEGORIES,
 )
 
 
@@ -413,7 +415,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     """Daech/TER, "contre X", or the object of a conflict verb (frapper X)."""
     if m.code in ENEMY_CODES:
         return True
-    if preceded_by(toks, m, AGAINST_PREPOSITIONS):
+    if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m):
         return True
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
@@ -421,6 +423,18 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
                                      for k in between):
             return True
     return False
+
+
+def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"la pression sur l'Iran", "hostile à Washington": the actor right after a coercive or
+    verbal conflict noun or adjective, through à/sur, is its target (rule ``noun_target``)."""
+    if ev.verb or ev.category not in TARGETED_CATEGORIES or m.start < ev.end:
+        return False
+    k = phrase_start(m) - 1
+    while k >= ev.end and toks[k].w in DETERMINERS:
+        k -= 1
+    return ev.end <= k <= ev.end + 2 and toks[k].w in TARGET_PREPOSITIONS and all(
+        toks[j].pos == "ADJ" for j in range(ev.end, k))
 
 
 def coordinated(toks: list[Tok], agents: list[Mention]) -> bool:

@@ -67,6 +67,7 @@ FULL = ("full",)
 RULES: tuple[Rule, ...] = (
     Rule("gate", "match", "lexical.LexicalScorer._prepare", LEXICAL),
     Rule("aid_recipient", "actors", "actors.aid_recipients"),
+    Rule("conflict_target_preposition", "actors", "actors.targeted_actors"),
     Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
     Rule("nationality_adjective_head", "actors", "actors.adjective_head"),
     Rule("mentions", "actors", "actors.find_mentions"),
@@ -104,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     Rule("intra_actor", "dyad", "dyads.intra_actor", labels=("intra_actor",),
          drops=("intra_actor",)),
     Rule("conflict_dyads", "dyad", "dyads.conflict_dyads"),
+    Rule("noun_target", "dyad", "dyads.noun_target"),
     Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),
     Rule("co_mentioned_conflict", "dyad", "dyads.co_mentioned_conflict"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
