@@ -18,6 +18,7 @@ from .words import (
     COMMITMENT_VERBS,
     COMPLEMENT_PREPOSITIONS,
     COND_EXCEPT,
+    CONTINUATION_WORDS,
     DEESC_GAP,
     FUTURE_EXCEPT,
     FUTURE_FORMS,
@@ -56,6 +57,25 @@ def refusal_negates(toks: list[Tok], events: list[Event], full: bool) -> None:
                 if ev is not rej and 0 <= ev.start - rej.end <= 1 and all(
                         toks[k].w in COMPLEMENT_PREPOSITIONS for k in range(rej.end, ev.start)):
                     ev.negated = True
+
+
+def refused_continuation(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"a refusé de prolonger l'accord", "refuse le renouvellement du traité": refusing to
+    extend or renew a cooperation refuses that cooperation (``continuation_words``)."""
+    for rej in events:
+        if rej.row.category != "REJECT" or not rej.verb or rej.negated:
+            continue
+        k = rej.end
+        while k < len(toks) and k - rej.end <= 2 and (
+                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE):
+            k += 1
+        if k >= len(toks) or toks[k].w not in CONTINUATION_WORDS:
+            continue
+        for ev in events:
+            if ev is not rej and 0 < ev.start - k <= 4 and all(
+                    toks[j].w in COMPLEMENT_PREPOSITIONS or toks[j].w in SKIPPABLE
+                    for j in range(k + 1, ev.start)):
+                ev.negated = True
 
 
 def negated_stop(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -356,11 +376,35 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
         if sp.row.role != "spoil" or sp.negated or not alive(sp):
             continue
         target = complement(toks, sp, events, full)
+        if full and (target is None or target.row.quad not in lx.COOP_QUADS):
+            target = spoil_parse(toks, sp, events)
         if target is not None and target.rule == "lexicon" and alive(target) \
                 and target.row.quad in lx.COOP_QUADS:
             target.counted = False
             target.rule = "spoiled"
             target.evidence = f"{sp.row.term}>{target.row.term}[spoiled]"
+
+
+#: Dependencies from a cooperation word up to the conflict act it belongs to.
+_SPOIL_DEPS = ("obj", "nmod", "obl", "obl:arg", "acl", "xcomp")
+
+
+def spoil_parse(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """A cooperation word inside the object of a spoiling act, through the parse (full
+    mode): "a gelé les fonds alloués à la coopération avec X" (up to three heads up)."""
+    span = range(sp.start, sp.end)
+    for ev in events:
+        if ev.start < sp.end or ev.row.quad not in lx.COOP_QUADS:
+            continue
+        t = ev.start
+        for _ in range(3):
+            h = toks[t].head
+            if h < 0 or h == t or toks[t].dep not in _SPOIL_DEPS:
+                break
+            if h in span:
+                return ev
+            t = h
+    return None
 
 
 def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None:

@@ -79,7 +79,10 @@ AGENT_PREPOSITIONS = _WORDS.seq("agent_prepositions")
 TARGET_PREPOSITIONS = _WORDS.set("target_prepositions")
 TARGETED_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_categories"))
 PURPOSE_MARKERS = _WORDS.set("purpose_markers")
-CONTINUATION_WORDS = _WORDS.set("continuation_words")
+#: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
+CONTINUATION_WORDS = frozenset().union(*(
+    verb_forms(w) if w.endswith(("er", "ir")) else {w, w + "s"}
+    for w in _WORDS.seq("continuation_words")))
 ENDORSING_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("endorsing_categories"))
 COMPLEMENT_BREAKERS = _WORDS.set("complement_breakers")
 SOURCE_PREPOSITIONS = _WORDS.set("source_prepositions")
