@@ -140,6 +140,8 @@ WORD_LISTS: dict[str, str] = {
     "continuation_words": "words.CONTINUATION_WORDS",
     "endorsing_categories": "words.ENDORSING_CATEGORIES (category names)",
     "complement_breakers": "words.COMPLEMENT_BREAKERS",
+    "participle_guarded": "words.PARTICIPLE_GUARDED",
+    "participle_auxiliaries": "words.PARTICIPLE_AUX (with auxiliaries, etre_forms)",
     "office_function_words": "matcher.office_words (with the determiners)",
     "office_not_before": "words.OFFICE_NOT_BEFORE",
     "office_not_after": "words.OFFICE_NOT_AFTER",

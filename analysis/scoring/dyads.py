@@ -563,12 +563,17 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
 
 def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
     """"la pression sur l'Iran", "hostile à Washington": the actor right after a coercive or
-    verbal conflict noun or adjective, through à/sur, is its target (rule ``noun_target``)."""
-    if ev.verb or ev.category not in TARGETED_CATEGORIES or m.start < ev.end:
+    verbal conflict noun or adjective, through à/sur, is its target; "geler les avoirs de
+    Washington": so is the owner ("de X") of the object noun that ends such an expression
+    (rule ``noun_target``). Fighting is left out ("l'offensive de l'armée": its agent)."""
+    if ev.category not in TARGETED_CATEGORIES or m.start < ev.end:
         return False
     k = phrase_start(m) - 1
     while k >= ev.end and toks[k].w in DETERMINERS:
         k -= 1
+    if ev.verb:
+        return k == ev.end and toks[k].w == "de" and ev.end - ev.start > 1 \
+            and toks[ev.end - 1].w not in SKIPPABLE
     return ev.end <= k <= ev.end + 2 and toks[k].w in TARGET_PREPOSITIONS and all(
         toks[j].pos == "ADJ" for j in range(ev.end, k))
 

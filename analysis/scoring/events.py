@@ -26,12 +26,15 @@ from .words import (
     NEG_BREAK,
     NEGATION_BEFORE,
     NEGATORS,
+    PARTICIPLE_AUX,
+    PARTICIPLE_GUARDED,
     QUOTE_CHARS,
     SI_ELIDED_BEFORE,
     SI_NEXT,
     SPORT_CONTEXT,
     SPORT_SENSES,
     litote,
+    needs_aux,
 )
 
 
@@ -106,6 +109,24 @@ def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.counted = False
             ev.rule = "sport"
             ev.evidence = f"sport:{ev.row.term}[dropped]"
+
+
+def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"un village isolé", "un régime affaibli": the participle of a ``participle_guarded``
+    verb with no auxiliary in the three words before it describes, it does not act
+    (rule ``descriptive``); "a isolé Moscou", "pour isoler Moscou" count."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in PARTICIPLE_GUARDED:
+            continue
+        w = toks[ev.start].w
+        if not (needs_aux(w) or (ev.row.term.endswith("ir") and w.endswith(("i", "ie", "is", "ies"))
+                                 and not w.endswith("ssi"))):
+            continue
+        before = [toks[k] for k in range(max(0, ev.start - 3), ev.start)]
+        if not any(t.w in PARTICIPLE_AUX for t in before):
+            ev.counted = False
+            ev.rule = "descriptive"
+            ev.evidence = f"descriptive:{ev.row.term}[dropped]"
 
 
 def mark_modality(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -457,10 +478,13 @@ def drop_unnamed_cooperation(events: Sequence[Event], toks: Sequence[Any]) -> No
     interaction events (agree, consult, support, cooperate, aid) do not
     count: "l'enjambeur est d'une aide précieuse", "l'ancêtre commun".
     De-escalation keeps counting without a name ("il faut arrêter les
-    combats", codebook), and so does conflict ("les combats ont repris").
+    combats", codebook), and so does conflict ("les combats ont repris"),
+    except the acts of ``participle_guarded`` (isoler, affaiblir): "isoler le
+    virus" is no act between actors.
     Measured on the held-out batches (docs/validation.md).
     """
-    coop = [ev for ev in events if ev.counted and ev.category in INTERACTION]
+    coop = [ev for ev in events if ev.counted and (
+        ev.category in INTERACTION or ev.row.term in PARTICIPLE_GUARDED)]
     if not coop:
         return
     first = first_word(toks)

@@ -87,6 +87,8 @@ RULES: tuple[Rule, ...] = (
          drops=("proper_name",)),
     Rule("proper_name_entities", "event", "events.in_name", FULL),
     Rule("sport_sense", "event", "events.sport_sense", labels=("sport",), drops=("sport",)),
+    Rule("descriptive_participle", "event", "events.descriptive_participle",
+         labels=("descriptive",), drops=("descriptive",)),
     Rule("modality", "event", "events.mark_modality"),
     Rule("modality_parse", "event", "events.modality_parse", FULL),
     Rule("deescalation", "event", "events.deescalation",
