@@ -141,6 +141,7 @@ WORD_LISTS: dict[str, str] = {
     "endorsing_categories": "words.ENDORSING_CATEGORIES (category names)",
     "complement_breakers": "words.COMPLEMENT_BREAKERS",
     "participle_guarded": "words.PARTICIPLE_GUARDED",
+    "actor_acts": "words.ACTOR_ACTS",
     "participle_auxiliaries": "words.PARTICIPLE_AUX (with auxiliaries, etre_forms)",
     "office_function_words": "matcher.office_words (with the determiners)",
     "office_not_before": "words.OFFICE_NOT_BEFORE",

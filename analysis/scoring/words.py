@@ -87,6 +87,7 @@ CONTINUATION_WORDS = frozenset().union(*(
 ENDORSING_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("endorsing_categories"))
 COMPLEMENT_BREAKERS = _WORDS.set("complement_breakers")
 PARTICIPLE_GUARDED = _WORDS.set("participle_guarded")
+ACTOR_ACTS = _WORDS.set("actor_acts")
 SOURCE_PREPOSITIONS = _WORDS.set("source_prepositions")
 SELON_PRONOUNS = _WORDS.set("selon_pronouns")
 INCISE_STARTS = _WORDS.set("incise_starts")
