@@ -13,6 +13,7 @@ from .matcher import LexRow
 from .structures import Event, Sent
 from .tokens import Tok, first_word
 from .words import (
+    ACTOR_ACTS,
     ALLER_PRESENT,
     CASE_PREPOSITIONS,
     COMMITMENT_VERBS,
@@ -26,7 +27,6 @@ from .words import (
     NEG_BREAK,
     NEGATION_BEFORE,
     NEGATORS,
-    ACTOR_ACTS,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
     QUOTE_CHARS,
