@@ -136,6 +136,7 @@ WORD_LISTS: dict[str, str] = {
     "agent_prepositions": "words.AGENT_PREPOSITIONS",
     "target_prepositions": "words.TARGET_PREPOSITIONS",
     "targeted_categories": "words.TARGETED_CATEGORIES (category names)",
+    "targeted_verb_categories": "words.TARGETED_VERB_CATEGORIES (category names)",
     "purpose_markers": "words.PURPOSE_MARKERS",
     "continuation_words": "words.CONTINUATION_WORDS",
     "endorsing_categories": "words.ENDORSING_CATEGORIES (category names)",

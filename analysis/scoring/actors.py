@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .events import term_is_verb
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import (
     BODIES,
@@ -41,6 +42,7 @@ from .words import (
     SUBJECT_PRONOUNS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
+    TARGETED_VERB_CATEGORIES,
     TOPIC_NOUNS,
     TOPIC_PREPOSITIONS,
 )
@@ -106,10 +108,12 @@ def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
     """"hostile à Washington", "dissimuler des informations à Moscou", "la pression sur
     l'Iran": right after a coercive or verbal conflict event (``targeted_categories``),
     "à/au/aux/sur X" names the act's target, so X is an actor, not a place or a topic.
-    Fighting and protest are left out: "des combats à Moscou" happen at a place."""
+    Fighting and protest are left out: "des combats à Moscou" happen at a place, and so
+    do accusations named by a noun ("des crimes de guerre au Kosovo")."""
     found: set[int] = set()
     for _, end, row in matches:
-        if row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil"):
+        if row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil") and (
+                row.category not in TARGETED_VERB_CATEGORIES or term_is_verb(row)):
             k = end
             while k < min(end + 2, len(toks)) and toks[k].pos == "ADJ" \
                     and toks[k].w not in TARGET_PREPOSITIONS:

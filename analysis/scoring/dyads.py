@@ -38,6 +38,7 @@ from .words import (
     RECIPIENT_PREPOSITIONS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
+    TARGETED_VERB_CATEGORIES,
 )
 
 
@@ -272,9 +273,10 @@ def against_enemy(cl: Clauses, full: bool) -> None:
 
 
 def cooperation_against(cl: Clauses, full: bool) -> None:
-    """"a formé une alliance avec X contre Y": "contre Y" on a cooperation, with no conflict
-    word in its clause, opposes the cooperating actors to Y (rule ``cooperation_against``;
-    an ACCUSE event, as "opposé à"; "contre Daech" is ``against_enemy``'s)."""
+    """"a formé une alliance avec X contre Y": "contre Y" on an interaction (agree, consult,
+    support, cooperate, aid), with no conflict word in its clause, opposes the cooperating
+    actors to Y (rule ``cooperation_against``; an ACCUSE event, as "opposé à"; "contre Daech"
+    is ``against_enemy``'s; a de-escalation, "a suspendu ses frappes contre X", is not)."""
     toks = cl.toks
     for m in cl.mentions:
         if m.code in ENEMY_CODES or m.start in cl.excluded \
@@ -285,7 +287,9 @@ def cooperation_against(cl: Clauses, full: bool) -> None:
             k -= 1
         lo, hi = cl.span_window(k, m.end)
         inside = [ev for ev in cl.events if lo <= ev.start < hi and ev.counted]
-        if any(ev.conf for ev in inside) or not any(ev.coop and ev.end <= k for ev in inside):
+        if any(ev.conf for ev in inside) or not any(
+                ev.coop and ev.end <= k and ev.rule == "lexicon" and ev.category in INTERACTION
+                for ev in inside):  # "a suspendu ses frappes contre X" is de-escalation
             continue
         agents = [a for a in cl.mentions if lo <= a.start < k and a.start not in cl.excluded]
         if not agents:
@@ -566,7 +570,9 @@ def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
     verbal conflict noun or adjective, through à/sur, is its target; "geler les avoirs de
     Washington": so is the owner ("de X") of the object noun that ends such an expression
     (rule ``noun_target``). Fighting is left out ("l'offensive de l'armée": its agent)."""
-    if ev.category not in TARGETED_CATEGORIES or m.start < ev.end:
+    cat = ev.row.category  # the word's own: "la fin de l'aide à X" keeps its recipient
+    if cat not in TARGETED_CATEGORIES or m.start < ev.end or (
+            cat in TARGETED_VERB_CATEGORIES and not ev.verb):
         return False
     k = phrase_start(m) - 1
     while k >= ev.end and toks[k].w in DETERMINERS:

@@ -79,6 +79,7 @@ AGAINST_PREPOSITIONS = _WORDS.seq("against_prepositions")
 AGENT_PREPOSITIONS = _WORDS.seq("agent_prepositions")
 TARGET_PREPOSITIONS = _WORDS.set("target_prepositions")
 TARGETED_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_categories"))
+TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_verb_categories"))
 PURPOSE_MARKERS = _WORDS.set("purpose_markers")
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(
