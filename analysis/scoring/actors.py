@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .events import term_is_verb
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import (
     BODIES,
@@ -39,6 +40,9 @@ from .words import (
     REGIME_ALIASES,
     REGIME_OF,
     SUBJECT_PRONOUNS,
+    TARGET_PREPOSITIONS,
+    TARGETED_CATEGORIES,
+    TARGETED_VERB_CATEGORIES,
     TOPIC_NOUNS,
     TOPIC_PREPOSITIONS,
 )
@@ -77,7 +81,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
         return True
-    if prev == "sur" or (prev in DETERMINERS and prev2 == "sur"):
+    if (prev == "sur" and start - 1 not in recipients) or (
+            prev in DETERMINERS and prev2 == "sur" and start - 2 not in recipients):
         return True
     k = start - 1
     while k >= 0 and toks[k].w in DETERMINERS:
@@ -113,6 +118,26 @@ def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]])
             k = next((k for k in range(end, min(end + 6, len(toks)))
                       if toks[k].w in RECIPIENT_PREPOSITIONS), None)
             if k is not None:
+                found.add(k)
+    return frozenset(found)
+
+
+def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
+                    ) -> frozenset[int]:
+    """"hostile à Washington", "dissimuler des informations à Moscou", "la pression sur
+    l'Iran": right after a coercive or verbal conflict event (``targeted_categories``),
+    "à/au/aux/sur X" names the act's target, so X is an actor, not a place or a topic.
+    Fighting and protest are left out: "des combats à Moscou" happen at a place, and so
+    do accusations named by a noun ("des crimes de guerre au Kosovo")."""
+    found: set[int] = set()
+    for _, end, row in matches:
+        if row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil") and (
+                row.category not in TARGETED_VERB_CATEGORIES or term_is_verb(row)):
+            k = end
+            while k < min(end + 2, len(toks)) and toks[k].pos == "ADJ" \
+                    and toks[k].w not in TARGET_PREPOSITIONS:
+                k += 1  # "la pression accrue sur", full mode only
+            if k < len(toks) and toks[k].w in TARGET_PREPOSITIONS:
                 found.add(k)
     return frozenset(found)
 

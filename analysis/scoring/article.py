@@ -14,6 +14,7 @@ from .actors import (
     find_mentions,
     office_term,
     resolve_references,
+    targeted_actors,
     title_by_date,
     update_context,
 )
@@ -65,7 +66,8 @@ class ArticleScorer:
         topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
                                 and row.term in NON_AGENT_HEADS for k in range(s, e))
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
-                                         aid_recipients(toks, matches), self.places, topic_heads)
+                                         aid_recipients(toks, matches) | targeted_actors(toks, matches),
+                                         self.places, topic_heads)
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)
         attribution = find_attribution(toks, [m for m in mentions if not m.place])
