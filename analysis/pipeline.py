@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import nlp
 from .config import ScorerConfig
+from .model import FrameModel, load_model, model_measures
 from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
 from .scoring import FrameScorer, article_date
 from .tables import (  # noqa: F401  (re-exported for run, the tests and the notebooks)
@@ -40,6 +41,7 @@ from .tables import (  # noqa: F401  (re-exported for run, the tests and the not
     frame_measures,
     net_index,
     read_tables,
+    schema,
     typed_frame,
     write_tables,
 )
@@ -55,11 +57,15 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
 
 def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = True,
                 batch_size: int = 32, n_process: int = 1,
-                scorer: FrameScorer | None = None) -> Iterator[ScoredArticle]:
+                scorer: FrameScorer | None = None,
+                model: FrameModel | None = None) -> Iterator[ScoredArticle]:
     """Score articles in batches, yielding each article's rows in input order.
 
     Paragraphs of a whole batch go through ``nlp.pipe`` together (speed), and
     are regrouped per article for the scorer (context across paragraphs).
+    ``model``: a trained :class:`analysis.model.FrameModel` that adds its
+    probabilities and labels to the sentence rows and its measures to the
+    article row (the rule columns are unchanged).
     """
     scorer = scorer if scorer is not None else FrameScorer(mode=mode).fit()
     for batch in batched(articles, batch_size):
@@ -67,21 +73,24 @@ def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = T
         # the lexical mode scores paragraph strings: no spaCy
         docs = iter(texts if mode == "lexical" else nlp.parse(texts, mode=mode, n_process=n_process))
         for art in batch:
-            yield _score_article(art, docs, scorer, tone, mode)
+            yield _score_article(art, docs, scorer, tone, mode, model)
 
 
 def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool,
-                   mode: str) -> ScoredArticle:
+                   mode: str, model: FrameModel | None = None) -> ScoredArticle:
     record = article_record(art)
     out = ScoredArticle(article=record)
     if art.status != "ok":
         record.update({c: math.nan for c in MEASURE_COLUMNS})
         record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
+        if model is not None:
+            record.update(model_measures([]))
         return out
     paras = [p for p in art.paragraphs if p.scored]
     para_docs = [next(docs) for _ in paras]
     results = iter(scorer.score_paragraphs(para_docs, date=scoring_date(art)))
     sid = 0
+    n_dyads: list[int] = []
     for p in art.paragraphs:
         if not p.scored:
             out.sentences.append({
@@ -104,13 +113,18 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
             })
             for d in s.dyads:
                 out.dyads.append({"article_id": art.article_id, "sentence_id": sid, **d})
+            n_dyads.append(len(s.dyads))
             sid += 1
     if tone:
         _add_tone(out.sentences)
+    if model is not None:
+        model.annotate([r for r in out.sentences if "_norm" in r], n_dyads)
     for row in out.sentences:
         row.pop("_norm", None)
     record.update(frame_measures(out.sentences, out.dyads))
     record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
+    if model is not None:
+        record.update(model_measures(out.sentences))
     return out
 
 
@@ -138,14 +152,15 @@ def _add_tone(rows: list[dict[str, object]]) -> None:
             r[f"tone_{tool}"] = float(v)
 
 
-def to_frames(results: Iterable[ScoredArticle], stance: bool = False) -> Scored:
-    """Collect streamed rows into typed DataFrames, in input order."""
+def to_frames(results: Iterable[ScoredArticle], stance: bool = False,
+              model: bool = False) -> Scored:
+    """Collect streamed rows into typed DataFrames, in input order (``model``: with its columns)."""
     rows: dict[str, list[dict[str, object]]] = {t: [] for t in TABLES + STANCE_TABLES}
     for r in results:
         rows["articles"].append(r.article)
         for t in TABLES[1:] + STANCE_TABLES:
             rows[t].extend(getattr(r, t))
-    frames = {t: typed_frame(rows[t], t) for t in TABLES}
+    frames = {t: typed_frame(rows[t], schema(t, model)) for t in TABLES}
     if stance:
         frames.update({t: typed_frame(rows[t], t) for t in STANCE_TABLES})
     return Scored(**frames)
@@ -184,7 +199,8 @@ def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: 
           split_parts: bool = False, max_bytes: int | None = None,
           progress: bool | None = False, stance: bool = False,
           lexicon: str | Path | pd.DataFrame | None = None,
-          actors: str | Path | pd.DataFrame | None = None) -> Scored:
+          actors: str | Path | pd.DataFrame | None = None,
+          model: FrameModel | str | Path | None = None) -> Scored:
     """Read, parse and score a corpus; return ``articles``, ``sentences`` and ``dyads``.
 
     ``inputs`` are files or folders (``.txt``, ``.html``, ``.csv``, ``.jsonl``,
@@ -193,11 +209,17 @@ def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: 
     ``stance=True`` the result also holds ``actors`` (portrayal) and ``stance``
     tables, and ``articles.stance_coop`` is filled. ``lexicon`` and ``actors``
     (a file in the packaged tables' format, or a DataFrame) replace the
-    packaged tables: see :class:`analysis.config.ScorerConfig`.
+    packaged tables: see :class:`analysis.config.ScorerConfig`. ``model`` (a
+    :class:`analysis.model.FrameModel`, a model file or ``"bundled"``) adds the
+    model's columns (``coop_p``, ``conf_p``, ``coop_model``, ``conf_model``;
+    ``coop_share_model``… on articles); a model of another lexicon version is a
+    :class:`analysis.model.ModelError`.
     """
     from .read import DEFAULT_MAX_BYTES
 
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)
+    if model is not None and not isinstance(model, FrameModel):
+        model = load_model(model, config.lexicon_version)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     from .outputs import InputOrder, list_inputs
@@ -205,7 +227,7 @@ def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: 
     articles = InputOrder().articles(read_corpus(
         list_inputs(inputs), max_bytes=max_bytes or DEFAULT_MAX_BYTES, split=split_parts,
         warn=False, dedupe=False))
-    results = iter_scored(articles, mode=mode, tone=tone, scorer=config.scorer())
+    results = iter_scored(articles, mode=mode, tone=tone, scorer=config.scorer(), model=model)
     if progress is not False:
         from tqdm.auto import tqdm
 
@@ -215,4 +237,4 @@ def score(inputs: Sequence[str | Path] | str | Path, mode: Mode = "full", tone: 
     if stance:
         results = list(results)
         add_stance(results, actor_table=config.actors)
-    return to_frames(results, stance=stance)
+    return to_frames(results, stance=stance, model=model is not None)

@@ -51,6 +51,7 @@ import pandas as pd
 
 from . import workers
 from .config import ScorerConfig, TableSource
+from .model import FrameModel, ModelError, load_model
 from .outputs import (
     CHECKPOINT,
     MANIFEST,
@@ -80,6 +81,7 @@ from .pipeline import (
     body_digest,
     csv_rows,
     iter_scored,
+    schema,
     typed_frame,
 )
 from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus
@@ -87,6 +89,7 @@ from .types import Mode
 
 Engine = Literal["local", "dask"]
 Format = Literal["csv", "parquet"]
+ModelSource = FrameModel | str | Path | None
 __all__ = ["CHECKPOINT", "MANIFEST", "ResumeRefused", "RunError", "TableWriter", "run"]
 
 # ---------------------------------------------------------------- writers
@@ -95,10 +98,11 @@ class TableWriter:
     """Append batches of rows to ``articles``, ``sentences`` and ``dyads`` files."""
 
     def __init__(self, out: Path, fmt: Format = "csv", append: bool = False,
-                 stance: bool = False, spreadsheet_safe: bool = False) -> None:
+                 stance: bool = False, spreadsheet_safe: bool = False,
+                 model: bool = False) -> None:
         if spreadsheet_safe and fmt != "csv":
             raise ValueError("spreadsheet_safe applies to CSV output only")
-        self.out, self.fmt, self.safe = out, fmt, spreadsheet_safe
+        self.out, self.fmt, self.safe, self.model = out, fmt, spreadsheet_safe, model
         out.mkdir(parents=True, exist_ok=True)
         self.tables = TABLES + (STANCE_TABLES if stance else ())
         self.paths = {t: out / f"{t}.{fmt}" for t in self.tables}
@@ -126,21 +130,21 @@ class TableWriter:
             with path.open("a", encoding="utf-8", newline="") as fh:
                 writer = csv.writer(fh, lineterminator="\n")
                 if header:
-                    writer.writerow(COLUMNS[table])
-                writer.writerows(csv_rows(rows, table, safe=self.safe))
+                    writer.writerow(COLUMNS[schema(table, self.model)])
+                writer.writerows(csv_rows(rows, schema(table, self.model), safe=self.safe))
         else:
-            self._write_parquet(table, typed_frame(rows, table))
+            self._write_parquet(table, typed_frame(rows, schema(table, self.model)))
 
     def _write_parquet(self, table: str, df: pd.DataFrame) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = _arrow_schema(table)
+        arrow = _arrow_schema(schema(table, self.model))
         writer = self._parquet.get(table)
         if writer is None:
-            writer = pq.ParquetWriter(self.paths[table], schema)
+            writer = pq.ParquetWriter(self.paths[table], arrow)
             self._parquet[table] = writer
-        writer.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False))
+        writer.write_table(pa.Table.from_pandas(df, schema=arrow, preserve_index=False))
 
     def sizes(self) -> dict[str, int]:
         return {t: p.stat().st_size if p.exists() else 0 for t, p in self.paths.items()}
@@ -176,6 +180,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
     stance: bool = False
+    model: FrameModel | None = None
 
     @property
     def mode(self) -> Mode:
@@ -184,7 +189,8 @@ class Options:
 
 def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
     results = list(iter_scored(batch, mode=opts.mode, tone=opts.tone,
-                               batch_size=len(batch) or 1, scorer=opts.config.scorer()))
+                               batch_size=len(batch) or 1, scorer=opts.config.scorer(),
+                               model=opts.model))
     if opts.stance:
         add_stance(results, actor_table=opts.config.actors)
     return results
@@ -344,6 +350,8 @@ def _settings(opts: Options, fmt: str, safe: bool = False) -> dict[str, object]:
         "max_bytes": opts.max_bytes, "stance": opts.stance, "format": fmt}
     if safe:  # only when on, so that earlier manifests still match
         settings["spreadsheet_safe"] = True
+    if opts.model is not None:  # likewise
+        settings["model"] = opts.model.describe()
     return settings
 
 
@@ -361,7 +369,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
         partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
         actors: TableSource = None, overwrite: bool = False,
-        spreadsheet_safe: bool = False) -> dict[str, int]:
+        spreadsheet_safe: bool = False, model: ModelSource = None) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
@@ -375,8 +383,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     (:class:`analysis.outputs.RunError`). A write that fails (a full disk)
     leaves the tables at the last checkpoint and raises :class:`RunError`
     naming the file; ``resume=True`` then completes them.
-    ``spreadsheet_safe=True`` (CSV only) puts an apostrophe before text cells that
-    a spreadsheet would run as a formula (:func:`analysis.tables.spreadsheet_safe`).
+    ``spreadsheet_safe=True`` (CSV only): an apostrophe before text cells that a spreadsheet
+    would run as a formula (:func:`analysis.tables.spreadsheet_safe`). ``model``: see :func:`_model`.
     """
     if spreadsheet_safe and fmt != "csv":
         raise ValueError("spreadsheet_safe applies to CSV output only")
@@ -385,7 +393,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
     files = list_inputs(inputs)
     opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
-                   batch_size=batch_size, stance=stance)
+                   batch_size=batch_size, stance=stance, model=_model(model, config))
     manifest = _manifest(files, opts, fmt, spreadsheet_safe)
     done = _start(out, manifest, config, fmt, resume=resume, overwrite=overwrite)
     if done is None:
@@ -393,7 +401,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
               file=sys.stderr)
         return {}
     writer = TableWriter(out, fmt=fmt, append=True, stance=stance,
-                         spreadsheet_safe=spreadsheet_safe)
+                         spreadsheet_safe=spreadsheet_safe, model=opts.model is not None)
     ckpt = {"identity": manifest["identity"], "documents": done, "sizes": writer.sizes(),
             "config": manifest["config"]}
     bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
@@ -415,6 +423,18 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
             bar.close()
     (out / CHECKPOINT).unlink(missing_ok=True)
     return counts
+
+
+def _model(model: ModelSource, config: ScorerConfig) -> FrameModel | None:
+    """The model to apply in every engine (a :class:`analysis.model.FrameModel`, a model file or
+    ``"bundled"``), read and checked before any work: a file that is no model, or a model of
+    another lexicon version, is a :class:`UsageError` naming the file."""
+    if model is None or isinstance(model, FrameModel):
+        return model
+    try:
+        return load_model(model, config.lexicon_version)
+    except ModelError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _write_batches(batches: Iterable[list[ScoredArticle]], writer: TableWriter, ckpt: dict,
