@@ -205,17 +205,21 @@ def fit_label(units: pd.DataFrame, label: str, kind: Kind = "full", seed: int = 
     return pipe
 
 
-def _drop_stop_words(pipe: Pipeline) -> None:
-    """Remove ``stop_words_`` (a set: its pickled order follows the string hash seed).
+#: Fitted attributes that differ between processes for the same data: ``stop_words_`` (a set,
+#: pickled in string-hash order; kept for introspection only) and ``_stop_words_id`` (the
+#: ``id()`` of the stop-word list, a memory address cached to skip a check). Dropping them
+#: makes the saved model the same bytes in every process.
+UNSTABLE_ATTRIBUTES = ("stop_words_", "_stop_words_id")
 
-    scikit-learn keeps it for introspection only; without it the saved model
-    is the same bytes in every process.
-    """
+
+def _drop_stop_words(pipe: Pipeline) -> None:
+    """Remove :data:`UNSTABLE_ATTRIBUTES` from the fitted text vectorisers."""
     for _, transformer, _ in pipe.named_steps["features"].transformers_:
         steps = transformer.steps if isinstance(transformer, Pipeline) else [(None, transformer)]
         for _, step in steps:
-            if hasattr(step, "stop_words_"):
-                delattr(step, "stop_words_")
+            for attr in UNSTABLE_ATTRIBUTES:
+                if hasattr(step, attr):
+                    delattr(step, attr)
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:

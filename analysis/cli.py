@@ -6,11 +6,11 @@ file on standard error. Exit status 2 is a usage error: a path that does not
 exist, a bad ``--lexicon`` or ``--actors`` file (the message names the file
 and line), an ``--out`` equal to or inside an input folder or holding an
 input, a ``--model`` file that is no model or was trained for another lexicon
-version, a bad annotation file given to ``train``. Exit status 1 is a failed run: an output folder holding another run's
-tables without ``--overwrite``, a damaged checkpoint or a table missing under
-one, a write that failed (a full disk). ``--resume`` after an input's bytes
-changed or with another ``--mode``, ``--lexicon`` or ``--actors`` is refused
-with exit status 3.
+version, a bad annotation file given to ``train``. Exit status 1 is a failed
+run: an output folder holding another run's tables without ``--overwrite``,
+a damaged checkpoint or a table missing under one, a write that failed (a
+full disk). ``--resume`` after an input's bytes changed or with another
+``--mode``, ``--lexicon`` or ``--actors`` is refused with exit status 3.
 Ctrl-C (SIGINT) stops ``framing score`` at once: its worker processes are
 killed, one line says how to resume, and the exit status is 130.
 """
