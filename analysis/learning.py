@@ -80,8 +80,9 @@ def score_units(texts: Sequence[str], mode: str = "full") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _raw_units() -> pd.DataFrame:
-    """Every annotated sentence of the project: item, group, text, labels, source."""
+def annotated_sentences() -> pd.DataFrame:
+    """Every annotated sentence of the project, unscored: ``item_id``, ``group``, ``text``,
+    ``y_coop``, ``y_conf`` and ``source`` (see :func:`project_units`)."""
     from .evaluate import SCORED_KINDS, load_gold
     from .reliability import load_heldout
 
@@ -104,7 +105,7 @@ def _raw_units() -> pd.DataFrame:
 
 @lru_cache(maxsize=3)
 def _project_units(mode: str) -> pd.DataFrame:
-    raw = _raw_units()
+    raw = annotated_sentences()
     rules = score_units(raw["text"].tolist(), mode)
     units = pd.concat([raw.reset_index(drop=True), rules], axis=1)
     return units[[*UNIT_COLUMNS, "source"]]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import DictVectorizer
 
-from .tables import MODEL_ARTICLE_COLUMNS, MODEL_SENTENCE_COLUMNS  # noqa: F401
+from .tables import MODEL_ARTICLE_COLUMNS, MODEL_SENTENCE_COLUMNS, ScoredArticle  # noqa: F401
 
 #: Columns of a sentence row the rule features read (``n_dyads`` is counted by the caller).
 RULE_INPUT_COLUMNS = ["coop", "conf", "coop_score", "conf_score", "goldstein", "modality",
@@ -177,9 +178,19 @@ class FrameModel:
     format: str = FORMAT
 
     def probabilities(self, rows: pd.DataFrame) -> dict[str, np.ndarray]:
-        """Calibrated P(label = 1) of each row, per label (empty input: empty arrays)."""
+        """Calibrated P(label = 1) of each row, per label (empty input: empty arrays).
+
+        The feature step is unsupervised, so the labels' pipelines fitted on the
+        same rows have the same features: the rows are then transformed once
+        (the character n-grams cost most of a model's time) and each label's
+        classifier applied to the result.
+        """
         if len(rows) == 0:
             return {lab: np.zeros(0) for lab in LABELS}
+        if all(self.features[lab] == self.features[LABELS[0]] for lab in LABELS):
+            X = self.pipelines[LABELS[0]].named_steps["features"].transform(rows)
+            return {lab: self.pipelines[lab].named_steps["classifier"].predict_proba(X)[:, 1]
+                    for lab in LABELS}
         return {lab: self.pipelines[lab].predict_proba(rows)[:, 1] for lab in LABELS}
 
     def annotate(self, rows: Sequence[dict[str, Any]], n_dyads: Sequence[int]) -> None:
@@ -212,6 +223,28 @@ def model_measures(rows: Sequence[dict[str, Any]]) -> dict[str, float]:
             "coop_share_model": coop / n if n else math.nan,
             "conf_share_model": conf / n if n else math.nan,
             "net_index_model": (coop - conf) / total if total else math.nan}
+
+
+def annotate_articles(results: Sequence[ScoredArticle], model: FrameModel) -> None:
+    """Add the model's sentence columns and article measures to scored articles, in one call.
+
+    Scored sentences are those with a ``coop`` value; each gets its dyad count
+    from the article's dyad rows. Articles that were not scored (status other
+    than ``ok``) get empty model measures, as they have empty rule measures.
+    """
+    rows, n_dyads = [], []
+    for r in results:
+        counts = Counter(d["sentence_id"] for d in r.dyads)
+        for row in r.sentences:
+            if row.get("coop") is not None:
+                rows.append(row)
+                n_dyads.append(counts.get(row["sentence_id"], 0))
+    model.annotate(rows, n_dyads)
+    for r in results:
+        if r.article.get("status") == "ok":
+            r.article.update(model_measures(r.sentences))
+        else:
+            r.article.update({c: math.nan for c in MODEL_ARTICLE_COLUMNS})
 
 
 # ---------------------------------------------------------------- the file

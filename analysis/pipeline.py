@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import nlp
 from .config import ScorerConfig
-from .model import FrameModel, load_model, model_measures
+from .model import FrameModel, annotate_articles, load_model
 from .read import ARTICLE_COLUMNS, Article, article_record, body_digest, read_corpus  # noqa: F401
 from .scoring import FrameScorer, article_date
 from .tables import (  # noqa: F401  (re-exported for run, the tests and the notebooks)
@@ -72,25 +72,24 @@ def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = T
         texts = [p.text for a in batch if a.status == "ok" for p in a.paragraphs if p.scored]
         # the lexical mode scores paragraph strings: no spaCy
         docs = iter(texts if mode == "lexical" else nlp.parse(texts, mode=mode, n_process=n_process))
-        for art in batch:
-            yield _score_article(art, docs, scorer, tone, mode, model)
+        results = [_score_article(art, docs, scorer, tone, mode) for art in batch]
+        if model is not None:  # once per batch: a pipeline call costs the same for 1 or 500 rows
+            annotate_articles(results, model)
+        yield from results
 
 
 def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool,
-                   mode: str, model: FrameModel | None = None) -> ScoredArticle:
+                   mode: str) -> ScoredArticle:
     record = article_record(art)
     out = ScoredArticle(article=record)
     if art.status != "ok":
         record.update({c: math.nan for c in MEASURE_COLUMNS})
         record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
-        if model is not None:
-            record.update(model_measures([]))
         return out
     paras = [p for p in art.paragraphs if p.scored]
     para_docs = [next(docs) for _ in paras]
     results = iter(scorer.score_paragraphs(para_docs, date=scoring_date(art)))
     sid = 0
-    n_dyads: list[int] = []
     for p in art.paragraphs:
         if not p.scored:
             out.sentences.append({
@@ -113,18 +112,13 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
             })
             for d in s.dyads:
                 out.dyads.append({"article_id": art.article_id, "sentence_id": sid, **d})
-            n_dyads.append(len(s.dyads))
             sid += 1
     if tone:
         _add_tone(out.sentences)
-    if model is not None:
-        model.annotate([r for r in out.sentences if "_norm" in r], n_dyads)
     for row in out.sentences:
         row.pop("_norm", None)
     record.update(frame_measures(out.sentences, out.dyads))
     record.update(mode=mode, lexicon_version=scorer.lexicon_version_)
-    if model is not None:
-        record.update(model_measures(out.sentences))
     return out
 
 
