@@ -242,12 +242,18 @@ def learning_curve(units: pd.DataFrame | None = None, sizes: Sequence[int] = SIZ
     alone need no training and give the same F1 at every size. Columns:
     :data:`CURVE_COLUMNS`.
     """
-    units = project_units(sources=UD_SOURCES) if units is None else units
+    if units is None:  # the project's curve: computed once per process (figures, notebooks)
+        return _ud_curve(tuple(sizes), n_splits, seed, n_boot).copy()
     rows: list[dict[str, object]] = []
     for n in sizes:
         pred = cross_validate(units, n_train=n, n_splits=n_splits, seed=seed)
         rows += curve_rows(pred, n, n_boot=n_boot)
     return pd.DataFrame(rows, columns=CURVE_COLUMNS)
+
+
+@lru_cache(maxsize=2)
+def _ud_curve(sizes: tuple[int, ...], n_splits: int, seed: int, n_boot: int) -> pd.DataFrame:
+    return learning_curve(project_units(sources=UD_SOURCES), sizes, n_splits, seed, n_boot)
 
 
 def transfer_scores(train_units: pd.DataFrame, test_units: pd.DataFrame, seed: int = 0,

@@ -249,3 +249,11 @@ def test_cross_validation_predicts_every_unit_out_of_fold(project):
         assert r["f1_low"] <= r["f1"] + 1e-9 and r["f1"] <= r["f1_high"] + 1e-9
     m = train(units, "x", seed=0)
     assert m.thresholds == train(units, "x", seed=0).thresholds
+
+
+def test_bundled_model_loads_and_is_small():
+    m = md.load_model("bundled")
+    assert md.BUNDLED.stat().st_size < 5_000_000
+    assert m.n_train > 1000 and m.mode == "full" and m.info["script"] == "scripts/train_bundled.py"
+    news_test = learning.annotated_sentences().query("source == 'news_test'")
+    assert "news_test" not in m.info["training"] and len(news_test) == 126
