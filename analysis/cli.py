@@ -1,15 +1,16 @@
-"""Command line: ``framing score``, ``figures``, ``report``, ``sample`` and ``evaluate``.
+"""Command line: ``framing score``, ``figures``, ``report``, ``sample``, ``evaluate`` and ``train``.
 
 Problems with single inputs are warnings naming the file (the run goes on and
 every input keeps a row with its status). Every error is one line naming the
 file on standard error. Exit status 2 is a usage error: a path that does not
 exist, a bad ``--lexicon`` or ``--actors`` file (the message names the file
 and line), an ``--out`` equal to or inside an input folder or holding an
-input. Exit status 1 is a failed run: an output folder holding another run's
-tables without ``--overwrite``, a damaged checkpoint or a table missing under
-one, a write that failed (a full disk), or ``--resume`` refused because an
-input's bytes changed or another ``--mode``, ``--lexicon`` or ``--actors`` was
-asked.
+input, a ``--model`` file that is no model or was trained for another lexicon
+version, a bad annotation file given to ``train``. Exit status 1 is a failed
+run: an output folder holding another run's tables without ``--overwrite``, a
+damaged checkpoint or a table missing under one, a write that failed (a full
+disk), or ``--resume`` refused because an input's bytes changed or another
+``--mode``, ``--lexicon`` or ``--actors`` was asked.
 An input holding no document (an empty folder) is no error: the tables are
 written with their headers only, a warning says so, and the exit status is 0.
 Problems with single inputs are ``warning:`` lines; what the reader did to a
@@ -67,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     _evaluate_arguments(sub.add_parser(
         "evaluate", help="precision, recall and F1 of a scored corpus against "
                          "an annotated sample"))
+    _train_arguments(sub.add_parser(
+        "train", help="train a model on annotated sentences of a scored corpus "
+                      "(then: framing score --model)"))
     return parser
 
 
@@ -124,6 +128,10 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
     sc.add_argument("--stance", action="store_true",
                     help="also write actors.csv (portrayal) and stance.csv, and fill "
                          "articles.stance_coop (parses the text a second time)")
+    sc.add_argument("--model", default=None, metavar="FILE",
+                    help="a model written by 'framing train' (or 'bundled', trained on the "
+                         "project's annotations): adds coop_p, conf_p, coop_model, conf_model to "
+                         "sentences and coop_share_model... to articles; the rule columns stay")
     sc.add_argument("--batch-size", type=int, default=32, help="articles per batch (default 32)")
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -155,6 +163,20 @@ def _sample_arguments(sm: argparse.ArgumentParser) -> None:
     sm.add_argument("--out", type=Path, required=True, help="CSV to write (fill coop, conf, note)")
     sm.add_argument("--exclude", type=Path, nargs="*", default=[],
                     help="earlier sample files whose sentences are not drawn again")
+    sm.add_argument("--strategy", choices=["random", "uncertainty"], default="random",
+                    help="random (default): a blind random sample; uncertainty: where --model "
+                         "is least sure, plus a random fifth (column draw says which)")
+    sm.add_argument("--model", default=None, metavar="FILE",
+                    help="the model of --strategy uncertainty (a file or 'bundled')")
+
+
+def _train_arguments(tr: argparse.ArgumentParser) -> None:
+    """``framing train``: the scored corpus, its annotation files, the model file to write."""
+    tr.add_argument("scored", type=Path, help=SCORED_HELP)
+    tr.add_argument("annotations", type=Path, nargs="+",
+                    help="annotated sample files (from 'framing sample', coop and conf filled)")
+    tr.add_argument("--out", type=Path, required=True, help="model file to write (.joblib)")
+    tr.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
 
 def _evaluate_arguments(ev: argparse.ArgumentParser) -> None:
@@ -186,6 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return figures_main(scored=args.scored, out=args.out, quiet=args.quiet)
         if args.command in ("sample", "evaluate"):
             return _validate(args)
+        if args.command == "train":
+            return _train(args)
         if args.command == "report":
             from .report import main as report_main
 
@@ -194,6 +218,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 1
+
+
+def _train(args: argparse.Namespace) -> int:
+    """``framing train``: fit a model on the annotated sentences; nothing written on an error."""
+    import time
+
+    from .adapt import run_lexicon, train, training_units
+    from .model import save_model
+    from .pipeline import read_tables
+
+    if not args.scored.is_dir():
+        raise FileNotFoundError(f"scored tables folder does not exist: {args.scored}")
+    started = time.perf_counter()
+    try:
+        scored = read_tables(args.scored)
+        version, mode = run_lexicon(scored)
+        units = training_units(scored, args.annotations)
+        model = train(units, version, mode=mode, seed=args.seed,
+                      info={"annotations": ";".join(p.name for p in args.annotations)})
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    save_model(model, args.out)
+    pos = ", ".join(f"{k} {v}" for k, v in model.positives.items())
+    print(f"trained on {model.n_train} sentences ({pos} positive) in "
+          f"{time.perf_counter() - started:.1f} s -> {args.out}", file=sys.stderr)
+    return 0
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -221,7 +272,7 @@ def _score(args: argparse.Namespace) -> int:
                      resume=args.resume, batch_size=args.batch_size, stance=args.stance,
                      progress=False if args.quiet else None, overwrite=args.overwrite,
                      spreadsheet_safe=args.spreadsheet_safe, title=args.title,
-                     outlet=args.outlet, **tables)
+                     outlet=args.outlet, model=args.model, **tables)
     except (ResumeRefused, UsageError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1
@@ -233,6 +284,21 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draw(args: argparse.Namespace, scored: object, earlier: list) -> object:
+    """The sample of ``framing sample``: random, or by the model's uncertainty."""
+    from .reliability import annotation_sample
+
+    if args.strategy == "random":
+        return annotation_sample(scored, n=args.n, seed=args.seed, exclude=earlier)
+    if args.model is None:
+        raise ValueError("--strategy uncertainty needs --model FILE")
+    from .adapt import run_lexicon, uncertainty_sample
+    from .model import load_model
+
+    model = load_model(args.model, run_lexicon(scored)[0])
+    return uncertainty_sample(scored, model, n=args.n, seed=args.seed, exclude=earlier)
+
+
 def _validate(args: argparse.Namespace) -> int:
     """``framing sample`` and ``framing evaluate`` (analysis.reliability)."""
     import pandas as pd
@@ -241,7 +307,6 @@ def _validate(args: argparse.Namespace) -> int:
     from .reliability import (
         agreement_between,
         annotation_errors,
-        annotation_sample,
         evaluate_annotations,
         read_annotations,
     )
@@ -252,8 +317,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         if args.command == "sample":
             earlier = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in args.exclude]
-            annotation_sample(scored, n=args.n, seed=args.seed, exclude=earlier).to_csv(
-                args.out, index=False, lineterminator="\n")
+            _draw(args, scored, earlier).to_csv(args.out, index=False, lineterminator="\n")
             print(f"wrote {args.n} sentences to {args.out}: fill coop, conf (0/1) and note",
                   file=sys.stderr)
             return 0

@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import nlp
 from .config import ScorerConfig
+from .model import FrameModel, annotate_articles, load_model
 from .read import (  # noqa: F401
     ARTICLE_COLUMNS,
     Article,
@@ -51,6 +52,7 @@ from .tables import (  # noqa: F401  (re-exported for run, the tests and the not
     frame_measures,
     net_index,
     read_tables,
+    schema,
     typed_frame,
     write_tables,
 )
@@ -66,19 +68,25 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
 
 def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = True,
                 batch_size: int = 32, n_process: int = 1,
-                scorer: FrameScorer | None = None) -> Iterator[ScoredArticle]:
+                scorer: FrameScorer | None = None,
+                model: FrameModel | None = None) -> Iterator[ScoredArticle]:
     """Score articles in batches, yielding each article's rows in input order.
 
     Paragraphs of a whole batch go through ``nlp.pipe`` together (speed), and
     are regrouped per article for the scorer (context across paragraphs).
+    ``model``: a trained :class:`analysis.model.FrameModel` that adds its
+    probabilities and labels to the sentence rows and its measures to the
+    article row (the rule columns are unchanged).
     """
     scorer = scorer if scorer is not None else FrameScorer(mode=mode).fit()
     for batch in batched(articles, batch_size):
         texts = [p.text for a in batch if a.status == "ok" for p in a.paragraphs if p.scored]
         # the lexical mode scores paragraph strings: no spaCy
         docs = iter(texts if mode == "lexical" else nlp.parse(texts, mode=mode, n_process=n_process))
-        for art in batch:
-            yield _score_article(art, docs, scorer, tone, mode)
+        results = [_score_article(art, docs, scorer, tone, mode) for art in batch]
+        if model is not None:  # once per batch: a pipeline call costs the same for 1 or 500 rows
+            annotate_articles(results, model)
+        yield from results
 
 
 def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool,
@@ -172,14 +180,15 @@ def _add_tone(rows: list[dict[str, object]]) -> None:
             r[f"tone_{tool}"] = float(v)
 
 
-def to_frames(results: Iterable[ScoredArticle], stance: bool = False) -> Scored:
-    """Collect streamed rows into typed DataFrames, in input order."""
+def to_frames(results: Iterable[ScoredArticle], stance: bool = False,
+              model: bool = False) -> Scored:
+    """Collect streamed rows into typed DataFrames, in input order (``model``: with its columns)."""
     rows: dict[str, list[dict[str, object]]] = {t: [] for t in TABLES + STANCE_TABLES}
     for r in results:
         rows["articles"].append(r.article)
         for t in TABLES[1:] + STANCE_TABLES:
             rows[t].extend(getattr(r, t))
-    frames = {t: typed_frame(rows[t], t) for t in TABLES}
+    frames = {t: typed_frame(rows[t], schema(t, model)) for t in TABLES}
     if stance:
         frames.update({t: typed_frame(rows[t], t) for t in STANCE_TABLES})
     return Scored(**frames)
@@ -219,7 +228,7 @@ def score(inputs: Sequence[str | Path] | str | Path | pd.DataFrame, mode: Mode =
           progress: bool | None = False, stance: bool = False,
           lexicon: str | Path | pd.DataFrame | None = None,
           actors: str | Path | pd.DataFrame | None = None, title: TitleRule = "none",
-          outlet: str | None = None) -> Scored:
+          outlet: str | None = None, model: FrameModel | str | Path | None = None) -> Scored:
     """Read, parse and score a corpus; return ``articles``, ``sentences`` and ``dyads``.
 
     ``inputs`` are files or folders (``.txt``, ``.html``, ``.csv``, ``.jsonl``,
@@ -236,20 +245,27 @@ def score(inputs: Sequence[str | Path] | str | Path | pd.DataFrame, mode: Mode =
     first line of each text is its title; ``outlet``: a name for every
     document, or ``"folder"`` for each file's folder name (see
     :func:`analysis.read.read_corpus`). For strings, :func:`score_text`.
+    ``model`` (a :class:`analysis.model.FrameModel`, a model file or ``"bundled"``)
+    adds the model's columns (``coop_p``, ``conf_p``, ``coop_model``,
+    ``conf_model``; ``coop_share_model``… on articles); a model of another
+    lexicon version is a :class:`analysis.model.ModelError`.
     """
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)
+    if model is not None and not isinstance(model, FrameModel):
+        model = load_model(model, config.lexicon_version)
     articles = _read(inputs, max_bytes, split_parts, title, outlet)
-    return _score_articles(articles, config, tone, progress, stance, _describe(inputs))
+    return _score_articles(articles, config, tone, progress, stance, _describe(inputs), model)
 
 
 def _score_articles(articles: Iterable[Article], config: ScorerConfig, tone: bool,
-                    progress: bool | None, stance: bool, what: str) -> Scored:
+                    progress: bool | None, stance: bool, what: str,
+                    model: FrameModel | None = None) -> Scored:
     """Unique ids and duplicates (in input order), then the scored tables."""
     from .outputs import InputOrder
 
     mode = config.mode
     articles = InputOrder().articles(articles)
-    results = iter_scored(articles, mode=mode, tone=tone, scorer=config.scorer())
+    results = iter_scored(articles, mode=mode, tone=tone, scorer=config.scorer(), model=model)
     if progress is not False:
         from tqdm.auto import tqdm
 
@@ -259,7 +275,7 @@ def _score_articles(articles: Iterable[Article], config: ScorerConfig, tone: boo
     if stance:
         results = list(results)
         add_stance(results, actor_table=config.actors)
-    scored = to_frames(results, stance=stance)
+    scored = to_frames(results, stance=stance, model=model is not None)
     if scored.articles.empty:
         warnings.warn(f"no input documents in {what}: the tables are empty", InputWarning,
                       stacklevel=3)

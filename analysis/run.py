@@ -51,6 +51,7 @@ import pandas as pd
 
 from . import workers
 from .config import ScorerConfig, TableSource
+from .model import FrameModel, ModelError, load_model
 from .outputs import (
     CHECKPOINT,
     MANIFEST,
@@ -80,6 +81,7 @@ from .pipeline import (
     body_digest,
     csv_rows,
     iter_scored,
+    schema,
     typed_frame,
 )
 from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus, warn_document
@@ -87,6 +89,7 @@ from .types import Mode, TitleRule
 
 Engine = Literal["local", "dask"]
 Format = Literal["csv", "parquet"]
+ModelSource = FrameModel | str | Path | None
 __all__ = ["CHECKPOINT", "MANIFEST", "ResumeRefused", "RunError", "TableWriter", "run"]
 
 # ---------------------------------------------------------------- writers
@@ -95,10 +98,11 @@ class TableWriter:
     """Append batches of rows to ``articles``, ``sentences`` and ``dyads`` files."""
 
     def __init__(self, out: Path, fmt: Format = "csv", append: bool = False,
-                 stance: bool = False, spreadsheet_safe: bool = False) -> None:
+                 stance: bool = False, spreadsheet_safe: bool = False,
+                 model: bool = False) -> None:
         if spreadsheet_safe and fmt != "csv":
             raise ValueError("spreadsheet_safe applies to CSV output only")
-        self.out, self.fmt, self.safe = out, fmt, spreadsheet_safe
+        self.out, self.fmt, self.safe, self.model = out, fmt, spreadsheet_safe, model
         out.mkdir(parents=True, exist_ok=True)
         self.tables = TABLES + (STANCE_TABLES if stance else ())
         self.paths = {t: out / f"{t}.{fmt}" for t in self.tables}
@@ -126,21 +130,21 @@ class TableWriter:
             with path.open("a", encoding="utf-8", newline="") as fh:
                 writer = csv.writer(fh, lineterminator="\n")
                 if header:
-                    writer.writerow(COLUMNS[table])
-                writer.writerows(csv_rows(rows, table, safe=self.safe))
+                    writer.writerow(COLUMNS[schema(table, self.model)])
+                writer.writerows(csv_rows(rows, schema(table, self.model), safe=self.safe))
         else:
-            self._write_parquet(table, typed_frame(rows, table))
+            self._write_parquet(table, typed_frame(rows, schema(table, self.model)))
 
     def _write_parquet(self, table: str, df: pd.DataFrame) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = _arrow_schema(table)
+        arrow = _arrow_schema(schema(table, self.model))
         writer = self._parquet.get(table)
         if writer is None:
-            writer = pq.ParquetWriter(self.paths[table], schema)
+            writer = pq.ParquetWriter(self.paths[table], arrow)
             self._parquet[table] = writer
-        writer.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False))
+        writer.write_table(pa.Table.from_pandas(df, schema=arrow, preserve_index=False))
 
     def sizes(self) -> dict[str, int]:
         return {t: p.stat().st_size if p.exists() else 0 for t, p in self.paths.items()}
@@ -178,6 +182,7 @@ class Options:
     stance: bool = False
     title: TitleRule = "none"
     outlet: str | None = None
+    model: FrameModel | None = None
 
     @property
     def mode(self) -> Mode:
@@ -186,7 +191,8 @@ class Options:
 
 def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
     results = list(iter_scored(batch, mode=opts.mode, tone=opts.tone,
-                               batch_size=len(batch) or 1, scorer=opts.config.scorer()))
+                               batch_size=len(batch) or 1, scorer=opts.config.scorer(),
+                               model=opts.model))
     if opts.stance:
         add_stance(results, actor_table=opts.config.actors)
     return results
@@ -373,6 +379,8 @@ def _settings(opts: Options, fmt: str, safe: bool = False) -> dict[str, object]:
         settings["title"] = opts.title
     if opts.outlet:
         settings["outlet"] = opts.outlet
+    if opts.model is not None:  # likewise
+        settings["model"] = opts.model.describe()
     return settings
 
 
@@ -391,7 +399,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
         actors: TableSource = None, overwrite: bool = False,
         spreadsheet_safe: bool = False, title: TitleRule = "none",
-        outlet: str | None = None) -> dict[str, int]:
+        outlet: str | None = None, model: ModelSource = None) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
@@ -405,9 +413,9 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     (:class:`analysis.outputs.RunError`). A write that fails (a full disk)
     leaves the tables at the last checkpoint and raises :class:`RunError`
     naming the file; ``resume=True`` then completes them.
-    ``spreadsheet_safe=True`` (CSV only) puts an apostrophe before text cells that
-    a spreadsheet would run as a formula (:func:`analysis.tables.spreadsheet_safe`).
-    ``title``, ``outlet``: :func:`analysis.read.read_corpus`. No document: :func:`_headers_only`.
+    ``spreadsheet_safe`` (CSV only): :func:`analysis.tables.spreadsheet_safe`; ``title``,
+    ``outlet``: :func:`analysis.read.read_corpus`; ``model``: :func:`_model`. No document:
+    :func:`_headers_only`.
     """
     if spreadsheet_safe and fmt != "csv":
         raise ValueError("spreadsheet_safe applies to CSV output only")
@@ -415,12 +423,13 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     check_locations(inputs, out)
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
     files = list_inputs(inputs)
-    opts = Options(config, tone, split_parts, max_bytes, batch_size, stance, title, outlet)
+    opts = Options(config, tone, split_parts, max_bytes, batch_size, stance, title, outlet,
+                   _model(model, config))
     manifest, done = _open(out, files, opts, fmt, spreadsheet_safe, resume, overwrite)
     if done is None:
         return {}
     writer = TableWriter(out, fmt=fmt, append=True, stance=stance,
-                         spreadsheet_safe=spreadsheet_safe)
+                         spreadsheet_safe=spreadsheet_safe, model=opts.model is not None)
     ckpt = {"identity": manifest["identity"], "documents": done, "sizes": writer.sizes(),
             "config": manifest["config"]}
     bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
@@ -440,8 +449,7 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     finally:
         getattr(batches, "close", lambda: None)()  # stop the workers now on Ctrl-C or an error
         writer.close()
-        if bar is not None:
-            bar.close()
+        getattr(bar, "close", lambda: None)()
     (out / CHECKPOINT).unlink(missing_ok=True)
     return counts
 
@@ -465,6 +473,18 @@ def _headers_only(writer: TableWriter, inputs: Sequence[str | Path], out: Path,
     if warn:
         warnings.warn(f"no input documents in {', '.join(map(str, inputs))}: the tables in "
                       f"{out} hold only their headers", InputWarning, stacklevel=3)
+
+
+def _model(model: ModelSource, config: ScorerConfig) -> FrameModel | None:
+    """The model to apply in every engine (a :class:`analysis.model.FrameModel`, a model file or
+    ``"bundled"``), read and checked before any work: a file that is no model, or a model of
+    another lexicon version, is a :class:`UsageError` naming the file."""
+    if model is None or isinstance(model, FrameModel):
+        return model
+    try:
+        return load_model(model, config.lexicon_version)
+    except ModelError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _write_batches(batches: Iterable[list[ScoredArticle]], writer: TableWriter, ckpt: dict,
