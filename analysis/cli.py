@@ -1,15 +1,21 @@
-"""Command line: ``framing score``, ``figures``, ``report``, ``sample`` and ``evaluate``.
+"""Command line: ``framing score``, ``figures``, ``report``, ``sample``, ``evaluate`` and ``train``.
 
 Problems with single inputs are warnings naming the file (the run goes on and
 every input keeps a row with its status). Every error is one line naming the
 file on standard error. Exit status 2 is a usage error: a path that does not
 exist, a bad ``--lexicon`` or ``--actors`` file (the message names the file
 and line), an ``--out`` equal to or inside an input folder or holding an
-input. Exit status 1 is a failed run: an output folder holding another run's
-tables without ``--overwrite``, a damaged checkpoint or a table missing under
-one, a write that failed (a full disk). ``--resume`` after an input's bytes
-changed or with another ``--mode``, ``--lexicon`` or ``--actors`` is refused
-with exit status 3.
+input, a ``--model`` file that is no model or was trained for another lexicon
+version, a bad annotation file given to ``train``. Exit status 1 is a failed
+run: an output folder holding another run's tables without ``--overwrite``, a
+damaged checkpoint or a table missing under one, a write that failed (a full
+disk), or ``--resume`` refused because an input's bytes changed or another
+``--mode``, ``--lexicon`` or ``--actors`` was asked.
+An input holding no document (an empty folder) is no error: the tables are
+written with their headers only, a warning says so, and the exit status is 0.
+Problems with single inputs are ``warning:`` lines; what the reader did to a
+document it read ``ok`` (two articles found in one file, a long line cut,
+mojibake repaired) is a ``note:`` line.
 Ctrl-C (SIGINT) stops ``framing score`` at once: its worker processes are
 killed, one line says how to resume, and the exit status is 130.
 """
@@ -23,7 +29,8 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .read import DEFAULT_MAX_BYTES, InputWarning
+from . import __version__
+from .read import DEFAULT_MAX_BYTES, InputNote, InputWarning
 
 #: ``framing score`` stopped by Ctrl-C (SIGINT): the exit status, as a shell gives it, and
 #: the one line printed (a CSV run resumes from its last checkpoint).
@@ -36,7 +43,9 @@ SCORED_HELP = "folder of tables written by 'framing score'"
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
-    prefix = "warning" if issubclass(category, InputWarning) else category.__name__
+    """One line on standard error: ``note:`` for a note, ``warning:`` for a problem."""
+    prefix = ("note" if issubclass(category, InputNote) else
+              "warning" if issubclass(category, InputWarning) else category.__name__)
     print(f"{prefix}: {message}", file=sys.stderr)
 
 
@@ -45,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Measure cooperation vs conflict framing in French news articles.")
+    parser.add_argument("--version", action="version", version=f"framing {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
     _score_arguments(sub.add_parser(
         "score", help="read, clean and score articles; write the tables"))
@@ -59,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     _evaluate_arguments(sub.add_parser(
         "evaluate", help="precision, recall and F1 of a scored corpus against "
                          "an annotated sample"))
+    _train_arguments(sub.add_parser(
+        "train", help="train a model on annotated sentences of a scored corpus "
+                      "(then: framing score --model)"))
     return parser
 
 
@@ -77,6 +91,15 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
                     help="actor dictionary to use instead of the packaged one (same format as "
                          "analysis/data/actors.tsv); recorded as ;actors=custom:<12 hex> in "
                          "articles.lexicon_version")
+    sc.add_argument("--title", choices=["none", "first-line"], default="none",
+                    help="first-line: the first non-empty line of each text (a .txt file, a "
+                         "table row without a title) is its title, in articles.title, scored "
+                         "as a headline and never as body text; none (default): the title "
+                         "comes from metadata, else the first line that looks like a headline")
+    sc.add_argument("--outlet", default=None, metavar="NAME|folder",
+                    help="the outlet of every document: a name, or 'folder' for the name of "
+                         "the folder each file is in; wins over the outlet guessed from the "
+                         "text, not over an outlet column of a table or a metadata.csv row")
     sc.add_argument("--split-parts", action="store_true",
                     help="score a file joining two articles at a separator as two articles")
     sc.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
@@ -98,7 +121,7 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
                          "default: a local cluster")
     sc.add_argument("--resume", action="store_true",
                     help="continue an interrupted run in --out from its last checkpoint (a "
-                         "finished one: nothing left to do); refused (exit status 3) if an input "
+                         "finished one: nothing left to do); refused (exit status 1) if an input "
                          "file's bytes changed or it used another --mode, --lexicon or --actors")
     sc.add_argument("--overwrite", action="store_true",
                     help="replace the tables of another run in --out (other inputs or settings; "
@@ -107,6 +130,10 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
     sc.add_argument("--stance", action="store_true",
                     help="also write actors.csv (portrayal) and stance.csv, and fill "
                          "articles.stance_coop (parses the text a second time)")
+    sc.add_argument("--model", default=None, metavar="FILE",
+                    help="a model written by 'framing train' (or 'bundled', trained on the "
+                         "project's annotations): adds coop_p, conf_p, coop_model, conf_model to "
+                         "sentences and coop_share_model... to articles; the rule columns stay")
     sc.add_argument("--batch-size", type=int, default=32, help="articles per batch (default 32)")
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -129,9 +156,13 @@ def _figures_arguments(fg: argparse.ArgumentParser) -> None:
 
 def _report_arguments(rp: argparse.ArgumentParser) -> None:
     """``framing report``: inputs (or one folder of scored tables), output file, scorer mode."""
-    rp.add_argument("inputs", nargs="+")
-    rp.add_argument("--out", type=Path, default=Path("report.html"))
-    rp.add_argument("--mode", choices=["full", "fast"], default="full")
+    rp.add_argument("inputs", nargs="+",
+                    help="files or folders of articles to score, or one folder of tables "
+                         "written by 'framing score'")
+    rp.add_argument("--out", type=Path, default=Path("report.html"),
+                    help="HTML file to write (default report.html)")
+    rp.add_argument("--mode", choices=["full", "fast"], default="full",
+                    help="scorer mode when the inputs are articles (default full)")
 
 
 def _sample_arguments(sm: argparse.ArgumentParser) -> None:
@@ -142,6 +173,20 @@ def _sample_arguments(sm: argparse.ArgumentParser) -> None:
     sm.add_argument("--out", type=Path, required=True, help="CSV to write (fill coop, conf, note)")
     sm.add_argument("--exclude", type=Path, nargs="*", default=[],
                     help="earlier sample files whose sentences are not drawn again")
+    sm.add_argument("--strategy", choices=["random", "uncertainty"], default="random",
+                    help="random (default): a blind random sample; uncertainty: where --model "
+                         "is least sure, plus a random fifth (column draw says which)")
+    sm.add_argument("--model", default=None, metavar="FILE",
+                    help="the model of --strategy uncertainty (a file or 'bundled')")
+
+
+def _train_arguments(tr: argparse.ArgumentParser) -> None:
+    """``framing train``: the scored corpus, its annotation files, the model file to write."""
+    tr.add_argument("scored", type=Path, help=SCORED_HELP)
+    tr.add_argument("annotations", type=Path, nargs="+",
+                    help="annotated sample files (from 'framing sample', coop and conf filled)")
+    tr.add_argument("--out", type=Path, required=True, help="model file to write (.joblib)")
+    tr.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
 
 def _evaluate_arguments(ev: argparse.ArgumentParser) -> None:
@@ -178,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 annotations=args.annotations)
         if args.command in ("sample", "evaluate"):
             return _validate(args)
+        if args.command == "train":
+            return _train(args)
         if args.command == "report":
             from .report import main as report_main
 
@@ -186,6 +233,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 1
+
+
+def _train(args: argparse.Namespace) -> int:
+    """``framing train``: fit a model on the annotated sentences; nothing written on an error."""
+    import time
+
+    from .adapt import run_lexicon, train, training_units
+    from .model import save_model
+    from .pipeline import read_tables
+
+    if not args.scored.is_dir():
+        raise FileNotFoundError(f"scored tables folder does not exist: {args.scored}")
+    started = time.perf_counter()
+    try:
+        scored = read_tables(args.scored)
+        version, mode = run_lexicon(scored)
+        units = training_units(scored, args.annotations)
+        model = train(units, version, mode=mode, seed=args.seed,
+                      info={"annotations": ";".join(p.name for p in args.annotations)})
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    save_model(model, args.out)
+    pos = ", ".join(f"{k} {v}" for k, v in model.positives.items())
+    print(f"trained on {model.n_train} sentences ({pos} positive) in "
+          f"{time.perf_counter() - started:.1f} s -> {args.out}", file=sys.stderr)
+    return 0
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -212,15 +286,32 @@ def _score(args: argparse.Namespace) -> int:
                      jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      resume=args.resume, batch_size=args.batch_size, stance=args.stance,
                      progress=False if args.quiet else None, overwrite=args.overwrite,
-                     spreadsheet_safe=args.spreadsheet_safe, **tables)
+                     spreadsheet_safe=args.spreadsheet_safe, title=args.title,
+                     outlet=args.outlet, model=args.model, **tables)
     except (ResumeRefused, UsageError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return {ResumeRefused: 3, UsageError: 2}.get(type(exc), 1)
+        return 2 if isinstance(exc, UsageError) else 1
     if not counts and args.resume:
         return 0  # a finished run: nothing left to do (said by run)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-    print(f"scored {sum(counts.values())} documents ({summary}) -> {args.out}", file=sys.stderr)
+    print(f"scored {sum(counts.values())} documents{f' ({summary})' if summary else ''} "
+          f"-> {args.out}", file=sys.stderr)
     return 0
+
+
+def _draw(args: argparse.Namespace, scored: object, earlier: list) -> object:
+    """The sample of ``framing sample``: random, or by the model's uncertainty."""
+    from .reliability import annotation_sample
+
+    if args.strategy == "random":
+        return annotation_sample(scored, n=args.n, seed=args.seed, exclude=earlier)
+    if args.model is None:
+        raise ValueError("--strategy uncertainty needs --model FILE")
+    from .adapt import run_lexicon, uncertainty_sample
+    from .model import load_model
+
+    model = load_model(args.model, run_lexicon(scored)[0])
+    return uncertainty_sample(scored, model, n=args.n, seed=args.seed, exclude=earlier)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -231,7 +322,6 @@ def _validate(args: argparse.Namespace) -> int:
     from .reliability import (
         agreement_between,
         annotation_errors,
-        annotation_sample,
         evaluate_annotations,
         read_annotations,
     )
@@ -242,8 +332,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         if args.command == "sample":
             earlier = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in args.exclude]
-            annotation_sample(scored, n=args.n, seed=args.seed, exclude=earlier).to_csv(
-                args.out, index=False, lineterminator="\n")
+            _draw(args, scored, earlier).to_csv(args.out, index=False, lineterminator="\n")
             print(f"wrote {args.n} sentences to {args.out}: fill coop, conf (0/1) and note",
                   file=sys.stderr)
             return 0

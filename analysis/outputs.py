@@ -24,7 +24,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .read import Article, InputWarning, body_digest, iter_input_files
+from .read import Article, InputWarning, body_digest, iter_input_files, warn_document
 from .tables import STANCE_TABLES, TABLES, ScoredArticle
 
 CHECKPOINT = "_checkpoint.json"
@@ -218,8 +218,7 @@ class InputOrder:
             if i < skip:
                 continue
             if art.status != "ok" or art.problem:
-                warnings.warn(f"{art.path}: {art.status}: {art.problem}", InputWarning,
-                              stacklevel=2)
+                warn_document(art.path, art.status, art.problem, stacklevel=2)
             yield art
 
 

@@ -51,6 +51,7 @@ import pandas as pd
 
 from . import workers
 from .config import ScorerConfig, TableSource
+from .model import FrameModel, ModelError, load_model
 from .outputs import (
     CHECKPOINT,
     MANIFEST,
@@ -80,13 +81,15 @@ from .pipeline import (
     body_digest,
     csv_rows,
     iter_scored,
+    schema,
     typed_frame,
 )
-from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus
-from .types import Mode
+from .read import DEFAULT_MAX_BYTES, Article, InputWarning, read_corpus, warn_document
+from .types import Mode, TitleRule
 
 Engine = Literal["local", "dask"]
 Format = Literal["csv", "parquet"]
+ModelSource = FrameModel | str | Path | None
 __all__ = ["CHECKPOINT", "MANIFEST", "ResumeRefused", "RunError", "TableWriter", "run"]
 
 # ---------------------------------------------------------------- writers
@@ -95,10 +98,11 @@ class TableWriter:
     """Append batches of rows to ``articles``, ``sentences`` and ``dyads`` files."""
 
     def __init__(self, out: Path, fmt: Format = "csv", append: bool = False,
-                 stance: bool = False, spreadsheet_safe: bool = False) -> None:
+                 stance: bool = False, spreadsheet_safe: bool = False,
+                 model: bool = False) -> None:
         if spreadsheet_safe and fmt != "csv":
             raise ValueError("spreadsheet_safe applies to CSV output only")
-        self.out, self.fmt, self.safe = out, fmt, spreadsheet_safe
+        self.out, self.fmt, self.safe, self.model = out, fmt, spreadsheet_safe, model
         out.mkdir(parents=True, exist_ok=True)
         self.tables = TABLES + (STANCE_TABLES if stance else ())
         self.paths = {t: out / f"{t}.{fmt}" for t in self.tables}
@@ -126,21 +130,21 @@ class TableWriter:
             with path.open("a", encoding="utf-8", newline="") as fh:
                 writer = csv.writer(fh, lineterminator="\n")
                 if header:
-                    writer.writerow(COLUMNS[table])
-                writer.writerows(csv_rows(rows, table, safe=self.safe))
+                    writer.writerow(COLUMNS[schema(table, self.model)])
+                writer.writerows(csv_rows(rows, schema(table, self.model), safe=self.safe))
         else:
-            self._write_parquet(table, typed_frame(rows, table))
+            self._write_parquet(table, typed_frame(rows, schema(table, self.model)))
 
     def _write_parquet(self, table: str, df: pd.DataFrame) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = _arrow_schema(table)
+        arrow = _arrow_schema(schema(table, self.model))
         writer = self._parquet.get(table)
         if writer is None:
-            writer = pq.ParquetWriter(self.paths[table], schema)
+            writer = pq.ParquetWriter(self.paths[table], arrow)
             self._parquet[table] = writer
-        writer.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False))
+        writer.write_table(pa.Table.from_pandas(df, schema=arrow, preserve_index=False))
 
     def sizes(self) -> dict[str, int]:
         return {t: p.stat().st_size if p.exists() else 0 for t, p in self.paths.items()}
@@ -176,6 +180,9 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
     stance: bool = False
+    title: TitleRule = "none"
+    outlet: str | None = None
+    model: FrameModel | None = None
 
     @property
     def mode(self) -> Mode:
@@ -184,7 +191,8 @@ class Options:
 
 def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
     results = list(iter_scored(batch, mode=opts.mode, tone=opts.tone,
-                               batch_size=len(batch) or 1, scorer=opts.config.scorer()))
+                               batch_size=len(batch) or 1, scorer=opts.config.scorer(),
+                               model=opts.model))
     if opts.stance:
         add_stance(results, actor_table=opts.config.actors)
     return results
@@ -254,9 +262,10 @@ def _mark_duplicates(parts: Iterable[list[tuple[str, ScoredArticle]]], opts: Opt
             set_article_id(scored, new)
             if first is not None:
                 scored = _as_duplicate(scored, first, opts)
-            if scored.article["status"] != "ok" or scored.article["problem"]:
-                warnings.warn(f"{scored.article['path']}: {scored.article['status']}: "
-                              f"{scored.article['problem']}", InputWarning, stacklevel=3)
+            rec = scored.article
+            if rec["status"] != "ok" or rec["problem"]:
+                warn_document(str(rec["path"]), str(rec["status"]), str(rec["problem"]),
+                              stacklevel=3)
             batch.append(scored)
         yield batch
 
@@ -270,7 +279,8 @@ def _read_and_score_files(files: list[str], opts: Options) -> list[tuple[str, Sc
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)
         arts = list(read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts,
-                                use_sidecar=True, warn=False, dedupe=False))
+                                use_sidecar=True, warn=False, dedupe=False, title=opts.title,
+                                outlet=opts.outlet))
     ids = [art.article_id for art in arts]
     if len(set(ids)) < len(ids):
         for i, art in enumerate(arts):
@@ -291,9 +301,12 @@ def _dask(files: list[Path], opts: Options, scheduler: str | None,
         client = Client(scheduler)
         cluster = None
     else:
+        # no dashboard; the scheduler's HTTP endpoint on a free local port (8787 may be taken)
         cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         client = Client(cluster)
+        client.run(workers.ignore_interrupts)
     try:
         parts = [[str(f) for f in files[i:i + partition_size]]
                  for i in range(0, len(files), partition_size)]
@@ -305,10 +318,28 @@ def _dask(files: list[Path], opts: Options, scheduler: str | None,
                 fut.release()
 
         yield from _mark_duplicates(results(), opts)
+    except KeyboardInterrupt:
+        if cluster is not None:
+            _kill_local_workers()
+        raise
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _kill_local_workers() -> None:
+    """Ctrl-C: kill the local cluster's worker processes at once, quietly.
+
+    A worker busy in a task would otherwise finish it, and its nanny would wait four
+    seconds and log warnings before killing it.
+    """
+    import logging
+    import multiprocessing
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    for child in multiprocessing.active_children():
+        child.kill()
 
 
 def _as_duplicate(scored: ScoredArticle, first: str, opts: Options) -> ScoredArticle:
@@ -344,6 +375,12 @@ def _settings(opts: Options, fmt: str, safe: bool = False) -> dict[str, object]:
         "max_bytes": opts.max_bytes, "stance": opts.stance, "format": fmt}
     if safe:  # only when on, so that earlier manifests still match
         settings["spreadsheet_safe"] = True
+    if opts.title != "none":  # likewise
+        settings["title"] = opts.title
+    if opts.outlet:
+        settings["outlet"] = opts.outlet
+    if opts.model is not None:  # likewise
+        settings["model"] = opts.model.describe()
     return settings
 
 
@@ -361,7 +398,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
         resume: bool = False, batch_size: int = 32, progress: bool | None = None,
         partition_size: int = 64, stance: bool = False, lexicon: TableSource = None,
         actors: TableSource = None, overwrite: bool = False,
-        spreadsheet_safe: bool = False) -> dict[str, int]:
+        spreadsheet_safe: bool = False, title: TitleRule = "none",
+        outlet: str | None = None, model: ModelSource = None) -> dict[str, int]:
     """Score ``inputs`` into ``out`` batch by batch; return counts by status.
 
     Output is identical whatever ``jobs`` and ``engine`` (rows in input order).
@@ -375,8 +413,9 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     (:class:`analysis.outputs.RunError`). A write that fails (a full disk)
     leaves the tables at the last checkpoint and raises :class:`RunError`
     naming the file; ``resume=True`` then completes them.
-    ``spreadsheet_safe=True`` (CSV only) puts an apostrophe before text cells that
-    a spreadsheet would run as a formula (:func:`analysis.tables.spreadsheet_safe`).
+    ``spreadsheet_safe`` (CSV only): :func:`analysis.tables.spreadsheet_safe`; ``title``,
+    ``outlet``: :func:`analysis.read.read_corpus`; ``model``: :func:`_model`. No document:
+    :func:`_headers_only`.
     """
     if spreadsheet_safe and fmt != "csv":
         raise ValueError("spreadsheet_safe applies to CSV output only")
@@ -384,16 +423,13 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     check_locations(inputs, out)
     config = ScorerConfig(mode, lexicon=lexicon, actors=actors)  # a bad table fails before any work
     files = list_inputs(inputs)
-    opts = Options(config=config, tone=tone, split_parts=split_parts, max_bytes=max_bytes,
-                   batch_size=batch_size, stance=stance)
-    manifest = _manifest(files, opts, fmt, spreadsheet_safe)
-    done = _start(out, manifest, config, fmt, resume=resume, overwrite=overwrite)
+    opts = Options(config, tone, split_parts, max_bytes, batch_size, stance, title, outlet,
+                   _model(model, config))
+    manifest, done = _open(out, files, opts, fmt, spreadsheet_safe, resume, overwrite)
     if done is None:
-        print(f"resume: nothing left to do: the run in {out} is finished; tables unchanged",
-              file=sys.stderr)
         return {}
     writer = TableWriter(out, fmt=fmt, append=True, stance=stance,
-                         spreadsheet_safe=spreadsheet_safe)
+                         spreadsheet_safe=spreadsheet_safe, model=opts.model is not None)
     ckpt = {"identity": manifest["identity"], "documents": done, "sizes": writer.sizes(),
             "config": manifest["config"]}
     bar = _progress(len(files) if _only_files(files) else None, progress, initial=done)
@@ -404,6 +440,8 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
             _save(out / CHECKPOINT, ckpt)
         counts = _write_batches(batches, writer, ckpt, out / CHECKPOINT if fmt == "csv" else None,
                                 bar)
+        if not counts:
+            _headers_only(writer, inputs, out, warn=not done)
         writer.close()
         _save(out / MANIFEST, {**manifest, "finished": True, "counts": counts})
     except OSError as exc:
@@ -411,10 +449,42 @@ def run(inputs: Sequence[str | Path], out: str | Path, *, mode: Mode = "full", t
     finally:
         getattr(batches, "close", lambda: None)()  # stop the workers now on Ctrl-C or an error
         writer.close()
-        if bar is not None:
-            bar.close()
+        getattr(bar, "close", lambda: None)()
     (out / CHECKPOINT).unlink(missing_ok=True)
     return counts
+
+
+def _open(out: Path, files: list[Path], opts: Options, fmt: str, safe: bool, resume: bool,
+          overwrite: bool) -> tuple[dict, int | None]:
+    """The run's manifest, and the documents already written (None: a finished run resumed)."""
+    manifest = _manifest(files, opts, fmt, safe)
+    done = _start(out, manifest, opts.config, fmt, resume=resume, overwrite=overwrite)
+    if done is None:
+        print(f"resume: nothing left to do: the run in {out} is finished; tables unchanged",
+              file=sys.stderr)
+    return manifest, done
+
+
+def _headers_only(writer: TableWriter, inputs: Sequence[str | Path], out: Path,
+                  warn: bool) -> None:
+    """Inputs holding no document (an empty folder): the tables with their headers only,
+    and a warning (the run itself is fine: exit status 0)."""
+    writer.write([])
+    if warn:
+        warnings.warn(f"no input documents in {', '.join(map(str, inputs))}: the tables in "
+                      f"{out} hold only their headers", InputWarning, stacklevel=3)
+
+
+def _model(model: ModelSource, config: ScorerConfig) -> FrameModel | None:
+    """The model to apply in every engine (a :class:`analysis.model.FrameModel`, a model file or
+    ``"bundled"``), read and checked before any work: a file that is no model, or a model of
+    another lexicon version, is a :class:`UsageError` naming the file."""
+    if model is None or isinstance(model, FrameModel):
+        return model
+    try:
+        return load_model(model, config.lexicon_version)
+    except ModelError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _write_batches(batches: Iterable[list[ScoredArticle]], writer: TableWriter, ckpt: dict,
@@ -551,7 +621,7 @@ def _batches(engine: Engine, files: list[Path], opts: Options, jobs: int, done: 
         return _local_files(files, opts, jobs)
     if engine == "local":
         articles = read_corpus(files, max_bytes=opts.max_bytes, split=opts.split_parts,
-                               warn=False, dedupe=False)
+                               warn=False, dedupe=False, title=opts.title, outlet=opts.outlet)
         return _local(InputOrder().articles(articles, skip=done), opts, jobs)
     raise ValueError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
 

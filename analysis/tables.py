@@ -55,6 +55,13 @@ ACTOR_COLUMNS = [
 STANCE_COLUMNS = ["article_id", "voice", "stance_coop", "stance_score", "n_evidence", "n_window",
                   "stance_evidence"]
 ARTICLE_SCORE_COLUMNS = ARTICLE_COLUMNS + MEASURE_COLUMNS
+#: Sentence columns a trained model adds (``framing score --model``): probabilities, 0/1 labels.
+MODEL_SENTENCE_COLUMNS = ["coop_p", "conf_p", "coop_model", "conf_model"]
+#: Article columns a trained model adds: the frame measures computed from the model's labels.
+MODEL_ARTICLE_COLUMNS = ["n_coop_model", "n_conf_model", "coop_share_model",
+                         "conf_share_model", "net_index_model"]
+#: Schemas of the tables of a run with a model (``<table>+model``; see :func:`schema`).
+MODEL_TABLES = {"articles": MODEL_ARTICLE_COLUMNS, "sentences": MODEL_SENTENCE_COLUMNS}
 TABLES = ("articles", "sentences", "dyads")
 STANCE_TABLES = ("actors", "stance")
 
@@ -95,9 +102,25 @@ DTYPES: dict[str, dict[str, str]] = {
         "stance_score": _FLOAT, "n_evidence": _INT, "n_window": _INT,
     },
 }
+DTYPES["articles+model"] = {**DTYPES["articles"], "n_coop_model": _INT, "n_conf_model": _INT,
+                            **{c: _FLOAT for c in MODEL_ARTICLE_COLUMNS[2:]}}
+DTYPES["sentences+model"] = {**DTYPES["sentences"], "coop_p": _FLOAT, "conf_p": _FLOAT,
+                             "coop_model": _INT, "conf_model": _INT}
 COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_SCORE_COLUMNS, "sentences": SENTENCE_COLUMNS, "dyads": DYAD_COLUMNS,
-    "actors": ACTOR_COLUMNS, "stance": STANCE_COLUMNS}
+    "actors": ACTOR_COLUMNS, "stance": STANCE_COLUMNS,
+    "articles+model": ARTICLE_SCORE_COLUMNS + MODEL_ARTICLE_COLUMNS,
+    "sentences+model": SENTENCE_COLUMNS + MODEL_SENTENCE_COLUMNS}
+
+
+def schema(table: str, model: bool = False) -> str:
+    """The key of a table's columns and types in :data:`COLUMNS` and :data:`DTYPES`.
+
+    With a model, ``articles`` and ``sentences`` have the model's columns at
+    the end (``articles+model``, ``sentences+model``); without, every table
+    keeps exactly its columns.
+    """
+    return f"{table}+model" if model and table in MODEL_TABLES else table
 
 
 def typed_frame(rows: list[dict[str, object]], table: str) -> pd.DataFrame:
@@ -320,5 +343,6 @@ def read_tables(folder: str | Path) -> Scored:
             df = pd.read_parquet(folder / f"{name}.parquet")
         else:
             continue
-        frames[name] = typed_frame(df.to_dict("records"), name)
+        model = name in MODEL_TABLES and MODEL_TABLES[name][0] in df.columns
+        frames[name] = typed_frame(df.to_dict("records"), schema(name, model))
     return Scored(**frames)

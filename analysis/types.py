@@ -9,3 +9,6 @@ from typing import Literal
 Mode = Literal["full", "fast", "lexical"]
 #: The spaCy pipelines of :mod:`analysis.nlp` (the parsing modes of :data:`Mode`).
 ParseMode = Literal["full", "fast"]
+#: Where a text's title comes from: ``none`` (the reader's headline guess, or the metadata),
+#: ``first-line`` (the first non-empty line of each text is its title, not body text).
+TitleRule = Literal["none", "first-line"]

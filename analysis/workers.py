@@ -35,6 +35,12 @@ def init(parent: int) -> None:
     threading.Thread(target=_watch, args=(parent,), name="watch-parent", daemon=True).start()
 
 
+def ignore_interrupts() -> None:
+    """Run in each worker of a local Dask cluster: a terminal's Ctrl-C reaches the whole
+    process group, and the parent alone must handle it (it kills the workers at once)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _death_signal() -> None:
     """Ask Linux to SIGKILL this process when its parent dies (a no-op elsewhere)."""
     if not sys.platform.startswith("linux"):

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
+from layouts import write_layout_corpus
 
+import analysis
 from analysis import paths
+from analysis.cli import build_parser
+from analysis.run import run
+from analysis.tables import COLUMNS, TABLES
 
 
 def _framing(*args: str) -> subprocess.CompletedProcess[str]:
@@ -107,3 +114,94 @@ def test_bad_lexicon_or_actors_file_is_an_error_naming_file_and_line(tmp_path: P
         assert res.stderr.startswith(f"error: {message}"), res.stderr
         assert "Traceback" not in res.stderr
         assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------- issue 16: the command line
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    subs = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {"framing": parser, **subs.choices}
+
+
+def test_version():
+    res = _framing("--version")
+    assert res.returncode == 0
+    assert res.stdout.strip() == f"framing {analysis.__version__}"
+
+
+@pytest.mark.parametrize("name", sorted(_subcommands()))
+def test_every_option_has_a_help_line(name: str):
+    """Every argument of every subcommand (positionals too) says what it does in --help."""
+    parser = _subcommands()[name]
+    missing = [a.option_strings[0] if a.option_strings else a.dest for a in parser._actions
+               if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction))
+               and (a.help is None or a.help == argparse.SUPPRESS or not a.help.strip())]
+    assert not missing, f"framing {name}: no help for {missing}"
+    if name == "framing":
+        subs = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        assert all(c.help and c.help.strip() for c in subs._choices_actions)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_empty_folder_gives_the_tables_with_their_headers(tmp_path: Path, fmt: str):
+    (tmp_path / "corpus").mkdir()
+    out = tmp_path / "out"
+    res = _framing("score", str(tmp_path / "corpus"), "--out", str(out), "--mode", "lexical",
+                   "--format", fmt, "--quiet")
+    assert res.returncode == 0, res.stderr
+    lines = res.stderr.splitlines()
+    assert any(ln.startswith("warning: no input documents in") and "headers" in ln
+               for ln in lines), res.stderr
+    assert lines[-1] == f"scored 0 documents -> {out}"
+    for table in TABLES:
+        path = out / f"{table}.{fmt}"
+        if fmt == "csv":
+            assert path.read_text("utf-8") == ",".join(COLUMNS[table]) + "\n"
+        else:
+            df = pd.read_parquet(path)
+            assert list(df.columns) == COLUMNS[table] and df.empty
+    again = _framing("score", str(tmp_path / "corpus"), "--out", str(out), "--mode", "lexical",
+                     "--format", fmt, "--quiet")
+    assert again.returncode == 0, again.stderr  # the same (empty) run: no --overwrite needed
+
+
+def test_notes_are_not_warnings(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    joined = next(paths.SEEDS.glob("002_*.txt"))
+    (corpus / joined.name).write_bytes(joined.read_bytes())
+    (corpus / "empty.txt").write_bytes(b"")
+    res = _framing("score", str(corpus), "--out", str(tmp_path / "out"), "--mode", "lexical",
+                   "--quiet")
+    assert res.returncode == 0, res.stderr
+    notes = [ln for ln in res.stderr.splitlines() if joined.name in ln]
+    assert len(notes) == 1 and notes[0].startswith("note: ") and "holds 2 articles" in notes[0]
+    assert "warning" not in notes[0].replace(str(corpus), "").lower()
+    assert any(ln.startswith("warning: ") and "empty.txt" in ln for ln in res.stderr.splitlines())
+
+
+def test_title_and_outlet_options(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    write_layout_corpus(corpus, {"lemonde": 3, "liberation": 3})
+    args = ["--mode", "lexical", "--no-tone", "--quiet", "--title", "first-line",
+            "--outlet", "folder"]
+    res = _framing("score", str(corpus), "--out", str(tmp_path / "a"), *args)
+    assert res.returncode == 0, res.stderr
+    arts = pd.read_csv(tmp_path / "a" / "articles.csv", dtype=str, keep_default_na=False)
+    assert arts["outlet"].tolist() == ["lemonde"] * 3 + ["liberation"] * 3
+    assert set(arts["outlet_source"]) == {"folder name"}
+    assert arts["title"].tolist() == [ln.splitlines()[0] for ln in
+                                      (p.read_text("utf-8") for p in sorted(corpus.rglob("*.txt")))]
+    assert (arts["n_headlines"] == "1").all()
+    # two worker processes read the files themselves: the same bytes
+    run([corpus], tmp_path / "b", mode="lexical", tone=False, jobs=2, batch_size=2,
+        progress=False, title="first-line", outlet="folder")
+    for table in TABLES:
+        assert (tmp_path / "a" / f"{table}.csv").read_bytes() == \
+            (tmp_path / "b" / f"{table}.csv").read_bytes()
+    # the options are part of the run's identity: another --outlet needs --overwrite
+    other = _framing("score", str(corpus), "--out", str(tmp_path / "a"), "--mode", "lexical",
+                     "--no-tone", "--quiet", "--title", "first-line", "--outlet", "Le Monde")
+    assert other.returncode == 1 and "outlet" in other.stderr

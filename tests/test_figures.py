@@ -142,7 +142,8 @@ def test_checklist_rates_figure_sums_test_types_and_sorts():
 
 def test_regeneration_registers_the_instrument_figures():
     assert figures.INSTRUMENT_FIGURES == {"news_validation": figures.news_validation,
-                                          "checklist": figures.checklist_rates}
+                                          "checklist": figures.checklist_rates,
+                                          "learning_curve": figures.learning_curve}
     assert not set(figures.INSTRUMENT_FIGURES) & set(figures.FIGURE_FUNCTIONS)
 
 

@@ -98,14 +98,13 @@ def test_the_scorer_reads_the_lists_of_the_file() -> None:
 #: (analysis/stance/words.py at 538cc2d): its type, its size and a word it holds.
 STANCE_CONSTANTS = [
     ("EXCLUDED_BOOSTERS", frozenset, 24, "à peu près"), ("INTERACTION_NOUNS", frozenset, 33, "rencontre"),
-    ("PERSON_PAIRS", tuple, 7, "homologue"), ("DE_FORMS", frozenset, 4, "d'"),
-    ("OPEN_QUOTES", frozenset, 4, "‹"), ("CLOSE_QUOTES", frozenset, 3, "»"),
-    ("ATTRIBUTION_OPENERS", frozenset, 3, "d'après"), ("NEEDS_NE", frozenset, 2, "point"),
+    ("DE_FORMS", frozenset, 4, "d'"), ("NEEDS_NE", frozenset, 2, "point"),
     ("NE_FORMS", frozenset, 2, "n'"), ("REFLEXIVE_CLITICS", frozenset, 2, "s'"),
     ("QUALIFY_VERBS", frozenset, 16, "qualifiant"), ("QUALIFY_DE", frozenset, 2, "de"),
     ("CONTEXT_PRONOUNS", frozenset, 7, "ça"), ("RELATIVE_PRONOUNS", frozenset, 7, "lesquelles"),
-    ("LIST_CONJUNCTIONS", frozenset, 2, "ou"), ("PERSON_KINDS", frozenset, 2, "official"),
+    ("LIST_CONJUNCTIONS", frozenset, 2, "ou"),
 ]
+
 
 
 @pytest.mark.parametrize(("name", "kind", "size", "word"), STANCE_CONSTANTS)
@@ -113,24 +112,25 @@ def test_the_stance_rules_read_the_lists_of_the_file(name: str, kind: type, size
                                                      word: str) -> None:
     value = getattr(stance_words, name)
     assert type(value) is kind and len(value) == size and word in value
-    if name != "PERSON_KINDS":  # from actor_roles.tsv
-        data = lg.load_stance_words()
-        built = data.seq(name.lower()) if kind is tuple else data.set(name.lower())
-        assert value == built
+    data = lg.load_stance_words()
+    built = data.seq(name.lower()) if kind is tuple else data.set(name.lower())
+    assert value == built
 
 
 def test_the_stance_rules_read_the_same_words_as_before() -> None:
-    assert stance_words.PERSON_PAIRS == ("président", "homme", "chef", "dirigeant", "leader",
-                                         "ministre", "homologue")  # a tuple, in file order
-    assert stance_words.OPEN_QUOTES == {"«", "“", "„", "‹"}
     assert stance_words.CONTEXT_PRONOUNS == {"ce", "c'", "cela", "ça", "il", "le", "l'"}
-    assert stance_words.PERSON_KINDS == matcher.PERSON_KINDS == {"leader", "official"}
+    # quotation marks: the scorer's (words.tsv), no copy in stance_words.tsv
+    assert stance_words.OPEN_QUOTES == set(words.QUOTE_OPEN) == {"«", "“", "„"}
+    assert stance_words.CLOSE_QUOTES == set(words.QUOTE_CLOSE)
+    for name in ("person_pairs", "open_quotes", "close_quotes", "attribution_openers"):
+        assert name not in lg.STANCE_WORD_LISTS  # stance reads the scorer's lists (words.tsv)
+    assert not hasattr(stance_words, "PERSON_PAIRS") and not hasattr(stance_words, "ATTRIBUTION_OPENERS")
     # the lists built on them in code
-    assert stance_words.APPOSITION_SKIPPED == {"»", "”", "›", '"', ")"}
-    assert stance_words.APPOSITION_STOPS >= {"«", "“", "„", "‹", '"', ",", "."}
+    assert stance_words.APPOSITION_SKIPPED == {"»", "”", '"', ")"}
+    assert stance_words.APPOSITION_STOPS >= {"«", "“", "„", '"', ",", "."}
     assert {"fort", "environ", "putain de"} <= stance_words.EXCLUDED_BOOSTERS
     assert {"sommet", "concertation", "coopération"} <= stance_words.INTERACTION_NOUNS
-    assert len(STANCE_CONSTANTS) == len(lg.STANCE_WORD_LISTS) + 1  # + PERSON_KINDS
+    assert len(STANCE_CONSTANTS) == len(lg.STANCE_WORD_LISTS)
 
 
 def test_categories_give_the_lexicon_constants() -> None:

@@ -19,7 +19,9 @@ of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.
    ``outputs``: input listing, unique ids, output folders, manifests and checkpoints.
 5. ``nlp``: the spaCy pipelines. 6. ``tone``: general-purpose tone tools.
 7. ``scoring``: the frame scorer subpackage, its lexical mode included; then
-   ``config``: the scorer's configuration (mode and tables) carried to every engine.
+   ``config``: the scorer's configuration (mode and tables) carried to every engine;
+   ``model``: a trained model's features, file and labelling of sentence rows
+   (``--model``), which the pipeline and every engine's workers apply.
 8. ``stance``: the portrayal and stance subpackage, from scored tables and their parse
    (it reuses the scorer's actor index, tokens and proper-name test).
 9. ``pipeline``: read → parse → score (→ stance) into tables.
@@ -27,7 +29,9 @@ of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.
 11. ``compare``: the outlet comparison subpackage, from scored tables (above ``run``
     so that no scoring code depends on it).
 12. ``evaluate``, ``reliability``, ``checklist``, ``newsvalidation``: validation, which
-    scores the seeds, held-out sentences, the behavioural test suite and the news set.
+    scores the seeds, held-out sentences, the behavioural test suite and the news set;
+    ``adapt`` (training a model on annotations, the uncertainty sample) and ``learning``
+    (grouped cross-validation and the learning curve).
 13. ``figures`` (the figure subpackage), ``report``: draw what the layers below compute.
 14. ``cli``, ``spacy_component`` and the package's ``__init__`` (a lazy facade
     over the pipeline and the reader): the entry points.
@@ -56,13 +60,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.nlp",),
     ("analysis.tone",),
     ("analysis.scoring",),
-    ("analysis.config",),
+    ("analysis.config", "analysis.model"),
     ("analysis.stance",),
     ("analysis.pipeline",),
     ("analysis.run",),
     ("analysis.compare",),
     ("analysis.evaluate", "analysis.reliability", "analysis.checklist",
-     "analysis.newsvalidation"),
+     "analysis.newsvalidation", "analysis.adapt", "analysis.learning"),
     ("analysis.figures", "analysis.report"),
     ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]

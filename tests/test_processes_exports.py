@@ -116,11 +116,11 @@ def _batch_written(checkpoint: Path) -> bool:
         return False
 
 
-def _start_run(corpus: Path, out: Path) -> tuple[subprocess.Popen, set[int]]:
-    """``framing score --jobs 2`` in its own process group, once its workers are scoring."""
+def _start_run(corpus: Path, out: Path, *engine: str) -> tuple[subprocess.Popen, set[int]]:
+    """``framing score --jobs 2`` (or ``engine``) in its own process group, once its workers score."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "analysis.cli", "score", str(corpus), "--out", str(out),
-         "--jobs", "2", "--mode", "fast", "--batch-size", "8", "--quiet"],
+         *(engine or ("--jobs", "2")), "--mode", "fast", "--batch-size", "8", "--quiet"],
         cwd=paths.ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
         env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
     deadline = time.monotonic() + 120  # hang guard: spaCy loads in three processes
@@ -150,8 +150,9 @@ def test_workers_die_with_a_killed_parent(big_corpus, tmp_path):
 
 
 @pytest.mark.skipif(not _PROC, reason="reads /proc")
-def test_ctrl_c_stops_at_once_with_one_line_and_status_130(big_corpus, tmp_path):
-    proc, workers = _start_run(big_corpus, tmp_path / "out")
+@pytest.mark.parametrize("engine", [(), ("--engine", "dask")], ids=["jobs2", "dask"])
+def test_ctrl_c_stops_at_once_with_one_line_and_status_130(big_corpus, tmp_path, engine):
+    proc, workers = _start_run(big_corpus, tmp_path / "out", *engine)
     start = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
     try:
@@ -165,7 +166,11 @@ def test_ctrl_c_stops_at_once_with_one_line_and_status_130(big_corpus, tmp_path)
     assert err.splitlines() == ["interrupted; resume with --resume"], err
     assert "Traceback" not in err
     assert elapsed < 5, f"Ctrl-C took {elapsed:.1f} s"  # hang guard, not a speed target
-    assert not any(_alive(w) for w in workers)
+    deadline = time.monotonic() + 5  # a helper (Dask's resource tracker) ends when it sees its parent go
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = {w: Path(f"/proc/{w}/cmdline").read_bytes()[:200] for w in workers if _alive(w)}
+    assert not left, left
     # the checkpoint is kept: the run resumes and ends as one uninterrupted would
     assert (tmp_path / "out" / run.CHECKPOINT).exists()
 

@@ -301,3 +301,55 @@ def test_tables_one_article_per_row(tmp_path):
 
 def test_glued_sentence_before_a_quote_is_split(seeds):
     assert "des discussions. «Vladimir Poutine" in _para(seeds["002"], "au cœur des discussions").text
+
+
+def test_a_problem_the_reader_fixed_is_a_note_one_it_could_not_fix_a_warning():
+    import warnings
+
+    from analysis.read import InputNote, InputWarning
+    from analysis.read.records import warn_document
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        warn_document("a.txt", "ok", "mojibake repaired (text was UTF-8 decoded as a single-byte encoding)")
+        warn_document("b.txt", "ok", "mojibake detected (e.g. 'Ã©') and could not be repaired")
+        warn_document("c.txt", "empty", "no text")
+    kinds = [(str(w.message).split(":")[0], w.category) for w in seen]
+    assert kinds == [("a.txt", InputNote), ("b.txt", InputWarning), ("c.txt", InputWarning)]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_tables_are_streamed_in_chunks_with_row_ids_that_continue(tmp_path, monkeypatch, suffix):
+    """A table is read a chunk at a time (memory does not grow with it); ids run on."""
+    import pandas as pd
+
+    from analysis.read import corpus
+
+    monkeypatch.setattr(corpus, "TABLE_CHUNK_ROWS", 2)
+    text = "La Russie et les États-Unis ont signé un accord sur la Syrie."
+    df = pd.DataFrame({"text": [text] * 5, "outlet": list("abcde")})
+    path = tmp_path / f"t{suffix}"
+    if suffix == ".csv":
+        df.to_csv(path, index=False)
+    elif suffix == ".jsonl":
+        df.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        df.to_parquet(path)
+    chunks = list(corpus._table_chunks(path))
+    assert [len(c) for c in chunks] == [2, 2, 1]
+    arts = list(corpus.read_table(path))
+    assert [a.article_id for a in arts] == [f"t:{i}" for i in range(5)]
+    assert [a.meta["outlet"] for a in arts] == list("abcde")
+
+
+def test_a_table_that_breaks_midway_keeps_the_rows_before_and_says_where(tmp_path, monkeypatch):
+    from analysis.read import corpus
+
+    monkeypatch.setattr(corpus, "TABLE_CHUNK_ROWS", 2)
+    good = '{"text": "Moscou et Washington ont convenu de poursuivre le dialogue."}\n'
+    path = tmp_path / "broken.jsonl"
+    path.write_text(good * 3 + "{not json\n" + good, encoding="utf-8")
+    arts = list(corpus.read_table(path))
+    assert [a.status for a in arts] == ["ok", "ok", "unreadable"]
+    assert arts[-1].article_id == "broken:2"
+    assert "rows from 2 on could not be parsed" in arts[-1].problem

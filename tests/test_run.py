@@ -312,7 +312,7 @@ def test_resume_with_another_configuration_is_refused(corpus, custom_tables, tmp
     capsys.readouterr()
     for other in (("--mode", "fast"), ("--mode", "lexical", "--lexicon", lexicon),
                   ("--mode", "fast", "--lexicon", lexicon, "--actors", str(custom_tables["actors"]))):
-        assert score("out", "--resume", *other) == 3
+        assert score("out", "--resume", *other) == 1
         err = capsys.readouterr().err
         assert err.startswith("error: cannot resume") and "another configuration" in err, err
         assert _tables(tmp_path / "out") == written  # nothing truncated or appended

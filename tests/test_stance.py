@@ -32,10 +32,9 @@ def matcher() -> st.ActorMatcher:
     return st.ActorMatcher(st.default_actors())
 
 
-def evals(text: str, matcher: st.ActorMatcher, recent: list[tuple[str, bool]] | None = None
-          ) -> list[st.Evaluation]:
+def evals(text: str, matcher: st.ActorMatcher, article: object = None) -> list[st.Evaluation]:
     doc = st._parse([text])[0]
-    return st.sentence_evaluations(doc, st.find_mentions(doc, matcher, recent))
+    return st.sentence_evaluations(doc, st.find_mentions(doc, matcher, article))
 
 
 def by_term(evs: list[st.Evaluation], word: str) -> st.Evaluation:
@@ -130,23 +129,29 @@ def test_labels_and_complements(matcher):
     evs = evals("Les terroristes ont fui et la destruction de Daesh continue.", matcher)
     assert by_term(evs, "terroristes").rule == "label" and by_term(evs, "terroristes").actors == ["TER"]
     assert by_term(evs, "destruction").actors == ["IS"] and by_term(evs, "destruction").score < 0
-    # a pejorative group label used as an adjective describes the named group too
+    # a pejorative group label used as an adjective describes the named group: the scorer's
+    # rule (actors.no_actor) reads "le groupe takfiriste Daesh" as Daech, not unnamed terrorists
     ev = by_term(evals("la lutte contre le groupe takfiriste Daesh", matcher), "takfiriste")
-    assert ev.actors == ["IS", "TER"]
+    assert ev.actors == ["IS"]
 
 
 def test_mentions_titles_pairs_and_non_actors(matcher):
+    article = matcher.article()  # the scorer's article context, carried from sentence to sentence
     doc = st._parse(["Le président russe Vladimir Poutine a appelé son homologue américain Donald Trump."])[0]
-    recent: list[tuple[str, bool]] = []
-    ms = st.find_mentions(doc, matcher, recent)
+    ms = st.find_mentions(doc, matcher, article)
     assert [m.codes for m in ms] == [("RUS",), ("USA",)]  # one mention each, titles merged
-    pair = st.find_mentions(st._parse(["Les deux présidents ont parlé."])[0], matcher, recent)
+    assert ms[0].text == "président russe Vladimir Poutine"
+    pair = st.find_mentions(st._parse(["Les deux présidents ont parlé."])[0], matcher, article)
     assert [m.codes for m in pair] == [("RUS", "USA")]
     # a pair of persons skips the body named last: not "Poutine and the UN"
-    onu = st.find_mentions(st._parse(["Ils ont parlé de l'ONU."])[0], matcher, recent)
+    onu = st.find_mentions(st._parse(["Ils ont parlé de l'ONU."])[0], matcher, article)
     assert [m.codes for m in onu] == [("UN",)]
-    pair = st.find_mentions(st._parse(["Les deux chefs d'Etat ont parlé."])[0], matcher, recent)
+    pair = st.find_mentions(st._parse(["Les deux chefs d'Etat ont parlé."])[0], matcher, article)
     assert [m.codes for m in pair] == [("RUS", "USA")]
+    # "les deux présidents turc et iranien" are the two adjectives, not the last two named
+    pair = st.find_mentions(st._parse(["Il a salué le rôle des deux présidents turc et iranien."])[0],
+                            matcher, article)
+    assert [m.codes for m in pair] == [("TUR",), ("IRN",)]
     doc = st._parse(["Il faut fixer le régime de cessez-le-feu, dit le régime de Damas."])[0]
     assert [(m.text, m.codes) for m in st.find_mentions(doc, matcher)] == [
         ("régime", ("SYR",)), ("Damas", ("SYR",))]
@@ -154,11 +159,96 @@ def test_mentions_titles_pairs_and_non_actors(matcher):
     assert [m.codes for m in st.find_mentions(doc, matcher)] == [("RUS", "USA")]
 
 
-def test_mentions_read_an_alias_matched_across_an_article_word_by_word(matcher):
-    """The scorer's actor index matches "chef d'état" over "chef de l'État"; stance reads the words."""
-    doc = st._parse(["Le chef de l'Etat syrien a reçu le chef de l'État islamique."])[0]
-    assert [(m.text, m.codes) for m in st.find_mentions(doc, matcher)] == [
-        ("Etat syrien", ("SYR",)), ("État islamique", ("IS",))]
+def test_mentions_are_the_scorers(matcher):
+    """Stance's actors are the scorer's, sentence by sentence (one actor matcher)."""
+    from analysis.scoring import FrameScorer
+
+    scorer = FrameScorer(mode="full").fit()
+    texts = ["Le sommet consacré au règlement du conflit syrien a réuni la Russie et la Turquie.",
+             "Les Russes et les Américains ont parlé de la Corée du Nord à Moscou.",
+             "Le chef de l'Etat syrien a reçu le ministre iranien des Affaires étrangères."]
+    for text in texts:
+        (sent,) = scorer.score_texts([text])[0]
+        doc = st._parse([text])[0]
+        named = {c for m in st.find_mentions(doc, matcher) if not m.place for c in m.codes}
+        assert named == set(sent.actors), text
+
+
+def test_a_place_or_topic_is_a_mention_but_no_actor(matcher):
+    """"au Vietnam" names no agent (the scorer's place filter, actors.place_or_topic): stance
+    counts it for the codebook's portrayal (a venue is listed, always neutral) but never
+    gives it an evaluation."""
+    from analysis.scoring import FrameScorer
+
+    text = "Le sommet s'est tenu au Vietnam, pays accueillant et généreux, avec la Russie."
+    (sent,) = FrameScorer(mode="full").fit().score_texts([text])[0]
+    assert "VNM" not in sent.actors
+    doc = st._parse([text])[0]
+    ms = st.find_mentions(doc, matcher)
+    vnm = [m for m in ms if m.codes == ("VNM",)]
+    assert len(vnm) == 1 and vnm[0].place and vnm[0].text == "Vietnam"
+    assert not [m for m in ms if m.codes == ("RUS",)][0].place
+    evs = st.sentence_evaluations(doc, ms)
+    assert not any("VNM" in e.actors for e in evs)
+    # the same phrase with the country as an agent is evaluated
+    doc = st._parse(["Le Vietnam, pays accueillant et généreux, a reçu la Russie."])[0]
+    evs = st.sentence_evaluations(doc, st.find_mentions(doc, matcher))
+    assert any(e.actors == ["VNM"] and e.score > 0 for e in evs)
+    # a nationality adjective on a non-agent head is a topic: "le conflit syrien"
+    doc = st._parse(["La Russie a condamné le terrible conflit syrien."])[0]
+    ms = st.find_mentions(doc, matcher)
+    assert [(m.text, m.codes, m.place) for m in ms] == [("Russie", ("RUS",), False),
+                                                        ("syrien", ("SYR",), True)]
+    assert not any("SYR" in e.actors for e in st.sentence_evaluations(doc, ms))
+    # in the portrayal table: a row, neutral, no evaluation
+    t = make_tables([("a1", 0, text, "narrator", "", "RUS")])
+    row = st.portray(t).set_index("actor").loc["VNM"]
+    assert row["portrayal"] == "neutral" and row["n_evaluations"] == 0 and row["mentions"] == 1
+
+
+def test_a_dated_title_and_term_are_resolved_as_the_scorer_does(matcher):
+    """The article's date reaches stance's mentions through the scorer's date rules
+    (office_term, title_by_date; offices.tsv), and portray reads it from articles.published."""
+    from analysis.scoring import FrameScorer
+
+    scorer = FrameScorer(mode="full").fit()
+    text = "Donald Trump a appelé le président américain, qui a salué Vladimir Poutine."
+    for date, usa in (("2018-06-01", True), ("2022-06-01", True), ("", True)):
+        (sent,) = scorer.score_texts([text], date=date)[0]
+        doc = st._parse([text])[0]
+        article = matcher.article(date)
+        codes = [m.codes for m in st.find_mentions(doc, matcher, article)]
+        assert {c for cs in codes for c in cs} == set(sent.actors), date
+        assert ("USA" in sent.actors) is usa
+    # in 2022 Trump is out of office: not USA; "le président américain" is Joe Biden
+    doc = st._parse(["Donald Trump a critiqué Vladimir Poutine."])[0]
+    (sent,) = scorer.score_texts([doc.text], date="2022-06-01")[0]
+    assert sent.actors == ["RUS"]
+    assert [m.codes for m in st.find_mentions(doc, matcher, matcher.article("2022-06-01"))] == [("RUS",)]
+    assert [m.codes for m in st.find_mentions(doc, matcher, matcher.article("2018-06-01"))] == [
+        ("USA",), ("RUS",)]
+    article = matcher.article("2022-06-01")
+    doc = st._parse(["Le président américain a parlé."])[0]
+    st.find_mentions(doc, matcher, article)
+    assert article.ctx.leaders == {"USA": "Joe Biden"}  # as the scorer's title_by_date names him
+    # portray: the date comes from the articles table
+    t = make_tables([("a1", 0, "Donald Trump a critiqué Vladimir Poutine.", "narrator", "", "RUS")])
+    assert "USA" in set(st.portray(t)["actor"])
+    t.articles["published"] = "2022-06-01"
+    assert "USA" not in set(st.portray(t)["actor"])
+
+
+def test_the_scorers_title_swallows_the_islamic_state_in_both():
+    """Known gap of the scorer's actor index, shared by stance: "le chef de l'État islamique"
+    reads the title "chef d'État" and misses IS (stance used to re-read the words itself)."""
+    from analysis.scoring import FrameScorer
+
+    text = "Le chef de l'Etat syrien a reçu le chef de l'État islamique."
+    (sent,) = FrameScorer(mode="full").fit().score_texts([text])[0]
+    doc = st._parse([text])[0]
+    ms = st.find_mentions(doc, st.ActorMatcher(st.default_actors()))
+    assert [(m.text, m.codes) for m in ms] == [("chef de l'Etat syrien", ("SYR",))]
+    assert sent.actors == ["SYR"]  # IS missed by both: to fix in the scorer, then here
 
 
 def test_quote_marks():
@@ -167,8 +257,38 @@ def test_quote_marks():
     assert q is not None and q[[t.text for t in doc].index("reste")] is True
     assert q[[t.text for t in doc].index("déclaré")] is False
     doc = st._parse(["mais il reste à la concrétiser», a-t-il dit."])[0]  # quote begun earlier
-    assert st.quoted_tokens(doc)[1] is True
+    assert st.quoted_tokens(doc, carry_in=True)[1] is True
+    assert st.quoted_tokens(doc)[1] is False  # alone, a closing mark opens nothing (the scorer's rule)
     assert st.quoted_tokens(st._parse(["Aucune citation ici."])[0]) is None
+
+
+def test_quotes_are_the_scorers_across_sentences():
+    """One quote detection: a quotation over two sentences of a paragraph is read, word by
+    word, as the scorer reads the paragraph (speech.quote_segments on its tokens)."""
+    from analysis.scoring.speech import quote_segments
+    from analysis.scoring.tokens import sentence_tokens
+    from analysis.stance.text import scorer_tokens
+    from analysis.stance.voice import paragraph_quotes
+
+    texts = ["« Le travail a été utile.", "Il reste à le concrétiser », a dit Poutine.",
+             'Lavrov a parlé d\'un "partenaire fiable" à Moscou.']
+    whole = st._parse([" ".join(texts)])[0]  # the scorer reads the paragraph
+    segments, _ = quote_segments(whole.text, False)
+    scorer_words = [(t.text, t.quoted) for sp in whole.sents
+                    for t in sentence_tokens(sp, True, segments) if not t.punct]
+    docs = st._parse(texts)  # stance reads the scored sentences one by one
+    ranges, carry = paragraph_quotes([d.text for d in docs])
+    stance_words = [(t.text, t.quoted) for d, r in zip(docs, ranges, strict=True)
+                    for t in scorer_tokens(d, r) if not t.punct]
+    assert stance_words == scorer_words and not carry
+    quoted = [w for w, q in stance_words if q]
+    assert quoted == ["Le", "travail", "a", "été", "utile", "Il", "reste", "à", "le", "concrétiser",
+                      "partenaire", "fiable"]
+    # the evaluation inside the marks is the speaker's
+    q = [t.quoted for t in scorer_tokens(docs[2], ranges[2])]
+    assert by_term(st.sentence_evaluations(docs[2], [], quoted=q), "fiable").quoted is True
+    assert [v for v, _ in st.token_voices(docs[1], "quoted", "Poutine", [
+        t.quoted for t in scorer_tokens(docs[1], ranges[1])])][:2] == ["quoted", "quoted"]
 
 
 # ---------------------------------------------------------------- tables

@@ -27,7 +27,8 @@ The modules, one concern each: :mod:`.styling` (palette, :func:`style`, layout
 helpers), :mod:`.articles` (``plane``, ``strips``, ``timeline``),
 :mod:`.outlets` (``net_index``, ``distinctive_terms``, ``voice``),
 :mod:`.actors` (``network``, ``portrayal``), :mod:`.accuracy` (``validation``,
-``news_validation``, ``checklist_rates``), :mod:`.saving` (:func:`save_figure`)
+``news_validation``, ``checklist_rates``), :mod:`.adapt` (``learning_curve``),
+:mod:`.saving` (:func:`save_figure`)
 and :mod:`.regenerate` (:data:`FIGURE_FUNCTIONS`, :data:`INSTRUMENT_FIGURES`,
 :func:`main`; ``__main__`` runs its command line).
 Every public name is re-exported here (import from ``analysis.figures``).
@@ -49,6 +50,10 @@ from .accuracy import (
 from .actors import (
     network,
     portrayal,
+)
+from .adapt import (
+    CURVE_STYLES,
+    learning_curve,
 )
 from .articles import (
     plane,
@@ -84,6 +89,7 @@ from .styling import (
 __all__ = [
     "CHECKLIST_COLUMNS",
     "CHECKLIST_TARGET",
+    "CURVE_STYLES",
     "DPI",
     "FIGURE_FUNCTIONS",
     "FRAME_COLORS",
@@ -101,6 +107,7 @@ __all__ = [
     "VOICE_COLORS",
     "checklist_rates",
     "distinctive_terms",
+    "learning_curve",
     "main",
     "net_index",
     "network",

@@ -15,6 +15,7 @@ from .. import paths
 from ..tables import Scored
 from .accuracy import checklist_rates, news_validation, validation
 from .actors import network, portrayal
+from .adapt import learning_curve
 from .articles import plane, strips, timeline
 from .outlets import distinctive_terms, net_index, voice
 from .saving import save_figure
@@ -37,6 +38,7 @@ FIGURE_FUNCTIONS: dict[str, Callable[[Scored], FigureData]] = {
 INSTRUMENT_FIGURES: dict[str, Callable[[], FigureData]] = {
     "news_validation": news_validation,
     "checklist": checklist_rates,
+    "learning_curve": learning_curve,
 }
 
 

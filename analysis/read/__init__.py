@@ -45,6 +45,7 @@ from .corpus import (
     build_article,
     read_corpus,
     read_file,
+    read_frame,
     read_table,
     split_parts,
 )
@@ -60,6 +61,8 @@ from .langid import (
     detect_language,
 )
 from .metadata import (
+    OUTLET_FROM_FOLDER,
+    apply_outlet,
     apply_sidecar,
     extract_html,
     find_dates,
@@ -73,23 +76,28 @@ from .normalise import (
 )
 from .records import (
     Article,
+    InputNote,
     InputWarning,
     Kind,
     Paragraph,
     Status,
+    warn_document,
 )
 
 __all__ = [
     "ARTICLE_COLUMNS",
     "Article",
     "DEFAULT_MAX_BYTES",
+    "InputNote",
     "InputWarning",
     "Kind",
     "META_FIELDS",
+    "OUTLET_FROM_FOLDER",
     "Paragraph",
     "SIDECAR_NAME",
     "Status",
     "_CHAR_MAP",
+    "apply_outlet",
     "apply_sidecar",
     "article_record",
     "body_digest",
@@ -106,8 +114,10 @@ __all__ = [
     "normalize",
     "read_corpus",
     "read_file",
+    "read_frame",
     "read_sidecar",
     "read_table",
     "repair_mojibake",
     "split_parts",
+    "warn_document",
 ]

@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
 
 # ---------------------------------------------------------------- boilerplate
 
-_BOILERPLATE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("separator", re.compile(r"^[\W_]*$")),
-    ("stamp", re.compile(r"(derni[eè]re\s+mise\s+[àa]\s+jour|mis\s+[àa]\s+jour\s+le|"
-                         r"jerusalem\s+timing|^\s*publi[ée]\s+le\b|"
-                         r"^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s+\d{1,2}[:h]\d{2}"
-                         r"(\s*[ap]m)?\b.{0,40}$|^\s*date\s+\d{4}(-\d{2}){0,2}\s*$)", re.I)),
-    ("navigation", re.compile(r"(>>|»\s*\w+\s*»|page d'accueil|^\s*accueil\s*[>/»])", re.I)),
-    ("share_widget", re.compile(r"(partez cet article|partagez? (cet|cette|l')|votre pseudo|"
-                                r"conseils de la r[ée]daction|^\s*imprimer\s*$|"
-                                r"suivez[- ]nous|^\s*commentaires?\s*:?\s*$|envoyer [àa] un ami|"
-                                r"^\s*(tweet|facebook|twitter|e-?mail)\s*$)", re.I)),
-    ("editor_credit", re.compile(r"^\s*\(?\s*(r[ée]dacteurs?|[ée]diteurs?|r[ée]daction|"
-                                 r"traduction|translated by)\s*:", re.I)),
-    ("social_media", re.compile(r"(https?://t\.co/|pic\.twitter\.com|^\s*[—–-]\s*[^()]{0,80}"
-                                r"\(@\w+\)|@\w{3,}.*#\w+|#\w+.*@\w{3,})", re.I)),
-    ("signature", re.compile(r"(^\s*(www\.)?[\w-]+(\.[\w-]+)*\.(com|fr|net|org|sy|cn|lb|ru|info|be|ch)"
-                             r"(/\S*)?\s*$|^\s*avec\s+(l')?(afp|reuters|ap|tass|xinhua)\s*$|"
-                             r"^\s*bulletin\s+fran[çc]ais\s*$|^\s*\((afp|reuters|ap)\)\s*$|"
-                             r"^\s*(xinhua|afp|reuters|tass|ria novosti)\s*(\|.*)?$|"
-                             r"^\s*source\s*:\s*\S+\s*$)", re.I)),
-]
+@lru_cache(maxsize=1)
+def _boilerplate_rules() -> list[tuple[str, re.Pattern[str]]]:
+    """``(kind, pattern)`` rows of ``analysis/data/boilerplate.tsv``, in file order."""
+    text = (resources.files("analysis") / "data" / "boilerplate.tsv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return [(r["kind"], re.compile(r["pattern"], re.I))
+            for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
 #: Longer paragraphs are prose: no widget, stamp or signature line is this long.
 _MAX_BOILERPLATE_CHARS = 600
 _LEADING_STAMP = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s+")
+#: The start of a list item: a bullet or dash, or a number or letter with "." or ")".
+_LIST_ITEM = re.compile(r"^(?:[-–—•◦▪▫●○■□*+·>]\s|\d{1,3}\s*[.)]\s|[a-zA-Z][)]\s)")
+#: Sentence-final punctuation or a colon at the end, closing quotes and brackets after it.
+_ENDS_SENTENCE = re.compile(r"[.!?…:][\s\"»”')\]]*$")
+#: A sentence end inside the line: after a word of two lower-case letters (not "M." or an initial).
+_TWO_SENTENCES = re.compile(r"[a-zà-ÿ]{2}[.!?…][\"»”)]?\s+[\"«“(]?[A-ZÀ-Ý]")
 _SENT_END = re.compile(r"""[.!?…:»"')\]]\s*$""")
 
 
@@ -40,19 +37,31 @@ def classify_boilerplate(text: str) -> str:
         return "separator" if stripped else "other"
     if len(stripped) > _MAX_BOILERPLATE_CHARS:
         return ""
-    for kind, pattern in _BOILERPLATE_RULES:
+    for kind, pattern in _boilerplate_rules():
         if pattern.search(stripped):
             return kind
     return ""
 
 
+def is_list_item(text: str) -> bool:
+    """A line starting with a bullet or dash, or a number or letter and "." or ")"."""
+    return bool(_LIST_ITEM.match(text.strip()))
+
+
 def looks_like_headline(text: str) -> bool:
-    """A title or sub-title: short, capitalised, no sentence-final punctuation."""
+    """A title or sub-title: short, capitalised, no sentence-final punctuation.
+
+    A list item ("- ...", "• ...", "1. ...", "a) ..."), a line ending in a
+    colon (it introduces what follows), in a full stop before a closing quote
+    (``... confortable. "``) or holding two sentences are never headlines (issue 16).
+    """
     stripped = text.strip()
     words = stripped.split()
     return (
         2 <= len(words) <= 25
         and stripped[:1].isupper()
-        and not re.search(r"[.!?…]\s*$", stripped)
+        and not _ENDS_SENTENCE.search(stripped)
+        and not _TWO_SENTENCES.search(stripped)
+        and not _LIST_ITEM.match(stripped)
         and len(stripped) <= 200
     )

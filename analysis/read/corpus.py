@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .boilerplate import _LEADING_STAMP, classify_boilerplate, looks_like_headline
+from ..types import TitleRule
+from .boilerplate import _LEADING_STAMP, classify_boilerplate, is_list_item, looks_like_headline
 from .files import (
     DEFAULT_MAX_BYTES,
     HTML_SUFFIXES,
@@ -27,18 +28,21 @@ from .files import (
     repair_mojibake,
 )
 from .langid import detect_language
-from .metadata import apply_sidecar, extract_html, infer_metadata, read_sidecar
+from .metadata import apply_outlet, apply_sidecar, extract_html, infer_metadata, read_sidecar
 from .normalise import _normalize, glue_names
-from .records import Article, InputWarning, Paragraph
+from .records import Article, Paragraph, warn_document
 
 # ---------------------------------------------------------------- building records
 
-def build_article(article_id: str, path: str, text: str, names: Sequence[str] = ()) -> Article:
-    """Split ``text`` into classified paragraphs and infer metadata."""
+def build_article(article_id: str, path: str, text: str, names: Sequence[str] = (),
+                  title: TitleRule = "none") -> Article:
+    """Split ``text`` into classified paragraphs and infer metadata.
+
+    ``title="first-line"``: the first non-empty line is the article's title
+    (a headline, never body text nor boilerplate, in ``meta["title"]``).
+    """
     art = Article(article_id=article_id, path=path, text=text)
-    seen: dict[str, int] = {}
-    part = 1
-    pid = 0
+    state = _State()
     for m in re.finditer(r"[^\r\n]+", text):
         raw = m.group(0)
         if not raw.strip():
@@ -53,43 +57,86 @@ def build_article(article_id: str, path: str, text: str, names: Sequence[str] = 
                             f"{len(segments)} paragraphs of at most {MAX_PARAGRAPH_CHARS:,} "
                             "characters at sentence ends")
         for s, e in segments:
-            norm, offs = _normalize(text[s:e], names)
-            # strip surrounding blanks, keeping offsets aligned
-            lstrip = len(norm) - len(norm.lstrip())
-            rstrip = len(norm.rstrip())
-            if rstrip <= lstrip:
+            para = _paragraph(text, s, e, names, len(art.paragraphs), state.part)
+            if para is None:
                 continue
-            if offs is None:  # identity map: the same offsets, built in C
-                offs = list(range(lstrip + s, rstrip + s + 1))
-            else:
-                offs = [o + s for o in offs[lstrip:rstrip]] + [offs[rstrip - 1] + s + 1]
-            norm = norm[lstrip:rstrip]
-            para = Paragraph(paragraph_id=pid, start=offs[0], end=offs[-1], text=norm,
-                             offsets=offs, part=part)
-            pid += 1
-            para.boilerplate_kind = classify_boilerplate(norm)
-            if lead and s == start:
-                para.boilerplate_kind = "stamp"
-            key = re.sub(r"\W+", " ", norm.lower()).strip()
-            if not para.boilerplate_kind and key in seen:
-                para.boilerplate_kind = "repeat"
-                para.repeat_of = seen[key]
-            elif not para.boilerplate_kind:
-                seen[key] = para.paragraph_id
-            if para.boilerplate_kind:
-                para.kind = "boilerplate"
-            elif looks_like_headline(norm):
-                para.kind = "headline"
-            para.lang = detect_language(norm)
-            if para.kind != "boilerplate" and para.lang == "und":
-                para.lang = "fr"  # too short to tell: a French corpus's default
-            if para.boilerplate_kind == "separator" and re.search(r"[*#=~_-]{3,}", norm):
-                part += 1
+            _classify(para, state, stamp=bool(lead and s == start))
             art.paragraphs.append(para)
+    if title == "first-line" and art.paragraphs:
+        _first_line_title(art)
     _mark_embedded_posts(art)
     _check_parts(art)
     art.meta = infer_metadata(art)
+    if title == "first-line" and art.paragraphs:
+        art.meta.update(title=art.paragraphs[0].text, title_source="first line")
     return art
+
+
+@dataclass
+class _State:
+    """What classifying a paragraph needs from the ones before it."""
+
+    seen: dict[str, int] = field(default_factory=dict)  # normalised key -> first paragraph
+    part: int = 1  # the article of the file (a separator line starts the next)
+    in_list: bool = False  # after a line ending in ":", until a body line
+
+
+def _paragraph(text: str, s: int, e: int, names: Sequence[str], pid: int,
+               part: int) -> Paragraph | None:
+    """The paragraph of ``text[s:e]``, normalised, blanks stripped (None if blank)."""
+    norm, offs = _normalize(text[s:e], names)
+    lstrip = len(norm) - len(norm.lstrip())
+    rstrip = len(norm.rstrip())
+    if rstrip <= lstrip:
+        return None
+    if offs is None:  # identity map: the same offsets, built in C
+        offs = list(range(lstrip + s, rstrip + s + 1))
+    else:
+        offs = [o + s for o in offs[lstrip:rstrip]] + [offs[rstrip - 1] + s + 1]
+    norm = norm[lstrip:rstrip]
+    return Paragraph(paragraph_id=pid, start=offs[0], end=offs[-1], text=norm, offsets=offs,
+                     part=part)
+
+
+def _classify(para: Paragraph, state: _State, stamp: bool) -> None:
+    """Kind (boilerplate, repeat, headline, body), language and part of one paragraph.
+
+    Short capitalised lines right after a line ending in ":" are the items of
+    the list it introduces, not headlines.
+    """
+    norm = para.text
+    para.boilerplate_kind = "stamp" if stamp else classify_boilerplate(norm)
+    key = re.sub(r"\W+", " ", norm.lower()).strip()
+    if not para.boilerplate_kind and key in state.seen:
+        para.boilerplate_kind = "repeat"
+        para.repeat_of = state.seen[key]
+    elif not para.boilerplate_kind:
+        state.seen[key] = para.paragraph_id
+    if para.boilerplate_kind:
+        para.kind = "boilerplate"
+    elif looks_like_headline(norm) and not state.in_list:
+        para.kind = "headline"
+    if para.kind != "boilerplate":  # a list goes on while its lines are items or short
+        state.in_list = norm.endswith(":") or (state.in_list and (
+            is_list_item(norm) or looks_like_headline(norm)))
+    para.lang = detect_language(norm)
+    if para.kind != "boilerplate" and para.lang == "und":
+        para.lang = "fr"  # too short to tell: a French corpus's default
+    if para.boilerplate_kind == "separator" and re.search(r"[*#=~_-]{3,}", norm):
+        state.part += 1
+
+
+def _first_line_title(art: Article) -> None:
+    """The first paragraph is the title: a French headline, whatever it looks like."""
+    first = art.paragraphs[0]
+    first.kind, first.boilerplate_kind, first.repeat_of = "headline", "", None
+    if first.lang == "und":
+        first.lang = "fr"
+    for p in art.paragraphs[1:]:  # a repeat of the title is still boilerplate
+        if p.repeat_of is None and p.kind != "boilerplate" and \
+                re.sub(r"\W+", " ", p.text.lower()).strip() == \
+                re.sub(r"\W+", " ", first.text.lower()).strip():
+            p.kind, p.boilerplate_kind, p.repeat_of = "boilerplate", "repeat", 0
 
 
 #: Longest paragraph handed to the scorer. spaCy refuses a text over ``nlp.max_length``
@@ -193,13 +240,15 @@ def _finish(art: Article) -> Article:
 # ---------------------------------------------------------------- files and tables
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-              names: Sequence[str] = ()) -> list[Article]:
-    """Read one input file into one Article (text, HTML) or one per row (tables).
+              names: Sequence[str] = (), title: TitleRule = "none") -> Iterable[Article]:
+    """Read one input file into one Article (text, HTML) or one per row (tables, streamed).
 
     Never raises for a bad file: a FIFO, socket or folder (``not_a_file``,
     never opened), a dangling symbolic link, a link loop, a permission or I/O
     error (``unreadable``) and an unknown suffix (``unsupported``) each give
-    one record whose ``problem`` says what happened.
+    one record whose ``problem`` says what happened. ``title="first-line"``:
+    the first line of a text file or of a table row without a title is the title
+    (not of an HTML page, whose title comes from its metadata).
     """
     suffix = path.suffix.lower()
     aid = path.stem
@@ -207,7 +256,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if status:
         return [Article(aid, str(path), status=status, problem=problem)]  # type: ignore[arg-type]
     if suffix in TABLE_SUFFIXES:
-        return read_table(path, max_bytes=max_bytes, names=names)
+        return read_table(path, max_bytes=max_bytes, names=names, title=title)
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         return [Article(aid, str(path), status="unsupported",
                         problem=f"unsupported file type {suffix or '(none)'!r}; expected "
@@ -239,7 +288,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             return [Article(aid, str(path), status="no_body", encoding=enc,
                             problem="HTML page with no extractable article text")]
     text, fix = repair_mojibake(text)
-    art = build_article(aid, str(path), text, names)
+    art = build_article(aid, str(path), text, names, title="none" if is_html else title)
     art.encoding = enc
     for note in [*notes, fix]:
         if note:
@@ -252,33 +301,74 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 
+#: Rows of a table read at a time: a table file is streamed, never loaded whole.
+TABLE_CHUNK_ROWS = 1000
+
+
 def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-               names: Sequence[str] = ()) -> list[Article]:
-    """One Article per row of a CSV, JSON-lines or Parquet table."""
+               names: Sequence[str] = (), title: TitleRule = "none") -> Iterator[Article]:
+    """One Article per row of a CSV, JSON-lines or Parquet table, read in chunks of
+    :data:`TABLE_CHUNK_ROWS` rows so that memory does not grow with the table.
+
+    A table that cannot be parsed from some chunk on gives the rows of the chunks before
+    it, then one ``unreadable`` row (``STEM:ROW``) saying from which row on and why.
+    """
+    start = 0
+    try:
+        for df in _table_chunks(path):
+            yield from read_frame(df, path.stem, str(path), max_bytes=max_bytes, names=names,
+                                  title=title, start=start)
+            start += len(df)
+    except Exception as exc:  # noqa: BLE001 - any parse failure is reported, not raised
+        what = f"table rows from {start} on could not be parsed" if start else \
+            "table could not be parsed"
+        yield Article(f"{path.stem}:{start}" if start else path.stem,
+                      f"{path}#{start}" if start else str(path),
+                      status="unreadable", problem=f"{what}: {exc}")
+
+
+def _table_chunks(path: Path) -> Iterator:
+    """The table's rows as DataFrames of text cells, :data:`TABLE_CHUNK_ROWS` at a time."""
     import pandas as pd
 
-    try:
-        if path.suffix.lower() == ".csv":
-            df = pd.read_csv(path, dtype=str, keep_default_na=False)
-        elif path.suffix.lower() == ".jsonl":
-            df = _as_text(pd.DataFrame([json.loads(ln) for ln in
-                                        path.read_text("utf-8").splitlines() if ln.strip()],
-                                       dtype=object))
-        else:
-            df = _as_text(pd.read_parquet(path))
-    except Exception as exc:  # noqa: BLE001 - any parse failure is reported, not raised
-        return [Article(path.stem, str(path), status="unreadable",
-                        problem=f"table could not be parsed: {exc}")]
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=TABLE_CHUNK_ROWS)
+    elif suffix == ".jsonl":
+        with path.open(encoding="utf-8") as fh:
+            rows: list = []
+            for line in fh:
+                if line.strip():
+                    rows.append(json.loads(line))
+                if len(rows) == TABLE_CHUNK_ROWS:
+                    yield _as_text(pd.DataFrame(rows, dtype=object))
+                    rows = []
+            if rows:
+                yield _as_text(pd.DataFrame(rows, dtype=object))
+    else:
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=TABLE_CHUNK_ROWS):
+            yield _as_text(batch.to_pandas())
+
+
+def read_frame(df, stem: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES,  # noqa: ANN001
+               names: Sequence[str] = (), title: TitleRule = "none", start: int = 0) -> list[Article]:
+    """One Article per row of a DataFrame of text cells (a table file, or the Python API's).
+
+    Rows without an id are ``STEM:ROW`` (0-based row, counted from ``start`` for a chunk
+    of a larger table) and their path ``SOURCE#ROW``.
+    """
     text_col = next((c for c in TEXT_COLUMNS if c in df.columns), None)
     if text_col is None:
-        return [Article(path.stem, str(path), status="unreadable",
+        return [Article(stem, source, status="unreadable",
                         problem=f"table has no text column (expected one of {TEXT_COLUMNS})")]
     id_col = next((c for c in ID_COLUMNS if c in df.columns), None)
     out = []
-    for i, row in enumerate(df.to_dict("records")):
+    for i, row in enumerate(df.to_dict("records"), start=start):
         aid = str(row[id_col]) if id_col and str(row[id_col]).strip() else ""
-        art = _row_article(row, aid or f"{path.stem}:{i}", f"{path}#{i}", text_col,
-                           max_bytes, names)
+        art = _row_article(row, aid or f"{stem}:{i}", f"{source}#{i}", text_col,
+                           max_bytes, names, title)
         if id_col and not aid:  # in ``problem``, so every engine warns about it
             art.add_problem(f"row has no {id_col}; given the id {art.article_id}")
         out.append(art)
@@ -287,24 +377,31 @@ def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def _row_article(row: dict, aid: str, src: str, text_col: str, max_bytes: int,
-                 names: Sequence[str]) -> Article:
-    """The Article of one table row."""
+                 names: Sequence[str], title: TitleRule = "none") -> Article:
+    """The Article of one table row; its metadata columns are kept whatever its status."""
     text = str(row[text_col] or "")
     if not text.strip() or text == "nan":
-        return Article(aid, src, status="empty", problem="row has an empty text")
+        return _table_meta(Article(aid, src, status="empty", problem="row has an empty text"), row)
     if len(text.encode("utf-8")) > max_bytes:
-        return Article(aid, src, status="too_large",
-                       problem=f"row text is over the limit of {max_bytes:,} bytes")
+        return _table_meta(Article(aid, src, status="too_large",
+                                   problem=f"row text is over the limit of {max_bytes:,} bytes"),
+                           row)
     text, fix = repair_mojibake(text)
-    art = build_article(aid, src, text, names)
+    given = str(row.get("title") or "").strip() not in ("", "nan")
+    art = build_article(aid, src, text, names, title="none" if given else title)
     if fix:
         art.add_problem(fix)
+    return _finish(_table_meta(art, row))
+
+
+def _table_meta(art: Article, row: dict) -> Article:
+    """The row's metadata columns win over what was inferred (source ``table``)."""
     for k in META_FIELDS:
         v = row.get(k)
         if v and v != "nan":
             art.meta[k] = str(v)
             art.meta[f"{k}_source"] = "table"
-    return _finish(art)
+    return art
 
 
 def _as_text(df):  # noqa: ANN001, ANN202 - a pandas DataFrame
@@ -326,14 +423,20 @@ def body_digest(art: Article) -> str:
 
 def read_corpus(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                 split: bool = False, use_sidecar: bool = True,
-                warn: bool = True, dedupe: bool = True) -> Iterator[Article]:
+                warn: bool = True, dedupe: bool = True, title: TitleRule = "none",
+                outlet: str | None = None) -> Iterator[Article]:
     """Read every input document, in a stable order, one Article each.
 
     Exact duplicates (same normalised body) of an earlier document get status
     ``duplicate``. With ``split=True`` the documents compared are the parts
     (a part that repeats another file, or a file that repeats a part, is a
     duplicate), exactly as every engine of :func:`analysis.run.run` marks them.
-    Problems are reported as :class:`InputWarning` naming the file.
+    ``title="first-line"``: the first line of a text is its title.
+    ``outlet``: a fixed outlet name, or ``"folder"`` for the name of each
+    file's folder (:func:`analysis.read.metadata.apply_outlet`); a
+    ``metadata.csv`` row wins over it. Problems are reported as
+    :class:`InputWarning` naming the file, notes about documents read ``ok``
+    as :class:`InputNote`.
     """
     names = glue_names()
     hashes: dict[str, str] = {}
@@ -342,21 +445,22 @@ def read_corpus(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
         folder = path.parent
         if use_sidecar and folder not in sidecars:
             sidecars[folder] = read_sidecar(folder)
-        for art in read_file(path, max_bytes=max_bytes, names=names):
+        for art in read_file(path, max_bytes=max_bytes, names=names, title=title):
             row = sidecars.get(folder, {}).get(art.article_id)
+            apply_outlet(art, outlet, folder)
             if row:
                 apply_sidecar(art, row, str(folder / SIDECAR_NAME))
             units = split_parts(art) if split and art.status == "ok" else [art]
+            for unit in units[1:] if units[0] is art else units:  # parts infer afresh
+                apply_outlet(unit, outlet, folder)
             if warn and units[0] is not art and art.problem:  # the file that was split
-                warnings.warn(f"{art.path}: {art.status}: {art.problem}", InputWarning,
-                              stacklevel=2)
+                warn_document(art.path, art.status, art.problem, stacklevel=3)
             for unit in units:
                 if unit.status == "ok" and dedupe:
                     _mark_duplicate(unit, hashes)
                 if warn and (unit is art or unit.status == "duplicate") and (
                         unit.status != "ok" or unit.problem):
-                    warnings.warn(f"{unit.path}: {unit.status}: {unit.problem}", InputWarning,
-                                  stacklevel=2)
+                    warn_document(unit.path, unit.status, unit.problem, stacklevel=3)
                 yield unit
 
 

@@ -223,3 +223,28 @@ def apply_sidecar(art: Article, row: dict[str, str], sidecar: str) -> None:
             f" (inferred: {inferred})" if inferred and inferred != v else "")
         if k in ("outlet", "host", "agency", "published") and not art.meta.get(f"{k}_evidence"):
             art.meta[f"{k}_evidence"] = (row.get("source") or "").strip()[:160]
+
+
+#: ``outlet="folder"``: each document's outlet is the name of the folder it is in.
+OUTLET_FROM_FOLDER = "folder"
+
+
+def apply_outlet(art: Article, outlet: str | None, folder: Path) -> None:
+    """Give ``art`` the outlet a user named (``--outlet NAME``) or its folder's name.
+
+    It wins over the outlet inferred from the text or an HTML page's site name
+    (kept in ``outlet_source``: "(inferred: ...)"), not over a table's
+    ``outlet`` column; a ``metadata.csv`` row, applied after, wins over it.
+    """
+    if not outlet or art.meta.get("outlet_source") == "table":
+        return
+    by_folder = outlet == OUTLET_FROM_FOLDER
+    value = folder.name if by_folder else outlet
+    if not value:
+        return
+    inferred = art.meta.get("outlet", "")
+    how = "folder name" if by_folder else "--outlet option"
+    art.meta["outlet"] = value
+    art.meta["outlet_source"] = how + (
+        f" (inferred: {inferred})" if inferred and inferred != value else "")
+    art.meta["outlet_evidence"] = str(folder) if by_folder else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,6 +15,24 @@ Kind = Literal["body", "headline", "boilerplate"]
 
 class InputWarning(UserWarning):
     """A problem with one input document (it is kept, with a status)."""
+
+
+class InputNote(InputWarning):
+    """What the reader did with a document it read ``ok`` (split a long line, repaired
+    mojibake, found two articles joined...): information, not a problem.
+
+    A subclass of :class:`InputWarning`, so a filter on that also covers notes;
+    the command line prints them as ``note: ...``.
+    """
+
+
+def warn_document(path: str, status: str, problem: str, stacklevel: int = 2) -> None:
+    """Report one document's ``problem``: a note if it was read ``ok`` and the reader fixed
+    what it found, else a warning (mojibake that "could not be repaired" stays one)."""
+    if status == "ok" and "could not" not in problem:
+        warnings.warn(f"{path}: {problem}", InputNote, stacklevel=stacklevel + 1)
+    else:
+        warnings.warn(f"{path}: {status}: {problem}", InputWarning, stacklevel=stacklevel + 1)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .events import term_is_verb
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import (
     BODIES,
@@ -39,6 +40,9 @@ from .words import (
     REGIME_ALIASES,
     REGIME_OF,
     SUBJECT_PRONOUNS,
+    TARGET_PREPOSITIONS,
+    TARGETED_CATEGORIES,
+    TARGETED_VERB_CATEGORIES,
     TOPIC_NOUNS,
     TOPIC_PREPOSITIONS,
 )
@@ -52,30 +56,50 @@ def not_an_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], 
     """Does candidate alias ``cands[idx]`` name no actor here?
 
     "en Syrie"/"à Moscou" are places, "sur la Syrie"/"la question de la Corée
-    du Nord" topics, a leading "Moscou /" a dateline, "le régime de
-    cessez-le-feu" no regime, and "le groupe takfiriste Daesh" is Daech, not
-    unnamed terrorists. Shared by the fast/full scorer and the lexical mode.
+    du Nord" topics, a leading "Moscou /" a dateline (:func:`place_or_topic`),
+    "le régime de cessez-le-feu" no regime, and "le groupe takfiriste Daesh" is
+    Daech, not unnamed terrorists (:func:`no_actor`). Shared by the fast/full
+    scorer and the lexical mode.
+    """
+    return (place_or_topic(toks, cands, idx, paragraph_start, topic_tokens, recipients)
+            or no_actor(toks, cands, idx))
+
+
+def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,
+                   paragraph_start: bool, topic_tokens: Iterable[int],
+                   recipients: Iterable[int] = ()) -> bool:
+    """Does candidate alias ``cands[idx]`` (a state, capital or institution) name a place, a
+    topic, a name ("la conférence de Londres") or a dateline here, not an agent?
+
+    The codebook's portrayal still lists such an actor (always neutral): stance
+    keeps these mentions with ``find_mentions(..., places=True)``.
     """
     start, end, row = cands[idx]
+    if not (row.kind in STATE_KINDS or row.kind == "institution"):
+        return False
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
-    if row.kind in STATE_KINDS or row.kind == "institution":
-        if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
-            return True
-        if prev == "sur" or (prev in DETERMINERS and prev2 == "sur"):
-            return True
-        k = start - 1
-        while k >= 0 and toks[k].w in DETERMINERS:
-            k -= 1
-        if k >= 1 and toks[k].w in TOPIC_PREPOSITIONS and (
-                toks[k - 1].w in TOPIC_NOUNS or k - 1 in topic_tokens):
-            return True
-        if row.kind == "capital" and k >= 1 and toks[k].w in TOPIC_PREPOSITIONS \
-                and toks[k - 1].w in NAMED_AFTER:
-            return True  # "la conférence de Londres", "les accords de Minsk": a name
-        if (row.kind == "capital" and paragraph_start and start == first_word(toks)
-                and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")):
-            return True
+    if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
+        return True
+    if (prev == "sur" and start - 1 not in recipients) or (
+            prev in DETERMINERS and prev2 == "sur" and start - 2 not in recipients):
+        return True
+    k = start - 1
+    while k >= 0 and toks[k].w in DETERMINERS:
+        k -= 1
+    if k >= 1 and toks[k].w in TOPIC_PREPOSITIONS and (
+            toks[k - 1].w in TOPIC_NOUNS or k - 1 in topic_tokens):
+        return True
+    if row.kind == "capital" and k >= 1 and toks[k].w in TOPIC_PREPOSITIONS \
+            and toks[k - 1].w in NAMED_AFTER:
+        return True  # "la conférence de Londres", "les accords de Minsk": a name
+    return (row.kind == "capital" and paragraph_start and start == first_word(toks)
+            and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ","))
+
+
+def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int) -> bool:
+    """"le régime de cessez-le-feu" names no regime; TER in "le groupe takfiriste Daesh" is Daech."""
+    start, end, row = cands[idx]
     if row.alias in REGIME_ALIASES and end < len(toks) and toks[end].w in REGIME_OF:
         if not any(s in (end + 1, end + 2, end + 3) for s, _, _ in cands):
             return True
@@ -98,6 +122,26 @@ def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]])
     return frozenset(found)
 
 
+def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
+                    ) -> frozenset[int]:
+    """"hostile à Washington", "dissimuler des informations à Moscou", "la pression sur
+    l'Iran": right after a coercive or verbal conflict event (``targeted_categories``),
+    "à/au/aux/sur X" names the act's target, so X is an actor, not a place or a topic.
+    Fighting and protest are left out: "des combats à Moscou" happen at a place, and so
+    do accusations named by a noun ("des crimes de guerre au Kosovo")."""
+    found: set[int] = set()
+    for _, end, row in matches:
+        if row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil") and (
+                row.category not in TARGETED_VERB_CATEGORIES or term_is_verb(row)):
+            k = end
+            while k < min(end + 2, len(toks)) and toks[k].pos == "ADJ" \
+                    and toks[k].w not in TARGET_PREPOSITIONS:
+                k += 1  # "la pression accrue sur", full mode only
+            if k < len(toks) and toks[k].w in TARGET_PREPOSITIONS:
+                found.add(k)
+    return frozenset(found)
+
+
 def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
     """A nationality adjective used as a noun: "les Russes", "des Américains"."""
     prev = toks[start - 1].w if start > 0 else ""
@@ -107,9 +151,16 @@ def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
 
 def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], paragraph_start: bool,
               topic_tokens: frozenset[int] = frozenset(),
-              recipients: frozenset[int] = frozenset(),
+              recipients: frozenset[int] = frozenset(), places: bool = False,
+              topic_heads: frozenset[int] = frozenset(),
               ) -> tuple[list[Mention], set[int]]:
-    """Actor mentions of a sentence, with the place/topic/dateline filters."""
+    """Actor mentions of a sentence, with the place/topic/dateline filters.
+
+    ``places``: keep the mentions :func:`place_or_topic` drops, and the nationality
+    adjectives on a non-agent head (``topic_heads``: "le conflit syrien"), marked
+    ``place`` (the codebook's portrayal lists an actor named as a venue or topic,
+    always neutral; stance asks for them). The scorer never does: a place is no agent.
+    """
     eng = engine
     titles: set[int] = set()
     title_alias: dict[int, str] = {}
@@ -127,7 +178,10 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
     heads = titles | event_tokens
     mentions: list[Mention] = []
     for idx, (start, end, row) in enumerate(cands):
-        if not_an_actor(toks, cands, idx, paragraph_start, topic_tokens, recipients):
+        if no_actor(toks, cands, idx):
+            continue
+        place = place_or_topic(toks, cands, idx, paragraph_start, topic_tokens, recipients)
+        if place and not places:
             continue
         text = " ".join(t.text for t in toks[start:end])
         title = ""
@@ -135,7 +189,9 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
         if row.kind == "adjective":
             head = adjective_head(toks, start, adj_tokens, heads)
             if head is None and not nominal_adjective(toks, start):
-                continue
+                if not (places and adjective_head(toks, start, adj_tokens, topic_heads) is not None):
+                    continue
+                place = True
             if head is not None:
                 title = title_alias.get(head, toks[head].w)
                 hstart = title_start.get(head, head)
@@ -143,22 +199,26 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
                                  person=row.kind in PERSON_KINDS, pair=row.code == "PAIR",
                                  title=title, hstart=hstart,
                                  titled=title in PERSON_TITLES | OFFICIAL_TITLES,
-                                 term=(row.start, row.end)))
-    # subject pronouns and "lui et ...", resolved later from context
-    for k, tok in enumerate(toks):
-        if tok.quoted:
-            continue
-        if tok.w in SUBJECT_PRONOUNS and not impersonal(toks, k):
-            mentions.append(Mention(k, k + 1, "", "pronoun", "", tok.text,
-                                     pronoun="il"))
-        elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
-            mentions.append(Mention(k, k + 1, "", "pronoun", "", tok.text,
-                                     pronoun="lui"))
+                                 term=(row.start, row.end), place=place))
+    mentions += pronoun_mentions(toks)
     mentions.sort(key=lambda m: (m.start, m.end))
     # a PAIR reference directly followed by nationality adjectives is not one
     kept = [m for m in mentions if not (m.pair and any(
         o.kind == "adjective" and 0 <= o.start - m.end <= 1 for o in mentions))]
     return kept, titles
+
+
+def pronoun_mentions(toks: list[Tok]) -> list[Mention]:
+    """Subject pronouns and "lui et ..." outside quotations, resolved later from context."""
+    found = []
+    for k, tok in enumerate(toks):
+        if tok.quoted:
+            continue
+        if tok.w in SUBJECT_PRONOUNS and not impersonal(toks, k):
+            found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="il"))
+        elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
+            found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="lui"))
+    return found
 
 
 def adjective_head(toks: list[Tok], start: int, adj_tokens: set[int],
@@ -211,7 +271,7 @@ def resolve_pronoun(ctx: Context, m: Mention, prefer_speaker: bool) -> None:
 def update_context(ctx: Context, sent: Sent, speaker: str, speaker_code: str) -> None:
     first_person: Mention | None = None
     for m in sent.mentions:
-        if m.pronoun or m.pair or not (m.code or m.out_of_office):
+        if m.pronoun or m.pair or m.place or not (m.code or m.out_of_office):
             continue
         if m.person:
             if m.code:  # a person out of office is "il" later, but no state's leader
@@ -244,7 +304,7 @@ def resolve_references(ctx: Context, sent: Sent, att_span: range) -> None:
             pool = ctx.recent_persons if persons else ctx.recent
             pair = last_two(pool + seen_codes)
             m.codes = tuple(sorted(pair)) if len(pair) == 2 else ()
-        elif m.code and m.code not in ENEMY_CODES | BODIES and m.kind != "group":
+        elif m.code and m.code not in ENEMY_CODES | BODIES and m.kind != "group" and not m.place:
             seen_codes.append(m.code)
 
 

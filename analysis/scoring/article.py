@@ -14,6 +14,7 @@ from .actors import (
     find_mentions,
     office_term,
     resolve_references,
+    targeted_actors,
     title_by_date,
     update_context,
 )
@@ -34,10 +35,13 @@ class ArticleScorer:
 
     ``date``: the article's date (ISO ``YYYY-MM-DD``, or "" when unknown), for the
     date rules :func:`~.actors.office_term` and :func:`~.actors.title_by_date`.
+    ``places``: also keep place, topic and dateline mentions, marked ``place``
+    (:func:`~.actors.find_mentions`; for :mod:`analysis.stance`, never when scoring).
     """
 
-    def __init__(self, engine: Engine, full: bool, date: str = ""):
+    def __init__(self, engine: Engine, full: bool, date: str = "", places: bool = False):
         self.engine = engine
+        self.places = places
         self.want_full = full
         self.full = full
         self.ctx = Context(date=date)
@@ -59,11 +63,14 @@ class ArticleScorer:
                         and row.term not in NON_AGENT_HEADS for k in range(s, e)}
         topic_tokens = frozenset(k for s, e, row in matches if row.category == "CONSULT"
                                  for k in range(s, e))
+        topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
+                                and row.term in NON_AGENT_HEADS for k in range(s, e))
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
-                                         aid_recipients(toks, matches))
+                                         aid_recipients(toks, matches) | targeted_actors(toks, matches),
+                                         self.places, topic_heads)
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)
-        attribution = find_attribution(toks, mentions)
+        attribution = find_attribution(toks, [m for m in mentions if not m.place])
         first_q = next((t.start for t in toks if t.quoted and not t.space), -1)
         return Sent(start, end, toks, matches, mentions, titles, attribution, quoted_frac,
                     first_q)

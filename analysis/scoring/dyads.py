@@ -24,13 +24,21 @@ from .tokens import Tok, first_word, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
+    COMPLEMENT_BREAKERS,
     COMPLEMENT_PREPOSITIONS,
+    ENDORSING_CATEGORIES,
     FRONTED,
     INTERACTION,
     PARTNER_COORDINATORS,
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
+    PREVERBAL_CLITICS,
+    PURPOSE_MARKERS,
     QUE_NOT_BOUND_AFTER,
+    RECIPIENT_PREPOSITIONS,
+    TARGET_PREPOSITIONS,
+    TARGETED_CATEGORIES,
+    TARGETED_VERB_CATEGORIES,
 )
 
 
@@ -83,11 +91,18 @@ class Clauses:
     contrib: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     synthetic: list[Event] = field(default_factory=list)
     event_tokens: set[int] = field(default_factory=set)
+    #: agents and targets a rule gave a conflict event (by its start): purpose clauses,
+    #: "contre X" on a cooperation, "imposées par X"
+    given: dict[int, tuple[list[Mention], list[Mention]]] = field(default_factory=dict)
 
     def window(self, ev: Event) -> tuple[int, int]:
         """The token range of the clause an event sits in."""
-        lo = max((b for b in self.bounds if b < ev.start), default=-1) + 1
-        hi = min((b for b in self.bounds if b >= ev.end), default=len(self.toks))
+        return self.span_window(ev.start, ev.end)
+
+    def span_window(self, start: int, end: int) -> tuple[int, int]:
+        """The token range of the clause the tokens start:end sit in."""
+        lo = max((b for b in self.bounds if b < start), default=-1) + 1
+        hi = min((b for b in self.bounds if b >= end), default=len(self.toks))
         return lo, hi
 
     def participants(self, ev: Event) -> list[Mention]:
@@ -147,8 +162,12 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)
+    cooperation_against(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
+    endorsed_conflict(cl, targets)
+    purpose_conflict(cl, targets)
+    conflict_agent(cl, targets)
     window_joint = {ev.start: any(o.row.role == "joint" and o.counted
                                   and cl.window(o) == cl.window(ev) for o in events)
                     for ev in events}
@@ -253,6 +272,122 @@ def against_enemy(cl: Clauses, full: bool) -> None:
             cl.synthetic.append(ev)
 
 
+def cooperation_against(cl: Clauses, full: bool) -> None:
+    """"a formé une alliance avec X contre Y": "contre Y" on an interaction (agree, consult,
+    support, cooperate, aid), with no conflict word in its clause, opposes the cooperating
+    actors to Y (rule ``cooperation_against``; an ACCUSE event, as "opposé à"; "contre Daech"
+    is ``against_enemy``'s; a de-escalation, "a suspendu ses frappes contre X", is not)."""
+    toks = cl.toks
+    for m in cl.mentions:
+        if m.code in ENEMY_CODES or m.start in cl.excluded \
+                or not preceded_by(toks, m, AGAINST_PREPOSITIONS):
+            continue
+        k = phrase_start(m) - 1
+        while k > 0 and toks[k].w in DETERMINERS:
+            k -= 1
+        lo, hi = cl.span_window(k, m.end)
+        inside = [ev for ev in cl.events if lo <= ev.start < hi and ev.counted]
+        if any(ev.conf for ev in inside) or not any(
+                ev.coop and ev.end <= k and ev.rule == "lexicon" and ev.category in INTERACTION
+                for ev in inside):  # "a suspendu ses frappes contre X" is de-escalation
+            continue
+        agents = [a for a in cl.mentions if lo <= a.start < k and a.start not in cl.excluded]
+        if not agents:
+            continue
+        row = LexRow("contre", "MWE", "ACCUSE", "verbal_conf", lx.SCHRODT_SCORES["ACCUSE"],
+                     "111", "event")
+        ev = Event(k, m.end, row, "ACCUSE", "verbal_conf", lx.SCHRODT_SCORES["ACCUSE"],
+                   verb=False, rule="against", modality=modality_of(toks, k, m.end, full))
+        ev.evidence = f"contre:{m.code}[ACCUSE,{ev.weight:+.1f}{mod(ev)}]"
+        hit = [m] + [b for b in cl.mentions if b.start > m.start and b.start < hi
+                     and one_side(toks, [m, b])]
+        cl.given[k] = (agents, hit)
+        cl.events.append(ev)
+        cl.synthetic.append(ev)
+
+
+def endorsed_conflict(cl: Clauses, targets: set[int]) -> None:
+    """"a soutenu l'exclusion de X", "a approuvé des sanctions contre X", "a négocié avec ses
+    partenaires un embargo contre X": a support, agreement or consultation verb whose object
+    is a coercive or verbal conflict act is part of that act; it is cooperation only with a
+    second named actor on its side ("X et Y ont approuvé des sanctions"), else it does not
+    count (rule ``endorsed``). Military acts are left alone: supporting an ally's fight is
+    cooperation with that ally (codebook)."""
+    toks = cl.toks
+    for c in cl.events:
+        if not (c.counted and c.coop and c.verb and c.rule == "lexicon"
+                and c.category in ENDORSING_CATEGORIES):
+            continue
+        act = next((e for e in cl.events if e.start >= c.end and e.counted and e.conf), None)
+        if act is None or act.start - c.end > 4 or act.category not in TARGETED_CATEGORIES \
+                or any(toks[k].punct or toks[k].w in COMPLEMENT_BREAKERS
+                       for k in range(c.end, act.start)):
+            continue
+        lo, _ = cl.window(c)
+        side = unique(code for m in cl.mentions if lo <= m.start < act.start
+                      and m.start not in cl.excluded and m.start not in targets
+                      for code in m.all_codes())
+        if len(side) >= 2:
+            continue
+        for ev in cl.events:
+            if ev is c or (ev.coop and ev.counted and c.end <= ev.start < act.start):
+                ev.counted = False
+                ev.rule = "endorsed"
+                ev.evidence = f"endorse:{ev.row.term}>{act.row.term}[dropped]"
+
+
+def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
+    """"a coopéré avec X pour isoler Y", "livre des armes à Kiev pour affaiblir la Russie":
+    a conflict infinitive after pour / afin de, in a clause with a cooperation, is the purpose
+    of that cooperation; its agents are the cooperation's actors before it (subject and
+    partners, not the recipient of "à X"), its targets those it acts on (rule
+    ``purpose_conflict``)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not (ev.counted and ev.conf and ev.verb):
+            continue
+        k = ev.start - 1
+        while k > 0 and toks[k].w in PREVERBAL_CLITICS | DETERMINERS:
+            k -= 1
+        if toks[k].w == "de" and k > 0 and toks[k - 1].w in PURPOSE_MARKERS:
+            k -= 1
+        if k < 0 or toks[k].w not in PURPOSE_MARKERS:
+            continue
+        lo, hi = cl.window(ev)
+        if not any(c.counted and c.coop and lo <= c.start and c.end <= k for c in cl.events):
+            continue
+        agents = [m for m in cl.mentions if lo <= m.start < k and m.start not in cl.excluded
+                  and m.start not in targets
+                  and not preceded_by(toks, m, tuple(RECIPIENT_PREPOSITIONS))]
+        hit = [m for m in cl.mentions if ev.end <= m.start < hi and m.start in targets]
+        if agents and hit:
+            cl.given[ev.start] = (agents, hit)
+
+
+def conflict_agent(cl: Clauses, targets: set[int]) -> None:
+    """"a aidé X à contourner les sanctions imposées par Y", "son soutien à X face à
+    l'invasion lancée par Y": "par Y" after a conflict noun names the act's own agent, who
+    is no party to the clause's cooperation; its targets are the actors between that
+    cooperation and the act (rule ``conflict_agent``)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given:
+            continue
+        agent = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
+                      and preceded_by(toks, m, AGENT_PREPOSITIONS)
+                      and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))), None)
+        lo, _ = cl.window(ev)
+        coop = next((c for c in cl.events if c.counted and c.coop and lo <= c.start
+                     and c.end <= ev.start), None)
+        if agent is None or coop is None:
+            continue
+        hit = [m for m in cl.mentions if coop.end <= m.start < ev.start
+               and m.start not in cl.excluded]
+        if hit:
+            cl.given[ev.start] = ([agent], hit)
+            targets.add(agent.start)
+
+
 def conflict_targets(cl: Clauses) -> set[int]:
     """Starts of the mentions some conflict event of the sentence acts on."""
     event_tokens = {k for ev in cl.events if ev.rule != "against"
@@ -306,6 +441,13 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
                    evidence_after: dict[int, list[str]]) -> None:
     """Agents against targets; agents acting together also cooperate (``joint``)."""
     toks = cl.toks
+    if ev.start in cl.given:  # a rule named its agents and targets
+        agents, hit = cl.given[ev.start]
+        t_given = unique(c for m in hit for c in m.all_codes())
+        for a in unique(c for m in agents for c in m.all_codes()):
+            for t in t_given:
+                cl.add(a, t, "conf", ev, ev.evidence, a, t)
+        return
     if ev.start in cl.local:  # "un conflit avec X": the phrase's own sides
         cl.add_pairs(unique(c for m in cl.local[ev.start] for c in m.all_codes()), "conf",
                      ev, ev.evidence)
@@ -413,7 +555,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     """Daech/TER, "contre X", or the object of a conflict verb (frapper X)."""
     if m.code in ENEMY_CODES:
         return True
-    if preceded_by(toks, m, AGAINST_PREPOSITIONS):
+    if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m):
         return True
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
@@ -421,6 +563,25 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
                                      for k in between):
             return True
     return False
+
+
+def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"la pression sur l'Iran", "hostile à Washington": the actor right after a coercive or
+    verbal conflict noun or adjective, through à/sur, is its target; "geler les avoirs de
+    Washington": so is the owner ("de X") of the object noun that ends such an expression
+    (rule ``noun_target``). Fighting is left out ("l'offensive de l'armée": its agent)."""
+    cat = ev.row.category  # the word's own: "la fin de l'aide à X" keeps its recipient
+    if cat not in TARGETED_CATEGORIES or m.start < ev.end or (
+            cat in TARGETED_VERB_CATEGORIES and not ev.verb):
+        return False
+    k = phrase_start(m) - 1
+    while k >= ev.end and toks[k].w in DETERMINERS:
+        k -= 1
+    if ev.verb:
+        return k == ev.end and toks[k].w == "de" and ev.end - ev.start > 1 \
+            and toks[ev.end - 1].w not in SKIPPABLE
+    return ev.end <= k <= ev.end + 2 and toks[k].w in TARGET_PREPOSITIONS and all(
+        toks[j].pos == "ADJ" for j in range(ev.end, k))
 
 
 def coordinated(toks: list[Tok], agents: list[Mention]) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -87,19 +87,50 @@ class FrameScorer(TransformerMixin, BaseEstimator):
 
         Returns an array (n, 4): coop and conf (1.0 if any sentence is
         cooperative / conflictual) and the summed coop_score / conf_score.
+        The evidence behind these numbers: :meth:`explain`.
         """
-        texts = _as_texts(X)
+        per_text = self._sentences(_as_texts(X))
+        out = np.zeros((len(per_text), len(FEATURE_NAMES)), dtype=float)
+        for row, sents in enumerate(per_text):
+            out[row] = _aggregate(sents)
+        return out
+
+    def _sentences(self, texts: list[str], date: str = "") -> list[list[SentenceScore]]:
+        """Each text scored as one independent paragraph: its sentences' scores."""
         engine = self._get_engine()
-        out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=float)
         if self.mode == "lexical":
             lexical = scorer_for(engine)
-            for row, text in enumerate(texts):
-                out[row] = _aggregate(lexical.score_article([text])[0])
-            return out
-        for row, doc in enumerate(parse(texts, self.mode)):
-            scorer = ArticleScorer(engine, self.mode == "full")
-            out[row] = _aggregate(scorer.score_doc(doc, 0))
-        return out
+            return [lexical.score_article([text], date=date)[0] for text in texts]
+        return [ArticleScorer(engine, self.mode == "full", date=date).score_doc(doc, 0)
+                for doc in parse(texts, self.mode)]
+
+    def explain(self, X: Iterable[str], date: str | None = None,
+                level: Literal["sentence", "event"] = "sentence") -> pd.DataFrame:
+        """The evidence behind :meth:`transform`: one row per sentence (or per event).
+
+        Each text is one independent paragraph, as in :meth:`transform`
+        (``text_id`` is its position in ``X``); ``start``/``end`` index that
+        text. ``level="sentence"``: frame, flags, scores, voice, speaker,
+        modality, ``actors`` (codes), ``triggers`` (the words of the events that
+        count, ";"-separated) with their ``rules``, ``dropped`` (words found but
+        not counted, as ``word:rule``, e.g. ``condamner:negated_conf``),
+        ``dyads`` (``RUS-USA:coop``) and ``evidence`` (as in ``sentences.csv``).
+        ``level="event"``: every event word with its rule, category, weight,
+        negation, modality, whether it counted and its span. ``date`` (ISO day):
+        see :meth:`score_paragraphs`.
+        """
+        if level not in ("sentence", "event"):
+            raise ValueError(f"level must be 'sentence' or 'event', got {level!r}")
+        per_text = self._sentences(_as_texts(X), date=_checked_date(date))
+        rows: list[dict[str, Any]] = []
+        for text_id, sents in enumerate(per_text):
+            for sid, s in enumerate(sents):
+                if level == "event":
+                    rows.extend({"text_id": text_id, "sentence_id": sid, **ev} for ev in s.events)
+                else:
+                    rows.append({"text_id": text_id, "sentence_id": sid, **_evidence_row(s)})
+        columns = EVENT_COLUMNS if level == "event" else EXPLAIN_COLUMNS
+        return pd.DataFrame(rows, columns=columns)
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """Frame label (cooperation / conflict / mixed / neutral) of each text."""
@@ -182,3 +213,32 @@ def _aggregate(sents: Sequence[SentenceScore]) -> np.ndarray:
         float(any(s.coop for s in sents)), float(any(s.conf for s in sents)),
         float(sum(s.coop_score for s in sents)), float(sum(s.conf_score for s in sents)),
     ])
+
+
+#: Columns of :meth:`FrameScorer.explain` (``level="sentence"``).
+EXPLAIN_COLUMNS = [
+    "text_id", "sentence_id", "start", "end", "text", "frame", "coop", "conf", "coop_score",
+    "conf_score", "goldstein", "voice", "speaker", "modality", "actors", "triggers", "rules",
+    "dropped", "dyads", "evidence",
+]
+#: Columns of :meth:`FrameScorer.explain` with ``level="event"``.
+EVENT_COLUMNS = [
+    "text_id", "sentence_id", "term", "rule", "counted", "category", "quad_class", "weight",
+    "negated", "modality", "cameo", "lexicon_category", "char_start", "char_end",
+]
+
+
+def _evidence_row(s: SentenceScore) -> dict[str, Any]:
+    """One sentence's scores and the words and rules behind them."""
+    counted = [ev for ev in s.events if ev["counted"]]
+    return {
+        "start": s.start, "end": s.end, "text": s.text, "frame": s.frame, "coop": s.coop,
+        "conf": s.conf, "coop_score": s.coop_score, "conf_score": s.conf_score,
+        "goldstein": s.goldstein, "voice": s.voice, "speaker": s.speaker,
+        "modality": s.modality, "actors": ";".join(s.actors),
+        "triggers": ";".join(str(ev["term"]) for ev in counted),
+        "rules": ";".join(str(ev["rule"]) for ev in counted),
+        "dropped": ";".join(f"{ev['term']}:{ev['rule']}" for ev in s.events if not ev["counted"]),
+        "dyads": ";".join(f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads),
+        "evidence": s.evidence,
+    }

@@ -13,11 +13,13 @@ from .matcher import LexRow
 from .structures import Event, Sent
 from .tokens import Tok, first_word
 from .words import (
+    ACTOR_ACTS,
     ALLER_PRESENT,
     CASE_PREPOSITIONS,
     COMMITMENT_VERBS,
     COMPLEMENT_PREPOSITIONS,
     COND_EXCEPT,
+    CONTINUATION_WORDS,
     DEESC_GAP,
     FUTURE_EXCEPT,
     FUTURE_FORMS,
@@ -25,12 +27,15 @@ from .words import (
     NEG_BREAK,
     NEGATION_BEFORE,
     NEGATORS,
+    PARTICIPLE_AUX,
+    PARTICIPLE_GUARDED,
     QUOTE_CHARS,
     SI_ELIDED_BEFORE,
     SI_NEXT,
     SPORT_CONTEXT,
     SPORT_SENSES,
     litote,
+    needs_aux,
 )
 
 
@@ -56,6 +61,25 @@ def refusal_negates(toks: list[Tok], events: list[Event], full: bool) -> None:
                 if ev is not rej and 0 <= ev.start - rej.end <= 1 and all(
                         toks[k].w in COMPLEMENT_PREPOSITIONS for k in range(rej.end, ev.start)):
                     ev.negated = True
+
+
+def refused_continuation(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"a refusé de prolonger l'accord", "refuse le renouvellement du traité": refusing to
+    extend or renew a cooperation refuses that cooperation (``continuation_words``)."""
+    for rej in events:
+        if rej.row.category != "REJECT" or not rej.verb or rej.negated:
+            continue
+        k = rej.end
+        while k < len(toks) and k - rej.end <= 2 and (
+                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE):
+            k += 1
+        if k >= len(toks) or toks[k].w not in CONTINUATION_WORDS:
+            continue
+        for ev in events:
+            if ev is not rej and 0 < ev.start - k <= 4 and all(
+                    toks[j].w in COMPLEMENT_PREPOSITIONS or toks[j].w in SKIPPABLE
+                    for j in range(k + 1, ev.start)):
+                ev.negated = True
 
 
 def negated_stop(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -86,6 +110,24 @@ def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.counted = False
             ev.rule = "sport"
             ev.evidence = f"sport:{ev.row.term}[dropped]"
+
+
+def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"un village isolé", "un régime affaibli": the participle of a ``participle_guarded``
+    verb with no auxiliary in the three words before it describes, it does not act
+    (rule ``descriptive``); "a isolé Moscou", "pour isoler Moscou" count."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in PARTICIPLE_GUARDED:
+            continue
+        w = toks[ev.start].w
+        if not (needs_aux(w) or (ev.row.term.endswith("ir") and w.endswith(("i", "ie", "is", "ies"))
+                                 and not w.endswith("ssi"))):
+            continue
+        before = [toks[k] for k in range(max(0, ev.start - 3), ev.start)]
+        if not any(t.w in PARTICIPLE_AUX for t in before):
+            ev.counted = False
+            ev.rule = "descriptive"
+            ev.evidence = f"descriptive:{ev.row.term}[dropped]"
 
 
 def mark_modality(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -356,11 +398,35 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
         if sp.row.role != "spoil" or sp.negated or not alive(sp):
             continue
         target = complement(toks, sp, events, full)
+        if full and (target is None or target.row.quad not in lx.COOP_QUADS):
+            target = spoil_parse(toks, sp, events)
         if target is not None and target.rule == "lexicon" and alive(target) \
                 and target.row.quad in lx.COOP_QUADS:
             target.counted = False
             target.rule = "spoiled"
             target.evidence = f"{sp.row.term}>{target.row.term}[spoiled]"
+
+
+#: Dependencies from a cooperation word up to the conflict act it belongs to.
+_SPOIL_DEPS = ("obj", "nmod", "obl", "obl:arg", "acl", "xcomp")
+
+
+def spoil_parse(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """A cooperation word inside the object of a spoiling act, through the parse (full
+    mode): "a gelé les fonds alloués à la coopération avec X" (up to three heads up)."""
+    span = range(sp.start, sp.end)
+    for ev in events:
+        if ev.start < sp.end or ev.row.quad not in lx.COOP_QUADS:
+            continue
+        t = ev.start
+        for _ in range(3):
+            h = toks[t].head
+            if h < 0 or h == t or toks[t].dep not in _SPOIL_DEPS:
+                break
+            if h in span:
+                return ev
+            t = h
+    return None
 
 
 def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -413,16 +479,17 @@ def drop_unnamed_cooperation(events: Sequence[Event], toks: Sequence[Any]) -> No
     interaction events (agree, consult, support, cooperate, aid) do not
     count: "l'enjambeur est d'une aide précieuse", "l'ancêtre commun".
     De-escalation keeps counting without a name ("il faut arrêter les
-    combats", codebook), and so does conflict ("les combats ont repris").
+    combats", codebook), and so does conflict ("les combats ont repris"),
+    except the acts of ``actor_acts`` (isoler, affaiblir), dropped even with a
+    capitalised name: "Lamy isole le thallium" is no act between actors.
     Measured on the held-out batches (docs/validation.md).
     """
+    acts = [ev for ev in events if ev.counted and ev.row.term in ACTOR_ACTS]
     coop = [ev for ev in events if ev.counted and ev.category in INTERACTION]
-    if not coop:
-        return
     first = first_word(toks)
     if any(t.text[:1].isupper() for t in toks[first + 1:]):
-        return
-    for ev in coop:
+        coop = []
+    for ev in acts + coop:
         ev.counted = False
         ev.rule = "unnamed"
         ev.evidence = f"unnamed:{ev.row.term}[dropped]"

@@ -46,6 +46,8 @@ class Mention:
     term: tuple[str, str] = ("", "")  # a person's tenure in actors.tsv (start, end)
     out_of_office: str = ""  # the state a named person did not represent at the article's
     #                          date (office_term): ``code`` is then "", ``label`` kept
+    place: bool = False     # a place, topic, name or dateline (actors.place_or_topic), kept
+    #                          only by find_mentions(places=True), for stance: never an agent
 
     def all_codes(self) -> tuple[str, ...]:
         if self.pair:

@@ -36,8 +36,9 @@ The modules, in the order data flows through them (none imports one below it):
 - :mod:`.words`: the closed word lists the rules read;
 - :mod:`.text`: normalisation, table cells, parsing, the scorer's tokens;
 - :mod:`.polarity`: the polarity lexicon (reading, indexing, rebuilding);
-- :mod:`.mentions`: actor mentions, with the scorer's actor index;
-- :mod:`.voice`: quotation marks and whose words each token is;
+- :mod:`.mentions`: the scorer's actor mentions (:mod:`analysis.scoring.actors`, with the
+  article's date), places and topics kept as mentions (``places=True``);
+- :mod:`.voice`: the scorer's quotation segments, and whose words each token is;
 - :mod:`.attach`: what an evaluative word evaluates;
 - :mod:`.sentence`: the evaluations of one sentence, negation and boosters;
 - :mod:`.corpus`: one parse of a scored corpus: evaluations and mentions;

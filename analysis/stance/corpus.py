@@ -14,7 +14,7 @@ from .mentions import ActorMatcher, default_actors, find_mentions
 from .polarity import PolarityLexicon, load_polarity
 from .sentence import negated_cooperation, sentence_evaluations
 from .text import as_text, parse, scorer_tokens
-from .voice import token_voices
+from .voice import paragraph_quotes, token_voices
 from .words import COOPERATIVE_RELATIONS, SCORED_KINDS
 
 if TYPE_CHECKING:  # heavy imports only when needed
@@ -65,22 +65,64 @@ def analyse(scored: Scored, actors: pd.DataFrame | None = None,
     partners: dict[tuple[str, int], set[str]] = defaultdict(set)
     for r in dy[dy["relation"].isin(COOPERATIVE_RELATIONS)].itertuples(index=False):
         partners[(str(r.article_id), int(r.sentence_id))].update((r.actor_a, r.actor_b))
+    dates = article_dates(scored.articles)
     ev_rows: list[dict[str, Any]] = []
     m_rows: list[dict[str, Any]] = []
-    recent: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for (_, row), doc in zip(sents.iterrows(), docs, strict=True):
-        aid, sid = str(row["article_id"]), int(row["sentence_id"])
-        toks = scorer_tokens(doc)
-        mentions = find_mentions(doc, matcher, recent[aid], toks)
-        voices = token_voices(doc, as_text(row.get("voice")), as_text(row.get("speaker")))
-        for m in mentions:
-            voice = voices[doc[m.start:m.end].root.i][0]
-            m_rows += [{"article_id": aid, "sentence_id": sid, "code": c, "surface": m.text.lower(),
-                        "voice": voice} for c in m.codes]
-        evs = sentence_evaluations(doc, mentions, lex) + negated_cooperation(doc, lex, toks)
-        ev_rows += _evaluation_rows(aid, sid, doc, evs, voices, sorted(partners.get((aid, sid), ())))
+    rows = list(sents.to_dict("records"))
+    for aid, idx in _articles(rows):
+        article = matcher.article(dates.get(aid, ""))
+        for k, (row, doc, quoted) in enumerate(_quoted_docs([rows[i] for i in idx], [docs[i] for i in idx])):
+            sid = int(row["sentence_id"])
+            toks = scorer_tokens(doc, quoted)
+            mentions = find_mentions(doc, matcher, article, toks, paragraph_start=k == 0)
+            q = [t.quoted for t in toks]
+            voices = token_voices(doc, as_text(row.get("voice")), as_text(row.get("speaker")), q)
+            for m in mentions:
+                voice = voices[doc[m.start:m.end].root.i][0]
+                m_rows += [{"article_id": aid, "sentence_id": sid, "code": c, "surface": m.text.lower(),
+                            "voice": voice} for c in m.codes]
+            evs = sentence_evaluations(doc, mentions, lex, q) + negated_cooperation(doc, lex, toks)
+            ev_rows += _evaluation_rows(aid, sid, doc, evs, voices, sorted(partners.get((aid, sid), ())))
     return Analysis(pd.DataFrame(ev_rows, columns=EVALUATION_COLUMNS),
                     pd.DataFrame(m_rows, columns=MENTION_COLUMNS))
+
+
+def article_dates(articles: pd.DataFrame | None) -> dict[str, str]:
+    """The date the scorer read each article at: its ``published`` day
+    (:func:`analysis.scoring.article_date`), "" when unknown."""
+    from ..scoring import article_date
+
+    if articles is None or "published" not in articles.columns:
+        return {}
+    return {str(a): article_date(as_text(d))
+            for a, d in zip(articles["article_id"], articles["published"], strict=True)}
+
+
+def _articles(rows: list[dict[str, Any]]) -> list[tuple[str, list[int]]]:
+    """(article id, indices of its rows), in the rows' order."""
+    out: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        out.setdefault(str(r["article_id"]), []).append(i)
+    return list(out.items())
+
+
+def _quoted_docs(rows: list[dict[str, Any]], docs: list[Doc]
+                 ) -> list[tuple[dict[str, Any], Doc, list[tuple[int, int]]]]:
+    """Each sentence of an article with its quoted character ranges, read paragraph by
+    paragraph and carried across paragraphs as the scorer reads them (:func:`paragraph_quotes`).
+    Without a ``paragraph_id`` every sentence is its own paragraph."""
+    out: list[tuple[dict[str, Any], Doc, list[tuple[int, int]]]] = []
+    carry = False
+    k = 0
+    while k < len(rows):
+        para = rows[k].get("paragraph_id", f"s{k}")
+        j = k
+        while j < len(rows) and rows[j].get("paragraph_id", f"s{j}") == para:
+            j += 1
+        ranges, carry = paragraph_quotes([d.text for d in docs[k:j]], carry)
+        out += list(zip(rows[k:j], docs[k:j], ranges, strict=True))
+        k = j
+    return out
 
 
 def _evaluation_rows(aid: str, sid: int, doc: Doc, evs: list[Evaluation], voices: list[tuple[str, str]],

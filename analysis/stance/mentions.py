@@ -1,33 +1,48 @@
-"""Actor mentions of a parsed sentence, found with the scorer's compiled actor index."""
+"""Actor mentions of a parsed sentence: the scorer's own mentions (:mod:`analysis.scoring.actors`).
+
+Stance does not match actors itself. Each sentence goes through the scorer's
+:meth:`analysis.scoring.article.ArticleScorer.analyse` (the compiled actor
+index, titles and nationality adjectives, the non-agent heads, the place,
+topic and dateline filter, the date rules ``office_term`` and
+``title_by_date``) and :func:`analysis.scoring.actors.resolve_references`
+("les deux présidents"), with the article's context carried from sentence to
+sentence. A fix in the scorer's actor rules therefore reaches stance.
+
+Two differences are explicit parameters, not copies:
+
+* ``places=True``: the codebook's portrayal lists an actor named only as a
+  venue or topic ("au Vietnam", "sur la Syrie"; always ``neutral``), so those
+  mentions are kept, marked ``place``; they are counted, never evaluated;
+* pronoun mentions ("il") are left out: portrayal reads named mentions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .text import scorer_tokens
-from .words import DE_FORMS, INTERACTION_NOUNS, NOMINAL_POS, PERSON_KINDS, PERSON_PAIRS
+from .words import INTERACTION_NOUNS
 
 if TYPE_CHECKING:  # heavy imports only when needed
     from spacy.tokens import Doc
 
-    from ..scoring.matcher import ActRow
+    from ..scoring.article import ArticleScorer
+    from ..scoring.structures import Mention as ScorerMention
     from ..scoring.tokens import Tok
-
-#: An alias found in a sentence: (start, end, actor codes, alias kind).
-Span = tuple[int, int, tuple[str, ...], str]
 
 
 @dataclass(frozen=True)
 class Mention:
     """An actor mention in a sentence: token span, actor code(s), alias kind and surface text.
 
-    ``codes`` has several codes for "les deux présidents" (``PAIR``) or
-    "russo-américaine", else one.
+    ``codes`` has several codes for "les deux présidents" or "russo-américaine",
+    else one. ``place``: the actor is named as a place, topic or dateline
+    ("au Vietnam"): a mention for the portrayal table, not a target of evaluation.
     """
 
     codes: tuple[str, ...]
@@ -35,73 +50,28 @@ class Mention:
     end: int
     text: str
     kind: str = ""
+    place: bool = False
 
 
 class ActorMatcher:
-    """Find actor aliases (``analysis.lexicon.load_actors()``: alias, code, kind) in parsed text.
+    """The scorer's compiled engine (frame lexicon and actor dictionary) for stance's mentions.
 
-    The aliases are matched by the scorer's compiled actor index
-    (:func:`analysis.scoring.matcher.engine_for`): surface forms, inflections
-    and lemmas, longest first. Compound prefixes ("russo-") joined by hyphens
-    to each other and to a nationality adjective are one mention
-    ("russo-irano-turque", kind ``compound``).
+    ``actors``: the actor dictionary (``analysis.lexicon.load_actors()`` format);
+    ``lexicon``: the frame lexicon whose event nouns head nationality adjectives
+    and whose topic nouns make a topic (default: the packaged one).
     """
 
-    def __init__(self, actors: pd.DataFrame) -> None:
-        from ..lexicon import LEXICON_COLUMNS
+    def __init__(self, actors: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> None:
+        from ..lexicon import load_lexicon
         from ..scoring.matcher import engine_for
 
-        # The actor index does not depend on the frame lexicon: the engine without its terms
-        # holds the same index and is built in milliseconds (compiling the lexicon takes seconds).
-        engine = engine_for(pd.DataFrame(columns=LEXICON_COLUMNS), actors)
-        self.index, self.rows = engine.act_index, engine.act
+        self.engine = engine_for(lexicon if lexicon is not None else load_lexicon(), actors)
 
-    def _hits(self, toks: Sequence[Tok], lo: int = 0, hi: int | None = None
-              ) -> list[tuple[int, int, ActRow]]:
-        """The index's matches in ``toks[lo:hi]`` with their actor rows.
+    def article(self, date: str = "") -> ArticleScorer:
+        """The scorer's rules for one article read at ``date`` (ISO day or ""), places kept."""
+        from ..scoring.article import ArticleScorer
 
-        The index skips articles inside an alias ("chef de l'État" for "chef
-        d'état"); stance reads the words of such a match again without it, as
-        its seed tables always have ("le chef de l'Etat syrien": "Etat syrien";
-        "le chef de l'État islamique": IS).
-        """
-        hi = len(toks) if hi is None else hi
-        found = [(s + lo, e + lo, pid) for s, e, pid in self.index.find(toks[lo:hi])]
-        out = []
-        for n, (start, end, pid) in enumerate(found):
-            pattern = self.index.patterns[pid]
-            if end - start == len(pattern.specs):
-                out.append((start, end, self.rows[pattern.row]))
-                continue
-            after = found[n + 1][0] if n + 1 < len(found) else hi
-            out += self._hits(toks, start, start + 1) + self._hits(toks, start + 1, after)
-        return out
-
-    def find(self, doc: Doc, toks: Sequence[Tok] | None = None) -> list[Span]:
-        """Non-overlapping ``(start, end, codes, kind)`` token spans, longest first.
-
-        ``toks``: the sentence's scorer tokens, when the caller has them already.
-        """
-        hits = self._hits(toks if toks is not None else scorer_tokens(doc))
-        out: list[Span] = []
-        k = 0
-        while k < len(hits):
-            start, end, row = hits[k]
-            k += 1
-            if not row.alias.endswith("-"):
-                out.append((start, end, (row.code,), row.kind))
-                continue
-            codes = [row.code]  # "russo - irano - turque": prefixes joined by hyphens
-            while k < len(hits) and hits[k][0] == end and hits[k][2].alias.endswith("-"):
-                codes.append(hits[k][2].code)
-                end = hits[k][1]
-                k += 1
-            if k < len(hits) and hits[k][:2] == (end, end + 1) and hits[k][2].kind == "adjective":
-                codes.append(hits[k][2].code)
-                end += 1
-                k += 1
-            out.append((start, end, tuple(dict.fromkeys(codes)), "compound"))
-        return out
+        return ArticleScorer(self.engine, True, date=date, places=True)
 
 
 def default_actors() -> pd.DataFrame:
@@ -132,82 +102,59 @@ def interaction_nouns() -> frozenset[str]:
     return INTERACTION_NOUNS | _frame_nouns(True)
 
 
-def event_nouns() -> frozenset[str]:
-    """Nouns naming an event (the frame lexicon's nouns): a nationality adjective on one is an actor."""
-    return _frame_nouns(False)
+def find_mentions(doc: Doc, matcher: ActorMatcher, article: ArticleScorer | None = None,
+                  toks: Sequence[Tok] | None = None, paragraph_start: bool = False) -> list[Mention]:
+    """The scorer's actor mentions of a parsed sentence, as stance counts them.
 
-
-def find_mentions(doc: Doc, matcher: ActorMatcher, recent: list[tuple[str, bool]] | None = None,
-                  toks: Sequence[Tok] | None = None) -> list[Mention]:
-    """Actor mentions in a parsed sentence, resolved as the actor dictionary says.
-
-    Adjacent aliases are one mention when one is a title or their codes agree
-    ("le président russe Vladimir Poutine": RUS once); a title takes the code
-    of its neighbour and is dropped without one. A nationality adjective is an
-    actor only next to a title, on an event noun ("le conflit syrien"), or as
-    a noun ("les Russes"). A title alias with its own code ("régime") is not
-    a mention when a non-actor "de" complement follows ("régime de
-    cessez-le-feu"). "Les deux présidents" (``PAIR``) takes the last two
-    distinct codes of ``recent`` (the article's codes so far, with whether they name
-    a person; updated in place); a pair of persons ("les deux présidents / hommes /
-    chefs d'État") takes the last two persons, so that it is not "Poutine and the UN".
+    ``article``: :meth:`ActorMatcher.article`, shared by the sentences of one
+    article in order (its context resolves "les deux présidents"; its date the
+    persons out of office and the dated titles); a new undated one when not
+    given. ``toks``: the sentence's scorer tokens (:func:`scorer_tokens`).
+    ``paragraph_start``: the sentence opens the article (a dateline "Moscou /").
     """
-    recent = recent if recent is not None else []
-    merged = _merge_adjacent(matcher.find(doc, toks))
-    at = {i: k for k, m in enumerate(merged) for i in range(m[1], m[2])}
-    out = []
-    for codes, start, end, kind in merged:
-        if codes == ("*",) or not _names_actor(doc, merged, at, start, end, kind):
+    from ..scoring.actors import resolve_references, update_context
+
+    scorer = article if article is not None else matcher.article()
+    toks = list(toks) if toks is not None else scorer_tokens(doc)
+    sent = scorer.analyse(toks, 0, len(doc.text), paragraph_start, 0.0)
+    att = sent.attribution
+    resolve_references(scorer.ctx, sent, range(*att.span) if att else range(0))
+    update_context(scorer.ctx, sent, "", "")
+    return merge_mentions(doc, sent.mentions, sent.titles)
+
+
+def _start(m: ScorerMention, titles: Collection[int], taken: int) -> int:
+    """Where a mention starts for stance: at the title before it ("président russe", "le
+    président Bachar al-Assad"), from token ``taken`` on (earlier ones are another mention's)."""
+    start = m.start
+    if m.kind == "adjective" and taken <= m.hstart < m.start and m.hstart in titles:
+        start = m.hstart
+    while start - 1 >= taken and start - 1 in titles:
+        start -= 1
+    return start
+
+
+def merge_mentions(doc: Doc, mentions: Sequence[ScorerMention], titles: Collection[int] = ()
+                   ) -> list[Mention]:
+    """Stance's mentions from the scorer's: named ones with their codes, in token order.
+
+    A mention starts at the title before it (``titles``: the scorer's title
+    tokens), unless another mention holds the title ("ses homologues turc et
+    iranien"). Adjacent mentions are one when they name the same actors ("le président
+    russe Vladimir Poutine") or join hyphenated prefixes ("russo-irano-turque": ``compound``).
+    """
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        codes = m.all_codes()
+        if m.pronoun or not codes:
             continue
-        if codes == ("PAIR",):
-            codes = _pair_codes(doc[start:end].text, recent)
-            if not codes:
-                continue
-        else:
-            person = kind in PERSON_KINDS or kind.startswith("title+")
-            recent.extend((c, person) for c in codes)
-        out.append(Mention(tuple(codes), start, end, doc[start:end].text, kind))
+        start = _start(m, titles, out[-1].end if out else 0)
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == start and prev.place == m.place and (
+                set(codes) == set(prev.codes) or prev.text.endswith("-")):
+            joined = tuple(dict.fromkeys(prev.codes + codes))
+            kind = prev.kind if set(codes) == set(prev.codes) else "compound"
+            out[-1] = Mention(joined, prev.start, m.end, doc[prev.start:m.end].text, kind, m.place)
+            continue
+        out.append(Mention(tuple(codes), start, m.end, doc[start:m.end].text, m.kind, m.place))
     return out
-
-
-def _merge_adjacent(spans: list[Span]) -> list[list[Any]]:
-    """``[codes, start, end, kind]`` with adjacent aliases of one actor, or a title and its actor, merged."""
-    merged: list[list[Any]] = []
-    for s, e, codes, kind in spans:
-        m = [codes, s, e, kind]
-        if merged and merged[-1][2] == m[1] and "PAIR" not in (m[0] + merged[-1][0]):
-            prev = merged[-1]
-            if prev[0] == ("*",) and m[0] != ("*",):
-                prev[0], prev[2], prev[3] = m[0], m[2], "title+" + m[3]
-                continue
-            if m[0] in {prev[0], ("*",)}:
-                prev[2] = m[2]
-                prev[3] = prev[3] if prev[3] != "adjective" else "adjective+" + m[3]
-                continue
-        merged.append(m)
-    return merged
-
-
-def _names_actor(doc: Doc, merged: list[list[Any]], at: dict[int, int], start: int, end: int,
-                 kind: str) -> bool:
-    """False for a nationality adjective on no title or event noun, and for "régime de …"."""
-    tok = doc[start:end].root
-    if kind == "adjective" and (tok.pos_ not in NOMINAL_POS or tok.dep_ == "amod"):
-        h = tok
-        while h.dep_ == "conj" and h.head.i != h.i:
-            h = h.head
-        events = event_nouns()
-        if not any((c.i in at and merged[at[c.i]][0] == ("*",)) or c.lemma_.lower() in events
-                   or c.lower_ in events for c in (h, h.head)):
-            return False
-    return not (kind == "title" and end < len(doc) and doc[end].lower_ in DE_FORMS and not any(
-        j in at for j in range(end + 1, min(len(doc), end + 3))))
-
-
-def _pair_codes(text: str, recent: list[tuple[str, bool]]) -> tuple[str, ...]:
-    """The two codes "les deux présidents" stands for (empty when fewer are known)."""
-    from ..scoring.actors import last_two
-
-    persons = any(w in text.lower() for w in PERSON_PAIRS)
-    pair = last_two([c for c, person in recent if person or not persons])
-    return tuple(sorted(pair)) if len(pair) == 2 else ()

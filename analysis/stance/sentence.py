@@ -13,7 +13,7 @@ from .attach import Context, Evaluation, attach, has_copula, surface_appositions
 from .mentions import Mention
 from .polarity import Entry, PolarityLexicon, load_polarity, term_tokens
 from .text import scorer_tokens
-from .voice import quoted_tokens
+from .voice import has_quotes, quoted_tokens
 from .words import (
     COOPERATION_ROLES,
     EVALUATIVE_POS,
@@ -113,18 +113,25 @@ def modifiers(doc: Doc, start: int, end: int, lex: PolarityLexicon) -> tuple[flo
     return mult, negated, words
 
 
-def sentence_evaluations(doc: Doc, mentions: list[Mention], lex: PolarityLexicon | None = None
-                         ) -> list[Evaluation]:
+def sentence_evaluations(doc: Doc, mentions: list[Mention], lex: PolarityLexicon | None = None,
+                         quoted: Sequence[bool] | None = None) -> list[Evaluation]:
     """Every polarity word or stance cue in one parsed sentence, scored and attached.
 
     ``mentions`` are the sentence's actor mentions (:func:`find_mentions`). A
     polarity word inside a mention is the actor's label ("terroristes",
-    "régime criminel"): it evaluates that actor (rule ``label``).
+    "régime criminel"): it evaluates that actor (rule ``label``). A place or
+    topic mention ("au Vietnam") is no target: the codebook keeps it neutral.
+    ``quoted``: per token, inside quotation marks (the scorer's tokens; by
+    :func:`quoted_tokens` when not given).
     """
     lex = lex if lex is not None else load_polarity()
+    mentions = [m for m in mentions if not m.place]
     mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
     ctx = Context(doc, mention_at, surface_appositions(doc, mentions, mention_at), lex.boosters)
-    quoted = quoted_tokens(doc)
+    if quoted is None:
+        quoted = quoted_tokens(doc)
+    elif not has_quotes(doc, quoted):
+        quoted = None
     evs: list[Evaluation] = []
     for start, end, entry in find_entries(doc, lex):
         mult, negated, mods = modifiers(doc, start, end, lex)

@@ -42,8 +42,12 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     return list(nlp.pipe([normalise(t) for t in texts], batch_size=64))
 
 
-def scorer_tokens(doc: Doc) -> list[Tok]:
-    """The scorer's tokens of a parsed sentence, one per spaCy token, for its matcher and rules."""
+def scorer_tokens(doc: Doc, quoted: Sequence[tuple[int, int]] = ()) -> list[Tok]:
+    """The scorer's tokens of a parsed sentence, one per spaCy token, for its matcher and rules.
+
+    ``quoted``: the sentence's character ranges inside quotation marks
+    (:func:`analysis.stance.voice.quote_ranges`), which set each token's ``quoted``.
+    """
     from ..scoring.tokens import sentence_tokens
 
-    return sentence_tokens(doc[:], True, [])
+    return sentence_tokens(doc[:], True, list(quoted))

@@ -3,15 +3,17 @@
 Every list the stance modules read is named here, with the modules that read
 it. The French words and quotation marks are data, built once at import from
 ``analysis/data/<language>/stance_words.tsv`` (:func:`analysis.language.load_stance_words`;
-the comment above each list there names its constant and rule); the kinds of actor that
-name a person come from ``actor_roles.tsv``, as the scorer's do. What stays here is
+the comment above each list there names its constant and rule); the quotation marks are
+the scorer's (``words.tsv``), as are actor mentions and the source prepositions (read
+through its rules, not copied here). What stays here is
 code-level: punctuation and the straight quote, the parse labels (parts of speech,
 dependency relations) of spaCy's French model, and the table values the scorer writes.
 """
 
 from __future__ import annotations
 
-from analysis.language import DEFAULT_LANGUAGE, load_actor_roles, load_stance_words
+from analysis.language import DEFAULT_LANGUAGE, load_stance_words
+from analysis.scoring.words import QUOTE_CLOSE, QUOTE_OPEN
 
 #: The language of the stance rules (they parse with spaCy's French model).
 LANGUAGE = DEFAULT_LANGUAGE
@@ -33,30 +35,17 @@ EXCLUDED_BOOSTERS = _WORDS.set("excluded_boosters")
 #: mentions.interaction_nouns (with the frame lexicon's cooperative nouns), which
 #: attach.resolve reads.
 INTERACTION_NOUNS = _WORDS.set("interaction_nouns")
-#: "les deux présidents / hommes / chefs d'État …" pair persons, not countries or bodies
-#: (mentions.find_mentions, matched inside the pair's text).
-PERSON_PAIRS: tuple[str, ...] = _WORDS.seq("person_pairs")
-#: Actor-dictionary kinds that name a person (mentions.find_mentions: persons for "les deux
-#: présidents"): the role ``person`` of ``actor_roles.tsv``, as the scorer's matcher reads it.
-PERSON_KINDS = load_actor_roles(LANGUAGE).of("person")
-#: "de" and its forms: a title followed by one names no actor ("régime de cessez-le-feu",
-#: mentions.find_mentions); the case marker of a noun's "de" complement (attach.de_nmod_mention).
+#: "de" and its forms: the case marker of a noun's "de" complement (attach.de_nmod_mention).
 DE_FORMS = _WORDS.set("de_forms")
 
 # ---------------------------------------------------------------- quotation marks
 
-#: Quotation marks that open, close, or (straight quotes) go either way: voice.quoted_tokens;
+#: Quotation marks: the scorer's (``quote_open`` / ``quote_close`` of words.tsv, read by
+#: voice through :func:`analysis.scoring.speech.quote_segments`), and the straight quote;
 #: attach.surface_appositions stops an apposition at an opening mark.
-OPEN_QUOTES = _WORDS.set("open_quotes")
-CLOSE_QUOTES = _WORDS.set("close_quotes")
+OPEN_QUOTES = frozenset(QUOTE_OPEN)
+CLOSE_QUOTES = frozenset(QUOTE_CLOSE)
 TOGGLE_QUOTES = frozenset({'"'})
-#: Characters before a straight quote that make it an opening one, and after it a closing one
-#: (voice.quote_direction, besides white space).
-OPENS_AFTER = "(["
-CLOSES_BEFORE = ",.;:)!?"
-#: First words of a sentence that attribute all of it to its speaker: "Selon lui, …"
-#: (voice.token_voices).
-ATTRIBUTION_OPENERS = _WORDS.set("attribution_openers")
 
 # ---------------------------------------------------------------- evaluative words and their modifiers
 
@@ -97,8 +86,7 @@ COPULA_SUBJECT_DEPS = SUBJECT_DEPS | {"expl:subj"}
 #: "amod").
 MODIFIER_DEPS = frozenset({"amod", "acl"})
 MODIFIED_POS = frozenset({"NOUN", "PROPN", "PRON"})
-#: Nouns and names: the head a nationality adjective must not be (mentions.find_mentions), the
-#: noun right before an evaluative word (attach: rule "adjacent").
+#: Nouns and names: the noun right before an evaluative word (attach: rule "adjacent").
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 #: Parts of speech of a predicate adjective ("qualifier X de Y"; attach: rules "qualify" and
 #: "adjacent").

@@ -27,6 +27,8 @@ CASES = [
      "actors", ["RUS"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("aid_recipient", "La France a renouvelé son soutien au Maroc.", "dyad", "FRA-MAR:coop"),
+    ("conflict_target_preposition", "Moscou a dissimulé des informations à Washington.", "dyad",
+     "RUS-USA:conf"),
     ("nationality_adjective_head", "Le président américain a rencontré son homologue russe.",
      "dyad", "RUS-USA:coop"),
     ("mentions", "Le président américain a rencontré son homologue russe.", "actors",
@@ -45,6 +47,22 @@ CASES = [
      "not:négocier[REJECT,-4.2]"),
     ("negated_stop", "La Russie n'a jamais cessé de soutenir la Syrie.", "evidence",
      "soutenir[SUPPORT,+4.6]"),
+    ("refused_continuation", "La Russie a refusé de prolonger l'accord conclu avec la Turquie.",
+     "evidence", "not:accord[REJECT,-4.2]"),
+    ("descriptive_participle", "Le village isolé a reçu une aide de la France.", "evidence",
+     "descriptive:isoler[dropped]"),
+    ("spoiled_parse", "La Russie a gelé les fonds alloués à la coopération avec la Turquie.",
+     "evidence", "geler les fonds>coopération[spoiled]"),
+    ("cooperation_against", "La Russie a formé une alliance avec la Chine contre l'Iran.", "dyad",
+     "CHN-IRN:conf"),
+    ("endorsed_conflict", "La France a soutenu l'exclusion de la Russie du système SWIFT.",
+     "evidence", "endorse:soutenir>exclusion[dropped]"),
+    ("purpose_conflict", "La Russie a coopéré avec la Chine pour isoler l'Iran.", "dyad",
+     "CHN-IRN:conf"),
+    ("conflict_agent", "La Russie a aidé la Syrie à contourner les sanctions imposées par la "
+     "Turquie.", "dyad", "SYR-TUR:conf"),
+    ("noun_target", "La Russie et la Chine ont renforcé la pression sur l'Iran.", "directed",
+     "CHN>IRN:conf"),
     ("proper_name", "Le Forum de Coopération économique Asie-Pacifique s'est ouvert à Lima.",
      "evidence", "name:coopération[dropped]"),
     ("sport_sense", "La Finlande compléta le podium grâce à sa victoire sur la Pologne.",
@@ -123,7 +141,7 @@ def test_every_rule_resolves_and_has_a_test_row():
 def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
-                             "sport", "intra_actor", "unnamed"}
+                             "sport", "intra_actor", "unnamed", "descriptive", "endorsed"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,

@@ -1,0 +1,76 @@
+"""What a trained model costs when scoring: ``framing score`` with and without ``--model``.
+
+Usage::
+
+    PYTHONPATH=. python benchmarks/model_overhead.py --docs 100 --modes full,fast,lexical
+
+The corpus is generated from the UD French-GSD sentences in ``benchmarks/data``
+(:func:`analysis.corpora.write_corpus`, about 600 words an article). For each
+mode, the same run (one process, tone columns on, CSV) is timed without a
+model and with the bundled one, alternately, ``--repeat`` times after one
+warm-up run of each; the fastest time of each is kept (other processes on the
+machine only ever add time). Target (issue 15): a model costs no more than
+20 % over the same mode without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+from analysis.corpora import write_corpus
+from analysis.model import load_model
+from analysis.run import run
+
+TARGET = 0.20
+
+
+def _time(corpus: Path, out: Path, mode: str, model: object) -> float:
+    started = time.perf_counter()
+    run([corpus], out, mode=mode, progress=False, overwrite=True, model=model)
+    return time.perf_counter() - started
+
+
+def measure(corpus: Path, mode: str, repeat: int, tmp: Path) -> dict[str, float]:
+    """Fastest seconds without and with the bundled model, and the overhead."""
+    model = load_model("bundled")
+    times: dict[str, list[float]] = {"without": [], "with": []}
+    for k in range(repeat + 1):
+        for name, m in (("without", None), ("with", model)):
+            t = _time(corpus, tmp / f"{mode}_{name}", mode, m)
+            if k:  # the first round warms caches up
+                times[name].append(t)
+    best = {k: min(v) for k, v in times.items()}
+    return {"mode": mode, "without_s": round(best["without"], 3), "with_s": round(best["with"], 3),
+            "overhead": round(best["with"] / best["without"] - 1, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=100)
+    parser.add_argument("--modes", default="full,fast,lexical")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = write_corpus(Path(tmp) / "corpus", args.docs)
+        for mode in args.modes.split(","):
+            row = measure(corpus, mode, args.repeat, Path(tmp))
+            row["meets_target"] = row["overhead"] <= TARGET
+            rows.append(row)
+            print(json.dumps(row))
+    result = {"docs": args.docs, "target_overhead": TARGET, "results": rows}
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
