@@ -277,7 +277,7 @@ def test_figures_plan_follows_the_tables(tmp_path):
     with_actors = make_corpus(20, seed=3)
     names, skipped = plan(with_actors, every=False)
     assert names == list(figures.FIGURE_FUNCTIONS)
-    assert {"validation", "validation_heldout", "checklist", "news_validation"} == set(skipped)
+    assert {"validation", "validation_heldout", *figures.INSTRUMENT_FIGURES} == set(skipped)
     without = type(with_actors)(with_actors.articles, with_actors.sentences, with_actors.dyads)
     names, skipped = plan(without, every=False)
     assert "portrayal" not in names and "--stance" in skipped["portrayal"]
