@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, paths
+from . import __version__
 from .read import DEFAULT_MAX_BYTES, InputNote, InputWarning
 
 #: ``framing score`` stopped by Ctrl-C (SIGINT): the exit status, as a shell gives it, and
@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _score_arguments(sub.add_parser(
         "score", help="read, clean and score articles; write the tables"))
-    _figures_arguments(sub.add_parser("figures", help="regenerate every figure from the seeds"))
+    figures_help = ("draw the figures of a scored folder (--scored DIR, into DIR/figures), or "
+                    "without --scored regenerate every figure from the seeds")
+    _figures_arguments(sub.add_parser("figures", help=figures_help, description=figures_help + "."))
     _report_arguments(sub.add_parser(
         "report", help="write a self-contained HTML reading report"))
     _sample_arguments(sub.add_parser(
@@ -138,10 +140,18 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
 
 def _figures_arguments(fg: argparse.ArgumentParser) -> None:
     """``framing figures``: where the scored tables come from and where the figures go."""
-    fg.add_argument("--scored", type=Path, default=None,
-                    help="folder of scored tables (default: score seeds/ afresh)")
-    fg.add_argument("--out", type=Path, default=paths.FIGURES)
-    fg.add_argument("--quiet", action="store_true")
+    fg.add_argument("--scored", type=Path, default=None, metavar="DIR",
+                    help="folder of scored tables (framing score --out DIR): draw the figures its "
+                         "tables support, without scoring again (default: score seeds/ afresh and "
+                         "draw every figure, the validation ones too)")
+    fg.add_argument("--out", type=Path, default=None, metavar="FOLDER",
+                    help="where the PNG and CSV files go (default: DIR/figures with --scored, "
+                         "the repository's figures/ without)")
+    fg.add_argument("--quiet", action="store_true",
+                    help="no progress bar and no list of the files written")
+    fg.add_argument("--annotations", type=Path, nargs="+", default=[], metavar="FILE",
+                    help="with --scored: annotated samples of this corpus (framing sample, then "
+                         "filled in); also draw validation, the scorer's F1 against them")
 
 
 def _report_arguments(rp: argparse.ArgumentParser) -> None:
@@ -205,7 +215,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "figures":
             from .figures import main as figures_main
 
-            return figures_main(scored=args.scored, out=args.out, quiet=args.quiet)
+            if args.annotations and args.scored is None:
+                print("error: --annotations needs --scored (the annotated corpus's tables)",
+                      file=sys.stderr)
+                return 2
+            return figures_main(scored=args.scored, out=args.out, quiet=args.quiet,
+                                annotations=args.annotations)
         if args.command in ("sample", "evaluate"):
             return _validate(args)
         if args.command == "train":

@@ -620,12 +620,29 @@ def _intro(title: str, arts: list[dict[str, Any]], n_sentences: int) -> list[str
         f"<h1>{html.escape(title)}</h1>",
         f"<p>{len(arts)} documents, {n_ok} scored; {n_sentences} sentence rows. Each body "
         "sentence is tinted by its frame. Hover over or focus a sentence (Tab, then the arrow "
-        "keys to move between sentences, Escape to close) to see its evidence and dyads. "
-        "Scores are per article: with one article per outlet, an outlet's figure is an "
-        "anecdote, not an estimate.</p>",
+        "keys to move between sentences, Escape to close) to see its evidence and dyads."
+        + _small_n_caveat(arts) + "</p>",
         _legend(),
         "</header>",
     ]
+
+
+def _small_n_caveat(arts: list[dict[str, Any]]) -> str:
+    """The anecdote caveat from the actual counts: only when an outlet has fewer than five scored articles."""
+    from .compare import MIN_ARTICLES
+
+    counts = Counter(_text(a.get("outlet")) or "(unknown outlet)" for a in arts
+                     if _text(a.get("status")) == "ok")
+    few = sorted(o for o, n in counts.items() if n < MIN_ARTICLES)
+    if not few:
+        return ""
+    if len(few) == len(counts) and all(counts[o] == 1 for o in few):
+        return (" Scores are per article: with one article per outlet, an outlet's figure is an "
+                "anecdote, not an estimate.")
+    names = ", ".join(f"{html.escape(o)} ({counts[o]})" for o in few[:8])
+    names += f" and {len(few) - 8} more" if len(few) > 8 else ""
+    return (f" Outlets with fewer than {MIN_ARTICLES} scored articles: {names}; their figures are "
+            "anecdotes, not estimates.")
 
 
 def _filters(arts: list[dict[str, Any]], sents: list[dict[str, Any]], outlet_key: dict[str, str],

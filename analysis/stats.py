@@ -135,14 +135,34 @@ def bootstrap_ci(y_true: Sequence[object], y_pred: Sequence[object], groups: Seq
     return percentile_interval(vals, level)
 
 
-def two_stage_means(groups: list[np.ndarray], n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Bootstrap means: groups (articles) with replacement, then values within each drawn group."""
+def two_stage_means(groups: list[np.ndarray], n_boot: int, rng: np.random.Generator,
+                    chunk: int = CHUNK) -> np.ndarray:
+    """Bootstrap means: groups (articles) with replacement, then values within each drawn group.
+
+    Vectorised as :func:`cluster_resample`: stage 1 draws how many copies of
+    each group (a multinomial), stage 2 draws each group's copies × size values
+    from its own values (a multinomial on them), ``chunk`` cells at most per
+    step. Linear in the replicates, where a loop over them took minutes for a
+    few thousand articles.
+    """
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    if not len(groups) or not sizes.sum():
+        return np.full(n_boot, np.nan)
+    k, width = len(groups), int(sizes.max())
+    values = np.zeros((k, width))
+    p = np.full((k, width), 1.0 / width)  # a group without values draws nothing (0 copies × size 0)
+    for i, g in enumerate(groups):
+        if len(g):
+            values[i, :len(g)], p[i] = g, np.where(np.arange(width) < len(g), 1.0 / len(g), 0.0)
     means = np.empty(n_boot)
-    for b in range(n_boot):
-        picked = rng.integers(0, len(groups), len(groups))
-        vals = np.concatenate([rng.choice(groups[k], size=len(groups[k]), replace=True)
-                               for k in picked])
-        means[b] = vals.mean() if len(vals) else np.nan
+    step = max(1, chunk // (k * width))
+    for start in range(0, n_boot, step):
+        size = min(step, n_boot - start)
+        picks = rng.multinomial(k, np.full(k, 1.0 / k), size=size) * sizes[None, :]  # size × K
+        draws = rng.multinomial(picks, p)  # size × K × width
+        total = picks.sum(1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means[start:start + size] = np.where(total > 0, (draws * values).sum((1, 2)) / total, np.nan)
     return means
 
 

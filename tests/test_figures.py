@@ -60,10 +60,11 @@ def synthetic() -> Scored:
 
 @pytest.fixture(scope="module")
 def main_runs(seeds_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """main() twice into two fresh folders, from the same scored seed tables."""
+    """main() twice into two fresh folders, from the same scored seed tables, every figure as for
+    the seeds' run (``every=True``: the validation figures and portrayal too)."""
     first, second = tmp_path_factory.mktemp("figs1"), tmp_path_factory.mktemp("figs2")
-    assert figures.main(scored=seeds_folder, out=first, quiet=True) == 0
-    assert figures.main(scored=seeds_folder, out=second, quiet=True) == 0
+    assert figures.main(scored=seeds_folder, out=first, quiet=True, every=True) == 0
+    assert figures.main(scored=seeds_folder, out=second, quiet=True, every=True) == 0
     return first, second
 
 

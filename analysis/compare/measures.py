@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import pandas as pd
@@ -32,6 +32,24 @@ def _speakers(sents: pd.DataFrame) -> Counter[str]:
     return Counter(names)
 
 
+def _records_by_article(table: pd.DataFrame) -> dict[object, list[dict]]:
+    """The table's rows as dicts, grouped by ``article_id`` in their order (one pass over the table)."""
+    grouped: dict[object, list[dict]] = defaultdict(list)
+    for row in table.to_dict("records"):
+        grouped[row["article_id"]].append(row)
+    return grouped
+
+
+def _speakers_by_article(sents: pd.DataFrame) -> dict[object, Counter[str]]:
+    """:func:`_speakers` of every article at once."""
+    body = sents[(_text(sents["kind"]) == "body") & (_text(sents["voice"]) == "quoted")]
+    names = _text(body["speaker"]).replace("", "(unnamed)")
+    out: dict[object, Counter[str]] = defaultdict(Counter)
+    for aid, name in zip(body["article_id"], names, strict=True):
+        out[aid][name] += 1
+    return out
+
+
 def _speaker_summary(counts: Counter[str], top: int = 3) -> str:
     named = sorted(((n, s) for s, n in counts.items() if s != "(unnamed)"), key=lambda t: (-t[0], t[1]))
     return "; ".join(f"{s} ({n})" for n, s in named[:top])
@@ -53,17 +71,18 @@ def article_measures(scored: Scored, include_wire: bool = True,
     """
     corpus = _select(scored, include_wire, coalitions)
     dates = best_dates(scored).set_index("article_id")
-    by_sent = dict(tuple(corpus.sentences.groupby("article_id", sort=True)))
-    by_dyad = dict(tuple(corpus.dyads.groupby("article_id", sort=True))) if len(corpus.dyads) else {}
-    empty_s, empty_d = corpus.sentences.iloc[:0], corpus.dyads.iloc[:0]
+    # rows grouped once (dicts, as frame_measures takes them): linear in the corpus, not quadratic
+    by_sent = _records_by_article(corpus.sentences)
+    by_dyad = _records_by_article(corpus.dyads)
+    speakers = _speakers_by_article(corpus.sentences)
+    arts = corpus.articles
+    titles = _text(arts["title"]) if "title" in arts else pd.Series("", index=arts.index)
     rows = []
-    for art in corpus.articles.itertuples(index=False):
-        s = by_sent.get(art.article_id, empty_s)
-        m = frame_measures(s, by_dyad.get(art.article_id, empty_d))
-        spk = _speakers(s)
+    for art, title in zip(arts.itertuples(index=False), titles, strict=True):
+        m = frame_measures(by_sent.get(art.article_id, []), by_dyad.get(art.article_id, []))
+        spk = speakers.get(art.article_id, Counter())
         rows.append({
-            "article_id": art.article_id, "outlet": art.outlet,
-            "title": _text(pd.Series([getattr(art, "title", "")])).iloc[0],
+            "article_id": art.article_id, "outlet": art.outlet, "title": title,
             "is_wire": art.is_wire, "wire_reason": art.wire_reason,
             "best_date": dates.at[art.article_id, "best_date"],
             "date_source": dates.at[art.article_id, "date_source"], "n_articles": 1, **m,

@@ -21,7 +21,8 @@ SHINGLE_SIZE = 5
 
 def _article_texts(sentences: pd.DataFrame) -> dict[str, str]:
     rows = _scored_rows(sentences)
-    return {str(aid): " ".join(_text(g["text"])) for aid, g in rows.groupby("article_id", sort=True)}
+    text = _text(rows["text"])  # once for the corpus, not once per article
+    return {str(aid): " ".join(g) for aid, g in text.groupby(rows["article_id"], sort=True)}
 
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> set[tuple[str, ...]]:

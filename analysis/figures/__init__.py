@@ -8,13 +8,20 @@ and returns ``(figure, data)``: a :class:`matplotlib.figure.Figure` and a
 pandas DataFrame holding exactly the numbers plotted, so every mark can be
 checked against a table. :func:`save_figure` writes both byte-stably;
 :func:`main` (``python -m analysis.figures`` or ``framing figures``) scores the
-seeds and regenerates every figure in ``figures/``. The notebooks call the same
-functions.
+seeds and regenerates every figure in ``figures/``, or, given a folder of
+scored tables (``--scored DIR``), draws the figures those tables support into
+``DIR/figures`` without scoring again. The notebooks call the same functions.
+
+Every figure is readable from 5 to 50,000 articles and 1 to 30 outlets (see
+``docs/figures.md``): one labelled mark per article only for small corpora,
+densities and per-outlet aggregates with intervals above; the largest outlets
+or actors and "and N more"; no side above 16 inches (2400 px at :data:`DPI`);
+captions written from the actual n; the unknown outlet labelled ``unknown``.
 
 Figures are made for print: the package style (``analysis/data/framing.mplstyle``,
 DejaVu Sans so French accents render), the Okabe–Ito colour-blind-safe palette,
-labelled axes with units, and a footnote giving n and, when an outlet rests on
-fewer than five articles, saying that it is an anecdote.
+labelled axes with units, and a footnote giving n and, only when an outlet rests
+on fewer than five articles, saying that it is an anecdote.
 
 The modules, one concern each: :mod:`.styling` (palette, :func:`style`, layout
 helpers), :mod:`.articles` (``plane``, ``strips``, ``timeline``),

@@ -26,7 +26,7 @@ VALIDATION_METHODS = ("scorer_full", "scorer_fast", "scorer_lexical", "vader", "
                       "tfidf_logreg")
 
 
-TestSet = Literal["seeds", "ud_sample"]
+TestSet = Literal["seeds", "ud_sample", "annotations"]
 NEWS_COLUMNS = ["split", "method", "target", "precision", "recall", "f1", "f1_low", "f1_high",
                 "n", "support", "predicted"]
 #: A target with fewer gold positives than this gives an F1 the figure calls an anecdote.
@@ -43,9 +43,11 @@ def validation(results: pd.DataFrame | None = None, test_set: TestSet = "seeds")
     ``test_set="seeds"``: ``results`` is ``analysis.evaluate.evaluate_seeds()``
     (the seed sentences); ``"ud_sample"``: ``analysis.reliability.heldout_metrics()``
     of the latest held-out batch of general French, the one still
-    out-of-sample. Either has the columns ``method``, ``target``, ``f1``,
-    ``f1_low``, ``f1_high``, ``n``, ``support``, and is computed when not
-    given. Data: those columns.
+    out-of-sample; ``"annotations"``: ``analysis.reliability.evaluate_annotations()``
+    of a corpus against its own annotated sample (``framing figures --scored
+    DIR --annotations FILE``; must be given). Each has the columns ``method``,
+    ``target``, ``f1``, ``f1_low``, ``f1_high``, ``n``, ``support``, and is
+    computed when not given. Data: those columns.
     """
     if results is None:
         results = _validation_results(test_set)
@@ -79,6 +81,8 @@ def _f1_grid(data: pd.DataFrame, targets: list[str], methods: list[str], note: s
 
 def _validation_results(test_set: TestSet) -> pd.DataFrame:
     """Compute the validation results when not given: the seeds' or the latest held-out batch's."""
+    if test_set == "annotations":
+        raise ValueError("test_set='annotations': give the results of evaluate_annotations()")
     if test_set == "seeds":
         from ..evaluate import evaluate_seeds  # type: ignore[import-not-found]
 
@@ -103,6 +107,12 @@ def _validation_text(results: pd.DataFrame, test_set: TestSet, n_max: int) -> tu
                 f"The seeds hold {n_max} units at most: five articles, an anecdote-sized test set, "
                 "so intervals are wide.")
         return note, "How well each method matches the gold annotations of the seeds"
+    if test_set == "annotations":
+        articles = int(results["articles"].max()) if "articles" in results and len(results) else 0
+        note = (f"F1 of the scorer against the annotated sample of this corpus: n = {n_max} sentences "
+                f"from {articles} articles; bars: bootstrap intervals (articles, then sentences). "
+                "support = sentences the annotator labelled positive.")
+        return note, "How well the scorer matches your annotations"
     batches = sorted(set(results["batch"])) if "batch" in results else []
     note = ("F1 of each method against the adjudicated labels of a random sample of "
             f"{n_max} UD French-GSD sentences (general French; held-out batch "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -18,10 +19,18 @@ from .styling import (
     _anecdote_note,
     _empty,
     _figure,
+    _label,
+    _labelled,
+    _more,
     _outlet_styles,
     _plural,
+    _row_height,
+    _top,
     style,
 )
+
+#: Outlets given a panel in ``distinctive_terms`` (the ones with the most articles).
+TERM_PANELS = 12
 
 # ---------------------------------------------------------------- 2. net index
 
@@ -49,7 +58,7 @@ def net_index(scored: Scored, n_boot: int = 2000, level: float = 0.95,
             f"{int(everything['n_sentences'].sum())} body sentences.\n"
             + _anecdote_note(everything.set_index("outlet")["n_articles"]))
     with style():
-        fig, body = _figure(7.5, 1.4 + 0.55 * max(len(outlets), 1), note)
+        fig, body = _figure(7.5, 1.4 + _row_height(len(outlets), 0.55, 0.42) * max(len(outlets), 1), note)
         ax = body.add_subplot()
         ypos = {o: i for i, o in enumerate(reversed(outlets))}
         for (label, offset, color, face) in (("all articles", 0.12, OKABE_ITO["blue"], None),
@@ -70,36 +79,43 @@ def net_index(scored: Scored, n_boot: int = 2000, level: float = 0.95,
             ax.text(1.04, ypos[r.outlet], text, va="center", fontsize=7,
                     transform=ax.get_yaxis_transform(), clip_on=False)
         ax.axvline(0, color="#888888", lw=0.8)
-        ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+        ax.set_yticks(list(ypos.values()), [_label(o, 32) for o in ypos])
         ax.set_xlim(-1.05, 1.05)
         ax.set_ylim(-0.6, len(outlets) - 0.4)
         ax.set_xlabel("net index (−1: only conflict … +1: only cooperation; unitless)")
         ax.set_title("Net framing per outlet, with and without agency copy")
         body.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=2)
         ax.grid(axis="y", visible=False)
-    return fig, data
+    return fig, _labelled(data)
 
 
 # ---------------------------------------------------------------- 5. distinctive terms
 
-def distinctive_terms(scored: Scored, top: int = 8, include_wire: bool = True) -> FigureData:
+def distinctive_terms(scored: Scored, top: int = 8, include_wire: bool = True,
+                      mode: Literal["full", "fast"] = "full") -> FigureData:
     """Each outlet's most distinctive lemmas (weighted log-odds, informative Dirichlet prior).
 
     Data: ``outlet``, ``rank``, ``lemma``, ``count``, ``z`` (top ``top`` per
-    outlet among lemmas used at least twice).
+    outlet among lemmas used at least twice), for the :data:`TERM_PANELS`
+    outlets with the most articles. ``mode="fast"``: word forms instead of
+    spaCy lemmas (the tokenizer only: minutes less on a large corpus).
     """
-    terms = compare.distinctive_terms(scored, include_wire=include_wire, top=top)
-    data = terms[["outlet", "rank", "lemma", "count", "z"]].copy()
-    outlets = compare.sort_outlets(terms["outlet"])
+    terms = compare.distinctive_terms(scored, include_wire=include_wire, top=top, mode=mode)
     per_outlet = terms.groupby("outlet")["n_articles"].first() if len(terms) else pd.Series(dtype=int)
+    outlets, rest = _top(per_outlet, TERM_PANELS)
+    n_articles = int(per_outlet.sum()) if len(terms) else len(compare._ok_articles(scored.articles))
+    terms = terms[terms["outlet"].isin(outlets)]
+    data = terms[["outlet", "rank", "lemma", "count", "z"]].copy()
     note = ("z-score of the weighted log-odds ratio of each lemma, the outlet vs all other outlets "
             "(Monroe, Colaresi & Quinn 2008, corpus counts as prior); dashed line z = 1.96. Lemmas "
             "used at least twice; spaCy French stop words, punctuation and numbers removed. Bar label: "
-            "times the outlet uses the lemma.\n" + _anecdote_note(per_outlet))
+            f"times the outlet uses the lemma. n = {_plural(n_articles, 'article')}."
+            + _more(rest, "outlet", f"with fewer articles (panels for the {TERM_PANELS} largest)")
+            + "\n" + _anecdote_note(per_outlet))
     ncols = min(3, max(len(outlets), 1))
     nrows = max(1, math.ceil(len(outlets) / ncols))
     with style():
-        fig, body = _figure(2.6 * ncols + 0.6, 0.35 + (0.22 * top + 0.6) * nrows, note)
+        fig, body = _figure(max(2.6 * ncols + 0.6, 6.0), 0.35 + (0.22 * top + 0.6) * nrows, note)
         if not outlets:
             _empty(body, "fewer than two outlets: nothing to contrast")
             return fig, data
@@ -112,18 +128,18 @@ def distinctive_terms(scored: Scored, top: int = 8, include_wire: bool = True) -
             ax.barh(y, mine["z"], color=styles[outlet][0], height=0.7)
             for yy, r in zip(y, mine.itertuples(index=False), strict=True):
                 ax.text(max(r.z, 0) + zmax * 0.02, yy, str(r.count), va="center", fontsize=6.5)
-            ax.set_yticks(y, mine["lemma"])
+            ax.set_yticks(y, [textwrap.shorten(str(w), 18, placeholder="…") for w in mine["lemma"]])
             ax.axvline(1.96, ls="--", lw=0.8, color="#888888")
             ax.set_xlim(min(0.0, float(mine["z"].min()) if len(mine) else 0.0), zmax)
             n_tok = int(terms.loc[terms["outlet"] == outlet, "n_tokens"].iloc[0])
-            ax.set_title(f"{outlet}\n({_plural(int(per_outlet[outlet]), 'article')}, {n_tok} lemmas)",
-                         fontsize=8)
+            ax.set_title(f"{_label(outlet, 28)}\n({_plural(int(per_outlet[outlet]), 'article')}, "
+                         f"{n_tok} lemmas)", fontsize=8)
             ax.set_xlabel("z-score (unitless)")
             ax.grid(axis="y", visible=False)
         for ax in axes[len(outlets):]:
             ax.set_axis_off()
         body.suptitle("Words that set each outlet apart")
-    return fig, data
+    return fig, _labelled(data)
 
 
 # ---------------------------------------------------------------- 6. voice
@@ -150,7 +166,7 @@ def voice(scored: Scored, include_wire: bool = True, n_boot: int = 2000,
             f"{_plural(int(per_outlet.sum()), 'article')}, {int(data['n_sentences'].sum())} body "
             "sentences.\n" + _anecdote_note(per_outlet))
     with style():
-        fig, body = _figure(8.0, 1.6 + 0.6 * max(len(outlets), 1), note)
+        fig, body = _figure(8.0, 1.6 + _row_height(len(outlets), 0.6, 0.45) * max(len(outlets), 1), note)
         if not outlets:
             _empty(body, "no article")
             return fig, data
@@ -161,7 +177,7 @@ def voice(scored: Scored, include_wire: bool = True, n_boot: int = 2000,
         handles = [Patch(color=VOICE_COLORS[k], label=k) for k in VOICE_COLORS]
         body.legend(handles=handles, loc="outside upper right", ncols=2)
         body.suptitle("The outlet's own voice vs the officials it quotes")
-    return fig, data
+    return fig, _labelled(data)
 
 
 def _voice_data(scored: Scored, include_wire: bool, n_boot: int, random_state: int,
@@ -207,7 +223,7 @@ def _voice_shares(ax: Axes, data: pd.DataFrame, outlets: list[str], ypos: dict[s
             ax.text(1, ypos[outlet] - 0.42, textwrap.shorten(spk, 60), fontsize=6.5,
                     color="#333333", va="center")
     ax.set_xlim(0, 100)
-    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_yticks(list(ypos.values()), [_label(o, 32) for o in ypos])
     ax.set_ylim(-0.75, len(outlets) - 0.4)
     ax.set_xlabel("share of body sentences (%)")
     ax.set_title("Who speaks")

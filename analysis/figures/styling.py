@@ -34,6 +34,11 @@ OUTLET_COLORS = [OKABE_ITO[k] for k in ("blue", "orange", "sky_blue", "reddish_p
 OUTLET_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 #: Resolution of the saved PNGs.
 DPI = 150
+#: Largest side of any figure, in inches (2400 px at :data:`DPI`): a corpus never makes a strip.
+MAX_INCHES = 16.0
+#: Label of the unknown outlet in the figures, which are in English (the tables keep
+#: :data:`analysis.compare.UNKNOWN_OUTLET`).
+UNKNOWN_LABEL = "unknown"
 STYLE = "framing.mplstyle"
 
 FigureData = tuple[Figure, pd.DataFrame]
@@ -51,6 +56,7 @@ def style() -> Iterator[None]:
 
 def _figure(width: float, height: float, note: str = "") -> tuple[Figure, SubFigure]:
     """A constrained-layout figure: a body to draw in, and a wrapped footnote band below it."""
+    width, height = min(width, MAX_INCHES), min(height, MAX_INCHES)
     fig = Figure(figsize=(width, height), layout="constrained")
     if not note:
         return fig, fig.subfigures(1, 1)
@@ -66,6 +72,67 @@ def _outlet_styles(outlets: list[str]) -> dict[str, tuple[str, str]]:
             for i, o in enumerate(compare.sort_outlets(outlets))}
 
 
+def _label(outlet: str, width: int = 0) -> str:
+    """An outlet's name as printed: the unknown outlet in English, ``width`` characters at most."""
+    name = UNKNOWN_LABEL if outlet == compare.UNKNOWN_OUTLET else str(outlet)
+    return textwrap.shorten(name, width, placeholder="…") if width and len(name) > width else name
+
+
+def _row_height(n_rows: int, roomy: float, tight: float) -> float:
+    """Height of one outlet's row: ``roomy`` up to 12 rows, ``tight`` above (30 outlets stay < 16 in)."""
+    return roomy if n_rows <= 12 else tight
+
+
+def _labelled(data: pd.DataFrame, column: str = "outlet") -> pd.DataFrame:
+    """``data`` with its outlet column as printed (:func:`_label`), for the CSV beside the figure."""
+    if column not in data or not len(data):
+        return data
+    return data.assign(**{column: data[column].map(_label)})
+
+
+def _top(per_outlet: pd.Series, k: int) -> tuple[list[str], list[str]]:
+    """The ``k`` outlets with the most articles (in figure order) and the others (per_outlet: outlet → n).
+
+    Ties go to the outlet first in :func:`analysis.compare.sort_outlets` order,
+    so the choice is the same from run to run.
+    """
+    order = compare.sort_outlets(per_outlet.index)
+    ranked = sorted(order, key=lambda o: (-int(per_outlet[o]), order.index(o)))
+    shown = set(ranked[:k])
+    return [o for o in order if o in shown], [o for o in order if o not in shown]
+
+
+def _more(rest: list[str], word: str, where: str = "") -> str:
+    """Footnote text for what a figure leaves out: " And 4 more outlets (…)."; "" when nothing is."""
+    if not rest:
+        return ""
+    text = f" And {len(rest)} more {word}{'' if len(rest) == 1 else 's'}"
+    return text + (f" {where}" if where else "") + "."
+
+
+def _drop_overlapping(fig: Figure, texts: list) -> int:
+    """Remove the texts (article labels) that would overlap a text kept before them; return how many.
+
+    Lays the figure out first (the labels' final places), then keeps labels
+    greedily in the order given: deterministic, and no two labels drawn over
+    each other however many articles there are.
+    """
+    if not texts:
+        return 0
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    kept: list = []
+    dropped = 0
+    for text in texts:
+        box = text.get_window_extent(renderer).expanded(1.05, 1.1)
+        if any(box.overlaps(k) for k in kept):
+            text.remove()
+            dropped += 1
+        else:
+            kept.append(box)
+    return dropped
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
@@ -78,7 +145,10 @@ def _anecdote_note(per_outlet: pd.Series) -> str:
     if (few == 1).all() and len(few) == len(per_outlet):
         return ("Every outlet here rests on 1 article: an anecdote, not an outlet's framing. "
                 "Differences between outlets are differences between articles.")
-    return "; ".join(f"{o}: {compare.small_n_warning(int(n))}" for o, n in few.items()) + "."
+    if len(few) > 6:
+        return (f"{len(few)} of {len(per_outlet)} outlets rest on fewer than {compare.MIN_ARTICLES} "
+                f"articles each ({int(few.sum())} articles in all): read their marks as anecdotes.")
+    return "; ".join(f"{_label(o)}: {compare.small_n_warning(int(n))}" for o, n in few.items()) + "."
 
 
 def _short(article_id: str) -> str:

@@ -71,49 +71,96 @@ def portrayal_table(actors_df: pd.DataFrame, articles_df: pd.DataFrame, voice: V
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
-def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | None = None
-                      ) -> tuple[Figure, pd.DataFrame]:
+#: Actors (most mentioned) and outlets (most articles) given a column / row in the heat map.
+HEATMAP_ACTORS = 12
+HEATMAP_OUTLETS = 20
+#: Below this many articles a cell is an anecdote (as ``analysis.compare.MIN_ARTICLES``).
+MIN_ARTICLES = 5
+#: The unknown outlet as the (English) heat map prints it.
+UNKNOWN_LABEL = "unknown"
+
+
+def portrayal_heatmap(table: pd.DataFrame, min_mentions: int = 1, title: str | None = None,
+                      n_articles: int | None = None) -> tuple[Figure, pd.DataFrame]:
     """Heat map of :func:`portrayal_table`: outlets × actors, colour = mean portrayal score.
 
     Diverging ColorBrewer PuOr (colour-blind safe), fixed at [−1, 1] so that
     white is neutral; each cell prints the score, its interval and
     n (articles / mentions / evaluations); cells with mentions but no
     evaluative word are grey and say so; an actor the outlet does not mention
-    is a blank cell. Returns the figure and the numbers plotted, one row per cell.
+    is a blank cell. The :data:`HEATMAP_ACTORS` most mentioned actors and the
+    :data:`HEATMAP_OUTLETS` outlets with the most articles are drawn (the
+    title says how many more there are), so the figure stays under 16 inches
+    a side; ``n_articles`` (the corpus's) goes into the title. Returns the
+    figure and the numbers plotted, one row per cell.
     """
     import matplotlib
     import matplotlib.pyplot as plt
 
     t = table[table["mentions"] >= min_mentions].copy()
     tot = t.groupby("actor")["mentions"].sum()
-    actors = sorted(tot.index, key=lambda a: (-tot[a], a))
-    outlets = sorted(t["outlet"].unique(), key=lambda o: (o == UNKNOWN_OUTLET, o.casefold(), o))
+    ranked = sorted(tot.index, key=lambda a: (-tot[a], a))
+    actors, n_more_actors = ranked[:HEATMAP_ACTORS], max(0, len(ranked) - HEATMAP_ACTORS)
+    outlets, n_more_outlets = _heatmap_outlets(t)
     data = t.set_index(["outlet", "actor"]).reindex(
         pd.MultiIndex.from_product([outlets, actors], names=["outlet", "actor"])).reset_index()
     grid = data.pivot(index="outlet", columns="actor", values="score").reindex(index=outlets,
                                                                               columns=actors)
-    fig, ax = plt.subplots(figsize=(1.25 * len(actors) + 2.8, 0.95 * len(outlets) + 1.8),
+    compact = len(outlets) > 8
+    fig, ax = plt.subplots(figsize=(min(1.0 * len(actors) + 2.8, 16.0),
+                                    min(max((0.5 if compact else 0.95) * len(outlets) + 2.0, 3.4), 16.0)),
                            layout="constrained")
     cmap = matplotlib.colormaps["PuOr"].with_extremes(bad="white")  # not mentioned: blank
     im = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, vmin=-1, vmax=1,
                    aspect="auto")
     for (i, o), (j, a) in ((x, y) for x in enumerate(outlets) for y in enumerate(actors)):
-        _cell(ax, i, j, data[(data["outlet"] == o) & (data["actor"] == a)].iloc[0])
+        _cell(ax, i, j, data[(data["outlet"] == o) & (data["actor"] == a)].iloc[0], compact)
     ax.set_xticks(range(len(actors)), actors)
-    ax.set_yticks(range(len(outlets)), outlets)
-    ax.set_xlabel("actor")
-    ax.set_ylabel("outlet")
-    voice = table["voice"].iloc[0] if len(table) else ""
-    ax.set_title(title or f"Portrayal of actors by outlet ({voice} voice)\n"
-                 "n = articles / mentions / evaluative words; one article per outlet is an anecdote",
-                 fontsize=9)
+    ax.set_yticks(range(len(outlets)), [_outlet_label(o) for o in outlets])
+    ax.set_xlabel("actor" + (f" (and {n_more_actors} more, less mentioned)" if n_more_actors else ""))
+    ax.set_ylabel("outlet" + (f" (and {n_more_outlets} more, fewer articles)" if n_more_outlets else ""))
+    ax.set_title(title or _heatmap_title(table, data, n_articles), fontsize=9)
     cb = fig.colorbar(im, ax=ax, shrink=0.8)
-    cb.set_label("mean portrayal score (−1 unfavourable … +1 favourable)")
+    cb.set_label("mean portrayal score\n(−1 unfavourable … +1 favourable)")
     return fig, data
 
 
-def _cell(ax: Any, i: int, j: int, r: pd.Series) -> None:
-    """One cell's text: score, interval and n; grey with "no eval." for an actor never evaluated."""
+def _outlet_label(outlet: str, width: int = 32) -> str:
+    """The outlet as the heat map prints it: ``unknown`` in English, long names shortened."""
+    name = UNKNOWN_LABEL if outlet == UNKNOWN_OUTLET else outlet
+    return name if len(name) <= width else name[:width - 1].rstrip() + "…"
+
+
+def _heatmap_outlets(t: pd.DataFrame) -> tuple[list[str], int]:
+    """The outlets drawn (most articles mentioning an actor first chosen, then sorted by name) and how
+    many are left out."""
+    size = t.groupby("outlet")["n_articles"].max()
+    ranked = sorted(size.index, key=lambda o: (-int(size[o]), o == UNKNOWN_OUTLET, o.casefold(), o))
+    chosen = set(ranked[:HEATMAP_OUTLETS])
+    outlets = sorted(chosen, key=lambda o: (o == UNKNOWN_OUTLET, o.casefold(), o))
+    return outlets, len(ranked) - len(outlets)
+
+
+def _heatmap_title(table: pd.DataFrame, data: pd.DataFrame, n_articles: int | None) -> str:
+    """Title from the actual n: the voice, what n counts, and the anecdote caveat only when a cell
+    rests on fewer than :data:`MIN_ARTICLES` articles."""
+    voice = table["voice"].iloc[0] if len(table) else ""
+    cells = data.dropna(subset=["mentions"])
+    few = int((cells["n_articles"] < MIN_ARTICLES).sum())
+    corpus = "" if n_articles is None else f"n = {n_articles} article{'' if n_articles == 1 else 's'}; "
+    text = (f"Portrayal of actors by outlet ({voice} voice)\n"
+            f"{corpus}in a cell, n = articles / mentions / evaluative words; {len(cells)} cells")
+    if few == len(cells) and len(cells):
+        text += f", each on fewer than {MIN_ARTICLES} articles: anecdotes, not estimates"
+    elif few:
+        text += f", {few} of them on fewer than {MIN_ARTICLES} articles (anecdotes)"
+    return text
+
+
+def _cell(ax: Any, i: int, j: int, r: pd.Series, compact: bool = False) -> None:
+    """One cell's text: score, interval and n; grey with "no eval." for an actor never evaluated.
+
+    ``compact`` (many outlets, short rows): score and n only."""
     import matplotlib.patches
 
     if pd.isna(r["mentions"]):
@@ -122,7 +169,9 @@ def _cell(ax: Any, i: int, j: int, r: pd.Series) -> None:
         ax.add_patch(matplotlib.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, color="#d9d9d9", lw=0))
         txt = f"no eval.\nn={int(r['n_articles'])}/{int(r['mentions'])}/0"
     else:
-        txt = (f"{r['score']:+.2f}\n[{r['score_low']:+.2f}, {r['score_high']:+.2f}]\n"
+        interval = "" if compact else f"\n[{r['score_low']:+.2f}, {r['score_high']:+.2f}]"
+        txt = (f"{r['score']:+.2f}{interval}\n"
                f"n={int(r['n_articles'])}/{int(r['mentions'])}/{int(r['n_evaluations'])}")
     dark = not pd.isna(r["score"]) and abs(r["score"]) > 0.6
-    ax.text(j, i, txt, ha="center", va="center", fontsize=7, color="white" if dark else "black")
+    ax.text(j, i, txt, ha="center", va="center", fontsize=6 if compact else 7,
+            color="white" if dark else "black")
