@@ -362,3 +362,22 @@ def _validate(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def transcript(*args: object, hide: Path | None = None) -> str:
+    """Run ``framing ARGS`` in this process and return what it said and its exit status,
+    with ``hide`` (a temporary folder) shown as ``<work>`` and timings masked, so that a
+    notebook's output is the same on every run."""
+    import contextlib
+    import io
+    import re
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        status = main([str(a) for a in args])
+    text = err.getvalue()
+    if hide is not None:
+        text = text.replace(str(hide), "<work>")
+    return f"{re.sub(r'in [0-9.]+ s', 'in <time> s', text).strip()} (exit status {status})"
+
