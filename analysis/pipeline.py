@@ -194,19 +194,21 @@ def to_frames(results: Iterable[ScoredArticle], stance: bool = False,
     return Scored(**frames)
 
 
-def add_stance(results: list[ScoredArticle], actor_table: pd.DataFrame | None = None) -> None:
+def add_stance(results: list[ScoredArticle], actor_table: pd.DataFrame | None = None,
+               frame_lexicon: pd.DataFrame | None = None) -> None:
     """Add actor portrayal and stance toward RUS–USA cooperation to scored articles.
 
     Parses the batch's scored sentences once more (dependency relations for
-    appositions and predicates); see :mod:`analysis.stance`. ``actor_table``:
-    the actor dictionary (default: the packaged one).
+    appositions and predicates); see :mod:`analysis.stance`. ``actor_table``
+    and ``frame_lexicon``: the scorer's actor dictionary and event lexicon
+    (default: the packaged ones), so that stance reads actors as the run did.
     """
     from . import stance as st
 
     if not any(r.article["status"] == "ok" for r in results):
         return
     scored = to_frames(results)
-    analysis = st.analyse(scored, actors=actor_table)
+    analysis = st.analyse(scored, actors=actor_table, frame_lexicon=frame_lexicon)
     actors = st.portray(scored, analysis=analysis)
     stances = st.stance(scored, analysis=analysis)
     by_article: dict[str, dict[str, list[dict[str, object]]]] = {}
@@ -274,7 +276,7 @@ def _score_articles(articles: Iterable[Article], config: ScorerConfig, tone: boo
                        disable=None if progress is None else False)
     if stance:
         results = list(results)
-        add_stance(results, actor_table=config.actors)
+        add_stance(results, actor_table=config.actors, frame_lexicon=config.lexicon)
     scored = to_frames(results, stance=stance, model=model is not None)
     if scored.articles.empty:
         warnings.warn(f"no input documents in {what}: the tables are empty", InputWarning,

@@ -194,7 +194,7 @@ def _score_batch(batch: list[Article], opts: Options) -> list[ScoredArticle]:
                                batch_size=len(batch) or 1, scorer=opts.config.scorer(),
                                model=opts.model))
     if opts.stance:
-        add_stance(results, actor_table=opts.config.actors)
+        add_stance(results, actor_table=opts.config.actors, frame_lexicon=opts.config.lexicon)
     return results
 
 

@@ -471,3 +471,25 @@ def test_negated_cooperation_skips_words_inside_names():
     other = "Moscou et Washington ne veulent pas de coopération militaire."
     assert [e.term for e in st.negated_cooperation(st._parse([other])[0])] == [
         "negated cooperation: pas coopération"]
+
+
+def test_a_custom_frame_lexicon_reaches_stance(monkeypatch):
+    """`score(lexicon=..., stance=True)`: stance reads actors with the run's own lexicon."""
+    from analysis import lexicon as lx
+    from analysis import pipeline
+    from analysis.stance import corpus
+
+    seen = []
+    real = corpus.ActorMatcher
+
+    def spy(actors, frame_lexicon=None):
+        seen.append(frame_lexicon)
+        return real(actors, frame_lexicon)
+
+    monkeypatch.setattr(corpus, "ActorMatcher", spy)
+    custom = lx.load_lexicon()
+    custom = custom[custom["term"] != "accord"].reset_index(drop=True)
+    pipeline.score_text("La Russie et les États-Unis ont signé un accord.", mode="fast",
+                        lexicon=custom, stance=True, tone=False)
+    assert len(seen) == 1 and seen[0] is not None
+    assert "accord" not in set(seen[0]["term"]) and len(seen[0]) == len(custom)

@@ -49,8 +49,12 @@ def evidence_item(r: dict[str, Any]) -> str:
 
 
 def analyse(scored: Scored, actors: pd.DataFrame | None = None,
-            lexicon: PolarityLexicon | None = None) -> Analysis:
+            lexicon: PolarityLexicon | None = None,
+            frame_lexicon: pd.DataFrame | None = None) -> Analysis:
     """Parse every scored sentence once; return its evaluations and actor mentions.
+
+    ``actors`` and ``frame_lexicon``: the scorer's actor dictionary and event
+    lexicon (default: the packaged ones); ``lexicon``: the polarity lexicon.
 
     :func:`portray` and :func:`stance` both take the result (``analysis=``),
     so the corpus is parsed once. An evaluation of an interaction noun
@@ -58,7 +62,7 @@ def analyse(scored: Scored, actors: pd.DataFrame | None = None,
     sentence's cooperative dyads (rule suffix ``+event``).
     """
     lex = lexicon if lexicon is not None else load_polarity()
-    matcher = ActorMatcher(actors if actors is not None else default_actors())
+    matcher = ActorMatcher(actors if actors is not None else default_actors(), frame_lexicon)
     sents = scored_sentences(scored.sentences)
     docs = parse(sents["text"].map(as_text).tolist())
     dy = scored.dyads
