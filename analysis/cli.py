@@ -91,15 +91,7 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
                     help="actor dictionary to use instead of the packaged one (same format as "
                          "analysis/data/actors.tsv); recorded as ;actors=custom:<12 hex> in "
                          "articles.lexicon_version")
-    sc.add_argument("--title", choices=["none", "first-line"], default="none",
-                    help="first-line: the first non-empty line of each text (a .txt file, a "
-                         "table row without a title) is its title, in articles.title, scored "
-                         "as a headline and never as body text; none (default): the title "
-                         "comes from metadata, else the first line that looks like a headline")
-    sc.add_argument("--outlet", default=None, metavar="NAME|folder",
-                    help="the outlet of every document: a name, or 'folder' for the name of "
-                         "the folder each file is in; wins over the outlet guessed from the "
-                         "text, not over an outlet column of a table or a metadata.csv row")
+    _reading_arguments(sc)
     sc.add_argument("--split-parts", action="store_true",
                     help="score a file joining two articles at a separator as two articles")
     sc.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
@@ -154,6 +146,19 @@ def _figures_arguments(fg: argparse.ArgumentParser) -> None:
                          "filled in); also draw validation, the scorer's F1 against them")
 
 
+def _reading_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--title`` and ``--outlet``: how articles are read (``score`` and ``report``)."""
+    parser.add_argument("--title", choices=["none", "first-line"], default="none",
+                        help="first-line: the first non-empty line of each text (a .txt file, a "
+                             "table row without a title) is its title, in articles.title, scored "
+                             "as a headline and never as body text; none (default): the title "
+                             "comes from metadata, else the first line that looks like a headline")
+    parser.add_argument("--outlet", default=None, metavar="NAME|folder",
+                        help="the outlet of every document: a name, or 'folder' for the name of "
+                             "the folder each file is in; wins over the outlet guessed from the "
+                             "text, not over an outlet column of a table or a metadata.csv row")
+
+
 def _report_arguments(rp: argparse.ArgumentParser) -> None:
     """``framing report``: inputs (or one folder of scored tables), output file, scorer mode."""
     rp.add_argument("inputs", nargs="+",
@@ -163,6 +168,7 @@ def _report_arguments(rp: argparse.ArgumentParser) -> None:
                     help="HTML file to write (default report.html)")
     rp.add_argument("--mode", choices=["full", "fast"], default="full",
                     help="scorer mode when the inputs are articles (default full)")
+    _reading_arguments(rp)
 
 
 def _sample_arguments(sm: argparse.ArgumentParser) -> None:
@@ -228,7 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             from .report import main as report_main
 
-            return report_main(args.inputs, out=args.out, mode=args.mode)
+            return report_main(args.inputs, out=args.out, mode=args.mode, title=args.title,
+                               outlet=args.outlet)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

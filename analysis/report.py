@@ -699,8 +699,12 @@ def _is_tables_folder(path: Path) -> bool:
                                  for n in ("articles", "sentences", "dyads"))
 
 
-def main(inputs: Sequence[str | Path], out: str | Path = "report.html", mode: str = "full") -> int:
-    """Score ``inputs`` (or read one folder of scored tables) and write the report."""
+def main(inputs: Sequence[str | Path], out: str | Path = "report.html", mode: str = "full",
+         title: str = "none", outlet: str | None = None) -> int:
+    """Score ``inputs`` (or read one folder of scored tables) and write the report.
+
+    ``title`` and ``outlet``: how articles are read (:func:`analysis.pipeline.score`).
+    """
     for item in inputs:
         if not Path(item).exists():
             raise FileNotFoundError(f"input path does not exist: {item}")
@@ -711,7 +715,8 @@ def main(inputs: Sequence[str | Path], out: str | Path = "report.html", mode: st
     else:
         from .pipeline import score
 
-        scored = score(list(inputs), mode=mode, progress=None)  # type: ignore[arg-type]
+        scored = score(list(inputs), mode=mode, progress=None,  # type: ignore[arg-type]
+                       title=title, outlet=outlet)  # type: ignore[arg-type]
     names = ", ".join(Path(i).name or str(i) for i in inputs)
     path = write_report(scored, out, title=f"{DEFAULT_TITLE} ({names})")
     print(f"wrote {path} ({len(scored.articles)} documents, {len(scored.sentences)} sentence rows)",

@@ -525,3 +525,16 @@ def test_report_in_headless_chromium(chromium, seed_reports, tmp_path: Path,
         assert not errors, errors
     finally:
         driver.quit()
+
+
+def test_report_reads_titles_and_outlets_like_score(tmp_path: Path) -> None:
+    """`framing report --title first-line --outlet folder` reads articles as `framing score` does."""
+    folder = tmp_path / "corpus" / "lemonde"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Moscou et Washington reprennent le dialogue\n\nLa Russie et les "
+                                  "États-Unis ont convenu de poursuivre le dialogue sur la Syrie.\n",
+                                  encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main([tmp_path / "corpus"], out=out, mode="fast", title="first-line", outlet="folder") == 0
+    html = out.read_text(encoding="utf-8")
+    assert "lemonde" in html and "Moscou et Washington reprennent le dialogue" in html
