@@ -122,6 +122,12 @@ class PhraseIndex:
                 self.second_forms.append((second.forms | {
                     c for c, base in CONTRACTIONS.items() if base in second.forms},
                     second.lemma))
+        #: Per pattern of two words or more, the words a sentence must hold for a match: the
+        #: forms (contractions included), lemma and stem ("\0" + stem) of one of its later
+        #: words, None if all are determiners. A candidate start whose pattern needs a word
+        #: the sentence lacks is dropped before _match_at (exact: _spec_ok accepts a token
+        #: only by one of these forms, its lemma or its stem).
+        self.needs: list[frozenset[str] | None] = [_needed(pat) for pat in self.patterns]
 
     @staticmethod
     def _spec_ok(spec: Spec, tok: Tok) -> bool:
@@ -193,6 +199,7 @@ class PhraseIndex:
         found: list[tuple[int, int, int]] = []
         cached = self._first_cache.get
         n = len(toks)
+        present: set[str] | None = None  # the sentence's forms and lemmas, built when needed
         for i, tok in enumerate(toks):
             if tok.space:
                 continue
@@ -209,6 +216,13 @@ class PhraseIndex:
                             toks[i + 1].w not in second[0] and toks[i + 1].w not in SKIPPABLE
                             and toks[i + 1].lemma != second[1])):
                         continue  # a sure "no" from the next token alone (see __init__)
+                    need = self.needs[pid]
+                    if need is not None:
+                        if present is None:
+                            present = {t.w for t in toks} | {t.lemma for t in toks} | {
+                                "\0" + t.stem for t in toks}
+                        if need.isdisjoint(present):
+                            continue  # a word the match needs is not in the sentence
                     end = self._match_at(pat, toks, i, 1)
                 if end < 0:
                     continue
@@ -230,6 +244,18 @@ class PhraseIndex:
             chosen.append((start, end, pid))
         chosen.sort()
         return chosen
+
+
+def _needed(pat: Pattern) -> frozenset[str] | None:
+    """The forms, contractions, lemma and stem of a non-determiner word after the first
+    (see ``PhraseIndex.needs``): a word without a stem first, the longest."""
+    later = [s for s in pat.specs[1:] if not s.det and s.lemma]
+    if not later:
+        return None
+    spec = min(later, key=lambda s: (bool(s.stem), -len(s.lemma)))
+    return frozenset(spec.forms | {spec.lemma} | {
+        c for c, base in CONTRACTIONS.items() if base in spec.forms} | (
+        {"\0" + spec.stem} if spec.stem else set()))
 
 
 _WORDS = load_words(LANGUAGE)
