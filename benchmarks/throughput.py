@@ -130,8 +130,10 @@ from analysis.run import run
 from analysis.nlp import load_pipeline
 from analysis.scoring import FrameScorer
 from analysis.read import read_corpus
-if MODE != "lexical":
-    load_pipeline(MODE)
+if MODE != "lexical":  # loaded and warmed up as spacy_pipe's (its first 20 paragraphs)
+    warm = [p.text for a in read_corpus([CORPUS], warn=False) if a.status == "ok"
+            for p in a.paragraphs if p.scored][:20]
+    list(load_pipeline(MODE).pipe(warm))
 FrameScorer(mode=MODE).fit()
 for _ in read_corpus([CORPUS], warn=False):  # the reader's lazy imports
     break
