@@ -108,7 +108,6 @@ class PhraseIndex:
             if first.stem:
                 self.by_stem.setdefault(first.stem, []).append(pid)
         self._first_cache: dict[tuple[str, str, str], tuple[int, ...]] = {}
-        self._second_cache: dict[tuple[object, ...], tuple[int, ...]] = {}
         # Expressions starting with "de", "à", "en" or an article are tried at every such
         # word; most are rejected by the very next token, neither skippable nor a form of
         # the second word. These are the surface forms (contractions included) and the
@@ -123,12 +122,6 @@ class PhraseIndex:
                 self.second_forms.append((second.forms | {
                     c for c, base in CONTRACTIONS.items() if base in second.forms},
                     second.lemma))
-        #: Per pattern of two words or more, the words a sentence must hold for a match: the
-        #: forms (contractions included), lemma and stem ("\0" + stem) of one of its later
-        #: words, None if all are determiners. A candidate start whose pattern needs a word
-        #: the sentence lacks is dropped before _match_at (exact: _spec_ok accepts a token
-        #: only by one of these forms, its lemma or its stem).
-        self.needs: list[frozenset[str] | None] = [_needed(pat) for pat in self.patterns]
 
     @staticmethod
     def _spec_ok(spec: Spec, tok: Tok) -> bool:
@@ -197,9 +190,31 @@ class PhraseIndex:
 
     def find(self, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         """Non-overlapping (start, end, pattern id) matches, longest first."""
-        found = self._candidates(toks)
-        if len(found) <= 1:
-            return found
+        found: list[tuple[int, int, int]] = []
+        cached = self._first_cache.get
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if tok.space:
+                continue
+            pids = cached(tok.key)
+            if pids is None:
+                pids = self._first_matches(tok)
+            for pid in pids:
+                pat = self.patterns[pid]
+                if len(pat.specs) == 1:
+                    end = i + 1
+                else:
+                    second = self.second_forms[pid]
+                    if second is not None and (i + 1 >= n or (
+                            toks[i + 1].w not in second[0] and toks[i + 1].w not in SKIPPABLE
+                            and toks[i + 1].lemma != second[1])):
+                        continue  # a sure "no" from the next token alone (see __init__)
+                    end = self._match_at(pat, toks, i, 1)
+                if end < 0:
+                    continue
+                if pat.reflexive and not _has_reflexive(toks, i):
+                    continue
+                found.append((i, end, pid))
         # longest first; on the same span prefer the entry whose own form is the word
         # ("rencontre" the noun over "rencontrer", "combats" -> combat over combattre)
         found.sort(key=lambda m: (-(m[1] - m[0]), -len(self.patterns[m[2]].specs),
@@ -215,79 +230,6 @@ class PhraseIndex:
             chosen.append((start, end, pid))
         chosen.sort()
         return chosen
-
-    def _candidates(self, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
-        """Every (start, end, pattern id) match, overlapping, in token order.
-
-        Only tokens that can start a pattern are visited: one comprehension over
-        the cache of first words picks them (a token not seen yet is visited and
-        looked up), which costs less than a loop step for each token.
-        """
-        found: list[tuple[int, int, int]] = []
-        cache = self._first_cache
-        starts = [i for i, tok in enumerate(toks) if cache.get(tok.key, True) and not tok.space]
-        n = len(toks)
-        present: set[str] | None = None  # the sentence's forms and lemmas, built when needed
-        for i in starts:
-            tok = toks[i]
-            nxt = toks[i + 1] if i + 1 < n else None
-            for pid in self._live(tok, nxt):
-                pat = self.patterns[pid]
-                if len(pat.specs) == 1:
-                    end = i + 1
-                else:
-                    need = self.needs[pid]
-                    if need is not None:
-                        if present is None:
-                            present = {t.w for t in toks} | {t.lemma for t in toks} | {
-                                "\0" + t.stem for t in toks}
-                        if need.isdisjoint(present):
-                            continue  # a word the match needs is not in the sentence
-                    end = self._match_at(pat, toks, i, 1)
-                if end < 0:
-                    continue
-                if pat.reflexive and not _has_reflexive(toks, i):
-                    continue
-                found.append((i, end, pid))
-        return found
-
-    def _live(self, tok: Tok, nxt: Tok | None) -> tuple[int, ...]:
-        """Patterns whose first word accepts ``tok`` and whose second word the next token
-        does not rule out (see ``second_forms``); cached by the two tokens' keys, since
-        most starts ("de", "la") begin many patterns that the next word rules out."""
-        key = (tok.key, nxt.w, nxt.lemma) if nxt is not None else (tok.key, None, None)
-        live = self._second_cache.get(key)
-        if live is None:
-            pids = self._first_cache.get(tok.key)
-            if pids is None:
-                pids = self._first_matches(tok)
-            live = tuple(pid for pid in pids if self._second_ok(pid, nxt))
-            if len(self._second_cache) >= _FIRST_CACHE_MAX:
-                self._second_cache.clear()
-            self._second_cache[key] = live
-        return live
-
-    def _second_ok(self, pid: int, nxt: Tok | None) -> bool:
-        """False when the next token alone says pattern ``pid`` cannot match here."""
-        if len(self.patterns[pid].specs) == 1:
-            return True
-        second = self.second_forms[pid]
-        if second is None:
-            return True
-        return nxt is not None and (nxt.w in second[0] or nxt.w in SKIPPABLE
-                                    or nxt.lemma == second[1])
-
-
-def _needed(pat: Pattern) -> frozenset[str] | None:
-    """The forms, contractions, lemma and stem of a non-determiner word after the first
-    (see ``PhraseIndex.needs``): a word without a stem first, the longest."""
-    later = [s for s in pat.specs[1:] if not s.det and s.lemma]
-    if not later:
-        return None
-    spec = min(later, key=lambda s: (bool(s.stem), -len(s.lemma)))
-    return frozenset(spec.forms | {spec.lemma} | {
-        c for c, base in CONTRACTIONS.items() if base in spec.forms} | (
-        {"\0" + spec.stem} if spec.stem else set()))
 
 
 _WORDS = load_words(LANGUAGE)
