@@ -360,10 +360,9 @@ class LexicalScorer:
             off = m.start()
             for part in words[m.group()]:
                 if segments:
-                    quoted = _inside(off, segments)
+                    quoted = any(s <= off < e for s, e in segments)
                     total += part.alnum
-                    if quoted:
-                        inside += part.alnum
+                    inside += part.alnum if quoted else 0
                 nxt = off + len(part.text)
                 append(Tok(len(toks), part.text, part.w, "", part.stem, "", "", -1, "", "", "",
                            part.title, part.punct, False, off, nxt, "", 0, quoted, part.key))
@@ -382,14 +381,6 @@ class LexicalScorer:
             if lo < hi:
                 inside += len(_ALNUM_RE.findall(sent[lo - start:hi - start]))
         return inside / total
-
-
-def _inside(off: int, segments: list[tuple[int, int]]) -> bool:
-    """Is character ``off`` inside one of the quotation ``segments``?"""
-    for s, e in segments:
-        if s <= off < e:
-            return True
-    return False
 
 
 def _plain(i: int, sents: list[Sent]) -> bool:
