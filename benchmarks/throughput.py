@@ -239,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
             big = generate(args.shape, Path(tmp) / "big", args.memory_docs)
             for mode in args.memory_modes.split(","):
                 r = measure("framing", big, mode, 1)
-                r["articles_per_s"] = args.memory_docs / r["seconds"]
+                n, mb = corpus_size(big)
+                r.update(articles=n, articles_per_s=n / r["seconds"], mb_per_s=mb / r["seconds"])
                 runs[f"memory_{mode}_{args.memory_docs}"] = r
     _report(results)
     if args.json:
