@@ -43,8 +43,9 @@ def tone(texts: Iterable[str], tool: ToneTool) -> np.ndarray:
         analyzer = _vader()
         return np.array([analyzer.polarity_scores(t)["compound"] for t in texts], dtype=float)
     if tool == "textblob":
-        blob = _textblob()
-        return np.array([blob(t).sentiment[0] for t in texts], dtype=float)
+        # the analyzer a TextBlob's .sentiment calls on its raw text, without building the blob
+        analyze = _textblob().analyzer.analyze
+        return np.array([analyze(t)[0] for t in texts], dtype=float)
     raise ValueError(f"unknown tone tool {tool!r}; expected 'vader' or 'textblob'")
 
 

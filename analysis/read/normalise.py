@@ -25,7 +25,8 @@ _DERIVED_SUFFIXES = (
     "iste", "istes", "isme", "s", "e", "es", "ais", "aise", "aises", "ain", "aine", "ains",
     "aines", "ite", "ites", "ois", "oise", "oises", "ovite", "o-",
 )
-_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})([.!?])(?=[«\"]?[A-ZÀ-Ý][a-zà-ÿ])")
+#: The mark first, then the two letters before it (a leading look-behind is tried at every position).
+_GLUED_SENTENCE = re.compile(r"([.!?])(?<=[a-zà-ÿ]{2}[.!?])(?=[«\"]?[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def normalize(text: str, names: Sequence[str] = ()) -> tuple[str, list[int]]:
@@ -93,31 +94,32 @@ def _glued_names(text: str, names: tuple[str, ...]) -> Iterator[tuple[str, str]]
 
     Same matches as ``_glued_name_pattern(names).finditer(text)``, faster: the
     regex tries its whole alternation of names at every character, while here
-    only word starts with a name's first letter are tried, names in the same
-    order (longest first). Names are letters only, so a match never starts
-    inside the previous one and the matches do not depend on each other.
+    only word starts with a name's first letter are tried, and at such a start
+    only the prefixes of its run of letters (a name is letters only, and the
+    glued rest starts with a letter), longest first as the alternation tries
+    them: one set look-up per prefix length instead of one comparison per name
+    of that first letter. The matches do not depend on each other.
     """
-    starts, by_first = _name_index(names)
+    starts, known, lengths = _name_index(names)
     for m in starts.finditer(text):
-        p = m.start()
-        for name in by_first[text[p]]:
-            if text.startswith(name, p):
-                rest = _NAME_REST.match(text, p + len(name))
+        p, run = m.start(), m.group()
+        for n in lengths:
+            if n < len(run) and run[:n] in known:
+                rest = _NAME_REST.match(text, p + n)
                 if rest is not None:
-                    yield p + len(name), rest.group(1)
+                    yield p + n, rest.group(1)
                     break
 
 
 @lru_cache(maxsize=8)
-def _name_index(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    """Word starts with a name's first letter, and the names by first letter, in
-    ``_glued_name_pattern``'s order."""
-    by_first: dict[str, list[str]] = {}
-    for n in sorted(names, key=len, reverse=True):
-        by_first.setdefault(n[0], []).append(n)
+def _name_index(names: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str], tuple[int, ...]]:
+    """Runs of letters starting a word with a name's first letter, the names, and their
+    lengths, longest first."""
+    firsts = "".join(sorted({n[0] for n in names}))
     # the letter first, then "(?<![\w-])" before it (as a two-character look-behind over
     # the letter): a leading look-behind would be tried at every position
-    return re.compile(rf"[{re.escape(''.join(by_first))}](?<![\w-].)"), by_first
+    return (re.compile(rf"[{re.escape(firsts)}](?<![\w-].)[^\W\d_]*"), frozenset(names),
+            tuple(sorted({len(n) for n in names}, reverse=True)))
 
 
 @lru_cache(maxsize=8)

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span
 
 from .french import norm, stem, verbal_ending
@@ -115,6 +116,7 @@ def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
     qi = 0
     nq = len(quoted)
     total = inside = 0
+    parse = _parse_rows(doc, sent.start, sent.end) if full else []
     for k in range(sent.start, sent.end):
         (text, w, st, title, punct, alnum, key), idx, space = rows[k]
         while qi < nq and quoted[qi][1] <= idx:
@@ -124,21 +126,50 @@ def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
         if is_quoted:
             inside += alnum
         if full:
-            t = doc[k]
-            morph = t.morph
-            head = t.head.i - base if sent.start <= t.head.i < sent.end else -1
+            (pos, dep, lemma, mood, tense, verbform), head_i = parse[k - base]
+            head = head_i - base if sent.start <= head_i < sent.end else -1
             label, ent_len = ents.get(k, ("", 0))
-            lemma = norm(t.lemma_) if t.lemma_ else ""
             toks.append(Tok(
-                k - base, text, w, lemma, st, t.pos_, t.dep_,
-                head, ",".join(morph.get("Mood")), ",".join(morph.get("Tense")),
-                ",".join(morph.get("VerbForm")), title, punct and not space, space, idx,
-                idx + len(text), label, ent_len, is_quoted, (w, lemma, st)))
+                k - base, text, w, lemma, st, pos, dep, head, mood, tense, verbform, title,
+                punct and not space, space, idx, idx + len(text), label, ent_len, is_quoted,
+                (w, lemma, st)))
         else:
             toks.append(Tok(k - base, text, w, "", st, "", "", -1, "", "", "", title,
                              punct and not space, space, idx, idx + len(text), "", 0,
                              is_quoted, key))
     return toks, total, inside
+
+
+#: What the full mode reads from a token's parse, keyed by its (POS, DEP, LEMMA, MORPH)
+#: hashes: (pos_, dep_, normalised lemma, Mood, Tense, VerbForm), read from the first
+#: token with these hashes. Few combinations recur, so the ``Token`` and
+#: ``MorphAnalysis`` objects of the other tokens are never built. Bounded.
+ParseInfo = tuple[str, str, str, str, str, str]
+_PARSE_INFO: dict[tuple[int, int, int, int], ParseInfo] = {}
+
+
+def _parse_rows(doc: Doc, start: int, end: int) -> list[tuple[ParseInfo, int]]:
+    """(parse info, head index) of the tokens ``start:end`` of a parsed doc."""
+    arr = doc.to_array([POS, DEP, LEMMA, MORPH, HEAD])[start:end]
+    heads = arr[:, 4].astype(np.int64)  # relative offsets, stored as unsigned
+    out = []
+    for k, (row, rel) in enumerate(zip(arr[:, :4].tolist(), heads.tolist(), strict=True),
+                                   start=start):
+        key = tuple(row)
+        info = _PARSE_INFO.get(key)  # type: ignore[arg-type]
+        if info is None:
+            info = _parse_info(doc[k])
+            if len(_PARSE_INFO) >= _WORD_INFO_MAX:
+                _PARSE_INFO.clear()
+            _PARSE_INFO[key] = info  # type: ignore[index]
+        out.append((info, k + rel))
+    return out
+
+
+def _parse_info(t: Any) -> ParseInfo:
+    morph = t.morph
+    return (t.pos_, t.dep_, norm(t.lemma_) if t.lemma_ else "", ",".join(morph.get("Mood")),
+            ",".join(morph.get("Tense")), ",".join(morph.get("VerbForm")))
 
 
 # --------------------------------------------------------------------------- #

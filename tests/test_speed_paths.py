@@ -1,0 +1,104 @@
+"""The speed issue's faster paths give what the slower ones gave (issue 18).
+
+Each faster function is compared with the plain implementation it replaced,
+on real French text and on inputs built to hit its edge cases; the press
+corpus shape of the benchmark is checked for its layout and determinism.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.corpora import corpus_sentences, make_press_documents
+from analysis.read.boilerplate import classify_boilerplate
+from analysis.read.normalise import _glued_name_pattern, _glued_names, glue_names
+
+
+def _reference(text: str, names: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The regular expression the prefix look-up replaced: one alternation of every name."""
+    return [(m.end(1), m.group(2)) for m in _glued_name_pattern(names).finditer(text)]
+
+
+def test_glued_names_same_as_the_alternation_on_real_and_glued_text() -> None:
+    names = glue_names()
+    sents = corpus_sentences()
+    rng = random.Random(5)
+    texts = sents[:2000]
+    for _ in range(2000):  # a name glued to letters, to a capital, to nothing, at any place
+        s = rng.choice(sents)
+        texts.append(s[:rng.randint(0, len(s))] + " " + rng.choice(names)
+                     + rng.choice(["ien", "s", "Le", "ovite", "", "-x", "maison", "é"]) + " " + s)
+    assert any(_reference(t, names) for t in texts)  # the test sees glued names
+    for t in texts:
+        assert list(_glued_names(t, names)) == _reference(t, names), t
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Paris", "Pari", "Parisien", "Moscou", "Mosc", "X"]),
+                min_size=1, max_size=4, unique=True),
+       st.text(alphabet="PariMoscuXsienl -'.é", max_size=40))
+def test_glued_names_same_as_the_alternation_for_nested_names(names, text) -> None:
+    """Names that are prefixes of each other: the longest that leaves a glued rest wins."""
+    names = tuple(sorted(names))
+    assert list(_glued_names(text, names)) == _reference(text, names)
+
+
+def test_press_documents_have_the_press_layout() -> None:
+    docs = make_press_documents(300, seed=4)
+    assert docs == make_press_documents(300, seed=4)
+    assert docs != make_press_documents(300, seed=5)
+    sizes = [len(d.encode("utf-8")) for d in docs]
+    assert 4300 <= sum(sizes) / len(sizes) <= 5100  # about 4.7 KB, as the issue's articles
+    for d in docs:
+        lines = d.strip().split("\n\n")
+        title, body = lines[0], [ln for ln in lines[1:] if not ln.startswith("Lire aussi")
+                                 and not re.fullmatch(r"\(\w+\)|Avec AFP", ln)]
+        assert title[:1].isupper() and title[-1] not in ".!?"
+        assert 8 <= len(body) <= 15
+    assert sum("\n\nLire aussi : " in d for d in docs) > 100
+    assert any(d.rstrip().endswith("(AFP)") for d in docs)
+
+
+def test_press_signatures_and_links_are_boilerplate() -> None:
+    """The benchmark's press articles exercise the boilerplate rules, as real ones do."""
+    assert classify_boilerplate("Lire aussi : La Commission n'a donné aucune indication")
+    assert classify_boilerplate("(AFP)")
+
+
+@pytest.mark.parametrize("text", [
+    "Le président russe a rencontré hier son homologue américain à Genève. Ils ont signé.",
+    "« Nous ne céderons pas », a déclaré mardi le ministre, cité par l'agence TASS.",
+])
+def test_parse_rows_read_what_the_tokens_say(nlp_full, text) -> None:
+    """The full mode's parse attributes through Doc.to_array equal the Token objects'."""
+    from analysis.scoring.french import norm
+    from analysis.scoring.tokens import _parse_rows
+
+    doc = nlp_full(text)
+    for t, (info, head) in zip(doc, _parse_rows(doc, 0, len(doc)), strict=True):
+        m = t.morph
+        assert head == t.head.i
+        assert info == (t.pos_, t.dep_, norm(t.lemma_) if t.lemma_ else "",
+                        ",".join(m.get("Mood")), ",".join(m.get("Tense")),
+                        ",".join(m.get("VerbForm")))
+
+
+@pytest.fixture(scope="module")
+def nlp_full():
+    from analysis.nlp import load_pipeline
+
+    return load_pipeline("full")
+
+
+def test_textblob_polarity_without_a_blob() -> None:
+    """tone() reads textblob-fr's analyzer directly: the value TextBlob.sentiment gives."""
+    from analysis.tone import _textblob, tone
+
+    texts = [s for s in corpus_sentences()[:300]]
+    blob = _textblob()
+    assert list(tone(texts, "textblob")) == [blob(t).sentiment[0] for t in texts]
