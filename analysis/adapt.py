@@ -45,7 +45,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MaxAbsScaler
 
 from .model import LABELS, RULE_INPUT_COLUMNS, FrameModel, RuleFeatures
-from .reliability import SAMPLE_COLUMNS, read_annotations
+from .reliability import SAMPLE_COLUMNS, left_to_draw, read_annotations
 from .tables import Scored
 
 Kind = Literal["full", "text", "rules"]
@@ -281,16 +281,7 @@ def uncertainty_sample(scored: Scored, model: FrameModel, n: int, seed: int = 1,
     ``draw`` (``uncertainty`` or ``random``), rows in corpus order.
     ``exclude``: earlier samples whose sentences are not drawn again.
     """
-    rows = scored_rows(scored)
-    taken = {(str(a), int(k)) for frame in exclude
-             for a, k in zip(frame["article_id"], frame["sentence_id"], strict=True)}
-    if taken:
-        keep = [(str(a), int(k)) not in taken
-                for a, k in zip(rows["article_id"], rows["sentence_id"], strict=True)]
-        rows = rows[keep].reset_index(drop=True)
-    if len(rows) < n:
-        raise ValueError(f"the corpus has {len(rows)} scored sentences left to draw, "
-                         f"fewer than n={n}")
+    rows = left_to_draw(scored_rows(scored), exclude, n)
     frame = rows.assign(text=rows["text"].fillna("").astype(str))
     probs = model.probabilities(frame)
     margin = np.min([np.abs(probs[lab] - model.thresholds[lab]) for lab in LABELS], axis=0)

@@ -302,6 +302,21 @@ def _scored_sentences(scored: Scored) -> pd.DataFrame:
     return sents[sents["kind"].isin(("body", "headline")) & sents["coop"].notna()]
 
 
+def left_to_draw(rows: pd.DataFrame, exclude: Sequence[pd.DataFrame], n: int) -> pd.DataFrame:
+    """The sentence ``rows`` that no earlier sample in ``exclude`` drew (by ``article_id`` and
+    ``sentence_id``); ``ValueError`` when fewer than ``n`` are left."""
+    taken = {(str(a), int(k)) for frame in exclude
+             for a, k in zip(frame["article_id"], frame["sentence_id"], strict=True)}
+    if taken:
+        keep = [(str(a), int(k)) not in taken
+                for a, k in zip(rows["article_id"], rows["sentence_id"], strict=True)]
+        rows = rows[keep].reset_index(drop=True)
+    if len(rows) < n:
+        raise ValueError(f"the corpus has {len(rows)} scored sentences left to draw, "
+                         f"fewer than n={n}")
+    return rows
+
+
 def annotation_sample(scored: Scored, n: int = SAMPLE_SIZE, seed: int = SAMPLE_SEED_OWN,
                       exclude: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
     """A random sample of a scored corpus's sentences to label, without the system's codes.
@@ -316,16 +331,7 @@ def annotation_sample(scored: Scored, n: int = SAMPLE_SIZE, seed: int = SAMPLE_S
     second sample can test a change argued from the first. Raises
     ``ValueError`` when fewer sentences are left than ``n``.
     """
-    sents = _scored_sentences(scored).reset_index(drop=True)
-    taken = {(str(a), int(k)) for frame in exclude
-             for a, k in zip(frame["article_id"], frame["sentence_id"], strict=True)}
-    if taken:
-        keep = [(str(a), int(k)) not in taken
-                for a, k in zip(sents["article_id"], sents["sentence_id"], strict=True)]
-        sents = sents[keep].reset_index(drop=True)
-    if len(sents) < n:
-        raise ValueError(f"the corpus has {len(sents)} scored sentences left to draw, "
-                         f"fewer than n={n}")
+    sents = left_to_draw(_scored_sentences(scored).reset_index(drop=True), exclude, n)
     picked = sorted(random.Random(seed).sample(range(len(sents)), n))
     out = sents.loc[picked, ["article_id", "sentence_id", "text"]].reset_index(drop=True)
     out.insert(0, "item_id", [f"s{k:04d}" for k in range(n)])
