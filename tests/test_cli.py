@@ -205,3 +205,17 @@ def test_title_and_outlet_options(tmp_path: Path):
     other = _framing("score", str(corpus), "--out", str(tmp_path / "a"), "--mode", "lexical",
                      "--no-tone", "--quiet", "--title", "first-line", "--outlet", "Le Monde")
     assert other.returncode == 1 and "outlet" in other.stderr
+
+
+def test_transcript_masks_the_work_folder_and_timings(tmp_path: Path):
+    """cli.transcript (notebook 07) runs a command in-process; its text is the same on every run."""
+    from analysis.cli import transcript
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("La Russie et les États-Unis ont signé un accord.\n", encoding="utf-8")
+    text = transcript("score", corpus, "--out", tmp_path / "out", "--mode", "lexical", "--quiet",
+                      hide=tmp_path)
+    assert str(tmp_path) not in text and "<work>/out" in text
+    assert text.endswith("(exit status 0)")
+    assert (tmp_path / "out" / "articles.csv").exists()
