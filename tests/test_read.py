@@ -199,6 +199,10 @@ def test_language_detection():
     assert detect_language("La Russie et les États-Unis ont convenu de s'engager dans cette voie.") \
         == "fr"
     assert detect_language("fr.sputniknews.com") == "und"
+    # one word of the Spanish list ("embargo" = however) does not make French Spanish
+    assert detect_language("Washington a décrété un embargo contre la Russie.") == "fr"
+    assert detect_language("El gobierno de los Estados Unidos ha decretado un embargo "
+                           "contra Rusia y sus aliados.") == "es"
 
 
 @pytest.mark.parametrize("line,kind", [

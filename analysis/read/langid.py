@@ -29,6 +29,9 @@ def _stop_word_langs() -> dict[str, tuple[str, ...]]:
     return index
 
 
+#: How many more stop words another language needs to win over French.
+FRENCH_MARGIN = 2
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -49,5 +52,10 @@ def detect_language(text: str, min_words: int = 5) -> str:
     best = max(scores, key=lambda k: (scores[k], k == "fr"))
     if scores[best] < max(1, len(words) // 10):
         return "und"
-    # French wins ties: quoted English words inside French prose are common.
-    return "fr" if scores["fr"] >= scores[best] else best
+    # A paragraph with French stop words stays French unless another language leads by
+    # two: quoted English words inside French prose are common, and single words sit in
+    # other lists too (Spanish "embargo" = however: "Washington a décrété un embargo
+    # contre la Russie").
+    if scores["fr"] and scores[best] - scores["fr"] < FRENCH_MARGIN:
+        return "fr"
+    return best
