@@ -147,12 +147,15 @@ WORD_LISTS: dict[str, str] = {
     "office_function_words": "matcher.office_words (with the determiners)",
     "office_not_before": "words.OFFICE_NOT_BEFORE",
     "office_not_after": "words.OFFICE_NOT_AFTER",
+    "noun_classes": "matcher.NOUN_CLASSES (mapping: noun -> class; a lexicon term's &class)",
+    "addressee_verbs": "words.ADDRESSEE_FORMS (every form)",
+    "prenominal_adjectives": "words.PRENOMINAL_ADJECTIVES",
     # scoring.lexical
     "anchor_function_words": "words.ANCHOR_FUNCTION_WORDS (with ' - ,)",
     "light_words": "words.LIGHT_WORDS",
 }
 #: Lists whose rows also have a value (a mapping, not a set).
-MAPPING_LISTS = frozenset({"elisions", "contractions"})
+MAPPING_LISTS = frozenset({"elisions", "contractions", "noun_classes"})
 
 #: The word lists the stance rules read (``stance_words.tsv``, the same format as
 #: ``words.tsv``, no mapping list): name -> the constant of ``analysis.stance.words``.

@@ -23,6 +23,7 @@ from .matcher import (
 from .structures import Context, Mention, Sent
 from .tokens import Tok, first_word
 from .words import (
+    ADDRESSEE_FORMS,
     ADJECTIVE_COORDINATORS,
     COMPLEMENT_PREPOSITIONS,
     ETRE,
@@ -119,6 +120,27 @@ def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]])
                       if toks[k].w in RECIPIENT_PREPOSITIONS), None)
             if k is not None:
                 found.add(k)
+    return frozenset(found)
+
+
+#: Words that end a verb's object before "à X" (a proposé, dans un discours à Moscou, de...).
+_OBJECT_ENDS = frozenset({",", ";", ":", ".", "que", "qui", "dans", "lors", "pendant", "en"})
+
+
+def addressees(toks: Sequence[Any]) -> frozenset[int]:
+    """"a proposé à Washington de", "a téléphoné à Moscou", "a accordé un prêt à Kiev": the
+    "à" after a verb of offering, asking or giving (``addressee_verbs``; up to three object
+    words between) introduces who receives it, an actor, not a place (rule ``addressee``)."""
+    found: set[int] = set()
+    for v, tok in enumerate(toks):
+        if tok.w not in ADDRESSEE_FORMS:
+            continue
+        for k in range(v + 1, min(v + 5, len(toks))):
+            if toks[k].w in RECIPIENT_PREPOSITIONS:
+                found.add(k)
+                break
+            if toks[k].w in _OBJECT_ENDS or toks[k].w in ADDRESSEE_FORMS:
+                break
     return frozenset(found)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .actors import (
+    addressees,
     aid_recipients,
     find_mentions,
     office_term,
@@ -66,7 +67,8 @@ class ArticleScorer:
         topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
                                 and row.term in NON_AGENT_HEADS for k in range(s, e))
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
-                                         aid_recipients(toks, matches) | targeted_actors(toks, matches),
+                                         aid_recipients(toks, matches) | addressees(toks)
+                                         | targeted_actors(toks, matches),
                                          self.places, topic_heads)
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)

@@ -16,7 +16,7 @@ from typing import Any
 
 from analysis import lexicon as lx
 
-from .events import mod, modality_of
+from .events import between_others, mod, modality_of
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import COORDINATORS, ENEMY_CODES, LexRow
 from .structures import Context, Event, Mention, Sent
@@ -32,6 +32,7 @@ from .words import (
     PARTNER_COORDINATORS,
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
+    PRENOMINAL_ADJECTIVES,
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
     QUE_NOT_BOUND_AFTER,
@@ -118,8 +119,9 @@ class Clauses:
             plo = max((b for b in self.bounds if b < lo - 1), default=-1) + 1
             inside = [m for m in self.mentions if plo <= m.start < lo - 1
                       and not (m.pronoun and m.start in self.excluded)]
-        if not inside:
-            inside = [m for m in self.speaker_mentions if m.all_codes()]
+        if not inside or announced_act(self, ev, lo):
+            inside = [m for m in self.speaker_mentions if m.all_codes() and m not in inside
+                      ] + inside
         return inside
 
     def add(self, a: str, b: str, relation: str, ev: Event, evidence: str,
@@ -144,6 +146,19 @@ class Clauses:
         for x in range(len(codes)):
             for y in range(x + 1, len(codes)):
                 self.add(codes[x], codes[y], relation, ev, evidence, **kwargs)
+
+
+def announced_act(cl: Clauses, ev: Event, lo: int) -> bool:
+    """"Washington a annoncé une aide militaire à l'Ukraine": a noun event that is the
+    direct object of the speaker's own announcement (nothing but determiners and
+    adjectives between) is the speaker's act, so the speaker is one of its parties
+    (rule ``announced_act``). "X a annoncé que Y..." reports Y's act instead."""
+    if ev.verb or lo == 0 or (lo - 1) not in cl.excluded or not cl.speaker_mentions:
+        return False
+    between = range(lo, ev.start)
+    return len(between) <= 3 and all(
+        cl.toks[k].w in DETERMINERS or cl.toks[k].w in SKIPPABLE or cl.toks[k].pos == "ADJ"
+        or cl.toks[k].w in PRENOMINAL_ADJECTIVES for k in between)
 
 
 def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int],
@@ -211,6 +226,9 @@ def own_partners(cl: Clauses) -> None:
             # "sa rencontre avec X": the possessor; "la Russie a signé un accord avec X":
             # the clause's actors before the noun
             owners = possessor(cl, ev) if poss else clause_owners(cl, ev, lo, partners)
+            if between_others(toks, ev) and len(unique(c for m in partners
+                                                       for c in m.all_codes())) >= 2:
+                owners = []  # "s'oppose à l'accord entre Washington et Kiev": theirs alone
             cl.local[ev.start] = owners + partners
             cl.claimed.update(m.start for m in partners)
 

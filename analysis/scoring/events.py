@@ -14,6 +14,7 @@ from .structures import Event, Sent
 from .tokens import Tok, first_word
 from .words import (
     ACTOR_ACTS,
+    AGAINST_PREPOSITIONS,
     ALLER_PRESENT,
     CASE_PREPOSITIONS,
     COMMITMENT_VERBS,
@@ -398,13 +399,35 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
         if sp.row.role != "spoil" or sp.negated or not alive(sp):
             continue
         target = complement(toks, sp, events, full)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = against_complement(toks, sp, events)
         if full and (target is None or target.row.quad not in lx.COOP_QUADS):
             target = spoil_parse(toks, sp, events)
         if target is not None and target.rule == "lexicon" and alive(target) \
-                and target.row.quad in lx.COOP_QUADS:
+                and target.row.quad in lx.COOP_QUADS and not target.negated \
+                and not between_others(toks, target):
             target.counted = False
             target.rule = "spoiled"
             target.evidence = f"{sp.row.term}>{target.row.term}[spoiled]"
+
+
+def against_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"a mis en garde Washington contre toute livraison d'armes": the cooperation word
+    after "contre" a few words on, in the spoiling act's clause."""
+    k = next((k for k in range(sp.end, min(sp.end + 5, len(toks)))
+              if toks[k].w in AGAINST_PREPOSITIONS or not toks[k].w[:1].isalnum()), None)
+    if k is None or toks[k].w not in AGAINST_PREPOSITIONS:
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks[j].w in DEESC_GAP:
+        j += 1
+    return next((o for o in events if o.start == j), None)
+
+
+def between_others(toks: list[Tok], ev: Event) -> bool:
+    """"l'accord entre Washington et Kiev": a cooperation with its own two parties stays
+    theirs when a third actor opposes it."""
+    return ev.end < len(toks) and toks[ev.end].w == "entre"
 
 
 #: Dependencies from a cooperation word up to the conflict act it belongs to.

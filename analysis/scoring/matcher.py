@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pandas as pd
@@ -57,8 +57,13 @@ def _tokenizer() -> Any:
 
 
 def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
-    """Turn a lexicon term or actor alias into a matchable word sequence."""
+    """Turn a lexicon term or actor alias into a matchable word sequence.
+
+    ``&name`` stands for any noun of the class ``name`` (words.tsv ``noun_classes``), as
+    PETRARCH2's ``&WEAPON``: "livrer des &arme" matches "livrer des missiles".
+    """
     words = [norm(t.text) for t in _tokenizer()(text) if not t.is_space]
+    words = _join_classes(words)
     if len(words) == 1 and words[0].endswith("-") and len(words[0]) > 1:
         words = [words[0][:-1], "-"]  # compound prefix: "russo-" matches "russo" "-"
     reflexive = False
@@ -68,7 +73,9 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
     specs: list[Spec] = []
     single = len(words) == 1
     for w in words:
-        if w in DETERMINERS and w not in CONTRACTIONS and not single:
+        if w.startswith("&") and len(w) > 1:
+            specs.append(Spec(class_forms(w[1:]), w))
+        elif w in DETERMINERS and w not in CONTRACTIONS and not single:
             specs.append(Spec(frozenset({w}), w, det=True))
         elif (single and pos == "VERB") or (
                 (not single or pos == "MWE") and looks_like_infinitive(w)):
@@ -85,6 +92,27 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
             specs.append(Spec(noun_forms(w) if w.isalpha() and len(w) > 3
                                else frozenset({w}), w))
     return Pattern(text, tuple(specs), reflexive, row)
+
+
+def _join_classes(words: list[str]) -> list[str]:
+    """["&", "arme"] -> ["&arme"] (the tokenizer splits the class marker off)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "&":
+            out[-1] = "&" + w
+        else:
+            out.append(w)
+    return out
+
+
+@cache
+def class_forms(name: str) -> frozenset[str]:
+    """Every form of the nouns of class ``name``; an unknown class is an error."""
+    members = [noun for noun, cls in NOUN_CLASSES.items() if cls == name]
+    if not members:
+        raise ValueError(f"lexicon: unknown noun class &{name} (words.tsv noun_classes has "
+                         f"{sorted(set(NOUN_CLASSES.values()))})")
+    return frozenset().union(*(noun_forms(norm(n)) for n in members))
 
 
 _FIRST_CACHE_MAX = 200_000
@@ -238,6 +266,8 @@ _SUBJECT_CLITICS = _WORDS.set("subject_clitics")
 _OFFICE_FUNCTION_WORDS = DETERMINERS | _WORDS.set("office_function_words")
 _DOUBLE_REFLEXIVE = _WORDS.set("double_reflexive")
 _SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
+#: noun -> class: the nouns a lexicon term's ``&class`` slot accepts.
+NOUN_CLASSES = _WORDS.map("noun_classes")
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:

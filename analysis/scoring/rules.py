@@ -67,6 +67,7 @@ FULL = ("full",)
 RULES: tuple[Rule, ...] = (
     Rule("gate", "match", "lexical.LexicalScorer._prepare", LEXICAL),
     Rule("aid_recipient", "actors", "actors.aid_recipients"),
+    Rule("addressee", "actors", "actors.addressees"),
     Rule("conflict_target_preposition", "actors", "actors.targeted_actors"),
     Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
     Rule("nationality_adjective_head", "actors", "actors.adjective_head"),
@@ -103,6 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule("negation_flips", "event", "events.negation_flips",
          labels=("negated_coop", "negated_conf"), drops=("negated_conf",)),
     Rule("lexicon_evidence", "event", "events.lexicon_evidence"),
+    Rule("announced_act", "dyad", "dyads.announced_act"),
     Rule("conflict_partners", "dyad", "dyads.conflict_partners"),
     Rule("against_enemy", "dyad", "dyads.against_enemy", labels=("against",)),
     Rule("cooperation_against", "dyad", "dyads.cooperation_against"),

@@ -41,6 +41,9 @@ NAMED_AFTER = _WORDS.set("named_after_nouns")
 SPORT_CONTEXT = _WORDS.set("sport_context")
 SPORT_SENSES = _WORDS.set("sport_senses")
 RECIPIENT_PREPOSITIONS = _WORDS.set("recipient_prepositions")
+PRENOMINAL_ADJECTIVES = _WORDS.set("prenominal_adjectives")
+#: Every form of the verbs whose "à X" is a recipient or addressee (a proposé à Washington).
+ADDRESSEE_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("addressee_verbs")))
 #: Event categories that are interactions between actors (data/<language>/categories.tsv).
 INTERACTION = frozenset(c.name for c in load_categories(LANGUAGE).rows if c.interaction)
 POSSESSIVES = _WORDS.set("possessives")

@@ -27,6 +27,10 @@ CASES = [
      "actors", ["RUS"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("aid_recipient", "La France a renouvelé son soutien au Maroc.", "dyad", "FRA-MAR:coop"),
+    ("addressee", "Moscou a proposé à Washington d'ouvrir des pourparlers.", "dyad",
+     "RUS-USA:coop"),
+    ("announced_act", "Les États-Unis ont annoncé une nouvelle aide militaire à l'Ukraine.",
+     "dyad", "UKR-USA:coop"),
     ("conflict_target_preposition", "Moscou a dissimulé des informations à Washington.", "dyad",
      "RUS-USA:conf"),
     ("nationality_adjective_head", "Le président américain a rencontré son homologue russe.",
@@ -72,6 +76,10 @@ CASES = [
      "evidence", "cesser>combat[deescalation,+7.6]"),
     ("spoiled_cooperation", "Moscou accuse Washington de saboter les négociations.",
      "evidence", "saboter>négociation[spoiled]"),
+    ("spoiled_cooperation", "La Russie a opposé son veto à la résolution présentée par les "
+     "États-Unis.", "dyad", "RUS-USA:conf"),
+    ("spoiled_cooperation", "Moscou a mis en garde Washington contre toute livraison d'armes "
+     "à l'Ukraine.", "evidence", "mettre en garde>livraison d'armes[spoiled]"),
     ("pledged_conflict", "La Turquie a promis de bombarder les positions kurdes.", "evidence",
      "promettre>bombarder[pledged_conflict]"),
     ("markers", "La police a décidé d'arrêter le suspect.", "evidence", ""),
