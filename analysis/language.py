@@ -150,6 +150,7 @@ WORD_LISTS: dict[str, str] = {
     "noun_classes": "matcher.NOUN_CLASSES (mapping: noun -> class; a lexicon term's &class)",
     "addressee_verbs": "words.ADDRESSEE_FORMS (every form)",
     "prenominal_adjectives": "words.PRENOMINAL_ADJECTIVES",
+    "ally_nouns": "words.ALLY_NOUNS",
     # scoring.lexical
     "anchor_function_words": "words.ANCHOR_FUNCTION_WORDS (with ' - ,)",
     "light_words": "words.LIGHT_WORDS",

@@ -69,7 +69,9 @@ class ArticleScorer:
         mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
                                          aid_recipients(toks, matches) | addressees(toks)
                                          | targeted_actors(toks, matches),
-                                         self.places, topic_heads)
+                                         self.places, topic_heads,
+                                         frozenset(k for s, e, row in matches
+                                                   if row.role != "block" for k in range(s, e)))
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)
         attribution = find_attribution(toks, [m for m in mentions if not m.place])

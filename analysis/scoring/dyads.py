@@ -174,6 +174,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     cl = Clauses(ctx, sent.toks, events, [m for m in sent.mentions if m.all_codes()], excluded,
                  speaker_mentions, clause_bounds(sent.toks, excluded))
     has_conflict = any(ev.conf for ev in events) or any(t.w == "contre" for t in cl.toks)
+    compound_partners(cl)
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)
@@ -211,6 +212,19 @@ def possessor(cl: Clauses, ev: Event) -> list[Mention]:
         return [Mention(ev.start, ev.start, cl.ctx.person_code, "pronoun",
                         cl.ctx.person, "", person=True, pronoun="poss")]
     return []
+
+
+def compound_partners(cl: Clauses) -> None:
+    """"la guerre russo-ukrainienne", "le dialogue sino-américain": a compound adjective
+    right after a noun event names that event's own parties (rule ``compound_partners``)."""
+    for ev in cl.events:
+        if ev.verb or not ev.counted:
+            continue
+        m = next((m for m in cl.mentions if len(m.all_codes()) >= 2 and m.kind == "adjective"
+                  and not m.pair and 0 <= m.start - ev.end <= 1), None)
+        if m is not None:
+            cl.local[ev.start] = [m]
+            cl.claimed.add(m.start)
 
 
 def own_partners(cl: Clauses) -> None:

@@ -16,6 +16,7 @@ from .words import (
     ACTOR_ACTS,
     AGAINST_PREPOSITIONS,
     ALLER_PRESENT,
+    ALLY_NOUNS,
     CASE_PREPOSITIONS,
     COMMITMENT_VERBS,
     COMPLEMENT_PREPOSITIONS,
@@ -30,6 +31,8 @@ from .words import (
     NEGATORS,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
+    PLURAL_ARTICLES,
+    POSSESSIVES,
     QUOTE_CHARS,
     SI_ELIDED_BEFORE,
     SI_NEXT,
@@ -111,6 +114,22 @@ def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.counted = False
             ev.rule = "sport"
             ev.evidence = f"sport:{ev.row.term}[dropped]"
+
+
+def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Washington et ses alliés ont imposé des sanctions à la Russie", "les alliés de
+    l'OTAN ont gelé...": allies named by a possessive or "les" before a conflict act are
+    that act's side, not a cooperation (rule ``allied_side``). "La Russie, alliée de la
+    Syrie, ..." (no determiner) stays a cooperation."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in ALLY_NOUNS or not alive(ev) \
+                or ev.start == 0 or toks[ev.start - 1].w not in POSSESSIVES | PLURAL_ARTICLES:
+            continue
+        if any(o.start >= ev.end and alive(o) and not o.negated
+               and o.row.quad in lx.CONF_QUADS for o in events):
+            ev.counted = False
+            ev.rule = "allied_side"
+            ev.evidence = f"{ev.row.term}[allied_side]"
 
 
 def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> None:

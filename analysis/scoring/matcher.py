@@ -383,6 +383,13 @@ class Engine:
         self.act_index = PhraseIndex(
             [_compile_pattern(r.alias, _ACTOR_POS.get(r.kind, "ADV"), k)
              for k, r in enumerate(self.act)])
+        #: compound adjectives: prefix ("sino") -> code, and every form of a nationality
+        #: adjective ("américaines") -> code, to read "sino-américaines" as one token
+        self.compound_prefixes = {norm(r.alias[:-1]): r.code for r in self.act
+                                  if r.kind == "adjective" and r.alias.endswith("-")}
+        self.adjective_forms = {f: r.code for r in self.act
+                                if r.kind == "adjective" and not r.alias.endswith("-")
+                                and " " not in r.alias for f in adj_forms(norm(r.alias))}
 
 
 _ENGINES: dict[str, Engine] = {}

@@ -42,6 +42,7 @@ SPORT_CONTEXT = _WORDS.set("sport_context")
 SPORT_SENSES = _WORDS.set("sport_senses")
 RECIPIENT_PREPOSITIONS = _WORDS.set("recipient_prepositions")
 PRENOMINAL_ADJECTIVES = _WORDS.set("prenominal_adjectives")
+ALLY_NOUNS = _WORDS.set("ally_nouns")
 #: Every form of the verbs whose "à X" is a recipient or addressee (a proposé à Washington).
 ADDRESSEE_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("addressee_verbs")))
 #: Event categories that are interactions between actors (data/<language>/categories.tsv).

@@ -27,6 +27,12 @@ CASES = [
      "actors", ["RUS"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("aid_recipient", "La France a renouvelé son soutien au Maroc.", "dyad", "FRA-MAR:coop"),
+    ("compound_adjective", "La guerre russo-ukrainienne entre dans son deuxième mois.",
+     "actors", ["RUS", "UKR"]),
+    ("compound_partners", "Les tensions sino-américaines s'aggravent.", "dyad",
+     "CHN-USA:conf"),
+    ("allied_side", "Washington et ses alliés ont imposé de nouvelles sanctions à la Russie.",
+     "evidence", "allié[allied_side]"),
     ("addressee", "Moscou a proposé à Washington d'ouvrir des pourparlers.", "dyad",
      "RUS-USA:coop"),
     ("announced_act", "Les États-Unis ont annoncé une nouvelle aide militaire à l'Ukraine.",
@@ -149,7 +155,8 @@ def test_every_rule_resolves_and_has_a_test_row():
 def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
-                             "sport", "intra_actor", "unnamed", "descriptive", "endorsed"}
+                             "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
+                             "allied_side"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
