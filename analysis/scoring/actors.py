@@ -165,6 +165,28 @@ def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
     return frozenset(found)
 
 
+def object_heads(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]) -> frozenset[int]:
+    """"a interdit les importations de pétrole russe", "des sanctions contre les banques
+    russes": the nouns of the few words after a coercive or verbal conflict event
+    (``targeted_categories``) head a nationality adjective that names the act's target,
+    as a title noun would (rule ``object_adjective``)."""
+    found: set[int] = set()
+    matched = {k for s, e, _ in matches for k in range(s, e)}
+    for _, end, row in matches:
+        if row.category not in TARGETED_CATEGORIES or row.role not in ("event", "spoil"):
+            continue
+        window = range(end, min(end + 4, len(toks)))
+        if any(k in matched for k in window):
+            continue  # "a condamné le terrible conflit syrien": an event's topic, no target
+        for k in window:
+            w = toks[k].w
+            if not w[:1].isalpha():
+                break
+            if w not in DETERMINERS and w not in SKIPPABLE and w not in COMPLEMENT_PREPOSITIONS:
+                found.add(k)
+    return frozenset(found)
+
+
 def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
     """A nationality adjective used as a noun: "les Russes", "des Américains"."""
     prev = toks[start - 1].w if start > 0 else ""

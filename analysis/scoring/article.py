@@ -13,6 +13,7 @@ from .actors import (
     addressees,
     aid_recipients,
     find_mentions,
+    object_heads,
     office_term,
     resolve_references,
     targeted_actors,
@@ -66,7 +67,8 @@ class ArticleScorer:
                                  for k in range(s, e))
         topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
                                 and row.term in NON_AGENT_HEADS for k in range(s, e))
-        mentions, titles = find_mentions(eng, toks, event_tokens, paragraph_start, topic_tokens,
+        mentions, titles = find_mentions(eng, toks, event_tokens | object_heads(toks, matches),
+                                         paragraph_start, topic_tokens,
                                          aid_recipients(toks, matches) | addressees(toks)
                                          | targeted_actors(toks, matches),
                                          self.places, topic_heads,

@@ -4,161 +4,47 @@ Each event pairs the actors of its clause (split at ``;``, ``que``, after a
 fronted adverbial and around a speech attribution). Cooperation links every
 pair; conflict links agents to targets (``contre X``, Daech/TER, the object of
 a conflict verb), and agents fighting a third party together also cooperate
-(``joint``). Noun events with a possessive or "avec/entre X" own the actors of
-their phrase ("sa rencontre avec X"). Two persons of one actor interacting is
-intra-actor and dropped.
+(``joint``). Whose an event is when its own phrase says so ("sa rencontre avec
+X", "la guerre russo-ukrainienne") is decided first, in :mod:`.parties`. Two
+persons of one actor interacting is intra-actor and dropped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from analysis import lexicon as lx
 
-from .events import between_others, mod, modality_of
+from .events import mod, modality_of
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import COORDINATORS, ENEMY_CODES, LexRow
+from .parties import (
+    Clauses,
+    accused_agent,
+    aid_phrase,
+    clause_bounds,
+    compound_partners,
+    conflict_partners,
+    own_partners,
+    phrase_start,
+    preceded_by,
+)
 from .structures import Context, Event, Mention, Sent
-from .tokens import Tok, first_word, unique
+from .tokens import Tok, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
     COMPLEMENT_BREAKERS,
     COMPLEMENT_PREPOSITIONS,
     ENDORSING_CATEGORIES,
-    FRONTED,
     INTERACTION,
-    PARTNER_COORDINATORS,
-    PARTNER_PREPOSITIONS,
-    POSSESSIVES,
-    PRENOMINAL_ADJECTIVES,
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
-    QUE_NOT_BOUND_AFTER,
     RECIPIENT_PREPOSITIONS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
     TARGETED_VERB_CATEGORIES,
 )
-
-
-def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
-    """Token indices that separate clauses: ``;``, ``que``, a fronted adverbial's comma,
-    and the edges of a speech attribution."""
-    n = len(toks)
-    bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
-        t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER))]
-    first = first_word(toks)
-    fw = toks[first].w if toks else ""
-    if fw in FRONTED or fw.endswith("ant") or (
-            first + 1 < n and fw == "se" and toks[first + 1].w.endswith("ant")):
-        comma = next((k for k in range(first, n) if toks[k].w == ","), None)
-        if comma is not None:
-            bounds.append(comma)
-            bounds.sort()
-    if excluded:
-        bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
-    return bounds
-
-
-def phrase_start(m: Mention) -> int:
-    """Where a mention's phrase starts (the title noun of "le ministre russe")."""
-    return m.hstart if 0 <= m.hstart < m.start else m.start
-
-
-def preceded_by(toks: list[Tok], m: Mention, words: tuple[str, ...]) -> bool:
-    """Is the mention's phrase right after one of ``words`` (or "face à"), articles skipped?"""
-    k = phrase_start(m) - 1
-    while k >= 0 and toks[k].w in DETERMINERS:
-        k -= 1
-    return k >= 0 and (toks[k].w in words or (
-        toks[k].w == "à" and k > 0 and toks[k - 1].w == "face"))
-
-
-@dataclass
-class Clauses:
-    """The sentence as the dyad rules read it, and the dyads found so far."""
-
-    ctx: Context
-    toks: list[Tok]
-    events: list[Event]
-    mentions: list[Mention]
-    excluded: set[int]
-    speaker_mentions: list[Mention]
-    bounds: list[int]
-    local: dict[int, list[Mention]] = field(default_factory=dict)
-    claimed: set[int] = field(default_factory=set)
-    contrib: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
-    synthetic: list[Event] = field(default_factory=list)
-    event_tokens: set[int] = field(default_factory=set)
-    #: agents and targets a rule gave a conflict event (by its start): purpose clauses,
-    #: "contre X" on a cooperation, "imposées par X"
-    given: dict[int, tuple[list[Mention], list[Mention]]] = field(default_factory=dict)
-
-    def window(self, ev: Event) -> tuple[int, int]:
-        """The token range of the clause an event sits in."""
-        return self.span_window(ev.start, ev.end)
-
-    def span_window(self, start: int, end: int) -> tuple[int, int]:
-        """The token range of the clause the tokens start:end sit in."""
-        lo = max((b for b in self.bounds if b < start), default=-1) + 1
-        hi = min((b for b in self.bounds if b >= end), default=len(self.toks))
-        return lo, hi
-
-    def participants(self, ev: Event) -> list[Mention]:
-        """The actors an event pairs: its own phrase's, its clause's, or the reporter's."""
-        if ev.start in self.local and unique(c for m in self.local[ev.start]
-                                             for c in m.all_codes()):
-            return self.local[ev.start]
-        lo, hi = self.window(ev)
-        inside = [m for m in self.mentions if lo <= m.start < hi and m.start not in self.excluded
-                  and not (ev.coop and m.start in self.claimed)]
-        if not inside and lo > 0:
-            # "X et Y ont déclaré qu'une collaboration aura lieu": the reporting clause
-            plo = max((b for b in self.bounds if b < lo - 1), default=-1) + 1
-            inside = [m for m in self.mentions if plo <= m.start < lo - 1
-                      and not (m.pronoun and m.start in self.excluded)]
-        if not inside or announced_act(self, ev, lo):
-            inside = [m for m in self.speaker_mentions if m.all_codes() and m not in inside
-                      ] + inside
-        return inside
-
-    def add(self, a: str, b: str, relation: str, ev: Event, evidence: str,
-            source: str = "", target: str = "", category: str = "", weight: float = 0.0,
-            ) -> None:
-        """Record one contribution to the dyad {a, b} (nothing for a self-pair)."""
-        if a == b or not a or not b:
-            return
-        key = (a, b) if a < b else (b, a)
-        cat = category or ev.category
-        self.contrib.setdefault(key, []).append({
-            "relation": relation, "category": cat,
-            "quad_class": lx.CATEGORY_QUAD.get(cat, ev.quad),
-            "weight": weight or ev.weight, "negated": ev.negated,
-            "modality": ev.modality, "evidence": evidence, "source": source,
-            "target": target,
-        })
-
-    def add_pairs(self, codes: list[str], relation: str, ev: Event, evidence: str,
-                  **kwargs: Any) -> None:
-        """Record every pair of ``codes``."""
-        for x in range(len(codes)):
-            for y in range(x + 1, len(codes)):
-                self.add(codes[x], codes[y], relation, ev, evidence, **kwargs)
-
-
-def announced_act(cl: Clauses, ev: Event, lo: int) -> bool:
-    """"Washington a annoncé une aide militaire à l'Ukraine": a noun event that is the
-    direct object of the speaker's own announcement (nothing but determiners and
-    adjectives between) is the speaker's act, so the speaker is one of its parties
-    (rule ``announced_act``). "X a annoncé que Y..." reports Y's act instead."""
-    if ev.verb or lo == 0 or (lo - 1) not in cl.excluded or not cl.speaker_mentions:
-        return False
-    between = range(lo, ev.start)
-    return len(between) <= 3 and all(
-        cl.toks[k].w in DETERMINERS or cl.toks[k].w in SKIPPABLE or cl.toks[k].pos == "ADJ"
-        or cl.toks[k].w in PRENOMINAL_ADJECTIVES for k in between)
 
 
 def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int],
@@ -175,6 +61,8 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
                  speaker_mentions, clause_bounds(sent.toks, excluded))
     has_conflict = any(ev.conf for ev in events) or any(t.w == "contre" for t in cl.toks)
     compound_partners(cl)
+    aid_phrase(cl)
+    accused_agent(cl)
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)
@@ -196,91 +84,6 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
             conflict_dyads(cl, ev, targets, window_joint[ev.start], evidence_after)
     co_mentioned_conflict(cl)
     return summarise(cl.contrib), cl.synthetic
-
-
-def possessor(cl: Clauses, ev: Event) -> list[Mention]:
-    """Who "sa rencontre" belongs to: the speaker, the sentence's first person, or the
-    article's last person."""
-    if cl.speaker_mentions:
-        return [m for m in cl.speaker_mentions if m.all_codes()][:1]
-    lo, hi = cl.window(ev)
-    people = [m for m in cl.mentions if m.person and not (lo <= m.start < hi)]
-    people = people or [m for m in cl.mentions if m.person and m.start < ev.start]
-    if people:
-        return people[:1]
-    if cl.ctx.person_code:
-        return [Mention(ev.start, ev.start, cl.ctx.person_code, "pronoun",
-                        cl.ctx.person, "", person=True, pronoun="poss")]
-    return []
-
-
-def compound_partners(cl: Clauses) -> None:
-    """"la guerre russo-ukrainienne", "le dialogue sino-américain": a compound adjective
-    right after a noun event names that event's own parties (rule ``compound_partners``)."""
-    for ev in cl.events:
-        if ev.verb or not ev.counted:
-            continue
-        m = next((m for m in cl.mentions if len(m.all_codes()) >= 2 and m.kind == "adjective"
-                  and not m.pair and 0 <= m.start - ev.end <= 1), None)
-        if m is not None:
-            cl.local[ev.start] = [m]
-            cl.claimed.add(m.start)
-
-
-def own_partners(cl: Clauses) -> None:
-    """Noun events with a possessive or "avec/entre X" own the actors of their phrase."""
-    toks = cl.toks
-    for ev in cl.events:
-        if ev.verb or not ev.counted or ev.quad not in lx.COOP_QUADS:
-            continue
-        lo, hi = cl.window(ev)
-        partners = phrase_partners(cl, ev, hi)
-        poss = ev.start > 0 and toks[ev.start - 1].w in POSSESSIVES
-        if poss or partners:
-            # "sa rencontre avec X": the possessor; "la Russie a signé un accord avec X":
-            # the clause's actors before the noun
-            owners = possessor(cl, ev) if poss else clause_owners(cl, ev, lo, partners)
-            if between_others(toks, ev) and len(unique(c for m in partners
-                                                       for c in m.all_codes())) >= 2:
-                owners = []  # "s'oppose à l'accord entre Washington et Kiev": theirs alone
-            cl.local[ev.start] = owners + partners
-            cl.claimed.update(m.start for m in partners)
-
-
-def conflict_partners(cl: Clauses) -> None:
-    """Conflict nouns with "avec/entre X" ("il entre en conflit avec l'Arabie saoudite",
-    "les tensions entre Moscou et Washington") oppose the actors of their phrase and the
-    clause's named actors before it (rule ``conflict_partners``)."""
-    for ev in cl.events:
-        if ev.verb or not ev.conf or ev.rule == "against":
-            continue
-        lo, hi = cl.window(ev)
-        partners = phrase_partners(cl, ev, hi)
-        if partners:
-            cl.local[ev.start] = clause_owners(cl, ev, lo, partners) + partners
-
-
-def phrase_partners(cl: Clauses, ev: Event, hi: int) -> list[Mention]:
-    """The actors after "avec/entre" in a noun event's phrase, coordinated ones included."""
-    toks = cl.toks
-    partners = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 10)
-                and preceded_by(toks, m, PARTNER_PREPOSITIONS)]
-    if partners:
-        # coordinated partners: "avec la Turquie et l'Iran"
-        last = partners[-1]
-        for m in cl.mentions:
-            if m.start >= last.end and m.start - last.end <= 2 and m not in partners \
-                    and all(toks[k].w in PARTNER_COORDINATORS or toks[k].w in DETERMINERS
-                            or toks[k].title for k in range(last.end, phrase_start(m))):
-                partners.append(m)
-                last = m
-    return partners
-
-
-def clause_owners(cl: Clauses, ev: Event, lo: int, partners: list[Mention]) -> list[Mention]:
-    """The clause's named actors before a noun event: its subject side."""
-    return [m for m in cl.mentions if lo <= m.start < ev.start and m not in partners
-            and m.start not in cl.excluded and not m.pronoun]
 
 
 def against_enemy(cl: Clauses, full: bool) -> None:
@@ -442,9 +245,9 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     """Every pair of the cooperating actors, directed when a verb has one subject and one
     object; intra-actor interaction dropped; joint action noted."""
     toks = cl.toks
-    parts = [m for m in cl.participants(ev) if m.start not in targets
-             and not preceded_by(toks, m, AGAINST_PREPOSITIONS)
-             and not (has_conflict and m.code in ENEMY_CODES)]
+    parts = [m for m in cl.participants(ev) if ev.start in cl.complete or (
+             m.start not in targets and not preceded_by(toks, m, AGAINST_PREPOSITIONS)
+             and not (has_conflict and m.code in ENEMY_CODES))]
     codes = unique(c for m in parts for c in m.all_codes())
     if intra_actor(toks, ev, parts, codes):
         ev.counted = False
