@@ -237,7 +237,7 @@ def own_partners(cl: Clauses) -> None:
     """Noun events with a possessive or "avec/entre X" own the actors of their phrase."""
     toks = cl.toks
     for ev in cl.events:
-        if ev.verb or not ev.counted or ev.quad not in lx.COOP_QUADS:
+        if ev.verb or not ev.counted or ev.quad not in lx.COOP_QUADS or ev.start in cl.complete:
             continue
         lo, hi = cl.window(ev)
         partners = phrase_partners(cl, ev, hi)
@@ -245,7 +245,8 @@ def own_partners(cl: Clauses) -> None:
         if poss or partners:
             # "sa rencontre avec X": the possessor; "la Russie a signé un accord avec X":
             # the clause's actors before the noun
-            owners = possessor(cl, ev) if poss else clause_owners(cl, ev, lo, partners)
+            owners = possessor(cl, ev) if poss else (clause_owners(cl, ev, lo, partners)
+                                                     or speaker_party(cl, partners))
             if between_others(toks, ev) and len(unique(c for m in partners
                                                        for c in m.all_codes())) >= 2:
                 owners = []  # "s'oppose à l'accord entre Washington et Kiev": theirs alone
@@ -263,7 +264,17 @@ def conflict_partners(cl: Clauses) -> None:
         lo, hi = cl.window(ev)
         partners = phrase_partners(cl, ev, hi)
         if partners:
-            cl.local[ev.start] = clause_owners(cl, ev, lo, partners) + partners
+            cl.local[ev.start] = (clause_owners(cl, ev, lo, partners)
+                                  or speaker_party(cl, partners)) + partners
+
+
+def speaker_party(cl: Clauses, partners: list[Mention]) -> list[Mention]:
+    """"D'après Joe Biden, les négociations avec Moscou progressent", "Washington a annoncé
+    un entretien avec Moscou": a cooperation or conflict "avec X" that names no owner in its
+    clause is the speaker's (rule ``speaker_party``), as "sa rencontre avec X" is."""
+    codes = {c for m in partners for c in m.all_codes()}
+    return [m for m in cl.speaker_mentions if m.all_codes()
+            and not set(m.all_codes()) <= codes][:1]
 
 
 def phrase_partners(cl: Clauses, ev: Event, hi: int) -> list[Mention]:

@@ -39,6 +39,8 @@ CASES = [
      "dyad", "UKR-USA:coop"),
     ("accused_agent", "Moscou accuse Washington de livrer des armes à Kiev.", "dyad",
      "UKR-USA:coop"),
+    ("speaker_party", "D'après Joe Biden, les négociations avec Moscou progressent.", "dyad",
+     "RUS-USA:coop"),
     ("addressee", "Moscou a proposé à Washington d'ouvrir des pourparlers.", "dyad",
      "RUS-USA:coop"),
     ("announced_act", "Les États-Unis ont annoncé une nouvelle aide militaire à l'Ukraine.",
