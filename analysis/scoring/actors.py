@@ -111,12 +111,12 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
 
 
 def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]) -> frozenset[int]:
-    """"livrer des armes à Kiev", "son soutien au Maroc": the "à" a few words after an aid
-    or support event introduces its recipient, so the capital or country after it is an
-    actor, not a place."""
+    """"livrer des armes à Kiev", "son soutien au Maroc", "les ventes d'armes à Taïwan": the
+    "à" a few words after an aid, support or supply event introduces its recipient, so the
+    capital or country after it is an actor, not a place."""
     found: set[int] = set()
     for _, end, row in matches:
-        if row.category in ("AID", "SUPPORT") and row.role == "event":
+        if (row.category in ("AID", "SUPPORT") or "&" in row.term) and row.role == "event":
             k = next((k for k in range(end, min(end + 6, len(toks)))
                       if toks[k].w in RECIPIENT_PREPOSITIONS), None)
             if k is not None:

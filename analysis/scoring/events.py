@@ -423,8 +423,8 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
         if full and (target is None or target.row.quad not in lx.COOP_QUADS):
             target = spoil_parse(toks, sp, events)
         if target is not None and target.rule == "lexicon" and alive(target) \
-                and target.row.quad in lx.COOP_QUADS and not target.negated \
-                and not between_others(toks, target):
+                and target.row.quad in lx.COOP_QUADS and target.row.role != "stop" \
+                and not target.negated and not between_others(toks, target):
             target.counted = False
             target.rule = "spoiled"
             target.evidence = f"{sp.row.term}>{target.row.term}[spoiled]"

@@ -193,7 +193,8 @@ def aid_phrase(cl: Clauses) -> None:
     (rule ``aid_phrase``)."""
     toks = cl.toks
     for ev in cl.events:
-        if ev.verb or not ev.counted or ev.category not in ("AID", "SUPPORT") \
+        if ev.verb or not ev.counted or not (ev.category in ("AID", "SUPPORT")
+                                              or "&" in ev.row.term) \
                 or ev.start in cl.local:
             continue
         lo, hi = cl.window(ev)
