@@ -36,15 +36,16 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import sklearn
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MaxAbsScaler
 
 from .model import LABELS, RULE_INPUT_COLUMNS, FrameModel, RuleFeatures
+from .ngrams import CharNgrams, WordNgrams
 from .reliability import SAMPLE_COLUMNS, left_to_draw, read_annotations
 from .tables import Scored
 
@@ -53,6 +54,9 @@ Kind = Literal["full", "text", "rules"]
 UNIT_COLUMNS = ["item_id", "group", "text", *RULE_INPUT_COLUMNS, "y_coop", "y_conf"]
 #: Share of an uncertainty sample drawn at random (flagged ``draw = random``).
 RANDOM_SHARE = 0.2
+#: Word and character n-gram orders of the text features.
+WORD_ORDERS: tuple[int, int] = (1, 2)
+CHAR_ORDERS: tuple[int, int] = (2, 5)
 #: Folds of the calibration and of the out-of-fold threshold choice.
 INNER_FOLDS = 3
 
@@ -124,11 +128,8 @@ def _features(kind: Kind) -> ColumnTransformer:
         parts.append(("rules", Pipeline([("rules", RuleFeatures()), ("scale", MaxAbsScaler())]),
                       RULE_INPUT_COLUMNS))
     if kind in ("full", "text"):
-        parts.append(("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
-                                               lowercase=True, dtype=np.float64), "text"))
-        parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5),
-                                               sublinear_tf=True, min_df=2, dtype=np.float64),
-                      "text"))
+        parts.append(("words", WordNgrams(WORD_ORDERS), "text"))
+        parts.append(("chars", CharNgrams(CHAR_ORDERS, min_df=2), "text"))
     return ColumnTransformer(parts, sparse_threshold=1.0)
 
 
@@ -177,7 +178,7 @@ class CalibratedLogistic(ClassifierMixin, BaseEstimator):
 
     def _sigmoid(self, scores: np.ndarray) -> np.ndarray:
         a, b = self.platt_
-        return 1.0 / (1.0 + np.exp(-(a * scores + b)))
+        return expit(a * scores + b)
 
     def predict_proba(self, X: Any) -> np.ndarray:
         if self.logreg_ is None:
@@ -201,25 +202,7 @@ def fit_label(units: pd.DataFrame, label: str, kind: Kind = "full", seed: int = 
     y = units[f"y_{label}"].to_numpy(dtype=int)
     pipe = build_pipeline(kind, seed)
     pipe.fit(units, y, classifier__groups=units["group"].astype(str).to_numpy())
-    _drop_stop_words(pipe)
     return pipe
-
-
-#: Fitted attributes that differ between processes for the same data: ``stop_words_`` (a set,
-#: pickled in string-hash order; kept for introspection only) and ``_stop_words_id`` (the
-#: ``id()`` of the stop-word list, a memory address cached to skip a check). Dropping them
-#: makes the saved model the same bytes in every process.
-UNSTABLE_ATTRIBUTES = ("stop_words_", "_stop_words_id")
-
-
-def _drop_stop_words(pipe: Pipeline) -> None:
-    """Remove :data:`UNSTABLE_ATTRIBUTES` from the fitted text vectorisers."""
-    for _, transformer, _ in pipe.named_steps["features"].transformers_:
-        steps = transformer.steps if isinstance(transformer, Pipeline) else [(None, transformer)]
-        for _, step in steps:
-            for attr in UNSTABLE_ATTRIBUTES:
-                if hasattr(step, attr):
-                    delattr(step, attr)
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,11 @@ def _text(value: object) -> str:
                                                      and math.isnan(value)) else str(value)
 
 
+@lru_cache(maxsize=4096)
+def _evidence_features(evidence: str) -> tuple[tuple[str, float], ...]:
+    return tuple(evidence_features(evidence).items())
+
+
 def evidence_features(evidence: str) -> dict[str, float]:
     """Counts of what the rules did, read from one evidence string.
 
@@ -110,7 +116,7 @@ def evidence_features(evidence: str) -> dict[str, float]:
 
 def rule_features(row: dict[str, Any]) -> dict[str, float]:
     """The rule scorer's features of one sentence row (a dict of sentence columns)."""
-    feats = evidence_features(_text(row.get("evidence")))
+    feats = dict(_evidence_features(_text(row.get("evidence"))))  # most are "" or repeated
     actors = [a for a in _text(row.get("actors")).split(";") if a]
     goldstein = _number(row.get("goldstein"))
     feats.update({

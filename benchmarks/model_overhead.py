@@ -8,15 +8,19 @@ The corpus is generated from the UD French-GSD sentences in ``benchmarks/data``
 (:func:`analysis.corpora.write_corpus`, about 600 words an article). For each
 mode, the same run (one process, tone columns on, CSV) is timed without a
 model and with the bundled one, alternately, ``--repeat`` times after one
-warm-up run of each; the fastest time of each is kept (other processes on the
-machine only ever add time). Target (issue 15): a model costs no more than
-20 % over the same mode without it.
+warm-up run of each. The overhead is computed from the medians (the fastest
+times are reported too: other processes on the machine only ever add time),
+and the load average before and after each mode says how busy the machine
+was. Target (issue 15): a model costs no more than 20 % over the same mode
+without it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -36,25 +40,31 @@ def _time(corpus: Path, out: Path, mode: str, model: object) -> float:
     return time.perf_counter() - started
 
 
-def measure(corpus: Path, mode: str, repeat: int, tmp: Path) -> dict[str, float]:
-    """Fastest seconds without and with the bundled model, and the overhead."""
+def measure(corpus: Path, mode: str, repeat: int, tmp: Path) -> dict[str, object]:
+    """Median and fastest seconds without and with the bundled model, and the overheads."""
     model = load_model("bundled")
     times: dict[str, list[float]] = {"without": [], "with": []}
+    load_before = os.getloadavg()[0]
     for k in range(repeat + 1):
         for name, m in (("without", None), ("with", model)):
             t = _time(corpus, tmp / f"{mode}_{name}", mode, m)
             if k:  # the first round warms caches up
                 times[name].append(t)
+    med = {k: statistics.median(v) for k, v in times.items()}
     best = {k: min(v) for k, v in times.items()}
-    return {"mode": mode, "without_s": round(best["without"], 3), "with_s": round(best["with"], 3),
-            "overhead": round(best["with"] / best["without"] - 1, 4)}
+    return {"mode": mode, "repeat": repeat,
+            "without_s": round(med["without"], 3), "with_s": round(med["with"], 3),
+            "overhead": round(med["with"] / med["without"] - 1, 4),
+            "without_best_s": round(best["without"], 3), "with_best_s": round(best["with"], 3),
+            "overhead_best": round(best["with"] / best["without"] - 1, 4),
+            "loadavg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=100)
     parser.add_argument("--modes", default="full,fast,lexical")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
