@@ -70,7 +70,7 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
 class Batch:
     """Texts joined into one code-point array, with the prefix sums of their hash."""
 
-    def __init__(self, texts: Iterable[Any]):
+    def __init__(self, texts: list[Any]):
         pieces = [" " + " ".join(str(t).lower().split()) + " " for t in texts]
         self.joined = "\n".join(pieces)  # no piece holds a newline: split() removed them
         self.codes = np.frombuffer(self.joined.encode("utf-32-le"), dtype=np.uint32)
@@ -84,10 +84,11 @@ class Batch:
             self.prefix = np.concatenate([np.zeros(1, dtype=U64), np.cumsum(terms, dtype=U64)])
 
     def span_hash(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Hash of each span ``joined[a:b]``, independent of where the span is."""
+        """Hash of each span ``joined[a:b]``, independent of where the span is (odd: see
+        :meth:`HashTable.lookup`)."""
         with np.errstate(over="ignore"):
             raw = (self.prefix[b] - self.prefix[a]) * self.down[a]
-            return _mix(raw + (b - a).astype(U64) * U64(PAIR))
+            return _mix(raw + (b - a).astype(U64) * U64(PAIR)) | U64(1)
 
     def rows_of(self, positions: np.ndarray) -> np.ndarray:
         """The text (row) each position of :attr:`joined` belongs to."""
@@ -103,14 +104,27 @@ class Batch:
         return starts - 1, ends - starts + 2, self.rows_of(starts)
 
 
-def char_spans(batch: Batch, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Start, end and row of every character n-gram of a padded word (``char_wb``)."""
-    first, length, rows = batch.padded_words
+#: The last batch made by :func:`batch_of` and its texts (the word and character features of
+#: a model read the same texts, one after the other).
+_LAST: dict[str, Any] = {}
+
+
+def batch_of(X: Iterable[Any]) -> Batch:
+    """``Batch(X)``, made once for two transformers in a row that read the same texts."""
+    texts = X.tolist() if hasattr(X, "tolist") else list(X)
+    if _LAST.get("texts") != texts:
+        _LAST.update(texts=texts, batch=Batch(texts))
+    return _LAST["batch"]
+
+
+def char_spans(first: np.ndarray, length: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Start and owner (index into ``first``) of every character n-gram of the padded words
+    starting at ``first`` with ``length`` characters (``char_wb``: no inner space)."""
     count = np.maximum(length - n + 1, 0)
-    total = int(count.sum())
-    shift = np.repeat(first - (np.cumsum(count) - count), count)
-    starts = np.arange(total, dtype=np.int64) + shift
-    return starts, starts + n, np.repeat(rows, count)
+    owner = np.repeat(np.arange(len(first)), count)
+    starts = np.arange(len(owner), dtype=np.int64) + np.repeat(first - (np.cumsum(count) - count),
+                                                               count)
+    return starts, owner
 
 
 def word_spans(batch: Batch) -> tuple[np.ndarray, np.ndarray]:
@@ -141,7 +155,7 @@ class HashTable:
     def __init__(self, keys: np.ndarray):
         bits = max(int(2 * len(keys)).bit_length(), 4)
         self.shift, self.mask = U64(64 - bits), (1 << bits) - 1
-        self.keys = np.zeros(1 << bits, dtype=U64)
+        self.keys = np.zeros(1 << bits, dtype=U64)  # 0: an empty slot
         self.cols = np.full(1 << bits, -1, dtype=np.int32)
         home = self._home(keys)
         todo, probe = np.arange(len(keys)), 0
@@ -160,17 +174,22 @@ class HashTable:
         return (hashes >> self.shift).astype(np.int64)
 
     def lookup(self, hashes: np.ndarray) -> np.ndarray:
-        """The column of each hash, -1 for a hash not in the vocabulary."""
+        """The column of each hash, -1 for a hash not in the vocabulary (hashes are odd, so
+        that a zero key marks an empty slot)."""
         out = np.full(len(hashes), -1, dtype=np.int64)
-        home, todo = self._home(hashes), np.arange(len(hashes))
-        for probe in range(self.probes):
-            slot = (home[todo] + probe) & self.mask
-            col = self.cols[slot]
-            found = (col >= 0) & (self.keys[slot] == hashes[todo])
-            out[todo[found]] = col[found]
-            todo = todo[(col >= 0) & ~found]
+        slot = self._home(hashes)
+        key = self.keys[slot]
+        found = key == hashes
+        out[found] = self.cols[slot[found]]
+        todo = np.flatnonzero(~found & (key != 0))
+        for probe in range(1, self.probes):
             if not len(todo):
                 break
+            here = (slot[todo] + probe) & self.mask
+            key = self.keys[here]
+            found = key == hashes[todo]
+            out[todo[found]] = self.cols[here[found]]
+            todo = todo[~found & (key != 0)]
         return out
 
 
@@ -190,7 +209,7 @@ class _Ngrams(TransformerMixin, BaseEstimator):
         raise NotImplementedError
 
     def fit(self, X: Any, y: Any = None) -> _Ngrams:
-        batch = Batch(X)
+        batch = batch_of(X)
         rows, hashes, spans = self._occurrences(batch, spans=True)
         order = np.lexsort((rows, hashes))
         rows, hashes, spans = rows[order], hashes[order], spans[order]
@@ -205,7 +224,7 @@ class _Ngrams(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: Any) -> sp.csr_matrix:
-        batch = Batch(X)
+        batch = batch_of(X)
         rows, hashes, _ = self._occurrences(batch)
         shape = (batch.n_rows, len(self.vocabulary_))
         if len(self.vocabulary_) == 0 or len(hashes) == 0:
@@ -214,9 +233,15 @@ class _Ngrams(TransformerMixin, BaseEstimator):
         hit = col >= 0
         counts = sp.csr_matrix((np.ones(int(hit.sum())), (rows[hit], col[hit])), shape=shape)
         counts.sum_duplicates()
+        return self._weigh(counts)
+
+    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """Counts (no duplicate entries) to sublinear TF-IDF with rows of unit length."""
         counts.data = (1.0 + np.log(counts.data)) * self.idf_[counts.indices]
-        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-        counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
+        per_row = np.diff(counts.indptr)
+        rows = np.repeat(np.arange(counts.shape[0]), per_row)
+        norms = np.sqrt(np.bincount(rows, counts.data ** 2, minlength=counts.shape[0]))
+        counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), per_row)
         return counts
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
@@ -251,19 +276,45 @@ def _name(joined: str, a: int, b: int, c: int, d: int) -> str:
 class CharNgrams(_Ngrams):
     """Character n-grams of each lower-cased word padded with spaces (``char_wb``), TF-IDF."""
 
-    def __init__(self, ngram_range: tuple[int, int] = (2, 5), min_df: int = 2):
+    def __init__(self, ngram_range: tuple[int, int] = (2, 4), min_df: int = 2):
         self.ngram_range = ngram_range
         self.min_df = min_df
 
     def _occurrences(self, batch: Batch, spans: bool = False,
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        first, length, rows = batch.padded_words
         parts = []
         for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
-            a, b, rows = char_spans(batch, n)
-            parts.append((rows, batch.span_hash(a, b), _spans(spans, a, b)))
+            a, owner = char_spans(first, length, n)
+            parts.append((rows[owner], batch.span_hash(a, a + n), _spans(spans, a, a + n)))
         if not parts:
             return _empty()
         return tuple(np.concatenate(x) for x in zip(*parts, strict=True))  # type: ignore[return-value]
+
+    def transform(self, X: Any) -> sp.csr_matrix:
+        """As :meth:`_Ngrams.transform`, but each distinct word of the batch is cut once.
+
+        A word's n-grams depend on the word alone, and words repeat (Zipf): the
+        counts are (text x word occurrences) @ (distinct word x n-gram counts).
+        """
+        batch = batch_of(X)
+        first, length, rows = batch.padded_words
+        shape = (batch.n_rows, len(self.vocabulary_))
+        if len(self.vocabulary_) == 0 or len(first) == 0:
+            return sp.csr_matrix(shape, dtype=np.float64)
+        _, where, word = np.unique(batch.span_hash(first, first + length), return_index=True,
+                                   return_inverse=True)
+        owners, cols = [], []
+        for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
+            a, owner = char_spans(first[where], length[where], n)
+            col = self._table().lookup(batch.span_hash(a, a + n))
+            owners.append(owner[col >= 0])
+            cols.append(col[col >= 0])
+        owner, col = np.concatenate(owners), np.concatenate(cols)
+        grams = sp.csr_matrix((np.ones(len(col)), (owner, col)), shape=(len(where), shape[1]))
+        uses = sp.csr_matrix((np.ones(len(word)), (rows, word.ravel())),
+                             shape=(shape[0], len(where)))
+        return self._weigh(uses @ grams)
 
 
 class WordNgrams(_Ngrams):
@@ -283,7 +334,7 @@ class WordNgrams(_Ngrams):
         if self.ngram_range[0] <= 2 <= self.ngram_range[1] and len(a) > 1:
             same = rows[1:] == rows[:-1]
             with np.errstate(over="ignore"):
-                pair = _mix(words[:-1][same] * U64(PAIR) + words[1:][same] + U64(2))
+                pair = _mix(words[:-1][same] * U64(PAIR) + words[1:][same] + U64(2)) | U64(1)
             where = _spans(spans, a[:-1][same], b[:-1][same], a[1:][same], b[1:][same])
             parts.append((rows[:-1][same], pair, where))
         if not parts:
