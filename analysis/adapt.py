@@ -143,7 +143,8 @@ class CalibratedLogistic(ClassifierMixin, BaseEstimator):
     folds, grouped by article when ``groups`` is given), fits the sigmoid on
     them (Platt scaling, as ``CalibratedClassifierCV(ensemble=False)`` does),
     picks ``threshold_``, the calibrated probability with the best F1 on those
-    out-of-fold values, and refits the regression on all the rows. With fewer
+    out-of-fold values (that F1 is ``oof_f1_``), and refits the regression on
+    all the rows. With fewer
     than two examples of a class it predicts the training share.
     """
 
@@ -163,7 +164,7 @@ class CalibratedLogistic(ClassifierMixin, BaseEstimator):
         n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
         k = min(self.folds, n_pos, n_neg, len(set(groups)) if groups is not None else len(y))
         if k < 2:
-            self.logreg_, self.platt_, self.threshold_ = None, (0.0, 0.0), 0.5
+            self.logreg_, self.platt_, self.threshold_, self.oof_f1_ = None, (0.0, 0.0), 0.5, 0.0
             return self
         if groups is None:
             splits = StratifiedKFold(k, shuffle=True, random_state=self.seed).split(X, y)
@@ -175,7 +176,10 @@ class CalibratedLogistic(ClassifierMixin, BaseEstimator):
             scores[test] = self._logreg().fit(X[train], y[train]).decision_function(X[test])
         platt = LogisticRegression(C=1e6, solver="lbfgs").fit(scores.reshape(-1, 1), y)
         self.platt_ = (float(platt.coef_[0, 0]), float(platt.intercept_[0]))
-        self.threshold_ = best_threshold(y, self._sigmoid(scores))
+        p = self._sigmoid(scores)
+        self.threshold_ = best_threshold(y, p)
+        pred = p >= self.threshold_
+        self.oof_f1_ = 2 * int((pred & (y == 1)).sum()) / (int(pred.sum()) + n_pos)
         self.logreg_ = self._logreg().fit(X, y)
         return self
 

@@ -8,9 +8,11 @@ points, and each n-gram is identified by a 64-bit polynomial hash of its span,
 computed for all spans of a length at once from prefix sums (wrapping
 ``uint64`` arithmetic, the same on every machine and in every process).
 The vocabulary learned by :meth:`fit` is the sorted array of the hashes kept
-(with their n-gram strings, for :meth:`get_feature_names_out`); transforming is
-a vectorised ``searchsorted``. Two hashes of distinct n-grams being equal is
-about as likely as 1 in 2**64 per pair: negligible for vocabularies of 10**5.
+(with their n-gram strings, for :meth:`get_feature_names_out`); transforming
+looks hashes up in an open-addressing table (:class:`HashTable`), and cuts
+each distinct word of a batch into character n-grams once. Two hashes of
+distinct n-grams being equal is about as likely as 1 in 2**63 per pair (the
+hashes are odd): negligible for vocabularies of 10**5.
 
 * :class:`CharNgrams`: character n-grams inside word boundaries (as
   ``analyzer="char_wb"``: each lower-cased word padded with one space);
@@ -104,17 +106,19 @@ class Batch:
         return starts - 1, ends - starts + 2, self.rows_of(starts)
 
 
-#: The last batch made by :func:`batch_of` and its texts (the word and character features of
-#: a model read the same texts, one after the other).
-_LAST: dict[str, Any] = {}
+#: The last (texts, batch) made by :func:`batch_of` (the word and character features of a
+#: model read the same texts, one after the other); replaced as one value, so that threads
+#: never pair one call's texts with another's batch.
+_LAST: dict[str, tuple[list[Any], Batch]] = {}
 
 
 def batch_of(X: Iterable[Any]) -> Batch:
     """``Batch(X)``, made once for two transformers in a row that read the same texts."""
     texts = X.tolist() if hasattr(X, "tolist") else list(X)
-    if _LAST.get("texts") != texts:
-        _LAST.update(texts=texts, batch=Batch(texts))
-    return _LAST["batch"]
+    last = _LAST.get("last")
+    if last is None or last[0] != texts:
+        last = _LAST["last"] = (texts, Batch(texts))
+    return last[1]
 
 
 def char_spans(first: np.ndarray, length: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
