@@ -13,7 +13,9 @@ times (the fastest times are reported too: other processes on the machine
 only ever add time), and from the medians of the process's CPU time (less
 disturbed by other processes on a shared machine); the load average before
 and after each mode says how busy the machine was. Target (issue 15): a
-model costs no more than 20 % over the same mode without it.
+model costs no more than 20 % over the same mode without it; ``meets_target``
+reads the CPU-time overhead, since on a machine shared with other jobs the
+wall-clock medians of one-second runs swing by a third from run to run.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = write_corpus(Path(tmp) / "corpus", args.docs)
         for mode in args.modes.split(","):
             row = measure(corpus, mode, args.repeat, Path(tmp))
-            row["meets_target"] = row["overhead"] <= TARGET
+            row["meets_target"] = row["overhead_cpu"] <= TARGET  # see the module: CPU time
             rows.append(row)
             print(json.dumps(row))
     result = {"docs": args.docs, "target_overhead": TARGET, "results": rows}
