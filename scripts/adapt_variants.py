@@ -15,6 +15,8 @@ the F1 difference, 1,000 resamples). Whatever a variant chooses (threshold,
 * ``chars_2_5`` / ``chars_3_5`` / ``chars_3_4``: other character n-gram orders;
 * ``C_0.1`` … ``C_10``: one regularisation strength each (all reported, none picked);
 * ``C_inner``: ``C`` picked among those by out-of-fold F1 inside the training folds;
+* ``residual_3`` / ``residual_10``: the rule features scaled up (less penalised), so that
+  the model starts from the rules and the text learns where to depart from them;
 * ``prior``: the training folds plus the seeds and the news set's dev half;
 * ``rules_only``: the rule scorer's features alone, no text.
 """
@@ -54,6 +56,17 @@ def _inner_f1(units: pd.DataFrame, label: str, c: float, seed: int) -> float:
     return float(clf.oof_f1_)
 
 
+def _fit_rules_weighted(weight: float) -> Fit:
+    """The rule features scaled by ``weight``: less penalised, so the model starts from the
+    rules and the text features learn where to depart from them (a residual design)."""
+    def fit(units: pd.DataFrame, label: str, kind: str = "full", seed: int = 0) -> object:
+        y = units[f"y_{label}"].to_numpy(dtype=int)
+        pipe = build_pipeline(kind, seed)  # type: ignore[arg-type]
+        pipe.named_steps["features"].set_params(transformer_weights={"rules": weight})
+        return pipe.fit(units, y, classifier__groups=units["group"].astype(str).to_numpy())
+    return fit
+
+
 def _fit_inner_c(units: pd.DataFrame, label: str, kind: str = "full", seed: int = 0) -> object:
     best = max(C_VALUES, key=lambda c: (_inner_f1(units, label, c, seed), -abs(np.log(c))))
     return _fit_with_c(best)(units, label, kind, seed)
@@ -75,6 +88,8 @@ def _variants(prior: pd.DataFrame) -> dict[str, tuple[dict[str, object], Fit | N
         if c != 1.0:
             out[f"C_{c:g}"] = ({}, _fit_with_c(c))
     out["C_inner"] = ({}, _fit_inner_c)
+    for weight in (3.0, 10.0):
+        out[f"residual_{weight:g}"] = ({}, _fit_rules_weighted(weight))
     out["prior"] = ({}, with_prior)
     out["rules_only"] = ({}, rules_only)
     return out
