@@ -144,8 +144,8 @@ class CalibratedLogistic(ClassifierMixin, BaseEstimator):
     them (Platt scaling, as ``CalibratedClassifierCV(ensemble=False)`` does),
     picks ``threshold_``, the calibrated probability with the best F1 on those
     out-of-fold values (that F1 is ``oof_f1_``), and refits the regression on
-    all the rows. With fewer
-    than two examples of a class it predicts the training share.
+    all the rows. With fewer than two examples of a class it predicts the
+    training share.
     """
 
     def __init__(self, C: float = 1.0, folds: int = INNER_FOLDS, seed: int = 0):

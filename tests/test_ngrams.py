@@ -9,7 +9,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis import learning
-from analysis.ngrams import CharNgrams, HashTable, WordNgrams
+from analysis.ngrams import CharNgrams, HashTable, WordNgrams, batch_of
 
 TEXTS = ["Le Kremlin  a rejeté l'accord, a déclaré Paris.", "Un été à Québec : « paix » !",
          "", "x", "Les États-Unis et l'Iran négocient\nà Genève\u00a0depuis lundi_2.",
@@ -67,3 +67,12 @@ def test_hash_table_finds_every_key_and_no_other():
     others = np.setdiff1d(rng.integers(0, 2**63, 5000, dtype=np.uint64) | np.uint64(1), keys)
     assert (table.lookup(others) == -1).all()
     assert (HashTable(keys[:0]).lookup(keys[:3]) == -1).all()
+
+
+def test_one_batch_for_two_transformers_in_a_row_and_a_new_one_for_other_texts():
+    first = batch_of(list(TEXTS))
+    assert batch_of(np.array(TEXTS, dtype=object)) is first  # the same texts: made once
+    other = batch_of(TEXTS[:3])
+    assert other is not first and other.n_rows == 3 and batch_of(TEXTS[:3]) is other
+    words = WordNgrams((1, 1), 1).fit(TEXTS)
+    assert words.transform(TEXTS[:1]).shape[0] == 1 and words.transform(TEXTS).shape[0] == len(TEXTS)
