@@ -28,11 +28,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import DictVectorizer
 
@@ -68,6 +70,11 @@ def _number(value: object) -> float:
 def _text(value: object) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float)
                                                      and math.isnan(value)) else str(value)
+
+
+@lru_cache(maxsize=4096)
+def _evidence_features(evidence: str) -> tuple[tuple[str, float], ...]:
+    return tuple(evidence_features(evidence).items())
 
 
 def evidence_features(evidence: str) -> dict[str, float]:
@@ -110,7 +117,7 @@ def evidence_features(evidence: str) -> dict[str, float]:
 
 def rule_features(row: dict[str, Any]) -> dict[str, float]:
     """The rule scorer's features of one sentence row (a dict of sentence columns)."""
-    feats = evidence_features(_text(row.get("evidence")))
+    feats = dict(_evidence_features(_text(row.get("evidence"))))  # most are "" or repeated
     actors = [a for a in _text(row.get("actors")).split(";") if a]
     goldstein = _number(row.get("goldstein"))
     feats.update({
@@ -123,6 +130,25 @@ def rule_features(row: dict[str, Any]) -> dict[str, float]:
         f"voice={_text(row.get('voice')) or 'narrator'}": 1.0,
     })
     return feats
+
+
+def _column(X: pd.DataFrame, col: str) -> list[Any]:
+    return X[col].tolist() if col in X.columns else [None] * len(X)
+
+
+def _numeric_features(X: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The numeric features of :func:`rule_features`, one array per name, for all rows."""
+    def num(col: str, scale: Any = float) -> np.ndarray:
+        return np.array([scale(_number(v)) for v in _column(X, col)], dtype=float)
+
+    def log(x: float) -> float:
+        return math.log1p(abs(x))
+
+    actors = [len({a for a in _text(v).split(";") if a}) for v in _column(X, "actors")]
+    return {"coop": num("coop"), "conf": num("conf"),
+            "coop_score": num("coop_score", log), "conf_score": num("conf_score", log),
+            "goldstein": num("goldstein") / 10.0, "n_actors": np.array(actors, dtype=float),
+            "n_dyads": num("n_dyads")}
 
 
 class RuleFeatures(TransformerMixin, BaseEstimator):
@@ -140,7 +166,39 @@ class RuleFeatures(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: pd.DataFrame) -> Any:
-        return self.vectorizer_.transform(self._dicts(X))
+        """The same matrix as ``vectorizer_.transform(self._dicts(X))``, built column-wise.
+
+        A model labels every sentence of a run: the numeric columns are read as
+        arrays, and each distinct evidence string is parsed once.
+        """
+        vocab, n = self.vectorizer_.vocabulary_, len(X)
+        rows, cols, vals = [], [], []
+
+        def add(name: str, where: np.ndarray, values: np.ndarray) -> None:
+            if name in vocab:
+                rows.append(where)
+                cols.append(np.full(len(where), vocab[name]))
+                vals.append(values)
+
+        every = np.arange(n)
+        for name, values in _numeric_features(X).items():
+            add(name, every, values)
+        for col, default in (("modality", "asserted"), ("voice", "narrator")):
+            names = [f"{col}={_text(v) or default}" for v in _column(X, col)]
+            for name in sorted(set(names)):
+                add(name, np.flatnonzero(np.array(names, dtype=object) == name), np.ones(1))
+        codes, texts = pd.factorize(pd.Series([_text(v) for v in _column(X, "evidence")],
+                                              dtype=object), sort=True)
+        for k, text in enumerate(texts):
+            where = np.flatnonzero(codes == k)
+            for name, value in _evidence_features(text):
+                add(name, where, np.full(len(where), value))
+        shape = (n, len(vocab))
+        if not rows:
+            return sp.csr_matrix(shape)
+        values = np.concatenate([np.broadcast_to(v, r.shape) for r, v in zip(rows, vals,
+                                                                               strict=True)])
+        return sp.csr_matrix((values, (np.concatenate(rows), np.concatenate(cols))), shape=shape)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return np.asarray(self.vectorizer_.get_feature_names_out(), dtype=object)
@@ -197,9 +255,9 @@ class FrameModel:
         """Add :data:`MODEL_SENTENCE_COLUMNS` to scored sentence rows (rounded as written)."""
         if not rows:
             return
-        frame = pd.DataFrame([{**{c: r.get(c) for c in ("text", *RULE_INPUT_COLUMNS)},
-                               "n_dyads": k} for r, k in zip(rows, n_dyads, strict=True)])
-        frame["text"] = frame["text"].map(_text)
+        columns = {c: [r.get(c) for r in rows] for c in RULE_INPUT_COLUMNS if c != "n_dyads"}
+        frame = pd.DataFrame({"text": [_text(r.get("text")) for r in rows], **columns,
+                              "n_dyads": list(n_dyads)}, dtype=object)
         probs = self.probabilities(frame)
         for i, row in enumerate(rows):
             for lab in LABELS:

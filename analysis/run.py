@@ -41,11 +41,11 @@ import os
 import sys
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -210,18 +210,21 @@ def _local(articles: Iterator[Article], opts: Options, jobs: int) -> Iterator[li
 def _in_order(task, items: Iterable, opts: Options, jobs: int) -> Iterator:
     """``task(item, opts)`` for each item in ``jobs`` processes, results in input order.
 
+    ``opts`` (with its model, megabytes) goes to each worker once, through the
+    pool's initializer (:func:`_init_worker`), not with every batch.
+
     At most ``2 * jobs`` items are in flight, so memory stays bounded. The
     workers die with the main process (:func:`analysis.workers.init`); if the
     run stops early (Ctrl-C, an error, the generator closed) they are killed
     at once rather than left to finish their batches.
     """
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=workers.init,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(os.getpid(), opts))
     finished = False
     try:
         window: deque = deque()
         for item in items:
-            window.append(pool.submit(task, item, opts))
+            window.append(pool.submit(_with_options, task, item))
             if len(window) >= 2 * jobs:
                 yield window.popleft().result()
         while window:
@@ -232,6 +235,21 @@ def _in_order(task, items: Iterable, opts: Options, jobs: int) -> Iterator:
             pool.shutdown(wait=True)
         else:
             workers.stop(pool)
+
+
+#: The run's options in a worker process of the local engine (set by :func:`_init_worker`).
+_WORKER_OPTIONS: dict[str, Options] = {}
+
+
+def _init_worker(parent: int, opts: Options) -> None:
+    """Pool initializer: :func:`analysis.workers.init`, then keep the run's options."""
+    workers.init(parent)
+    _WORKER_OPTIONS["opts"] = opts
+
+
+def _with_options(task: Callable[[Any, Options], Any], item: Any) -> Any:
+    """Run ``task(item, opts)`` with the options this worker was started with."""
+    return task(item, _WORKER_OPTIONS["opts"])
 
 
 def _local_files(files: list[Path], opts: Options, jobs: int) -> Iterator[list[ScoredArticle]]:
@@ -310,7 +328,8 @@ def _dask(files: list[Path], opts: Options, scheduler: str | None,
     try:
         parts = [[str(f) for f in files[i:i + partition_size]]
                  for i in range(0, len(files), partition_size)]
-        futures = client.map(_read_and_score_files, parts, opts=opts, pure=False)
+        shared = client.scatter(opts, broadcast=True)  # once per worker, not once per task
+        futures = client.map(_read_and_score_files, parts, opts=shared, pure=False)
 
         def results() -> Iterator[list[tuple[str, ScoredArticle]]]:
             for fut in futures:  # in input order

@@ -257,3 +257,35 @@ def test_bundled_model_loads_and_is_small():
     assert m.n_train > 1000 and m.mode == "full" and m.info["script"] == "scripts/train_bundled.py"
     news_test = learning.annotated_sentences().query("source == 'news_test'")
     assert "news_test" not in m.info["training"] and len(news_test) == 126
+
+
+def test_workers_get_the_model_once_not_with_every_batch(project, monkeypatch):
+    """``_in_order`` hands the options (and their model) to the pool's initializer only."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis import run as run_module
+
+    submitted, started = [], []
+    real_submit, real_init = ProcessPoolExecutor.submit, ProcessPoolExecutor.__init__
+
+    def submit(self, fn, *args, **kwargs):
+        submitted.append(args)
+        return real_submit(self, fn, *args, **kwargs)
+
+    def init(self, *args, **kwargs):
+        started.append(kwargs.get("initargs"))
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    monkeypatch.setattr(ProcessPoolExecutor, "__init__", init)
+    opts = run_module.Options(model=md.load_model(project["model"]))
+    out = list(run_module._in_order(_echo_model, range(5), opts, 2))
+    assert out == [(k, opts.model.data_sha256) for k in range(5)]
+    assert len(submitted) == 5 and all(
+        not any(isinstance(a, run_module.Options | md.FrameModel) for a in args)
+        for args in submitted)
+    assert len(started) == 1 and started[0][1] is opts
+
+
+def _echo_model(item, opts):
+    return item, opts.model.data_sha256
