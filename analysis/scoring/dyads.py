@@ -201,7 +201,8 @@ def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
 
 def conflict_agent(cl: Clauses, targets: set[int]) -> None:
     """"a aidé X à contourner les sanctions imposées par Y", "son soutien à X face à
-    l'invasion lancée par Y": "par Y" after a conflict noun names the act's own agent, who
+    l'invasion lancée par Y", "livrent des armes à X pour contrer l'invasion russe": "par Y"
+    or a nationality adjective right after a conflict noun names the act's own agent, who
     is no party to the clause's cooperation; its targets are the actors between that
     cooperation and the act (rule ``conflict_agent``)."""
     toks = cl.toks
@@ -210,7 +211,9 @@ def conflict_agent(cl: Clauses, targets: set[int]) -> None:
             continue
         agent = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
                       and preceded_by(toks, m, AGENT_PREPOSITIONS)
-                      and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))), None)
+                      and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))),
+                     None) or next((m for m in cl.mentions if m.kind == "adjective"
+                                    and m.start == ev.end and len(m.all_codes()) == 1), None)
         lo, _ = cl.window(ev)
         coop = next((c for c in cl.events if c.counted and c.coop and lo <= c.start
                      and c.end <= ev.start), None)

@@ -56,12 +56,13 @@ def phrase_start(m: Mention) -> int:
 
 
 def preceded_by(toks: list[Tok], m: Mention, words: tuple[str, ...]) -> bool:
-    """Is the mention's phrase right after one of ``words`` (or "face à"), articles skipped?"""
+    """Is the mention's phrase right after one of ``words`` (or "face à", when ``words`` are
+    the against prepositions: "face à X" is no partner or recipient), articles skipped?"""
     k = phrase_start(m) - 1
     while k >= 0 and toks[k].w in DETERMINERS:
         k -= 1
     return k >= 0 and (toks[k].w in words or (
-        toks[k].w == "à" and k > 0 and toks[k - 1].w == "face"))
+        "contre" in words and toks[k].w == "à" and k > 0 and toks[k - 1].w == "face"))
 
 
 @dataclass
@@ -110,7 +111,7 @@ class Clauses:
             plo = max((b for b in self.bounds if b < lo - 1), default=-1) + 1
             inside = [m for m in self.mentions if plo <= m.start < lo - 1
                       and not (m.pronoun and m.start in self.excluded)]
-        if not inside or announced_act(self, ev, lo):
+        if not inside or announced_act(self, ev, lo) or speech_act(self, ev):
             inside = [m for m in self.speaker_mentions if m.all_codes() and m not in inside
                       ] + inside
         return inside
@@ -137,6 +138,13 @@ class Clauses:
         for x in range(len(codes)):
             for y in range(x + 1, len(codes)):
                 self.add(codes[x], codes[y], relation, ev, evidence, **kwargs)
+
+
+def speech_act(cl: Clauses, ev: Event) -> bool:
+    """"Washington a averti Moscou qu'une invasion...", "le Kremlin a salué Pékin pour...":
+    an event word that is itself the attribution's verb is the speaker's act, so the speaker
+    is one of its parties (rule ``speech_act``)."""
+    return ev.start in cl.excluded and bool(cl.speaker_mentions)
 
 
 def announced_act(cl: Clauses, ev: Event, lo: int) -> bool:

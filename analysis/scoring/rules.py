@@ -109,6 +109,7 @@ RULES: tuple[Rule, ...] = (
          labels=("negated_coop", "negated_conf"), drops=("negated_conf",)),
     Rule("lexicon_evidence", "event", "events.lexicon_evidence"),
     Rule("announced_act", "dyad", "parties.announced_act"),
+    Rule("speech_act", "dyad", "parties.speech_act"),
     Rule("compound_partners", "dyad", "parties.compound_partners"),
     Rule("aid_phrase", "dyad", "parties.aid_phrase"),
     Rule("accused_agent", "dyad", "parties.accused_agent"),

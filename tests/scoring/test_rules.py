@@ -41,6 +41,8 @@ CASES = [
      "UKR-USA:coop"),
     ("speaker_party", "D'après Joe Biden, les négociations avec Moscou progressent.", "dyad",
      "RUS-USA:coop"),
+    ("speech_act", "Washington a averti Moscou qu'une invasion de l'Ukraine aurait de graves "
+     "conséquences.", "dyad", "RUS-USA:conf"),
     ("addressee", "Moscou a proposé à Washington d'ouvrir des pourparlers.", "dyad",
      "RUS-USA:coop"),
     ("announced_act", "Les États-Unis ont annoncé une nouvelle aide militaire à l'Ukraine.",
@@ -79,6 +81,8 @@ CASES = [
      "CHN-IRN:conf"),
     ("conflict_agent", "La Russie a aidé la Syrie à contourner les sanctions imposées par la "
      "Turquie.", "dyad", "SYR-TUR:conf"),
+    ("conflict_agent", "La France a renouvelé son soutien à l'Ukraine face à l'offensive russe.",
+     "dyad", "FRA-UKR:coop"),
     ("noun_target", "La Russie et la Chine ont renforcé la pression sur l'Iran.", "directed",
      "CHN>IRN:conf"),
     ("proper_name", "Le Forum de Coopération économique Asie-Pacifique s'est ouvert à Lima.",
