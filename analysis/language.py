@@ -151,6 +151,7 @@ WORD_LISTS: dict[str, str] = {
     "addressee_verbs": "words.ADDRESSEE_FORMS (every form)",
     "prenominal_adjectives": "words.PRENOMINAL_ADJECTIVES",
     "ally_nouns": "words.ALLY_NOUNS",
+    "relation_nouns": "words.RELATION_NOUNS (every noun form)",
     # scoring.lexical
     "anchor_function_words": "words.ANCHOR_FUNCTION_WORDS (with ' - ,)",
     "light_words": "words.LIGHT_WORDS",

@@ -41,6 +41,7 @@ from .words import (
     RECIPIENT_PREPOSITIONS,
     REGIME_ALIASES,
     REGIME_OF,
+    RELATION_NOUNS,
     SUBJECT_PRONOUNS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
@@ -280,7 +281,8 @@ def compound_adjectives(engine: Engine, toks: list[Tok], mentions: list[Mention]
     kept = []
     for m in out:
         if len(m.codes) >= 2 and not m.pair and not any(
-                k in event_heads for k in (*range(max(0, m.start - 2), m.start), m.end)):
+                k in event_heads or toks[k].w in RELATION_NOUNS
+                for k in (*range(max(0, m.start - 2), m.start), m.end) if k < len(toks)):
             if not places:
                 continue
             m = replace(m, place=True)

@@ -343,7 +343,8 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     object of the conflict ("a blâmé l'Allemagne et l'Autriche" opposes neither to the
     other; "la Russie et les États-Unis ont intensifié les combats" opposes them). With
     three or more ("les Allemands ... les Français et les Britanniques") who fights whom
-    is not in the words. Enemy groups
+    is not in the words; one compound adjective ("les relations russo-américaines") names
+    both sides itself. Enemy groups
     are left to the target rules; an actor already in a dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"]
     if not conflicts:
@@ -356,7 +357,8 @@ def co_mentioned_conflict(cl: Clauses) -> None:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
     ev = max(conflicts, key=lambda o: abs(o.weight))
-    if min(m.start for m in sides) >= ev.end and one_side(cl.toks, sides):
+    if sides[0] is not sides[1] and min(m.start for m in sides) >= ev.end \
+            and one_side(cl.toks, sides):
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.row.term})")
 
@@ -393,7 +395,8 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     """Daech/TER, "contre X", or the object of a conflict verb (frapper X)."""
     if m.code in ENEMY_CODES:
         return True
-    if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m):
+    if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
+            or object_owner(toks, ev, m):
         return True
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
@@ -401,6 +404,30 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
                                      for k in between):
             return True
     return False
+
+
+_OWNER_OF = frozenset({"de", "du", "des"})
+
+
+def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"a rejeté les exigences de Moscou", "a dénoncé les propos de Joe Biden": the owner
+    ("de X") of a conflict verb's object noun is the act's target (rule ``object_owner``):
+    determiners, at most two words, then "de", nothing else between."""
+    if not ev.verb or m.start < ev.end:
+        return False
+    between = range(ev.end, phrase_start(m))
+    if not 2 <= len(between) <= 5:
+        return False
+    k = between[-1]
+    while k > ev.end and toks[k].w in DETERMINERS and toks[k].w not in _OWNER_OF:
+        k -= 1
+    if toks[k].w not in _OWNER_OF:
+        return False
+    words = [j for j in range(ev.end, k) if toks[j].w not in DETERMINERS
+             and toks[j].w not in SKIPPABLE]
+    return 1 <= len(words) <= 2 and all(toks[j].w[:1].isalpha() and toks[j].pos != "VERB"
+                                        and toks[j].w not in COMPLEMENT_PREPOSITIONS
+                                        for j in words)
 
 
 def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:

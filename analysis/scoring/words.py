@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from analysis.language import load_actor_roles, load_categories, load_words
 
-from .french import LANGUAGE, SKIPPABLE, verb_forms, verbal_ending
+from .french import LANGUAGE, SKIPPABLE, noun_forms, verb_forms, verbal_ending
 from .tokens import Tok
 
 # Word lists used by the rules, from analysis/data/<language>/words.tsv (the rule that
@@ -43,6 +43,7 @@ SPORT_SENSES = _WORDS.set("sport_senses")
 RECIPIENT_PREPOSITIONS = _WORDS.set("recipient_prepositions")
 PRENOMINAL_ADJECTIVES = _WORDS.set("prenominal_adjectives")
 ALLY_NOUNS = _WORDS.set("ally_nouns")
+RELATION_NOUNS = frozenset().union(*(noun_forms(w) for w in _WORDS.seq("relation_nouns")))
 #: Every form of the verbs whose "à X" is a recipient or addressee (a proposé à Washington).
 ADDRESSEE_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("addressee_verbs")))
 #: Event categories that are interactions between actors (data/<language>/categories.tsv).

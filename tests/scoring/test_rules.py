@@ -43,6 +43,8 @@ CASES = [
      "RUS-USA:coop"),
     ("speech_act", "Washington a averti Moscou qu'une invasion de l'Ukraine aurait de graves "
      "conséquences.", "dyad", "RUS-USA:conf"),
+    ("object_owner", "Washington a rejeté les exigences de Moscou sur la neutralité de "
+     "l'Ukraine.", "directed", "USA>RUS:conf"),
     ("addressee", "Moscou a proposé à Washington d'ouvrir des pourparlers.", "dyad",
      "RUS-USA:coop"),
     ("announced_act", "Les États-Unis ont annoncé une nouvelle aide militaire à l'Ukraine.",
