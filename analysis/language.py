@@ -152,6 +152,7 @@ WORD_LISTS: dict[str, str] = {
     "prenominal_adjectives": "words.PRENOMINAL_ADJECTIVES",
     "ally_nouns": "words.ALLY_NOUNS",
     "relation_nouns": "words.RELATION_NOUNS (every noun form)",
+    "imposing_verbs": "words.IMPOSING_FORMS (every form)",
     # scoring.lexical
     "anchor_function_words": "words.ANCHOR_FUNCTION_WORDS (with ' - ,)",
     "light_words": "words.LIGHT_WORDS",

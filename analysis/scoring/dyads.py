@@ -37,6 +37,7 @@ from .words import (
     COMPLEMENT_BREAKERS,
     COMPLEMENT_PREPOSITIONS,
     ENDORSING_CATEGORIES,
+    IMPOSING_FORMS,
     INTERACTION,
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
@@ -269,6 +270,8 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
             src = tgt = ""
             if directed and {a, b} == {subj[0], obj[0]}:
                 src, tgt = subj[0], obj[0]
+            elif {a, b} == set(cl.direction.get(ev.start, ())):
+                src, tgt = cl.direction[ev.start]
             cl.add(a, b, relation, ev, ev.evidence, src, tgt)
     if ev.coop and len(codes) >= 2 and ((ev.verb and len(subj) >= 2) or ev.row.role == "joint"):
         joint_codes = subj if len(subj) >= 2 else codes
@@ -396,7 +399,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     if m.code in ENEMY_CODES:
         return True
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
-            or object_owner(toks, ev, m):
+            or object_owner(toks, ev, m) or imposed_on(toks, ev, m):
         return True
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
@@ -407,6 +410,22 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
 
 
 _OWNER_OF = frozenset({"de", "du", "des"})
+_TO = frozenset({"à", "au", "aux"})
+
+
+def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"La Russie a imposé des sanctions aux États-Unis", "les sanctions imposées par la
+    Russie aux États-Unis": "à X" a few words after a conflict noun that an imposing verb
+    (``imposing_verbs``) governs is its target (rule ``imposed_on``)."""
+    if ev.verb or m.start < ev.end or phrase_start(m) - ev.end > 6:
+        return False
+    near = range(max(0, ev.start - 4), min(len(toks), ev.end + 2))
+    if not any(toks[k].w in IMPOSING_FORMS for k in near):
+        return False
+    k = phrase_start(m) - 1
+    while k >= ev.end and toks[k].w in DETERMINERS and toks[k].w not in _TO:
+        k -= 1
+    return k >= ev.end and toks[k].w in _TO
 
 
 def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:

@@ -87,6 +87,8 @@ class Clauses:
     #: events whose own phrase names all their parties (compound adjective, aid phrase):
     #: a conflict elsewhere in the sentence does not make one of them a target
     complete: set[int] = field(default_factory=set)
+    #: who acts on whom in a noun phrase ("l'aide de X à Y": X > Y), by event start
+    direction: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def window(self, ev: Event) -> tuple[int, int]:
         """The token range of the clause an event sits in."""
@@ -194,6 +196,15 @@ _RECIPIENTS = tuple(sorted(RECIPIENT_PREPOSITIONS))
 _GIVER_PREPOSITIONS = ("de", "des", "du")
 
 
+def _right_after(toks: list[Tok], m: Mention, words: tuple[str, ...]) -> bool:
+    """Is the mention's phrase right after one of ``words``, other articles skipped? (Unlike
+    :func:`preceded_by`, "du", "des" and "aux" count as prepositions here.)"""
+    k = phrase_start(m) - 1
+    while k >= 0 and toks[k].w in DETERMINERS and toks[k].w not in words:
+        k -= 1
+    return k >= 0 and toks[k].w in words
+
+
 def aid_phrase(cl: Clauses) -> None:
     """"la livraison de chars américains à l'Ukraine", "l'aide de Washington à Kiev": an aid
     noun whose own phrase names the giver (an adjective or "de X") and the recipient ("à
@@ -207,15 +218,17 @@ def aid_phrase(cl: Clauses) -> None:
             continue
         lo, hi = cl.window(ev)
         after = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 7)]
-        to = next((m for m in after if preceded_by(toks, m, _RECIPIENTS)), None)
+        to = next((m for m in after if _right_after(toks, m, _RECIPIENTS)), None)
         if to is None:
             continue
         givers = [m for m in after if m.start < to.start and m.code != to.code
-                  and (m.kind == "adjective" or preceded_by(toks, m, _GIVER_PREPOSITIONS))]
+                  and (m.kind == "adjective" or _right_after(toks, m, _GIVER_PREPOSITIONS))]
         if givers:
             cl.local[ev.start] = [givers[0], to]
             cl.claimed.update((givers[0].start, to.start))
             cl.complete.add(ev.start)
+            if len(givers[0].all_codes()) == 1 and len(to.all_codes()) == 1:
+                cl.direction[ev.start] = (givers[0].code, to.code)
 
 
 def accused_agent(cl: Clauses) -> None:

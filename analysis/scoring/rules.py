@@ -127,6 +127,7 @@ RULES: tuple[Rule, ...] = (
     Rule("conflict_dyads", "dyad", "dyads.conflict_dyads"),
     Rule("noun_target", "dyad", "dyads.noun_target"),
     Rule("object_owner", "dyad", "dyads.object_owner"),
+    Rule("imposed_on", "dyad", "dyads.imposed_on"),
     Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),
     Rule("co_mentioned_conflict", "dyad", "dyads.co_mentioned_conflict"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",

@@ -44,6 +44,7 @@ RECIPIENT_PREPOSITIONS = _WORDS.set("recipient_prepositions")
 PRENOMINAL_ADJECTIVES = _WORDS.set("prenominal_adjectives")
 ALLY_NOUNS = _WORDS.set("ally_nouns")
 RELATION_NOUNS = frozenset().union(*(noun_forms(w) for w in _WORDS.seq("relation_nouns")))
+IMPOSING_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("imposing_verbs")))
 #: Every form of the verbs whose "à X" is a recipient or addressee (a proposé à Washington).
 ADDRESSEE_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("addressee_verbs")))
 #: Event categories that are interactions between actors (data/<language>/categories.tsv).

@@ -45,6 +45,8 @@ CASES = [
      "conséquences.", "dyad", "RUS-USA:conf"),
     ("object_owner", "Washington a rejeté les exigences de Moscou sur la neutralité de "
      "l'Ukraine.", "directed", "USA>RUS:conf"),
+    ("imposed_on", "La Russie a imposé des sanctions aux États-Unis.", "directed", "RUS>USA:conf"),
+    ("aid_phrase", "L'aide de la Russie aux États-Unis a doublé.", "directed", "RUS>USA:coop"),
     ("addressee", "Moscou a proposé à Washington d'ouvrir des pourparlers.", "dyad",
      "RUS-USA:coop"),
     ("announced_act", "Les États-Unis ont annoncé une nouvelle aide militaire à l'Ukraine.",
