@@ -21,6 +21,8 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+from .collector import lean_worker
+
 PR_SET_PDEATHSIG = 1
 #: Seconds between two checks of the parent by the portable watcher.
 POLL = 0.5
@@ -29,6 +31,7 @@ POLL = 0.5
 def init(parent: int) -> None:
     """Pool initializer: ignore SIGINT, exit when process ``parent`` is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    lean_worker()
     _death_signal()
     if os.getppid() != parent:  # the parent died before the worker got here
         os._exit(1)

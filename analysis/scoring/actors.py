@@ -17,6 +17,7 @@ from .matcher import (
     STATE_KINDS,
     ActRow,
     Engine,
+    StartList,
     Term,
     office_words,
 )
@@ -153,6 +154,7 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
               topic_tokens: frozenset[int] = frozenset(),
               recipients: frozenset[int] = frozenset(), places: bool = False,
               topic_heads: frozenset[int] = frozenset(),
+              act_starts: StartList | None = None,
               ) -> tuple[list[Mention], set[int]]:
     """Actor mentions of a sentence, with the place/topic/dateline filters.
 
@@ -160,13 +162,14 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
     adjectives on a non-agent head (``topic_heads``: "le conflit syrien"), marked
     ``place`` (the codebook's portrayal lists an actor named as a venue or topic,
     always neutral; stance asks for them). The scorer never does: a place is no agent.
+    ``act_starts``: the tokens that can start an actor match, when the caller has them.
     """
     eng = engine
     titles: set[int] = set()
     title_alias: dict[int, str] = {}
     title_start: dict[int, int] = {}
     cands: list[tuple[int, int, ActRow]] = []
-    for start, end, pid in eng.act_index.find(toks):
+    for start, end, pid in eng.act_index.find(toks, act_starts):
         row = eng.act[eng.act_index.patterns[pid].row]
         if row.code in ("*", "PAIR"):
             titles.update(range(start, end))
