@@ -125,10 +125,17 @@ _WORD_PATTERN = r"\w+(?:['’ʼ-]\w+)*|\S"
 
 @lru_cache(maxsize=1)
 def _token_re() -> re.Pattern[str]:
-    """Words and punctuation; spaCy's abbreviations (M., Mme., etc.) keep their full stop,
-    as spaCy's tokenizer keeps them when a space surrounds them."""
-    abbrev = "|".join(re.escape(a) for a in sorted(_abbreviations(), key=len, reverse=True))
-    return re.compile(rf"(?<!\S)(?:{abbrev})\.(?!\S)|{_WORD_PATTERN}")
+    r"""Words and punctuation; spaCy's abbreviations (M., Mme., etc.) keep their full stop,
+    as spaCy's tokenizer keeps them when a space surrounds them.
+
+    No abbreviation holds white space, so one matches only a whole run of non-space
+    characters ending with a full stop: the look-ahead ``\S*\.(?!\S)`` says so before
+    the long alternation of abbreviations is tried (most words do not end with one).
+    """
+    abbrevs = sorted(_abbreviations(), key=len, reverse=True)
+    assert not any(c.isspace() for a in abbrevs for c in a)
+    abbrev = "|".join(re.escape(a) for a in abbrevs)
+    return re.compile(rf"(?<!\S)(?=\S*\.(?!\S))(?:{abbrev})\.(?!\S)|{_WORD_PATTERN}")
 _ELIDED_RE = re.compile(r"((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ])(\w.*)",
                         re.IGNORECASE)
 
@@ -180,7 +187,7 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
     title = text[:1].isupper() and (len(text) == 1 or not text.isupper())
     punct = bool(PUNCT_RE.match(text))
     return _Word(text, w, st, (w, "", st), title, punct,
-                 alnum=sum(c.isalnum() for c in text),
+                 alnum=sum(map(str.isalnum, text)),
                  args=(text, w, "", st, "", "", -1, "", "", "", title, punct, False))
 
 
@@ -233,8 +240,11 @@ class _Vocabulary:
         self.trigger: set[str] = set()
         self.safe: set[str] = set()
 
-    def learn(self, text: str, parts: tuple[_Word, ...]) -> None:
-        (self.trigger if any(self._hit(p) for p in parts) else self.safe).add(text)
+    def learn(self, text: str, parts: tuple[_Word, ...]) -> bool:
+        """File ``text`` under trigger or safe; True if it is a trigger."""
+        hit = any(self._hit(p) for p in parts)
+        (self.trigger if hit else self.safe).add(text)
+        return hit
 
     def _hit(self, word: _Word) -> bool:
         w = word.w
@@ -278,6 +288,7 @@ class LexicalScorer:
             k for k, r in enumerate(engine.act) if r.code != "*"})
         self.words: dict[str, tuple[_Word, ...]] = {}
         self.known: set[str] = set()  # the keys of self.words, for set operations
+        self.trigger: set[str] = set()  # lexicon or actor triggers: the gate's one set
         self.stem_prefixes = frozenset(
             stem_prefix(spec.stem) for index in (engine.lex_index, engine.act_index)
             for pat in index.patterns for spec in pat.specs if spec.stem)
@@ -288,6 +299,7 @@ class LexicalScorer:
         if len(self.words) > _MAX_WORD_CACHE:
             self.words.clear()
             self.known.clear()
+            self.trigger.clear()
             for v in (self.lex_vocab, self.act_vocab):
                 v.trigger.clear()
                 v.safe.clear()
@@ -300,8 +312,8 @@ class LexicalScorer:
                 part.act_plan = act_plan(part)  # type: ignore[arg-type]
             self.words[text] = parts
             self.known.add(text)
-            self.lex_vocab.learn(text, parts)
-            self.act_vocab.learn(text, parts)
+            if self.lex_vocab.learn(text, parts) | self.act_vocab.learn(text, parts):
+                self.trigger.add(text)
 
     def _split(self, text: str) -> list[str]:
         """l'accord -> l' accord; russo-américain -> russo - américain (not États-Unis)."""
@@ -346,8 +358,7 @@ class LexicalScorer:
         new = distinct - self.known
         if new:
             self._learn(new)
-        if distinct.isdisjoint(self.lex_vocab.trigger) and distinct.isdisjoint(
-                self.act_vocab.trigger):
+        if distinct.isdisjoint(self.trigger):
             share = self._quoted_share(sent, start, segments) if segments else 0.0
             first_q = next((max(s, start) for s, e in segments if s < end and e > start), -1)
             return Sent(start, end, [], [], [], set(), None, share, first_q, sent)
@@ -366,7 +377,7 @@ class LexicalScorer:
 
         Only white space separates two token strings (the last alternative of the
         token expression takes any other character), so each one's offset is the
-        next occurrence of its first character's string from the end of the previous.
+        next occurrence of the string from the end of the previous one.
         """
         toks: list[Tok] = []
         append = toks.append
