@@ -128,14 +128,15 @@ def _token_re() -> re.Pattern[str]:
     r"""Words and punctuation; spaCy's abbreviations (M., Mme., etc.) keep their full stop,
     as spaCy's tokenizer keeps them when a space surrounds them.
 
-    No abbreviation holds white space, so one matches only a whole run of non-space
-    characters ending with a full stop: the look-ahead ``\S*\.(?!\S)`` says so before
-    the long alternation of abbreviations is tried (most words do not end with one).
+    An abbreviation without white space (all of spaCy's) matches only a whole run of
+    non-space characters ending with a full stop: the look-ahead ``\S*\.(?!\S)`` says
+    so before the long alternation of abbreviations is tried (most words end otherwise).
     """
     abbrevs = sorted(_abbreviations(), key=len, reverse=True)
-    assert not any(c.isspace() for a in abbrevs for c in a)
-    abbrev = "|".join(re.escape(a) for a in abbrevs)
-    return re.compile(rf"(?<!\S)(?=\S*\.(?!\S))(?:{abbrev})\.(?!\S)|{_WORD_PATTERN}")
+    spaced = [a for a in abbrevs if any(c.isspace() for c in a)]  # none in spaCy 3
+    guarded = "|".join(re.escape(a) for a in abbrevs if a not in spaced)
+    other = "".join(rf"(?<!\S){re.escape(a)}\.(?!\S)|" for a in spaced)
+    return re.compile(rf"{other}(?<!\S)(?=\S*\.(?!\S))(?:{guarded})\.(?!\S)|{_WORD_PATTERN}")
 _ELIDED_RE = re.compile(r"((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ])(\w.*)",
                         re.IGNORECASE)
 

@@ -117,6 +117,22 @@ def test_start_plans_let_the_second_word_through_by_lemma(engine) -> None:
     assert tested > 20
 
 
+def test_token_expression_guard_changes_no_token(sentences) -> None:
+    """The look-ahead before the abbreviations (a run ending with a full stop) gives
+    the tokens of the plain alternation, on press text and on tricky abbreviations."""
+    import re
+
+    from analysis.scoring.lexical import _WORD_PATTERN, _abbreviations, _token_re
+
+    abbrev = "|".join(re.escape(a) for a in sorted(_abbreviations(), key=len, reverse=True))
+    plain = re.compile(rf"(?<!\S)(?:{abbrev})\.(?!\S)|{_WORD_PATTERN}")
+    tricky = ["M. Poutine et Mme. Merkel, etc. Le Dr. X (p. 3) ; M.Poutine, etc.) av. J.-C.",
+              "U.S.A. et M.. puis « M. » et M.\tX et etc.\n"]
+    texts = tricky + list(dict.fromkeys(p for p, _, _ in sentences))
+    for text in texts:
+        assert _token_re().findall(text) == plain.findall(text), text
+
+
 def test_lean_collector_restores_the_collector() -> None:
     before = gc.get_threshold()
     with lean_collector():
