@@ -25,15 +25,19 @@ YOUNG_THRESHOLD = 20_000
 
 @contextmanager
 def lean_collector() -> Iterator[None]:
-    """Freeze the objects alive now and collect young objects less often, until exit."""
+    """Freeze the objects alive now and collect young objects less often, until exit.
+
+    A caller's own frozen objects (``gc.freeze()`` before the run) stay frozen."""
     before = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, *before[1:])
     try:
         yield
     finally:
         gc.set_threshold(*before)
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 def lean_worker() -> None:

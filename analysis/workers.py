@@ -29,7 +29,8 @@ POLL = 0.5
 
 
 def init(parent: int) -> None:
-    """Pool initializer: ignore SIGINT, exit when process ``parent`` is gone."""
+    """Pool initializer: ignore SIGINT, collect young objects less often
+    (:func:`~analysis.collector.lean_worker`), exit when process ``parent`` is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     lean_worker()
     _death_signal()

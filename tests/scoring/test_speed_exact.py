@@ -140,3 +140,14 @@ def test_lean_collector_restores_the_collector() -> None:
         assert gc.get_freeze_count() > 0
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_lean_collector_keeps_a_callers_frozen_objects() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with lean_collector():
+            pass
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
