@@ -50,6 +50,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import workers
+from .collector import lean_collector
 from .config import ScorerConfig, TableSource
 from .model import FrameModel, ModelError, load_model
 from .outputs import (
@@ -508,7 +509,15 @@ def _model(model: ModelSource, config: ScorerConfig) -> FrameModel | None:
 
 def _write_batches(batches: Iterable[list[ScoredArticle]], writer: TableWriter, ckpt: dict,
                    ckpt_path: Path | None, bar) -> dict[str, int]:  # noqa: ANN001
-    """Write each batch, then (CSV) the checkpoint, last; return counts by status."""
+    """Write each batch, then (CSV) the checkpoint, last; return counts by status.
+
+    The batches are scored as they are drawn, under :func:`lean_collector`."""
+    with lean_collector():
+        return _write_each(batches, writer, ckpt, ckpt_path, bar)
+
+
+def _write_each(batches: Iterable[list[ScoredArticle]], writer: TableWriter, ckpt: dict,
+                ckpt_path: Path | None, bar) -> dict[str, int]:  # noqa: ANN001
     counts: dict[str, int] = {}
     for batch in batches:
         writer.write(batch)

@@ -21,14 +21,18 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+from .collector import lean_worker
+
 PR_SET_PDEATHSIG = 1
 #: Seconds between two checks of the parent by the portable watcher.
 POLL = 0.5
 
 
 def init(parent: int) -> None:
-    """Pool initializer: ignore SIGINT, exit when process ``parent`` is gone."""
+    """Pool initializer: ignore SIGINT, collect young objects less often
+    (:func:`~analysis.collector.lean_worker`), exit when process ``parent`` is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    lean_worker()
     _death_signal()
     if os.getppid() != parent:  # the parent died before the worker got here
         os._exit(1)

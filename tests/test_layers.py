@@ -8,10 +8,11 @@ of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.
 
 :data:`LAYERS`, bottom to top, is what the code really does:
 
-1. ``paths``, ``types``, ``stats``, ``language``, ``workers``, ``ngrams``: import nothing
-   from ``analysis`` (folders; the ``Mode`` type; the one bootstrap and agreement module;
-   the language data: word lists, categories, actor roles, irregular verbs; worker
-   processes that die with their parent; the text n-gram features of a trained model).
+1. ``paths``, ``types``, ``stats``, ``language``, ``collector``, ``workers``, ``ngrams``:
+   import nothing from ``analysis`` but each other (folders; the ``Mode`` type; the one
+   bootstrap and agreement module; the language data: word lists, categories, actor
+   roles, irregular verbs; the garbage-collector settings of a run; worker processes
+   that die with their parent; the text n-gram features of a trained model).
 2. ``lexicon``, ``corpora``: data files (lexicons, actor dictionary; UD text).
 3. ``read``: the reader subpackage (it looks names up in the actor dictionary).
 4. ``tables``: the scored tables (their ``articles`` columns start with the
@@ -52,7 +53,7 @@ PACKAGE = "analysis"
 
 LAYERS: list[tuple[str, ...]] = [
     ("analysis.paths", "analysis.types", "analysis.stats", "analysis.language",
-     "analysis.workers", "analysis.ngrams"),
+     "analysis.collector", "analysis.workers", "analysis.ngrams"),
     ("analysis.lexicon", "analysis.corpora", "analysis.newsset"),
     ("analysis.read",),
     ("analysis.tables",),

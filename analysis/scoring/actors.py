@@ -18,6 +18,7 @@ from .matcher import (
     STATE_KINDS,
     ActRow,
     Engine,
+    StartList,
     Term,
     office_words,
 )
@@ -200,6 +201,7 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
               recipients: frozenset[int] = frozenset(), places: bool = False,
               topic_heads: frozenset[int] = frozenset(),
               event_heads: frozenset[int] | None = None,
+              act_starts: StartList | None = None,
               ) -> tuple[list[Mention], set[int]]:
     """Actor mentions of a sentence, with the place/topic/dateline filters.
 
@@ -207,20 +209,10 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
     adjectives on a non-agent head (``topic_heads``: "le conflit syrien"), marked
     ``place`` (the codebook's portrayal lists an actor named as a venue or topic,
     always neutral; stance asks for them). The scorer never does: a place is no agent.
+    ``act_starts``: the tokens that can start an actor match, when the caller has them.
     """
     eng = engine
-    titles: set[int] = set()
-    title_alias: dict[int, str] = {}
-    title_start: dict[int, int] = {}
-    cands: list[tuple[int, int, ActRow]] = []
-    for start, end, pid in eng.act_index.find(toks):
-        row = eng.act[eng.act_index.patterns[pid].row]
-        if row.code in ("*", "PAIR"):
-            titles.update(range(start, end))
-            title_alias.update((k, row.alias) for k in range(start, end))
-            title_start.update((k, start) for k in range(start, end))
-        if row.code != "*":
-            cands.append((start, end, row))
+    cands, titles, title_alias, title_start = _candidates(eng, toks, act_starts)
     adj_tokens = {k for s, e, r in cands if r.kind == "adjective" for k in range(s, e)}
     heads = titles | event_tokens
     mentions: list[Mention] = []
@@ -255,6 +247,24 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
     kept = [m for m in mentions if not (m.pair and any(
         o.kind == "adjective" and 0 <= o.start - m.end <= 1 for o in mentions))]
     return kept, titles
+
+
+def _candidates(eng: Engine, toks: list[Tok], act_starts: StartList | None
+                ) -> tuple[list[tuple[int, int, ActRow]], set[int], dict[int, str], dict[int, int]]:
+    """The actor matches (title nouns apart), and the title tokens with their alias and start."""
+    titles: set[int] = set()
+    title_alias: dict[int, str] = {}
+    title_start: dict[int, int] = {}
+    cands: list[tuple[int, int, ActRow]] = []
+    for start, end, pid in eng.act_index.find(toks, act_starts):
+        row = eng.act[eng.act_index.patterns[pid].row]
+        if row.code in ("*", "PAIR"):
+            titles.update(range(start, end))
+            title_alias.update((k, row.alias) for k in range(start, end))
+            title_start.update((k, start) for k in range(start, end))
+        if row.code != "*":
+            cands.append((start, end, row))
+    return cands, titles, title_alias, title_start
 
 
 def in_compound(toks: Sequence[Any], start: int, end: int, adj_tokens: set[int]) -> bool:

@@ -23,7 +23,7 @@ from .actors import (
 from .assembly import assemble
 from .dyads import find_dyads
 from .events import drop_unnamed_cooperation, modality_of
-from .matcher import Engine
+from .matcher import Engine, Starts
 from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
@@ -56,24 +56,28 @@ class ArticleScorer:
                             inside / total if total else 0.0)
 
     def analyse(self, toks: list[Tok], start: int, end: int, paragraph_start: bool,
-                quoted_frac: float) -> Sent:
-        """Context-free work for one sentence: matches, mentions, attribution."""
+                quoted_frac: float, starts: Starts | None = None) -> Sent:
+        """Context-free work for one sentence: matches, mentions, attribution.
+
+        ``starts``: the tokens that can start a lexicon and an actor match
+        (:meth:`~.matcher.PhraseIndex.starts` of each index), when the caller has them.
+        """
         eng = self.engine
+        lex_starts, act_starts = starts if starts is not None else (None, None)
         matches = [(s, e, eng.lex[eng.lex_index.patterns[pid].row])
-                   for s, e, pid in eng.lex_index.find(toks)]
+                   for s, e, pid in eng.lex_index.find(toks, lex_starts)]
         event_tokens = {k for s, e, row in matches if row.role != "block"
                         and row.term not in NON_AGENT_HEADS for k in range(s, e)}
         topic_tokens = frozenset(k for s, e, row in matches if row.category == "CONSULT"
                                  for k in range(s, e))
         topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
                                 and row.term in NON_AGENT_HEADS for k in range(s, e))
+        matched = frozenset(k for s, e, row in matches if row.role != "block" for k in range(s, e))
         mentions, titles = find_mentions(eng, toks, event_tokens | object_heads(toks, matches),
                                          paragraph_start, topic_tokens,
                                          aid_recipients(toks, matches) | addressees(toks)
                                          | targeted_actors(toks, matches),
-                                         self.places, topic_heads,
-                                         frozenset(k for s, e, row in matches
-                                                   if row.role != "block" for k in range(s, e)))
+                                         self.places, topic_heads, matched, act_starts)
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)
         attribution = find_attribution(toks, [m for m in mentions if not m.place])

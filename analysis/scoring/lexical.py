@@ -50,6 +50,8 @@ from .french import CONTRACTIONS, norm, stem, verbal_ending
 from .matcher import (
     Engine,
     PhraseIndex,
+    StartPlan,
+    Starts,
 )
 from .result import SentenceScore
 from .speech import ends_with_colon_attribution, quote_segments
@@ -123,10 +125,18 @@ _WORD_PATTERN = r"\w+(?:['’ʼ-]\w+)*|\S"
 
 @lru_cache(maxsize=1)
 def _token_re() -> re.Pattern[str]:
-    """Words and punctuation; spaCy's abbreviations (M., Mme., etc.) keep their full stop,
-    as spaCy's tokenizer keeps them when a space surrounds them."""
-    abbrev = "|".join(re.escape(a) for a in sorted(_abbreviations(), key=len, reverse=True))
-    return re.compile(rf"(?<!\S)(?:{abbrev})\.(?!\S)|{_WORD_PATTERN}")
+    r"""Words and punctuation; spaCy's abbreviations (M., Mme., etc.) keep their full stop,
+    as spaCy's tokenizer keeps them when a space surrounds them.
+
+    An abbreviation without white space (all of spaCy's) matches only a whole run of
+    non-space characters ending with a full stop: the look-ahead ``\S*\.(?!\S)`` says
+    so before the long alternation of abbreviations is tried (most words end otherwise).
+    """
+    abbrevs = sorted(_abbreviations(), key=len, reverse=True)
+    spaced = [a for a in abbrevs if any(c.isspace() for c in a)]  # none in spaCy 3
+    guarded = "|".join(re.escape(a) for a in abbrevs if a not in spaced)
+    other = "".join(rf"(?<!\S){re.escape(a)}\.(?!\S)|" for a in spaced)
+    return re.compile(rf"{other}(?<!\S)(?=\S*\.(?!\S))(?:{guarded})\.(?!\S)|{_WORD_PATTERN}")
 _ELIDED_RE = re.compile(r"((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ])(\w.*)",
                         re.IGNORECASE)
 
@@ -136,9 +146,14 @@ def tokenize(text: str) -> list[str]:
     return _token_re().findall(text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
-    """One word string with what the matcher and rules read (fast-mode values)."""
+    """One word string with what the matcher and rules read (fast-mode values).
+
+    ``args`` are the :class:`~.tokens.Tok` fields from ``text`` to ``space``, so that a
+    token of this word is built in one call; ``lex_plan`` and ``act_plan`` the lexicon
+    and actor patterns whose first word accepts it (filled in by the scorer; None: none).
+    """
 
     text: str
     w: str
@@ -148,16 +163,10 @@ class _Word:
     punct: bool
     lemma: str = ""
     space: bool = False
-    pos: str = ""
-    dep: str = ""
-    head: int = -1
-    ent: str = ""
-    ent_len: int = 0
-    mood: str = ""
-    tense: str = ""
-    verbform: str = ""
-    quoted: bool = False
     alnum: int = 0
+    args: tuple[Any, ...] = ()
+    lex_plan: StartPlan | None = None
+    act_plan: StartPlan | None = None
 
 
 def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
@@ -176,9 +185,11 @@ def _make_word(text: str, stem_prefixes: frozenset[str] | None = None) -> _Word:
         st = stem(w)
     else:
         st = w
-    return _Word(text, w, st, (w, "", st),
-                 text[:1].isupper() and (len(text) == 1 or not text.isupper()),
-                 bool(PUNCT_RE.match(text)), alnum=sum(c.isalnum() for c in text))
+    title = text[:1].isupper() and (len(text) == 1 or not text.isupper())
+    punct = bool(PUNCT_RE.match(text))
+    return _Word(text, w, st, (w, "", st), title, punct,
+                 alnum=sum(map(str.isalnum, text)),
+                 args=(text, w, "", st, "", "", -1, "", "", "", title, punct, False))
 
 
 _FUNCTION_WORDS = ANCHOR_FUNCTION_WORDS
@@ -230,8 +241,11 @@ class _Vocabulary:
         self.trigger: set[str] = set()
         self.safe: set[str] = set()
 
-    def learn(self, text: str, parts: tuple[_Word, ...]) -> None:
-        (self.trigger if any(self._hit(p) for p in parts) else self.safe).add(text)
+    def learn(self, text: str, parts: tuple[_Word, ...]) -> bool:
+        """File ``text`` under trigger or safe; True if it is a trigger."""
+        hit = any(self._hit(p) for p in parts)
+        (self.trigger if hit else self.safe).add(text)
+        return hit
 
     def _hit(self, word: _Word) -> bool:
         w = word.w
@@ -275,6 +289,7 @@ class LexicalScorer:
             k for k, r in enumerate(engine.act) if r.code != "*"})
         self.words: dict[str, tuple[_Word, ...]] = {}
         self.known: set[str] = set()  # the keys of self.words, for set operations
+        self.trigger: set[str] = set()  # lexicon or actor triggers: the gate's one set
         self.stem_prefixes = frozenset(
             stem_prefix(spec.stem) for index in (engine.lex_index, engine.act_index)
             for pat in index.patterns for spec in pat.specs if spec.stem)
@@ -285,15 +300,21 @@ class LexicalScorer:
         if len(self.words) > _MAX_WORD_CACHE:
             self.words.clear()
             self.known.clear()
+            self.trigger.clear()
             for v in (self.lex_vocab, self.act_vocab):
                 v.trigger.clear()
                 v.safe.clear()
+        lex_plan = self.engine.lex_index.plan
+        act_plan = self.engine.act_index.plan
         for text in strings:
             parts = tuple(_make_word(p, self.stem_prefixes) for p in self._split(text))
+            for part in parts:
+                part.lex_plan = lex_plan(part)  # type: ignore[arg-type]
+                part.act_plan = act_plan(part)  # type: ignore[arg-type]
             self.words[text] = parts
             self.known.add(text)
-            self.lex_vocab.learn(text, parts)
-            self.act_vocab.learn(text, parts)
+            if self.lex_vocab.learn(text, parts) | self.act_vocab.learn(text, parts):
+                self.trigger.add(text)
 
     def _split(self, text: str) -> list[str]:
         """l'accord -> l' accord; russo-américain -> russo - américain (not États-Unis)."""
@@ -333,41 +354,58 @@ class LexicalScorer:
                  paragraph_start: bool) -> Sent:
         """The sentence for the rules: analysed if the gate lets it through, else empty."""
         sent = text[start:end]
-        distinct = set(_token_re().findall(sent))
+        strings = _token_re().findall(sent)
+        distinct = set(strings)
         new = distinct - self.known
         if new:
             self._learn(new)
-        if distinct.isdisjoint(self.lex_vocab.trigger) and distinct.isdisjoint(
-                self.act_vocab.trigger):
+        if distinct.isdisjoint(self.trigger):
             share = self._quoted_share(sent, start, segments) if segments else 0.0
             first_q = next((max(s, start) for s, e in segments if s < end and e > start), -1)
             return Sent(start, end, [], [], [], set(), None, share, first_q, sent)
-        toks, total, inside = self._tokens(text, start, end, segments)
+        toks, total, inside, starts = self._tokens(text, start, strings, segments)
         prepared = self.rules.analyse(toks, start, end, paragraph_start,
-                                      inside / total if total else 0.0)
+                                      inside / total if total else 0.0, starts)
         prepared.text = sent
         return prepared
 
-    def _tokens(self, text: str, start: int, end: int, segments: list[tuple[int, int]],
-                ) -> tuple[list[Tok], int, int]:
-        """Mode-neutral tokens of text[start:end], and its letters and digits (all, quoted)."""
+    def _tokens(self, text: str, start: int, strings: list[str],
+                segments: list[tuple[int, int]],
+                ) -> tuple[list[Tok], int, int, Starts]:
+        """Mode-neutral tokens of the sentence at ``start`` whose token strings are
+        ``strings``, its letters and digits (all, quoted), and the tokens that can
+        start a lexicon or actor match.
+
+        Only white space separates two token strings (the last alternative of the
+        token expression takes any other character), so each one's offset is the
+        next occurrence of the string from the end of the previous one.
+        """
         toks: list[Tok] = []
         append = toks.append
+        lex_starts: list[tuple[int, StartPlan]] = []
+        act_starts: list[tuple[int, StartPlan]] = []
         words = self.words
+        find = text.find
         total = inside = 0
         quoted = False
-        for m in _token_re().finditer(text, start, end):
-            off = m.start()
-            for part in words[m.group()]:
+        pos = start
+        for string in strings:
+            off = find(string, pos)
+            pos = off + len(string)
+            for part in words[string]:
                 if segments:
                     quoted = any(s <= off < e for s, e in segments)
                     total += part.alnum
                     inside += part.alnum if quoted else 0
                 nxt = off + len(part.text)
-                append(Tok(len(toks), part.text, part.w, "", part.stem, "", "", -1, "", "", "",
-                           part.title, part.punct, False, off, nxt, "", 0, quoted, part.key))
+                i = len(toks)
+                if part.lex_plan is not None:
+                    lex_starts.append((i, part.lex_plan))
+                if part.act_plan is not None:
+                    act_starts.append((i, part.act_plan))
+                append(Tok(i, *part.args, off, nxt, "", 0, quoted, part.key))
                 off = nxt
-        return toks, total, inside
+        return toks, total, inside, (lex_starts, act_starts)
 
     @staticmethod
     def _quoted_share(sent: str, start: int, segments: list[tuple[int, int]]) -> float:

@@ -118,6 +118,29 @@ def class_forms(name: str) -> frozenset[str]:
 _FIRST_CACHE_MAX = 200_000
 
 
+@dataclass(frozen=True, slots=True)
+class StartPlan:
+    """The patterns whose first word accepts one token string, sorted by what decides
+    them: ``single`` one-word patterns (matched already), ``always`` longer ones that
+    only :meth:`PhraseIndex._match_at` can decide, and ``second`` the ones whose second
+    word must be one of a few forms (or a skippable word, or one lemma): ``by_form`` and
+    ``by_lemma`` give those of ``second`` that the next token's form or lemma lets through.
+    """
+
+    single: tuple[int, ...]
+    always: tuple[int, ...]
+    second: tuple[int, ...]
+    by_form: dict[str, tuple[int, ...]]
+    by_lemma: dict[str, tuple[int, ...]]
+
+
+#: (token index, the start plan of that token), in token order, for the tokens that
+#: can start a match.
+StartList = Sequence[tuple[int, StartPlan]]
+#: The start lists of one sentence for the lexicon and the actor index.
+Starts = tuple[StartList, StartList]
+
+
 class PhraseIndex:
     """First-word index over compiled patterns; finds longest matches."""
 
@@ -136,6 +159,7 @@ class PhraseIndex:
             if first.stem:
                 self.by_stem.setdefault(first.stem, []).append(pid)
         self._first_cache: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        self._plan_cache: dict[tuple[str, str, str], StartPlan | None] = {}
         # Expressions starting with "de", "à", "en" or an article are tried at every such
         # word; most are rejected by the very next token, neither skippable nor a form of
         # the second word. These are the surface forms (contractions included) and the
@@ -216,33 +240,90 @@ class PhraseIndex:
             self._first_cache[key] = pids
         return pids
 
-    def find(self, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
-        """Non-overlapping (start, end, pattern id) matches, longest first."""
-        found: list[tuple[int, int, int]] = []
-        cached = self._first_cache.get
-        n = len(toks)
+    def plan(self, tok: Tok) -> StartPlan | None:
+        """The :class:`StartPlan` of a token (None if it starts no pattern), cached by
+        the token's form, lemma and stem as :meth:`_first_matches` is."""
+        key = tok.key
+        if key in self._plan_cache:
+            return self._plan_cache[key]
+        pids = self._first_matches(tok)
+        plan = self._make_plan(pids) if pids else None
+        if len(self._plan_cache) >= _FIRST_CACHE_MAX:
+            self._plan_cache.clear()
+        self._plan_cache[key] = plan
+        return plan
+
+    def _make_plan(self, pids: tuple[int, ...]) -> StartPlan:
+        single, always, second = [], [], []
+        by_form: dict[str, list[int]] = {}
+        by_lemma: dict[str, list[int]] = {}
+        for pid in pids:
+            if len(self.patterns[pid].specs) == 1:
+                single.append(pid)
+                continue
+            test = self.second_forms[pid]
+            if test is None:
+                always.append(pid)
+                continue
+            second.append(pid)
+            for form in test[0]:
+                by_form.setdefault(form, []).append(pid)
+            by_lemma.setdefault(test[1], []).append(pid)
+        return StartPlan(tuple(single), tuple(always), tuple(second),
+                         {k: tuple(v) for k, v in by_form.items()},
+                         {k: tuple(v) for k, v in by_lemma.items()})
+
+    def starts(self, toks: Sequence[Tok]) -> list[tuple[int, StartPlan]]:
+        """(token index, start plan) of the tokens that can start a match, in order."""
+        out: list[tuple[int, StartPlan]] = []
+        cache = self._plan_cache
         for i, tok in enumerate(toks):
             if tok.space:
                 continue
-            pids = cached(tok.key)
-            if pids is None:
-                pids = self._first_matches(tok)
-            for pid in pids:
-                pat = self.patterns[pid]
-                if len(pat.specs) == 1:
-                    end = i + 1
+            plan = cache[tok.key] if tok.key in cache else self.plan(tok)
+            if plan is not None:
+                out.append((i, plan))
+        return out
+
+    def find(self, toks: Sequence[Tok], starts: StartList | None = None,
+             ) -> list[tuple[int, int, int]]:
+        """Non-overlapping (start, end, pattern id) matches, longest first.
+
+        ``starts``: what :meth:`starts` returns for ``toks``, when the caller knows it
+        already (the lexical mode keeps each word's start plans with the word). A
+        pattern whose second word the next token cannot be is not tried (the plan's
+        ``by_form``/``by_lemma``); the candidates' order does not matter, the matches
+        are sorted on a total key below.
+        """
+        found: list[tuple[int, int, int]] = []
+        n = len(toks)
+        for i, plan in self.starts(toks) if starts is None else starts:
+            for pid in plan.single:
+                self._found(found, toks, i, i + 1, pid)
+            for pid in plan.always:
+                self._found(found, toks, i, self._match_at(self.patterns[pid], toks, i, 1), pid)
+            if plan.second and i + 1 < n:
+                nxt = toks[i + 1]
+                if nxt.w in SKIPPABLE:
+                    cands = plan.second
                 else:
-                    second = self.second_forms[pid]
-                    if second is not None and (i + 1 >= n or (
-                            toks[i + 1].w not in second[0] and toks[i + 1].w not in SKIPPABLE
-                            and toks[i + 1].lemma != second[1])):
-                        continue  # a sure "no" from the next token alone (see __init__)
-                    end = self._match_at(pat, toks, i, 1)
-                if end < 0:
-                    continue
-                if pat.reflexive and not _has_reflexive(toks, i):
-                    continue
-                found.append((i, end, pid))
+                    cands = plan.by_form.get(nxt.w, ())
+                    if nxt.lemma and nxt.lemma in plan.by_lemma:
+                        cands = tuple(dict.fromkeys(cands + plan.by_lemma[nxt.lemma]))
+                for pid in cands:
+                    self._found(found, toks, i, self._match_at(self.patterns[pid], toks, i, 1),
+                                pid)
+        return self._choose(found, toks)
+
+    def _found(self, found: list[tuple[int, int, int]], toks: Sequence[Tok], i: int, end: int,
+               pid: int) -> None:
+        """Keep the match of ``pid`` from ``i`` to ``end`` (-1: none), reflexive checked."""
+        if end >= 0 and not (self.patterns[pid].reflexive and not _has_reflexive(toks, i)):
+            found.append((i, end, pid))
+
+    def _choose(self, found: list[tuple[int, int, int]], toks: Sequence[Tok],
+                ) -> list[tuple[int, int, int]]:
+        """The non-overlapping matches of ``found``, longest and most exact first."""
         # longest first; on the same span prefer the entry whose own form is the word
         # ("rencontre" the noun over "rencontrer", "combats" -> combat over combattre)
         found.sort(key=lambda m: (-(m[1] - m[0]), -len(self.patterns[m[2]].specs),
