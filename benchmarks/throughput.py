@@ -76,6 +76,28 @@ paras = [p.text for a in read_corpus([CORPUS], warn=False) if a.status == "ok"
          for p in a.paragraphs if p.scored]
 """
 
+#: vaderSentiment-fr end to end: the same reader, one CSV row per scored paragraph (LEAN:
+#: the run's collector settings, as for framing).
+_VADER_END_TO_END = """
+import warnings, csv
+warnings.simplefilter("ignore")
+LEAN_IMPORTfrom analysis.read import read_corpus
+from analysis.tone import _vader
+v = _vader()
+for _ in read_corpus([CORPUS], warn=False):  # the reader's lazy imports, as for framing
+    break
+t0 = time.perf_counter()
+with LEANopen(OUT + "/vader.csv", "w", newline="", encoding="utf-8") as fh:
+    w = csv.writer(fh)
+    for a in read_corpus([CORPUS], warn=False):
+        for p in a.paragraphs:
+            if a.status == "ok" and p.scored:
+                s = v.polarity_scores(p.text)
+                w.writerow((a.article_id, p.paragraph_id, s["neg"], s["neu"], s["pos"],
+                            s["compound"]))
+elapsed = time.perf_counter() - t0
+"""
+
 SNIPPETS = {
     "spacy_pipe": _PARAS + """
 from analysis.nlp import load_pipeline
@@ -105,45 +127,10 @@ for p in paras:
     v.polarity_scores(p)
 elapsed = time.perf_counter() - t0
 """,
-    "vader_fr_end_to_end": """
-import warnings, csv
-warnings.simplefilter("ignore")
-from analysis.read import read_corpus
-from analysis.tone import _vader
-v = _vader()
-for _ in read_corpus([CORPUS], warn=False):  # the reader's lazy imports, as for framing
-    break
-t0 = time.perf_counter()
-with open(OUT + "/vader.csv", "w", newline="", encoding="utf-8") as fh:
-    w = csv.writer(fh)
-    for a in read_corpus([CORPUS], warn=False):
-        for p in a.paragraphs:
-            if a.status == "ok" and p.scored:
-                s = v.polarity_scores(p.text)
-                w.writerow((a.article_id, p.paragraph_id, s["neg"], s["neu"], s["pos"],
-                            s["compound"]))
-elapsed = time.perf_counter() - t0
-""",
-    "vader_fr_end_to_end_lean": """
-import warnings, csv
-warnings.simplefilter("ignore")
-from analysis.collector import lean_collector
-from analysis.read import read_corpus
-from analysis.tone import _vader
-v = _vader()
-for _ in read_corpus([CORPUS], warn=False):  # the reader's lazy imports, as for framing
-    break
-t0 = time.perf_counter()
-with lean_collector(), open(OUT + "/vader.csv", "w", newline="", encoding="utf-8") as fh:
-    w = csv.writer(fh)
-    for a in read_corpus([CORPUS], warn=False):
-        for p in a.paragraphs:
-            if a.status == "ok" and p.scored:
-                s = v.polarity_scores(p.text)
-                w.writerow((a.article_id, p.paragraph_id, s["neg"], s["neu"], s["pos"],
-                            s["compound"]))
-elapsed = time.perf_counter() - t0
-""",
+    "vader_fr_end_to_end": _VADER_END_TO_END.replace("LEAN_IMPORT", "").replace("LEAN", ""),
+    "vader_fr_end_to_end_lean": _VADER_END_TO_END.replace(
+        "LEAN_IMPORT", "from analysis.collector import lean_collector\n").replace(
+        "LEAN", "lean_collector(), "),
     "scorer": """
 import warnings
 warnings.simplefilter("ignore")
