@@ -151,6 +151,8 @@ WORD_LISTS: dict[str, str] = {
     "addressee_verbs": "words.ADDRESSEE_FORMS (every form)",
     "prenominal_adjectives": "words.PRENOMINAL_ADJECTIVES",
     "ally_nouns": "words.ALLY_NOUNS",
+    "owner_prepositions": "words.OWNER_PREPOSITIONS",
+    "object_ends": "words.OBJECT_ENDS",
     "relation_nouns": "words.RELATION_NOUNS (every noun form)",
     "imposing_verbs": "words.IMPOSING_FORMS (every form)",
     # scoring.lexical

@@ -34,6 +34,7 @@ from .words import (
     IMPERSONAL_SKIPPED,
     LOCATIVE,
     NAMED_AFTER,
+    OBJECT_ENDS,
     OFFICE_NOT_AFTER,
     OFFICE_NOT_BEFORE,
     OFFICIAL_TITLES,
@@ -126,10 +127,6 @@ def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]])
     return frozenset(found)
 
 
-#: Words that end a verb's object before "à X" (a proposé, dans un discours à Moscou, de...).
-_OBJECT_ENDS = frozenset({",", ";", ":", ".", "que", "qui", "dans", "lors", "pendant", "en"})
-
-
 def addressees(toks: Sequence[Any]) -> frozenset[int]:
     """"a proposé à Washington de", "a téléphoné à Moscou", "a accordé un prêt à Kiev": the
     "à" after a verb of offering, asking or giving (``addressee_verbs``; up to three object
@@ -142,7 +139,7 @@ def addressees(toks: Sequence[Any]) -> frozenset[int]:
             if toks[k].w in RECIPIENT_PREPOSITIONS:
                 found.add(k)
                 break
-            if toks[k].w in _OBJECT_ENDS or toks[k].w in ADDRESSEE_FORMS:
+            if toks[k].w in OBJECT_ENDS or toks[k].w in ADDRESSEE_FORMS:
                 break
     return frozenset(found)
 

@@ -39,6 +39,7 @@ from .words import (
     ENDORSING_CATEGORIES,
     IMPOSING_FORMS,
     INTERACTION,
+    OWNER_PREPOSITIONS,
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
     RECIPIENT_PREPOSITIONS,
@@ -409,8 +410,6 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     return False
 
 
-_OWNER_OF = frozenset({"de", "du", "des"})
-_TO = frozenset({"à", "au", "aux"})
 
 
 def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
@@ -423,9 +422,9 @@ def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
     if not any(toks[k].w in IMPOSING_FORMS for k in near):
         return False
     k = phrase_start(m) - 1
-    while k >= ev.end and toks[k].w in DETERMINERS and toks[k].w not in _TO:
+    while k >= ev.end and toks[k].w in DETERMINERS and toks[k].w not in RECIPIENT_PREPOSITIONS:
         k -= 1
-    return k >= ev.end and toks[k].w in _TO
+    return k >= ev.end and toks[k].w in RECIPIENT_PREPOSITIONS
 
 
 def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
@@ -438,9 +437,9 @@ def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
     if not 2 <= len(between) <= 5:
         return False
     k = between[-1]
-    while k > ev.end and toks[k].w in DETERMINERS and toks[k].w not in _OWNER_OF:
+    while k > ev.end and toks[k].w in DETERMINERS and toks[k].w not in OWNER_PREPOSITIONS:
         k -= 1
-    if toks[k].w not in _OWNER_OF:
+    if toks[k].w not in OWNER_PREPOSITIONS:
         return False
     words = [j for j in range(ev.end, k) if toks[j].w not in DETERMINERS
              and toks[j].w not in SKIPPABLE]

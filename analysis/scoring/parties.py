@@ -22,6 +22,7 @@ from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
     FRONTED,
+    OWNER_PREPOSITIONS,
     PARTNER_COORDINATORS,
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
@@ -59,8 +60,8 @@ def preceded_by(toks: list[Tok], m: Mention, words: tuple[str, ...]) -> bool:
     """Is the mention's phrase right after one of ``words`` (or "face à", when ``words`` are
     the against prepositions: "face à X" is no partner or recipient), articles skipped?"""
     k = phrase_start(m) - 1
-    while k >= 0 and toks[k].w in DETERMINERS:
-        k -= 1
+    while k >= 0 and toks[k].w in DETERMINERS and toks[k].w not in words:
+        k -= 1  # "du", "des", "aux" are articles unless asked for ("l'aide de X aux Y")
     return k >= 0 and (toks[k].w in words or (
         "contre" in words and toks[k].w == "à" and k > 0 and toks[k - 1].w == "face"))
 
@@ -193,16 +194,6 @@ def compound_partners(cl: Clauses) -> None:
 
 
 _RECIPIENTS = tuple(sorted(RECIPIENT_PREPOSITIONS))
-_GIVER_PREPOSITIONS = ("de", "des", "du")
-
-
-def _right_after(toks: list[Tok], m: Mention, words: tuple[str, ...]) -> bool:
-    """Is the mention's phrase right after one of ``words``, other articles skipped? (Unlike
-    :func:`preceded_by`, "du", "des" and "aux" count as prepositions here.)"""
-    k = phrase_start(m) - 1
-    while k >= 0 and toks[k].w in DETERMINERS and toks[k].w not in words:
-        k -= 1
-    return k >= 0 and toks[k].w in words
 
 
 def aid_phrase(cl: Clauses) -> None:
@@ -218,11 +209,11 @@ def aid_phrase(cl: Clauses) -> None:
             continue
         lo, hi = cl.window(ev)
         after = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 7)]
-        to = next((m for m in after if _right_after(toks, m, _RECIPIENTS)), None)
+        to = next((m for m in after if preceded_by(toks, m, _RECIPIENTS)), None)
         if to is None:
             continue
         givers = [m for m in after if m.start < to.start and m.code != to.code
-                  and (m.kind == "adjective" or _right_after(toks, m, _GIVER_PREPOSITIONS))]
+                  and (m.kind == "adjective" or preceded_by(toks, m, OWNER_PREPOSITIONS))]
         if givers:
             cl.local[ev.start] = [givers[0], to]
             cl.claimed.update((givers[0].start, to.start))
