@@ -164,13 +164,15 @@ def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
     return frozenset(found)
 
 
-def object_heads(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]) -> frozenset[int]:
+def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
+                 matched: frozenset[int] | None = None) -> frozenset[int]:
     """"a interdit les importations de pétrole russe", "des sanctions contre les banques
     russes": the nouns of the few words after a coercive or verbal conflict event
     (``targeted_categories``) head a nationality adjective that names the act's target,
     as a title noun would (rule ``object_adjective``)."""
     found: set[int] = set()
-    matched = {k for s, e, _ in matches for k in range(s, e)}
+    if matched is None:  # the tokens of every match (the caller may have them)
+        matched = frozenset(k for s, e, _ in matches for k in range(s, e))
     for _, end, row in matches:
         if row.category not in TARGETED_CATEGORIES or row.role not in ("event", "spoil"):
             continue

@@ -73,7 +73,8 @@ class ArticleScorer:
         topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
                                 and row.term in NON_AGENT_HEADS for k in range(s, e))
         matched = frozenset(k for s, e, row in matches if row.role != "block" for k in range(s, e))
-        mentions, titles = find_mentions(eng, toks, event_tokens | object_heads(toks, matches),
+        mentions, titles = find_mentions(eng, toks,
+                                         event_tokens | object_heads(toks, matches, matched),
                                          paragraph_start, topic_tokens,
                                          aid_recipients(toks, matches) | addressees(toks)
                                          | targeted_actors(toks, matches),
