@@ -153,6 +153,8 @@ WORD_LISTS: dict[str, str] = {
     "ally_nouns": "words.ALLY_NOUNS",
     "owner_prepositions": "words.OWNER_PREPOSITIONS",
     "object_ends": "words.OBJECT_ENDS",
+    "undergoing_words": "words.UNDERGOING (with every form of undergoing_verbs)",
+    "undergoing_verbs": "words.UNDERGOING (every form)",
     "relation_nouns": "words.RELATION_NOUNS (every noun form)",
     "imposing_verbs": "words.IMPOSING_FORMS (every form)",
     # scoring.lexical

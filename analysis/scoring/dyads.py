@@ -28,6 +28,7 @@ from .parties import (
     own_partners,
     phrase_start,
     preceded_by,
+    undergone,
 )
 from .structures import Context, Event, Mention, Sent
 from .tokens import Tok, unique
@@ -65,6 +66,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     compound_partners(cl)
     aid_phrase(cl)
     accused_agent(cl)
+    undergone(cl)
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)
@@ -269,10 +271,10 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
         for y in range(x + 1, len(codes)):
             a, b = codes[x], codes[y]
             src = tgt = ""
-            if directed and {a, b} == {subj[0], obj[0]}:
-                src, tgt = subj[0], obj[0]
-            elif {a, b} == set(cl.direction.get(ev.start, ())):
+            if {a, b} == set(cl.direction.get(ev.start, ())):
                 src, tgt = cl.direction[ev.start]
+            elif directed and {a, b} == {subj[0], obj[0]}:
+                src, tgt = subj[0], obj[0]
             cl.add(a, b, relation, ev, ev.evidence, src, tgt)
     if ev.coop and len(codes) >= 2 and ((ev.verb and len(subj) >= 2) or ev.row.role == "joint"):
         joint_codes = subj if len(subj) >= 2 else codes

@@ -29,6 +29,7 @@ from .words import (
     PRENOMINAL_ADJECTIVES,
     QUE_NOT_BOUND_AFTER,
     RECIPIENT_PREPOSITIONS,
+    UNDERGOING,
 )
 
 
@@ -244,6 +245,35 @@ def accused_agent(cl: Clauses) -> None:
                 cl.local[ev.start] = [accused] + [m for m in cl.mentions
                                                   if ev.end <= m.start < hi]
                 cl.complete.add(ev.start)
+
+
+_AGENT_OF = ("de", "du", "des", "par", "à", "au", "aux")
+
+
+def undergone(cl: Clauses) -> None:
+    """"Les États-Unis ont été la cible d'une attaque de la Russie", "X fait l'objet de
+    sanctions imposées par Y", "X a subi une cyberattaque attribuée à Y", "X a reçu des armes
+    de Y": the clause's subject undergoes the act whose agent is named after it (rule
+    ``undergone``): Y > X."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not ev.counted or ev.start in cl.local or ev.start in cl.given or not any(
+                toks[k].w in UNDERGOING for k in range(max(0, ev.start - 4), ev.start + 1)):
+            continue
+        lo, hi = cl.window(ev)
+        subject = next((m for m in cl.mentions if lo <= m.start < ev.start
+                        and m.start not in cl.excluded), None)
+        agent = next((m for m in cl.mentions if ev.end <= phrase_start(m) <= ev.end + 4
+                      and preceded_by(toks, m, _AGENT_OF)), None)
+        if subject is None or agent is None or set(subject.all_codes()) & set(agent.all_codes()):
+            continue
+        if ev.coop:
+            cl.local[ev.start] = [agent, subject]
+            cl.complete.add(ev.start)
+        else:
+            cl.given[ev.start] = ([agent], [subject])
+        if len(agent.all_codes()) == 1 and len(subject.all_codes()) == 1:
+            cl.direction[ev.start] = (agent.code, subject.code)
 
 
 def own_partners(cl: Clauses) -> None:

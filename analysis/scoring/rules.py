@@ -113,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     Rule("compound_partners", "dyad", "parties.compound_partners"),
     Rule("aid_phrase", "dyad", "parties.aid_phrase"),
     Rule("accused_agent", "dyad", "parties.accused_agent"),
+    Rule("undergone", "dyad", "parties.undergone"),
     Rule("conflict_partners", "dyad", "parties.conflict_partners"),
     Rule("speaker_party", "dyad", "parties.speaker_party"),
     Rule("against_enemy", "dyad", "dyads.against_enemy", labels=("against",)),

@@ -45,6 +45,8 @@ PRENOMINAL_ADJECTIVES = _WORDS.set("prenominal_adjectives")
 ALLY_NOUNS = _WORDS.set("ally_nouns")
 OWNER_PREPOSITIONS = _WORDS.seq("owner_prepositions")
 OBJECT_ENDS = _WORDS.set("object_ends")
+UNDERGOING = frozenset().union(*(noun_forms(w) for w in _WORDS.seq("undergoing_words")),
+                               *(verb_forms(v) for v in _WORDS.seq("undergoing_verbs")))
 RELATION_NOUNS = frozenset().union(*(noun_forms(w) for w in _WORDS.seq("relation_nouns")))
 IMPOSING_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("imposing_verbs")))
 #: Every form of the verbs whose "à X" is a recipient or addressee (a proposé à Washington).
