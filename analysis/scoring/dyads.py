@@ -197,7 +197,7 @@ def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
             continue
         agents = [m for m in cl.mentions if lo <= m.start < k and m.start not in cl.excluded
                   and m.start not in targets
-                  and not preceded_by(toks, m, tuple(RECIPIENT_PREPOSITIONS))]
+                  and not preceded_by(toks, m, RECIPIENT_PREPOSITIONS)]
         hit = [m for m in cl.mentions if ev.end <= m.start < hi and m.start in targets]
         if agents and hit:
             cl.given[ev.start] = (agents, hit)
@@ -418,15 +418,12 @@ def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
     """"La Russie a imposé des sanctions aux États-Unis", "les sanctions imposées par la
     Russie aux États-Unis": "à X" a few words after a conflict noun that an imposing verb
     (``imposing_verbs``) governs is its target (rule ``imposed_on``)."""
-    if ev.verb or m.start < ev.end or phrase_start(m) - ev.end > 6:
+    if ev.verb or not ev.end < phrase_start(m) <= ev.end + 6:
         return False
     near = range(max(0, ev.start - 4), min(len(toks), ev.end + 2))
     if not any(toks[k].w in IMPOSING_FORMS for k in near):
         return False
-    k = phrase_start(m) - 1
-    while k >= ev.end and toks[k].w in DETERMINERS and toks[k].w not in RECIPIENT_PREPOSITIONS:
-        k -= 1
-    return k >= ev.end and toks[k].w in RECIPIENT_PREPOSITIONS
+    return preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
 
 
 def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:

@@ -194,9 +194,6 @@ def compound_partners(cl: Clauses) -> None:
             cl.complete.add(ev.start)
 
 
-_RECIPIENTS = tuple(sorted(RECIPIENT_PREPOSITIONS))
-
-
 def aid_phrase(cl: Clauses) -> None:
     """"la livraison de chars américains à l'Ukraine", "l'aide de Washington à Kiev": an aid
     noun whose own phrase names the giver (an adjective or "de X") and the recipient ("à
@@ -210,7 +207,7 @@ def aid_phrase(cl: Clauses) -> None:
             continue
         lo, hi = cl.window(ev)
         after = [m for m in cl.mentions if ev.end <= m.start < min(hi, ev.end + 7)]
-        to = next((m for m in after if preceded_by(toks, m, _RECIPIENTS)), None)
+        to = next((m for m in after if preceded_by(toks, m, RECIPIENT_PREPOSITIONS)), None)
         if to is None:
             continue
         givers = [m for m in after if m.start < to.start and m.code != to.code
