@@ -29,6 +29,7 @@ from .words import (
     ADJECTIVE_COORDINATORS,
     COMPLEMENT_PREPOSITIONS,
     ETRE,
+    FACING_NOUNS,
     IMPERSONAL,
     IMPERSONAL_ETRE_NEXT,
     IMPERSONAL_SKIPPED,
@@ -40,6 +41,7 @@ from .words import (
     OFFICIAL_TITLES,
     PERSON_TITLES,
     PLURAL_ARTICLES,
+    RECIPIENT_CATEGORIES,
     RECIPIENT_PREPOSITIONS,
     REGIME_ALIASES,
     REGIME_OF,
@@ -114,17 +116,26 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
 
 
 def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]) -> frozenset[int]:
-    """"livrer des armes à Kiev", "son soutien au Maroc", "les ventes d'armes à Taïwan": the
-    "à" a few words after an aid, support or supply event introduces its recipient, so the
-    capital or country after it is an actor, not a place."""
+    """"livrer des armes à Kiev", "son soutien au Maroc", "a fait des concessions à Washington":
+    the "à" a few words after an aid, support, concession or supply event
+    (``recipient_categories``) introduces its recipient, so the capital or country after it
+    is an actor, not a place."""
     found: set[int] = set()
     for _, end, row in matches:
-        if (row.category in ("AID", "SUPPORT") or "&" in row.term) and row.role == "event":
+        if (row.category in RECIPIENT_CATEGORIES or "&" in row.term) and row.role == "event":
             k = next((k for k in range(end, min(end + 6, len(toks)))
                       if toks[k].w in RECIPIENT_PREPOSITIONS), None)
             if k is not None:
                 found.add(k)
     return frozenset(found)
+
+
+def facing_actors(toks: Sequence[Any]) -> frozenset[int]:
+    """"a reculé face à Kiev", "une démonstration de force face à Berlin": the "à" of "face à"
+    (``facing_nouns``) introduces the counterpart an act faces, an actor, not a place (rule
+    ``facing``)."""
+    return frozenset(k for k in range(1, len(toks))
+                     if toks[k].w == "à" and toks[k - 1].w in FACING_NOUNS)
 
 
 def addressees(toks: Sequence[Any]) -> frozenset[int]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from .actors import (
     addressees,
     aid_recipients,
+    facing_actors,
     find_mentions,
     object_heads,
     office_term,
@@ -29,7 +30,7 @@ from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
 from .structures import Context, Sent
 from .tokens import Rows, Tok, build_tokens, doc_rows, unique
-from .words import NON_AGENT_HEADS
+from .words import AGENT_NOUNS, NON_AGENT_HEADS
 
 
 class ArticleScorer:
@@ -69,7 +70,7 @@ class ArticleScorer:
         event_tokens = {k for s, e, row in matches if row.role != "block"
                         and row.term not in NON_AGENT_HEADS for k in range(s, e)}
         topic_tokens = frozenset(k for s, e, row in matches if row.category == "CONSULT"
-                                 for k in range(s, e))
+                                 for k in range(s, e) if toks[k].w not in AGENT_NOUNS)
         topic_heads = frozenset(k for s, e, row in matches if self.places and row.role != "block"
                                 and row.term in NON_AGENT_HEADS for k in range(s, e))
         matched = frozenset(k for s, e, row in matches if row.role != "block" for k in range(s, e))
@@ -77,6 +78,7 @@ class ArticleScorer:
                                          event_tokens | object_heads(toks, matches, matched),
                                          paragraph_start, topic_tokens,
                                          aid_recipients(toks, matches) | addressees(toks)
+                                         | facing_actors(toks)
                                          | targeted_actors(toks, matches),
                                          self.places, topic_heads, matched, act_starts)
         office_term(eng, mentions, self.ctx.date)

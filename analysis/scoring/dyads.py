@@ -47,6 +47,7 @@ from .words import (
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
     TARGETED_VERB_CATEGORIES,
+    YIELDING_CATEGORIES,
 )
 
 
@@ -252,7 +253,7 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     """Every pair of the cooperating actors, directed when a verb has one subject and one
     object; intra-actor interaction dropped; joint action noted."""
     toks = cl.toks
-    parts = [m for m in cl.participants(ev) if ev.start in cl.complete or (
+    parts = [m for m in cl.participants(ev) if ev.start in cl.complete or yielded_to(ev, m) or (
              m.start not in targets and not preceded_by(toks, m, AGAINST_PREPOSITIONS)
              and not (has_conflict and m.code in ENEMY_CODES))]
     codes = unique(c for m in parts for c in m.all_codes())
@@ -265,7 +266,7 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
                   for c in m.all_codes())
     obj = unique(c for m in parts if m.start >= ev.end and not preceded_by(toks, m, AGENT_PREPOSITIONS)
                  for c in m.all_codes())
-    directed = ev.verb and len(subj) == 1 and len(obj) == 1 and subj != obj
+    directed = (ev.verb or yielding(ev)) and len(subj) == 1 and len(obj) == 1 and subj != obj
     relation = "coop" if ev.coop else "conf"
     for x in range(len(codes)):
         for y in range(x + 1, len(codes)):
@@ -279,6 +280,19 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     if ev.coop and len(codes) >= 2 and ((ev.verb and len(subj) >= 2) or ev.row.role == "joint"):
         joint_codes = subj if len(subj) >= 2 else codes
         evidence_after.setdefault(ev.start, []).append("joint:" + "+".join(joint_codes))
+
+
+def yielded_to(ev: Event, m: Mention) -> bool:
+    """"a levé l'embargo contre Washington", "a suspendu ses frappes contre X", "a reculé face
+    à X": the counterpart of a concession, a retreat or a de-escalated conflict
+    (``yielding_categories``) is a party of the cooperation, not a target, and the one
+    yielded to (rule ``yielding``: RUS > USA)."""
+    return yielding(ev) and m.code not in ENEMY_CODES
+
+
+def yielding(ev: Event) -> bool:
+    """Is the event a concession, a retreat or a de-escalated conflict?"""
+    return ev.rule == "deescalation" or ev.category in YIELDING_CATEGORIES
 
 
 def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool,
@@ -321,8 +335,16 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         cl.add_pairs(a_codes, "conf", ev, ev.evidence)
         return
     all_before = all(m.start < ev.start or preceded_by(toks, m, AGENT_PREPOSITIONS) for m in agents)
-    if bool(t_codes) or window_joint or (ev.verb and all_before):
+    if (bool(t_codes) or window_joint or (ev.verb and all_before)) and not allied_agents(cl, ev):
         joint_fight(cl, ev, a_codes, evidence_after)
+
+
+def allied_agents(cl: Clauses, ev: Event) -> bool:
+    """"Washington et ses alliés européens ont adopté des sanctions visant Moscou": agents
+    joined by an allies noun (rule ``allied_side``) are one side, not a joint cooperation
+    (rule ``allied_not_joint``); "Moscou et Pékin ont approuvé des sanctions" still is one."""
+    return any(o.rule == "allied_side" and o.start < ev.start and cl.window(o) == cl.window(ev)
+               for o in cl.events)
 
 
 def joint_fight(cl: Clauses, ev: Event, a_codes: list[str],

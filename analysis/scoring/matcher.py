@@ -107,11 +107,13 @@ def _join_classes(words: list[str]) -> list[str]:
 
 @cache
 def class_forms(name: str) -> frozenset[str]:
-    """Every form of the nouns of class ``name``; an unknown class is an error."""
-    members = [noun for noun, cls in NOUN_CLASSES.items() if cls == name]
+    """Every form of the nouns of class ``name`` (a noun may belong to several classes,
+    written space-separated: "soldat" is a captive, a national and a troop); an unknown
+    class is an error."""
+    members = [noun for noun, cls in NOUN_CLASSES.items() if name in cls.split()]
     if not members:
         raise ValueError(f"lexicon: unknown noun class &{name} (words.tsv noun_classes has "
-                         f"{sorted(set(NOUN_CLASSES.values()))})")
+                         f"{sorted({c for v in NOUN_CLASSES.values() for c in v.split()})})")
     return frozenset().union(*(noun_forms(norm(n)) for n in members))
 
 

@@ -164,9 +164,10 @@ def announced_act(cl: Clauses, ev: Event, lo: int) -> bool:
         or cl.toks[k].w in PRENOMINAL_ADJECTIVES for k in between)
 
 
-def possessor(cl: Clauses, ev: Event) -> list[Mention]:
-    """Who "sa rencontre" belongs to: the speaker, the sentence's first person, or the
-    article's last person."""
+def possessor(cl: Clauses, ev: Event, owners: list[Mention]) -> list[Mention]:
+    """Who "sa rencontre" belongs to: the speaker, the sentence's first person, the clause's
+    ``owners`` ("l'Ukraine a renforcé ses échanges avec Moscou"), or the article's last
+    person."""
     if cl.speaker_mentions:
         return [m for m in cl.speaker_mentions if m.all_codes()][:1]
     lo, hi = cl.window(ev)
@@ -174,6 +175,8 @@ def possessor(cl: Clauses, ev: Event) -> list[Mention]:
     people = people or [m for m in cl.mentions if m.person and m.start < ev.start]
     if people:
         return people[:1]
+    if owners:
+        return owners
     if cl.ctx.person_code:
         return [Mention(ev.start, ev.start, cl.ctx.person_code, "pronoun",
                         cl.ctx.person, "", person=True, pronoun="poss")]
@@ -285,8 +288,9 @@ def own_partners(cl: Clauses) -> None:
         if poss or partners:
             # "sa rencontre avec X": the possessor; "la Russie a signé un accord avec X":
             # the clause's actors before the noun
-            owners = possessor(cl, ev) if poss else (clause_owners(cl, ev, lo, partners)
-                                                     or speaker_party(cl, partners))
+            subject = clause_owners(cl, ev, lo, partners) if partners else []
+            owners = possessor(cl, ev, subject) if poss else (
+                subject or speaker_party(cl, partners))
             if between_others(toks, ev) and len(unique(c for m in partners
                                                        for c in m.all_codes())) >= 2:
                 owners = []  # "s'oppose à l'accord entre Washington et Kiev": theirs alone
