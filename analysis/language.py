@@ -151,7 +151,7 @@ WORD_LISTS: dict[str, str] = {
     "office_function_words": "matcher.office_words (with the determiners)",
     "office_not_before": "words.OFFICE_NOT_BEFORE",
     "office_not_after": "words.OFFICE_NOT_AFTER",
-    "noun_classes": "matcher.NOUN_CLASSES (mapping: noun -> its classes, space-separated; a lexicon term's &class)",
+    "noun_classes": "matcher.NOUN_CLASSES (noun -> its classes, space-separated; a term's &class)",
     "addressee_verbs": "words.ADDRESSEE_FORMS (every form)",
     "prenominal_adjectives": "words.PRENOMINAL_ADJECTIVES",
     "ally_nouns": "words.ALLY_NOUNS",
