@@ -83,14 +83,14 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
     sc.add_argument("--mode", choices=["full", "fast", "lexical"], default="full",
                     help="full: spaCy parser (default); fast: lexicon windows, no parser; "
                          "lexical: no spaCy at all, no pronouns, simpler dyad and voice rules (fastest)")
-    sc.add_argument("--lexicon", type=Path, default=None, metavar="FILE",
-                    help="cooperation/conflict lexicon to use instead of the packaged one (same "
-                         "tab-separated format as analysis/data/lexicon.tsv); recorded in "
-                         "articles.lexicon_version as custom:<first 12 hex of its SHA-256>")
-    sc.add_argument("--actors", type=Path, default=None, metavar="FILE",
-                    help="actor dictionary to use instead of the packaged one (same format as "
-                         "analysis/data/actors.tsv); recorded as ;actors=custom:<12 hex> in "
-                         "articles.lexicon_version")
+    _path_option(sc, "--lexicon", metavar="FILE",
+                 help="cooperation/conflict lexicon to use instead of the packaged one (same "
+                      "tab-separated format as analysis/data/lexicon.tsv); recorded in "
+                      "articles.lexicon_version as custom:<first 12 hex of its SHA-256>")
+    _path_option(sc, "--actors", metavar="FILE",
+                 help="actor dictionary to use instead of the packaged one (same format as "
+                      "analysis/data/actors.tsv); recorded as ;actors=custom:<12 hex> in "
+                      "articles.lexicon_version")
     _reading_arguments(sc)
     sc.add_argument("--split-parts", action="store_true",
                     help="score a file joining two articles at a separator as two articles")
@@ -122,23 +122,22 @@ def _score_arguments(sc: argparse.ArgumentParser) -> None:
     sc.add_argument("--stance", action="store_true",
                     help="also write actors.csv (portrayal) and stance.csv, and fill "
                          "articles.stance_coop (parses the text a second time)")
-    sc.add_argument("--model", default=None, metavar="FILE",
-                    help="a model written by 'framing train' (or 'bundled', trained on the "
-                         "project's annotations): adds coop_p, conf_p, coop_model, conf_model to "
-                         "sentences and coop_share_model... to articles; the rule columns stay")
+    _model_option(sc, "a model written by 'framing train' (or 'bundled', trained on the "
+                      "project's annotations): adds coop_p, conf_p, coop_model, conf_model to "
+                      "sentences and coop_share_model... to articles; the rule columns stay")
     sc.add_argument("--batch-size", type=int, default=32, help="articles per batch (default 32)")
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def _figures_arguments(fg: argparse.ArgumentParser) -> None:
     """``framing figures``: where the scored tables come from and where the figures go."""
-    fg.add_argument("--scored", type=Path, default=None, metavar="DIR",
-                    help="folder of scored tables (framing score --out DIR): draw the figures its "
-                         "tables support, without scoring again (default: score seeds/ afresh and "
-                         "draw every figure, the validation ones too)")
-    fg.add_argument("--out", type=Path, default=None, metavar="FOLDER",
-                    help="where the PNG and CSV files go (default: DIR/figures with --scored, "
-                         "the repository's figures/ without)")
+    _path_option(fg, "--scored", metavar="DIR",
+                 help="folder of scored tables (framing score --out DIR): draw the figures its "
+                      "tables support, without scoring again (default: score seeds/ afresh and "
+                      "draw every figure, the validation ones too)")
+    _path_option(fg, "--out", metavar="FOLDER",
+                 help="where the PNG and CSV files go (default: DIR/figures with --scored, "
+                      "the repository's figures/ without)")
     fg.add_argument("--quiet", action="store_true",
                     help="no progress bar and no list of the files written")
     fg.add_argument("--annotations", type=Path, nargs="+", default=[], metavar="FILE",
@@ -173,37 +172,57 @@ def _report_arguments(rp: argparse.ArgumentParser) -> None:
 
 def _sample_arguments(sm: argparse.ArgumentParser) -> None:
     """``framing sample``: the scored corpus, how many sentences, the seed, earlier samples."""
-    sm.add_argument("scored", type=Path, help=SCORED_HELP)
+    _corpus_arguments(sm)
     sm.add_argument("--n", type=int, default=300, help="sentences to draw (default 300)")
-    sm.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    _seed_option(sm, 1)
     sm.add_argument("--out", type=Path, required=True, help="CSV to write (fill coop, conf, note)")
     sm.add_argument("--exclude", type=Path, nargs="*", default=[],
                     help="earlier sample files whose sentences are not drawn again")
     sm.add_argument("--strategy", choices=["random", "uncertainty"], default="random",
                     help="random (default): a blind random sample; uncertainty: where --model "
                          "is least sure, plus a random fifth (column draw says which)")
-    sm.add_argument("--model", default=None, metavar="FILE",
-                    help="the model of --strategy uncertainty (a file or 'bundled')")
+    _model_option(sm, "the model of --strategy uncertainty (a file or 'bundled')")
 
 
 def _train_arguments(tr: argparse.ArgumentParser) -> None:
     """``framing train``: the scored corpus, its annotation files, the model file to write."""
-    tr.add_argument("scored", type=Path, help=SCORED_HELP)
-    tr.add_argument("annotations", type=Path, nargs="+",
-                    help="annotated sample files (from 'framing sample', coop and conf filled)")
+    _corpus_arguments(tr, "annotated sample files (from 'framing sample', coop and conf filled)")
     tr.add_argument("--out", type=Path, required=True, help="model file to write (.joblib)")
-    tr.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _seed_option(tr, 0)
 
 
 def _evaluate_arguments(ev: argparse.ArgumentParser) -> None:
     """``framing evaluate``: the scored corpus, one or two annotation files, what to write."""
-    ev.add_argument("scored", type=Path, help=SCORED_HELP)
-    ev.add_argument("annotations", type=Path, nargs="+",
-                    help="one or two annotated sample files (two: agreement is reported too)")
-    ev.add_argument("--out", type=Path, default=None, help="also write the metrics to this CSV")
-    ev.add_argument("--errors", type=Path, default=None,
-                    help="write the sentences the scorer gets wrong (first annotation file) "
-                         "with its evidence and the annotator's note to this CSV")
+    _corpus_arguments(ev, "one or two annotated sample files (two: agreement is reported too)")
+    _path_option(ev, "--out", help="also write the metrics to this CSV")
+    _path_option(ev, "--errors",
+                 help="write the sentences the scorer gets wrong (first annotation file) "
+                      "with its evidence and the annotator's note to this CSV")
+
+
+def _corpus_arguments(parser: argparse.ArgumentParser, annotations: str | None = None) -> None:
+    """The scored tables (``sample``, ``evaluate``, ``train``) and, given their help, the
+    annotation files read with them (``evaluate``, ``train``)."""
+    parser.add_argument("scored", type=Path, help=SCORED_HELP)
+    if annotations is not None:
+        parser.add_argument("annotations", type=Path, nargs="+", help=annotations)
+
+
+def _seed_option(parser: argparse.ArgumentParser, default: int) -> None:
+    """``--seed`` of ``sample`` and ``train`` (each its own default)."""
+    parser.add_argument("--seed", type=int, default=default, help=f"random seed (default {default})")
+
+
+def _model_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--model FILE`` (a file or 'bundled') of ``score`` and ``sample``."""
+    parser.add_argument("--model", default=None, metavar="FILE", help=help)
+
+
+def _path_option(parser: argparse.ArgumentParser, flag: str, help: str,
+                 metavar: str | None = None) -> None:
+    """An optional path (``None`` when not given): ``--lexicon``, ``--actors``, ``figures
+    --scored`` and ``--out``, ``evaluate --out`` and ``--errors``."""
+    parser.add_argument(flag, type=Path, default=None, metavar=metavar, help=help)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,7 +25,7 @@ smoothed idf, rows scaled to unit length).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -40,6 +40,9 @@ BASE = 0x9E3779B97F4A7C15
 PAIR = 0xC2B2AE3D27D4EB4F
 #: Code points below this are looked up in a table of word characters; others one by one.
 TABLE_SIZE = 0x10000
+
+#: The occurrences of one n-gram order: row, hash and spans of each (:meth:`_Ngrams._parts`).
+Part = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -209,8 +212,20 @@ class _Ngrams(TransformerMixin, BaseEstimator):
 
     def _occurrences(self, batch: Batch, spans: bool = False,
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row, hash and (with ``spans``) start, end, start2, end2 of every n-gram occurrence."""
+        """Row, hash and (with ``spans``) start, end, start2, end2 of every n-gram occurrence:
+        the parts of :meth:`_parts` (one per order n) joined, empty arrays when there is none."""
+        parts = list(self._parts(batch, spans))
+        if not parts:
+            return _empty()
+        return tuple(np.concatenate(x) for x in zip(*parts, strict=True))  # type: ignore[return-value]
+
+    def _parts(self, batch: Batch, spans: bool) -> Iterator[Part]:
+        """(rows, hashes, spans) of the occurrences of each order n of ``ngram_range``."""
         raise NotImplementedError
+
+    def _orders(self) -> range:
+        """The orders n of ``ngram_range`` (empty when its low end is above its high end)."""
+        return range(self.ngram_range[0], self.ngram_range[1] + 1)
 
     def fit(self, X: Any, y: Any = None) -> _Ngrams:
         batch = batch_of(X)
@@ -284,16 +299,11 @@ class CharNgrams(_Ngrams):
         self.ngram_range = ngram_range
         self.min_df = min_df
 
-    def _occurrences(self, batch: Batch, spans: bool = False,
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _parts(self, batch: Batch, spans: bool) -> Iterator[Part]:
         first, length, rows = batch.padded_words
-        parts = []
-        for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
+        for n in self._orders():
             a, owner = char_spans(first, length, n)
-            parts.append((rows[owner], batch.span_hash(a, a + n), _spans(spans, a, a + n)))
-        if not parts:
-            return _empty()
-        return tuple(np.concatenate(x) for x in zip(*parts, strict=True))  # type: ignore[return-value]
+            yield rows[owner], batch.span_hash(a, a + n), _spans(spans, a, a + n)
 
     def transform(self, X: Any) -> sp.csr_matrix:
         """As :meth:`_Ngrams.transform`, but each distinct word of the batch is cut once.
@@ -309,7 +319,7 @@ class CharNgrams(_Ngrams):
         _, where, word = np.unique(batch.span_hash(first, first + length), return_index=True,
                                    return_inverse=True)
         owners, cols = [], []
-        for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
+        for n in self._orders():
             a, owner = char_spans(first[where], length[where], n)
             col = self._table().lookup(batch.span_hash(a, a + n))
             owners.append(owner[col >= 0])
@@ -328,19 +338,16 @@ class WordNgrams(_Ngrams):
         self.ngram_range = ngram_range
         self.min_df = min_df
 
-    def _occurrences(self, batch: Batch, spans: bool = False,
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _parts(self, batch: Batch, spans: bool) -> Iterator[Part]:
+        """Unigrams and bigrams (the orders 1 and 2 of ``ngram_range``; higher ones are not made)."""
+        low, high = self.ngram_range
         a, b = word_spans(batch)
         rows, words = batch.rows_of(a), batch.span_hash(a, b)
-        parts = []
-        if self.ngram_range[0] <= 1 <= self.ngram_range[1]:
-            parts.append((rows, words, _spans(spans, a, b)))
-        if self.ngram_range[0] <= 2 <= self.ngram_range[1] and len(a) > 1:
+        if low <= 1 <= high:
+            yield rows, words, _spans(spans, a, b)
+        if low <= 2 <= high and len(a) > 1:
             same = rows[1:] == rows[:-1]
             with np.errstate(over="ignore"):
                 pair = _mix(words[:-1][same] * U64(PAIR) + words[1:][same] + U64(2)) | U64(1)
-            where = _spans(spans, a[:-1][same], b[:-1][same], a[1:][same], b[1:][same])
-            parts.append((rows[:-1][same], pair, where))
-        if not parts:
-            return _empty()
-        return tuple(np.concatenate(x) for x in zip(*parts, strict=True))  # type: ignore[return-value]
+            yield rows[:-1][same], pair, _spans(spans, a[:-1][same], b[:-1][same], a[1:][same],
+                                                b[1:][same])
