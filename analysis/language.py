@@ -146,6 +146,8 @@ WORD_LISTS: dict[str, str] = {
     "endorsing_categories": "words.ENDORSING_CATEGORIES (category names)",
     "complement_breakers": "words.COMPLEMENT_BREAKERS",
     "participle_guarded": "words.PARTICIPLE_GUARDED",
+    "naming_guarded": "words.NAMING_GUARDED",
+    "naming_verbs": "words.NAMING_FORMS (every form)",
     "actor_acts": "words.ACTOR_ACTS",
     "participle_auxiliaries": "words.PARTICIPLE_AUX (with auxiliaries, etre_forms)",
     "office_function_words": "matcher.office_words (with the determiners)",

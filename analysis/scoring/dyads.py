@@ -25,6 +25,7 @@ from .parties import (
     clause_bounds,
     compound_partners,
     conflict_partners,
+    gerund_agent,
     own_partners,
     phrase_start,
     preceded_by,
@@ -68,6 +69,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     aid_phrase(cl)
     accused_agent(cl)
     undergone(cl)
+    gerund_agent(cl)
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)

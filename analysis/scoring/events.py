@@ -26,6 +26,8 @@ from .words import (
     FUTURE_EXCEPT,
     FUTURE_FORMS,
     INTERACTION,
+    NAMING_FORMS,
+    NAMING_GUARDED,
     NEG_BREAK,
     NEGATION_BEFORE,
     NEGATORS,
@@ -148,6 +150,19 @@ def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> 
             ev.counted = False
             ev.rule = "descriptive"
             ev.evidence = f"descriptive:{ev.row.term}[dropped]"
+
+
+def insult_naming(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Joe Biden a qualifié Vladimir Poutine de « boucher »": an insult (``naming_guarded``)
+    is an accusation only as the complement of a naming verb (``naming_verbs``) in the
+    eight words before it (rule ``insult``); "le boucher du quartier" is no act."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in NAMING_GUARDED:
+            continue
+        if not any(toks[k].w in NAMING_FORMS for k in range(max(0, ev.start - 8), ev.start)):
+            ev.counted = False
+            ev.rule = "not_named"
+            ev.evidence = f"not_named:{ev.row.term}[dropped]"
 
 
 def mark_modality(toks: list[Tok], events: list[Event], full: bool) -> None:

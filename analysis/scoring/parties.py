@@ -276,6 +276,34 @@ def undergone(cl: Clauses) -> None:
             cl.direction[ev.start] = (agent.code, subject.code)
 
 
+def gerund_agent(cl: Clauses) -> None:
+    """"En livrant des armes à Kiev, Washington prolonge la guerre": the subject of the main
+    clause is the agent of the acts in a fronted gerund (rule ``gerund_agent``), which the
+    comma otherwise cuts off from every actor but their complements."""
+    toks = cl.toks
+    first = first_word(toks)
+    if first + 1 >= len(toks) or toks[first].w != "en" or not toks[first + 1].w.endswith("ant"):
+        return
+    comma = next((k for k in range(first, len(toks)) if toks[k].w == ","), None)
+    agent = next((m for m in cl.mentions if comma is not None and comma < m.start <= comma + 4
+                  and not m.place and m.start not in cl.excluded), None)
+    if agent is None:
+        return
+    for ev in cl.events:
+        if not ev.counted or not first < ev.start < comma or ev.start in cl.local \
+                or ev.start in cl.given:
+            continue
+        others = [m for m in cl.mentions if first < m.start < comma
+                  and not set(m.all_codes()) & set(agent.all_codes())]
+        if ev.coop:
+            cl.local[ev.start] = [agent, *others]
+            cl.complete.add(ev.start)
+        elif others:
+            cl.given[ev.start] = ([agent], others)
+        if len(others) == 1 and len(agent.all_codes()) == 1 and len(others[0].all_codes()) == 1:
+            cl.direction[ev.start] = (agent.code, others[0].code)
+
+
 def own_partners(cl: Clauses) -> None:
     """Noun events with a possessive or "avec/entre X" own the actors of their phrase."""
     toks = cl.toks

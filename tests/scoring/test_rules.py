@@ -55,6 +55,10 @@ CASES = [
     ("facing", "L'Ukraine a procédé à une démonstration de force face à Berlin.", "dyad",
      "DEU-UKR:conf"),
     ("yielding", "Moscou a levé l'embargo contre Washington.", "directed", "RUS>USA:coop"),
+    ("insult", "Joe Biden a qualifié Vladimir Poutine de « boucher ».", "dyad", "RUS-USA:conf"),
+    ("insult", "Le boucher du quartier a fermé sa boutique.", "evidence", "not_named:boucher"),
+    ("gerund_agent", "En livrant des armes à Kiev, Washington prolonge la guerre.", "directed",
+     "USA>UKR:coop"),
     ("allied_not_joint", "Washington et ses alliés européens ont adopté des sanctions visant "
      "Moscou.", "coop", 0),
     ("places_topics_datelines", "La Chine a reçu une délégation de Kiev.", "dyad",
@@ -183,7 +187,7 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
-                             "allied_side"}
+                             "allied_side", "not_named"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
