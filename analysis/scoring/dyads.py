@@ -175,7 +175,7 @@ def endorsed_conflict(cl: Clauses, targets: set[int]) -> None:
             if ev is c or (ev.coop and ev.counted and c.end <= ev.start < act.start):
                 ev.counted = False
                 ev.rule = "endorsed"
-                ev.evidence = f"endorse:{ev.row.term}>{act.row.term}[dropped]"
+                ev.evidence = f"endorse:{ev.shown_term}>{act.shown_term}[dropped]"
 
 
 def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
@@ -262,7 +262,7 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     if intra_actor(toks, ev, parts, codes):
         ev.counted = False
         ev.rule = "intra_actor"
-        ev.evidence = f"intra:{codes[0]}:{ev.row.term}[dropped]"
+        ev.evidence = f"intra:{codes[0]}:{ev.shown_term}[dropped]"
         return
     subj = unique(c for m in parts if m.start < ev.start or preceded_by(toks, m, AGENT_PREPOSITIONS)
                   for c in m.all_codes())
@@ -355,12 +355,13 @@ def joint_fight(cl: Clauses, ev: Event, a_codes: list[str],
     clause has no cooperation of its own, a synthetic ``joint`` event."""
     label = "joint:" + "+".join(a_codes)
     has_coop = any(o.coop and cl.window(o) == cl.window(ev) for o in cl.events)
-    cl.add_pairs(a_codes, "coop", ev, f"{label}({ev.row.term})", category="COOPERATE",
+    cl.add_pairs(a_codes, "coop", ev, f"{label}({ev.shown_term})", category="COOPERATE",
                  weight=lx.SCHRODT_SCORES["COOPERATE"])
     if not has_coop and not any(s.evidence == label for s in cl.synthetic):
         cl.synthetic.append(Event(ev.start, ev.end, ev.row, "COOPERATE", "material_coop",
                                   lx.SCHRODT_SCORES["COOPERATE"], verb=ev.verb,
-                                  modality=ev.modality, rule="joint", evidence=label))
+                                  modality=ev.modality, rule="joint", evidence=label,
+                                  filled=ev.filled))
     else:
         evidence_after.setdefault(ev.start, []).append(label)
 
@@ -390,7 +391,7 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     if sides[0] is not sides[1] and min(m.start for m in sides) >= ev.end \
             and one_side(cl.toks, sides):
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object
-    cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.row.term})")
+    cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
 
 
 def one_side(toks: list[Tok], ms: list[Mention]) -> bool:

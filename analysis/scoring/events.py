@@ -9,7 +9,7 @@ from typing import Any
 from analysis import lexicon as lx
 
 from .french import SKIPPABLE, looks_like_infinitive, norm
-from .matcher import LexRow
+from .matcher import LexRow, fill_slots
 from .structures import Event, Sent
 from .tokens import Tok, first_word
 from .words import (
@@ -47,7 +47,8 @@ from .words import (
 
 def new_events(sent: Sent) -> list[Event]:
     """One event per lexicon match of the sentence (blocked expressions excepted)."""
-    return [Event(start, end, row, row.category, row.quad, row.weight, verb=term_is_verb(row))
+    return [Event(start, end, row, row.category, row.quad, row.weight, verb=term_is_verb(row),
+                  filled=fill_slots(row.term, sent.toks[start:end]) if "&" in row.term else "")
             for start, end, row in sent.matches if row.role != "block"]
 
 
@@ -103,7 +104,7 @@ def proper_name(toks: list[Tok], events: list[Event], full: bool) -> None:
         if ev.row.role != "recip" and in_name(toks, ev.start, ev.end):
             ev.counted = False
             ev.rule = "proper_name"
-            ev.evidence = f"name:{ev.row.term}[dropped]"
+            ev.evidence = f"name:{ev.shown_term}[dropped]"
 
 
 def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -115,7 +116,7 @@ def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
         if ev.rule == "lexicon" and ev.row.term in SPORT_SENSES:
             ev.counted = False
             ev.rule = "sport"
-            ev.evidence = f"sport:{ev.row.term}[dropped]"
+            ev.evidence = f"sport:{ev.shown_term}[dropped]"
 
 
 def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -131,7 +132,7 @@ def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
                and o.row.quad in lx.CONF_QUADS for o in events):
             ev.counted = False
             ev.rule = "allied_side"
-            ev.evidence = f"{ev.row.term}[allied_side]"
+            ev.evidence = f"{ev.shown_term}[allied_side]"
 
 
 def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -149,7 +150,7 @@ def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> 
         if not any(t.w in PARTICIPLE_AUX for t in before):
             ev.counted = False
             ev.rule = "descriptive"
-            ev.evidence = f"descriptive:{ev.row.term}[dropped]"
+            ev.evidence = f"descriptive:{ev.shown_term}[dropped]"
 
 
 def insult_naming(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -162,7 +163,7 @@ def insult_naming(toks: list[Tok], events: list[Event], full: bool) -> None:
         if not any(toks[k].w in NAMING_FORMS for k in range(max(0, ev.start - 8), ev.start)):
             ev.counted = False
             ev.rule = "not_named"
-            ev.evidence = f"not_named:{ev.row.term}[dropped]"
+            ev.evidence = f"not_named:{ev.shown_term}[dropped]"
 
 
 def mark_modality(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -188,18 +189,18 @@ def negation_flips(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.category, ev.quad = "REJECT", lx.CATEGORY_QUAD["REJECT"]
             ev.weight = lx.SCHRODT_SCORES["REJECT"]
             ev.rule = "negated_coop"
-            ev.evidence = f"not:{ev.row.term}[REJECT,{ev.weight:+.1f}{mod(ev)}]"
+            ev.evidence = f"not:{ev.shown_term}[REJECT,{ev.weight:+.1f}{mod(ev)}]"
         else:
             ev.counted = False
             ev.rule = "negated_conf"
-            ev.evidence = f"not:{ev.row.term}[{ev.category},dropped]"
+            ev.evidence = f"not:{ev.shown_term}[{ev.category},dropped]"
 
 
 def lexicon_evidence(toks: list[Tok], events: list[Event], full: bool) -> None:
     """The evidence of an event no rule changed: term[CATEGORY,weight(,modality)]."""
     for ev in events:
         if ev.rule == "lexicon":
-            ev.evidence = f"{ev.row.term}[{ev.category},{ev.weight:+.1f}{mod(ev)}]"
+            ev.evidence = f"{ev.shown_term}[{ev.category},{ev.weight:+.1f}{mod(ev)}]"
 
 
 def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
@@ -396,18 +397,18 @@ def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
                 target.category, target.quad = "RETREAT", lx.CATEGORY_QUAD["RETREAT"]
                 target.weight = lx.SCHRODT_SCORES["RETREAT"]
                 target.rule = "deescalation"
-                target.evidence = (f"{ev.row.term}>{target.row.term}"
+                target.evidence = (f"{ev.shown_term}>{target.shown_term}"
                                    f"[deescalation,{target.weight:+.1f}{mod(target)}]")
             else:
                 target.counted = False
                 target.rule = "deescalated"
-                target.evidence = f"{ev.row.term}>{target.row.term}[deescalated]"
+                target.evidence = f"{ev.shown_term}>{target.shown_term}[deescalated]"
         elif target.row.quad in lx.COOP_QUADS and ev.row.role == "stop" \
                 and not target.negated:
             target.category, target.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
             target.weight = lx.SCHRODT_SCORES["SANCTION"]
             target.rule = "halt_coop"
-            target.evidence = (f"{ev.row.term}>{target.row.term}"
+            target.evidence = (f"{ev.shown_term}>{target.shown_term}"
                                f"[SANCTION,{target.weight:+.1f}{mod(target)}]")
 
 
@@ -442,7 +443,7 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
                 and not target.negated and not between_others(toks, target):
             target.counted = False
             target.rule = "spoiled"
-            target.evidence = f"{sp.row.term}>{target.row.term}[spoiled]"
+            target.evidence = f"{sp.shown_term}>{target.shown_term}[spoiled]"
 
 
 def against_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
@@ -501,7 +502,7 @@ def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None
         if act is not None and act.row.role not in ("stop", "recip"):
             ev.counted = False
             ev.rule = "pledged_conflict"
-            ev.evidence = f"{ev.row.term}>{act.row.term}[pledged_conflict]"
+            ev.evidence = f"{ev.shown_term}>{act.shown_term}[pledged_conflict]"
 
 
 def deesc_parse(toks: list[Tok], stop: Event, events: list[Event]) -> Event | None:
@@ -549,7 +550,7 @@ def drop_unnamed_cooperation(events: Sequence[Event], toks: Sequence[Any]) -> No
     for ev in acts + coop:
         ev.counted = False
         ev.rule = "unnamed"
-        ev.evidence = f"unnamed:{ev.row.term}[dropped]"
+        ev.evidence = f"unnamed:{ev.shown_term}[dropped]"
 
 
 

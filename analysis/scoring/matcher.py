@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -115,6 +116,22 @@ def class_forms(name: str) -> frozenset[str]:
         raise ValueError(f"lexicon: unknown noun class &{name} (words.tsv noun_classes has "
                          f"{sorted({c for v in NOUN_CLASSES.values() for c in v.split()})})")
     return frozenset().union(*(noun_forms(norm(n)) for n in members))
+
+
+def fill_slots(term: str, toks: Sequence[Tok]) -> str:
+    """``term`` with each noun-class slot followed by the noun it matched among ``toks``
+    (the match's tokens, in order): "livrer des &arme" over "a livré des missiles" is
+    "livrer des &arme=missiles"; a term without a slot is returned as it is."""
+    if "&" not in term:
+        return term
+    rest = iter(toks)
+
+    def fill(slot: re.Match[str]) -> str:
+        forms = class_forms(slot[1])
+        noun = next((t.text for t in rest if t.w in forms), "")
+        return f"{slot[0]}={noun}" if noun else slot[0]
+
+    return re.sub(r"&(\w+)", fill, term)
 
 
 _FIRST_CACHE_MAX = 200_000

@@ -79,6 +79,13 @@ class Event:
     rule: str = "lexicon"
     counted: bool = True
     evidence: str = ""
+    #: The term with each noun-class slot naming its noun (matcher.fill_slots); "" for none.
+    filled: str = ""
+
+    @property
+    def shown_term(self) -> str:
+        """The lexicon term as the evidence shows it: "livrer des &arme=missiles"."""
+        return self.filled or self.row.term
 
     @property
     def coop(self) -> bool:

@@ -223,3 +223,13 @@ def test_date_rules_change_nothing_without_a_date(rule: str):
     for mode in _rule(rule).modes:
         assert getattr(_last_sentence(mode, text), field) != expected, mode
         assert _last_sentence(mode, text, "") == _last_sentence(mode, text), mode
+
+
+@pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
+def test_evidence_names_the_noun_of_a_class_slot(mode: str):
+    """A term's noun-class slot shows the noun it matched; triggers keep the lexicon term."""
+    ex = FrameScorer(mode=mode).fit().explain(["Washington a livré des missiles à Kiev.",
+                                               "Berlin a promis la livraison de chars à Kiev."])
+    assert ex["evidence"].tolist() == ["livrer des &arme=missiles[AID,+7.4]",
+                                       "promettre[AGREE,+4.2]; livraison de &arme=chars[AID,+7.4]"]
+    assert ex["triggers"].tolist() == ["livrer des &arme", "promettre;livraison de &arme"]
