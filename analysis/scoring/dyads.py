@@ -26,6 +26,7 @@ from .parties import (
     compound_partners,
     conflict_partners,
     gerund_agent,
+    nominal_parties,
     own_partners,
     phrase_start,
     preceded_by,
@@ -70,6 +71,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     accused_agent(cl)
     undergone(cl)
     gerund_agent(cl)
+    nominal_parties(cl)
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)

@@ -17,12 +17,14 @@ from .words import (
     AGAINST_PREPOSITIONS,
     ALLER_PRESENT,
     ALLY_NOUNS,
+    AUX,
     CASE_PREPOSITIONS,
     COMMITMENT_VERBS,
     COMPLEMENT_PREPOSITIONS,
     COND_EXCEPT,
     CONTINUATION_WORDS,
     DEESC_GAP,
+    ETRE,
     FUTURE_EXCEPT,
     FUTURE_FORMS,
     INTERACTION,
@@ -215,6 +217,9 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
         if w == "ne":
             ne = k
             break
+    if ne is not None and litote(toks[s]) and all(toks[k].w in AUX or toks[k].w in ETRE
+                                                  for k in range(ne + 1, s)):
+        return True  # "ne cesse de critiquer", "n'a cessé de": a bare literary "ne" negates
     if ne is not None and any(litote(toks[k]) for k in range(ne + 1, s)):
         return False  # "n'hésitant pas à l'accuser": the accusation is made
     if ne is not None:

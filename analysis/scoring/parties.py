@@ -21,6 +21,7 @@ from .french import DETERMINERS, SKIPPABLE
 from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
+    AGENT_PREPOSITIONS,
     FRONTED,
     OWNER_PREPOSITIONS,
     PARTNER_COORDINATORS,
@@ -302,6 +303,31 @@ def gerund_agent(cl: Clauses) -> None:
             cl.given[ev.start] = ([agent], others)
         if len(others) == 1 and len(agent.all_codes()) == 1 and len(others[0].all_codes()) == 1:
             cl.direction[ev.start] = (agent.code, others[0].code)
+
+
+def nominal_parties(cl: Clauses) -> None:
+    """"l'invasion de l'Ukraine par la Russie", "l'expulsion des diplomates de Pékin par
+    Paris", "l'invasion russe de l'Ukraine": a conflict noun's "de X" is its target when
+    "par Y" or a nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
+                or ev.start in cl.local:
+            continue
+        patient = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
+                        and preceded_by(toks, m, OWNER_PREPOSITIONS) and m.kind != "adjective"
+                        and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))),
+                       None)
+        if patient is None:
+            continue
+        agent = next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
+                      and preceded_by(toks, m, AGENT_PREPOSITIONS)), None) or next(
+            (m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
+        if agent is None or len(agent.all_codes()) != 1 or len(patient.all_codes()) != 1 \
+                or agent.code == patient.code:
+            continue
+        cl.given[ev.start] = ([agent], [patient])
+        cl.direction[ev.start] = (agent.code, patient.code)
 
 
 def own_partners(cl: Clauses) -> None:

@@ -117,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule("accused_agent", "dyad", "parties.accused_agent"),
     Rule("undergone", "dyad", "parties.undergone"),
     Rule("gerund_agent", "dyad", "parties.gerund_agent"),
+    Rule("nominal_parties", "dyad", "parties.nominal_parties"),
     Rule("conflict_partners", "dyad", "parties.conflict_partners"),
     Rule("speaker_party", "dyad", "parties.speaker_party"),
     Rule("against_enemy", "dyad", "dyads.against_enemy", labels=("against",)),

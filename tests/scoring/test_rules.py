@@ -55,10 +55,13 @@ CASES = [
     ("facing", "L'Ukraine a procédé à une démonstration de force face à Berlin.", "dyad",
      "DEU-UKR:conf"),
     ("yielding", "Moscou a levé l'embargo contre Washington.", "directed", "RUS>USA:coop"),
+    ("negation", "La Russie ne cesse de critiquer les États-Unis.", "dyad", "RUS-USA:conf"),
     ("insult", "Joe Biden a qualifié Vladimir Poutine de « boucher ».", "dyad", "RUS-USA:conf"),
     ("insult", "Le boucher du quartier a fermé sa boutique.", "evidence", "not_named:boucher"),
     ("gerund_agent", "En livrant des armes à Kiev, Washington prolonge la guerre.", "directed",
      "USA>UKR:coop"),
+    ("nominal_parties", "L'invasion de l'Ukraine par la Russie a bouleversé l'Europe.",
+     "directed", "RUS>UKR:conf"),
     ("allied_not_joint", "Washington et ses alliés européens ont adopté des sanctions visant "
      "Moscou.", "coop", 0),
     ("places_topics_datelines", "La Chine a reçu une délégation de Kiev.", "dyad",
