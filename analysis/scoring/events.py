@@ -33,6 +33,7 @@ from .words import (
     NEG_BREAK,
     NEGATION_BEFORE,
     NEGATORS,
+    OWNER_PREPOSITIONS,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
     PLURAL_ARTICLES,
@@ -449,6 +450,27 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
             target.counted = False
             target.rule = "spoiled"
             target.evidence = f"{sp.shown_term}>{target.shown_term}[spoiled]"
+
+
+def peace_call(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"La Russie et les États-Unis ont réclamé l'arrêt des combats": a request whose object
+    is the end of a fighting that belongs to no one named (no possessive, no "de X" after
+    it) is a call for peace, not a demand on an adversary (rule ``peace_call``); "a exigé le
+    retrait des troupes de X" stays a demand."""
+    for req in events:
+        if req.category != "REQUEST" or req.negated or not alive(req):
+            continue
+        stop = complement(toks, req, events, full)
+        if stop is None or stop.row.role != "stop" or stop.negated:
+            continue
+        ended = complement(toks, stop, events, full)
+        if ended is None or ended.rule != "deescalation" \
+                or toks[ended.start - 1].w in POSSESSIVES \
+                or (ended.end < len(toks) and toks[ended.end].w in OWNER_PREPOSITIONS):
+            continue
+        req.counted = False
+        req.rule = "peace_call"
+        req.evidence = f"{req.shown_term}>{stop.shown_term}[peace_call]"
 
 
 def against_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:

@@ -103,6 +103,8 @@ RULES: tuple[Rule, ...] = (
     Rule("deescalation_parse", "event", "events.deesc_parse", FULL),
     Rule("spoiled_cooperation", "event", "events.spoiled_cooperation", labels=("spoiled",),
          drops=("spoiled",)),
+    Rule("peace_call", "event", "events.peace_call", labels=("peace_call",),
+         drops=("peace_call",)),
     Rule("spoiled_parse", "event", "events.spoil_parse", FULL),
     Rule("pledged_conflict", "event", "events.committed_conflict",
          labels=("pledged_conflict",), drops=("pledged_conflict",)),

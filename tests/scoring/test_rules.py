@@ -62,6 +62,8 @@ CASES = [
      "USA>UKR:coop"),
     ("nominal_parties", "L'invasion de l'Ukraine par la Russie a bouleversé l'Europe.",
      "directed", "RUS>UKR:conf"),
+    ("peace_call", "La Russie et les États-Unis ont réclamé l'arrêt des combats.", "evidence",
+     "réclamer>arrêt[peace_call]"),
     ("allied_not_joint", "Washington et ses alliés européens ont adopté des sanctions visant "
      "Moscou.", "coop", 0),
     ("places_topics_datelines", "La Chine a reçu une délégation de Kiev.", "dyad",
@@ -190,7 +192,7 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
-                             "allied_side", "not_named"}
+                             "allied_side", "not_named", "peace_call"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
