@@ -147,6 +147,7 @@ WORD_LISTS: dict[str, str] = {
     "complement_breakers": "words.COMPLEMENT_BREAKERS",
     "participle_guarded": "words.PARTICIPLE_GUARDED",
     "naming_guarded": "words.NAMING_GUARDED",
+    "passive_auxiliaries": "words.PASSIVE_AUX",
     "naming_verbs": "words.NAMING_FORMS (every form)",
     "actor_acts": "words.ACTOR_ACTS",
     "participle_auxiliaries": "words.PARTICIPLE_AUX (with auxiliaries, etre_forms)",

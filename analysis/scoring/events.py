@@ -33,9 +33,11 @@ from .words import (
     NEG_BREAK,
     NEGATION_BEFORE,
     NEGATORS,
+    OBJECT_ENDS,
     OWNER_PREPOSITIONS,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
+    PASSIVE_AUX,
     PLURAL_ARTICLES,
     POSSESSIVES,
     QUOTE_CHARS,
@@ -416,6 +418,28 @@ def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
             target.rule = "halt_coop"
             target.evidence = (f"{ev.shown_term}>{target.shown_term}"
                                f"[SANCTION,{target.weight:+.1f}{mod(target)}]")
+
+
+def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Les pourparlers entre Russes et Américains sont suspendus", "l'accord de coopération a
+    été gelé": a stop word as a passive participle (``passive_auxiliaries`` before it) halts
+    the cooperation nouns of its subject, as "suspendre les pourparlers" does (rule
+    ``passive_halt``: SANCTION)."""
+    for stop in events:
+        if stop.row.role != "stop" or not stop.verb or stop.negated or stop.start < 2 \
+                or toks[stop.start - 1].w not in PASSIVE_AUX:
+            continue
+        for subject in events:
+            if subject.end < stop.start and stop.start - subject.end <= 12 \
+                    and subject.rule == "lexicon" and alive(subject) and not subject.verb \
+                    and subject.row.role == "event" and subject.row.quad in lx.COOP_QUADS \
+                    and not subject.negated and not any(
+                        toks[k].w in OBJECT_ENDS for k in range(subject.end, stop.start)):
+                subject.category, subject.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
+                subject.weight = lx.SCHRODT_SCORES["SANCTION"]
+                subject.rule = "halt_coop"
+                subject.evidence = (f"{subject.shown_term}<{stop.shown_term}"
+                                    f"[SANCTION,{subject.weight:+.1f}{mod(subject)}]")
 
 
 def complement(toks: list[Tok], ev: Event, events: list[Event], full: bool) -> Event | None:

@@ -101,6 +101,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deescalation", "event", "events.deescalation",
          labels=("deescalation", "deescalated", "halt_coop"), drops=("deescalated",)),
     Rule("deescalation_parse", "event", "events.deesc_parse", FULL),
+    Rule("passive_halt", "event", "events.passive_halt"),
     Rule("spoiled_cooperation", "event", "events.spoiled_cooperation", labels=("spoiled",),
          drops=("spoiled",)),
     Rule("peace_call", "event", "events.peace_call", labels=("peace_call",),

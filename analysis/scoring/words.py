@@ -104,6 +104,7 @@ ENDORSING_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("endorsing_catego
 COMPLEMENT_BREAKERS = _WORDS.set("complement_breakers")
 PARTICIPLE_GUARDED = _WORDS.set("participle_guarded")
 NAMING_GUARDED = _WORDS.set("naming_guarded")
+PASSIVE_AUX = _WORDS.set("passive_auxiliaries")
 NAMING_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("naming_verbs")))
 ACTOR_ACTS = _WORDS.set("actor_acts")
 SOURCE_PREPOSITIONS = _WORDS.set("source_prepositions")
