@@ -94,6 +94,7 @@ WORD_LISTS: dict[str, str] = {
     "facing_nouns": "words.FACING_NOUNS",
     "agent_nouns": "words.AGENT_NOUNS (with plural -s)",
     "yielding_categories": "words.YIELDING_CATEGORIES (category names)",
+    "reciprocal_heads": "words.RECIPROCAL_HEADS",
     "possessives": "words.POSSESSIVES",
     "locative": "words.LOCATIVE",
     "auxiliaries": "words.AUX",

@@ -46,6 +46,7 @@ from .words import (
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
     RECIPIENT_PREPOSITIONS,
+    RECIPROCAL_HEADS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
     TARGETED_VERB_CATEGORIES,
@@ -332,7 +333,8 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
     if len(a_codes) < 2:
         return
     first_agent = min(m.start for m in agents)
-    reciprocal = (ev.start > 0 and toks[ev.start - 1].w == "se") or any(
+    reciprocal = (ev.start > 0 and toks[ev.start - 1].w == "se") \
+        or ev.row.term.split()[0] in RECIPROCAL_HEADS or any(
         o.row.role == "recip" and cl.window(o) == cl.window(ev) for o in cl.events) or any(
         toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent))
     if reciprocal and not t_codes:

@@ -45,6 +45,8 @@ RECIPIENT_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("recipient_catego
 FACING_NOUNS = _WORDS.set("facing_nouns")
 #: Consultation nouns whose "de X" is their agent or sender, every number.
 AGENT_NOUNS = frozenset(f for w in _WORDS.set("agent_nouns") for f in (w, w + "s"))
+#: First words of lexicon terms that are exchanges between their agents ("échanger des tirs").
+RECIPROCAL_HEADS = _WORDS.set("reciprocal_heads")
 YIELDING_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("yielding_categories"))
 PRENOMINAL_ADJECTIVES = _WORDS.set("prenominal_adjectives")
 ALLY_NOUNS = _WORDS.set("ally_nouns")

@@ -64,6 +64,8 @@ CASES = [
      "directed", "RUS>UKR:conf"),
     ("peace_call", "La Russie et les États-Unis ont réclamé l'arrêt des combats.", "evidence",
      "réclamer>arrêt[peace_call]"),
+    ("conflict_dyads", "Washington et Moscou ont échangé des accusations.", "dyad",
+     "RUS-USA:conf"),
     ("passive_halt", "Les négociations entre Moscou et Washington ont été suspendues.", "dyad",
      "RUS-USA:conf"),
     ("allied_not_joint", "Washington et ses alliés européens ont adopté des sanctions visant "
