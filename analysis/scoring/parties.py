@@ -226,14 +226,15 @@ def aid_phrase(cl: Clauses) -> None:
 
 def accused_agent(cl: Clauses) -> None:
     """"Moscou accuse Washington de livrer des armes à Kiev", "reproche aux États-Unis
-    d'aider Kiev": the cooperation an accusation attributes to its object is the accused's
+    d'aider Kiev" or "leur soutien à Kiev": the cooperation an accusation attributes to its object is the accused's
     with the actors after it, not the accuser's (rule ``accused_agent``)."""
     toks = cl.toks
     for acc in cl.events:
         if acc.category != "ACCUSE" or acc.negated:
             continue
         accused = next((m for m in cl.mentions if 0 <= phrase_start(m) - acc.end <= 3), None)
-        if accused is None or accused.end >= len(toks) or toks[accused.end].w != "de":
+        if accused is None or accused.end >= len(toks) or (
+                toks[accused.end].w != "de" and toks[accused.end].w not in POSSESSIVES):
             continue
         lo, _ = cl.window(acc)
         accusers = [m for m in cl.mentions if lo <= m.start < acc.start

@@ -39,6 +39,8 @@ CASES = [
      "dyad", "UKR-USA:coop"),
     ("accused_agent", "Moscou accuse Washington de livrer des armes à Kiev.", "dyad",
      "UKR-USA:coop"),
+    ("accused_agent", "La Russie reproche aux États-Unis leur soutien militaire à l'Ukraine.",
+     "dyad", "RUS-USA:conf"),
     ("speaker_party", "D'après Joe Biden, les négociations avec Moscou progressent.", "dyad",
      "RUS-USA:coop"),
     ("speech_act", "Washington a averti Moscou qu'une invasion de l'Ukraine aurait de graves "
