@@ -424,10 +424,10 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Les pourparlers entre Russes et Américains sont suspendus", "l'accord de coopération a
     été gelé": a stop word as a passive participle (``passive_auxiliaries`` before it) halts
     the cooperation nouns of its subject, as "suspendre les pourparlers" does (rule
-    ``passive_halt``: SANCTION)."""
+    ``passive_halt``: SANCTION); a spoiling one ("le dialogue est rompu") spoils them."""
     for stop in events:
-        if stop.row.role != "stop" or not stop.verb or stop.negated or stop.start < 2 \
-                or toks[stop.start - 1].w not in PASSIVE_AUX:
+        if stop.row.role not in ("stop", "spoil") or not stop.verb or stop.negated \
+                or stop.start < 2 or toks[stop.start - 1].w not in PASSIVE_AUX:
             continue
         for subject in events:
             if subject.end < stop.start and stop.start - subject.end <= 12 \
@@ -435,6 +435,11 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
                     and subject.row.role == "event" and subject.row.quad in lx.COOP_QUADS \
                     and not subject.negated and not any(
                         toks[k].w in OBJECT_ENDS for k in range(subject.end, stop.start)):
+                if stop.row.role == "spoil":  # "le dialogue est rompu": the rupture counts
+                    subject.counted = False
+                    subject.rule = "spoiled"
+                    subject.evidence = f"{subject.shown_term}<{stop.shown_term}[spoiled]"
+                    continue
                 subject.category, subject.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
                 subject.weight = lx.SCHRODT_SCORES["SANCTION"]
                 subject.rule = "halt_coop"

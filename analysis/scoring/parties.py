@@ -226,8 +226,9 @@ def aid_phrase(cl: Clauses) -> None:
 
 def accused_agent(cl: Clauses) -> None:
     """"Moscou accuse Washington de livrer des armes à Kiev", "reproche aux États-Unis
-    d'aider Kiev" or "leur soutien à Kiev": the cooperation an accusation attributes to its object is the accused's
-    with the actors after it, not the accuser's (rule ``accused_agent``)."""
+    d'aider Kiev" or "leur soutien à Kiev": the cooperation an accusation attributes to its
+    object is the accused's with the actors after it, not the accuser's (rule
+    ``accused_agent``)."""
     toks = cl.toks
     for acc in cl.events:
         if acc.category != "ACCUSE" or acc.negated:

@@ -70,6 +70,10 @@ CASES = [
      "RUS-USA:conf"),
     ("passive_halt", "Les négociations entre Moscou et Washington ont été suspendues.", "dyad",
      "RUS-USA:conf"),
+    ("passive_halt", "Le dialogue entre Moscou et Washington est rompu.", "evidence",
+     "dialogue<rompre[spoiled]"),
+    ("deescalation", "Joe Biden a exclu toute rencontre avec Vladimir Poutine.", "dyad",
+     "RUS-USA:conf"),
     ("allied_not_joint", "Washington et ses alliés européens ont adopté des sanctions visant "
      "Moscou.", "coop", 0),
     ("places_topics_datelines", "La Chine a reçu une délégation de Kiev.", "dyad",
