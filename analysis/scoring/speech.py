@@ -194,7 +194,8 @@ def selon(toks: list[Tok], named: list[Mention]) -> Attribution | None:
                 return Attribution("S", pm, "", (start, k + 2), tok.start, pronoun=True)
             for m in named:
                 if k < m.start <= k + 4 and (m.kind != "adjective" or m.title) \
-                        and not m.pronoun:
+                        and not m.pronoun and not any(toks[j].punct for j in range(k + 1, m.start)):
+                    # "Selon des diplomates, Washington et Moscou...": the comma ends the source
                     return Attribution("S", m, "", (start, m.end), tok.start)
     return None
 

@@ -92,6 +92,8 @@ CASES = [
      "dyad", "FRA-RUS:coop"),
     ("pair_reference", "Barack Obama a rencontré Vladimir Poutine.||Les deux présidents ont "
      "convenu d'une trêve.", "dyad", "RUS-USA:coop"),
+    ("attribution", "Selon des diplomates, Washington et Moscou maintiennent un canal de "
+     "communication.", "dyad", "RUS-USA:coop"),
     ("attribution", "Selon Sergueï Lavrov, la Russie va coopérer avec la Turquie.", "speaker",
      "Sergueï Lavrov"),
     ("voice", "« Nous allons coopérer », a déclaré Sergueï Lavrov.", "voice", "quoted"),
