@@ -95,6 +95,7 @@ WORD_LISTS: dict[str, str] = {
     "agent_nouns": "words.AGENT_NOUNS (with plural -s)",
     "yielding_categories": "words.YIELDING_CATEGORIES (category names)",
     "reciprocal_heads": "words.RECIPROCAL_HEADS",
+    "strike_prepositions": "words.STRIKE_PREPOSITIONS",
     "possessives": "words.POSSESSIVES",
     "locative": "words.LOCATIVE",
     "auxiliaries": "words.AUX",

@@ -46,6 +46,7 @@ from .words import (
     REGIME_ALIASES,
     REGIME_OF,
     RELATION_NOUNS,
+    STRIKE_PREPOSITIONS,
     SUBJECT_PRONOUNS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
@@ -172,6 +173,9 @@ def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
                 k += 1  # "la pression accrue sur", full mode only
             if k < len(toks) and toks[k].w in TARGET_PREPOSITIONS:
                 found.add(k)
+        elif row.category == "ASSAULT" and row.role == "event" and end < len(toks) \
+                and toks[end].w in STRIKE_PREPOSITIONS:
+            found.add(end)  # "a tiré des missiles sur l'Ukraine": what is struck (strike_target)
     return frozenset(found)
 
 

@@ -47,6 +47,7 @@ from .words import (
     PURPOSE_MARKERS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
+    STRIKE_PREPOSITIONS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
     TARGETED_VERB_CATEGORIES,
@@ -431,7 +432,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     if m.code in ENEMY_CODES:
         return True
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
-            or object_owner(toks, ev, m) or imposed_on(toks, ev, m):
+            or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m):
         return True
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
@@ -474,6 +475,19 @@ def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
     return 1 <= len(words) <= 2 and all(toks[j].w[:1].isalpha() and toks[j].pos != "VERB"
                                         and toks[j].w not in COMPLEMENT_PREPOSITIONS
                                         for j in words)
+
+
+def strike_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"a tiré des missiles sur l'Ukraine", "des frappes sur Kiev": the actor right after an
+    attack word through "sur" (``strike_prepositions``) is what is struck (rule
+    ``strike_target``)."""
+    if ev.row.category != "ASSAULT" or ev.end >= len(toks) \
+            or toks[ev.end].w not in STRIKE_PREPOSITIONS:
+        return False
+    k = phrase_start(m) - 1
+    while k > ev.end and toks[k].w in DETERMINERS:
+        k -= 1
+    return k == ev.end
 
 
 def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:

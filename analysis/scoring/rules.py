@@ -135,6 +135,7 @@ RULES: tuple[Rule, ...] = (
          drops=("intra_actor",)),
     Rule("conflict_dyads", "dyad", "dyads.conflict_dyads"),
     Rule("noun_target", "dyad", "dyads.noun_target"),
+    Rule("strike_target", "dyad", "dyads.strike_target"),
     Rule("object_owner", "dyad", "dyads.object_owner"),
     Rule("imposed_on", "dyad", "dyads.imposed_on"),
     Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),

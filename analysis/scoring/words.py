@@ -47,6 +47,7 @@ FACING_NOUNS = _WORDS.set("facing_nouns")
 AGENT_NOUNS = frozenset(f for w in _WORDS.set("agent_nouns") for f in (w, w + "s"))
 #: First words of lexicon terms that are exchanges between their agents ("échanger des tirs").
 RECIPROCAL_HEADS = _WORDS.set("reciprocal_heads")
+STRIKE_PREPOSITIONS = _WORDS.set("strike_prepositions")
 YIELDING_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("yielding_categories"))
 PRENOMINAL_ADJECTIVES = _WORDS.set("prenominal_adjectives")
 ALLY_NOUNS = _WORDS.set("ally_nouns")

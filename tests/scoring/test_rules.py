@@ -68,6 +68,8 @@ CASES = [
      "réclamer>arrêt[peace_call]"),
     ("conflict_dyads", "Washington et Moscou ont échangé des accusations.", "dyad",
      "RUS-USA:conf"),
+    ("strike_target", "L'Allemagne a tiré des missiles sur l'Ukraine.", "directed",
+     "DEU>UKR:conf"),
     ("passive_halt", "Les négociations entre Moscou et Washington ont été suspendues.", "dyad",
      "RUS-USA:conf"),
     ("passive_halt", "Le dialogue entre Moscou et Washington est rompu.", "evidence",
