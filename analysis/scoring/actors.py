@@ -432,18 +432,28 @@ def update_context(ctx: Context, sent: Sent, speaker: str, speaker_code: str) ->
 
 
 def resolve_references(ctx: Context, sent: Sent, att_span: range) -> None:
-    """Pronouns from the article context; "les deux X" as the last two actors named."""
+    """Pronouns from the article context; "les deux présidents" as the last two persons named,
+    "les deux pays" as the two states the article names most (rule ``pair_reference``)."""
     seen_codes: list[str] = []
     for m in sent.mentions:
         if m.pronoun:
             resolve_pronoun(ctx, m, prefer_speaker=m.start in att_span)
         elif m.pair:
             persons = any(w in m.label for w in PAIR_PERSON_WORDS)
-            pool = ctx.recent_persons if persons else ctx.recent
-            pair = last_two(pool + seen_codes)
+            pair = last_two(ctx.recent_persons + seen_codes) if persons \
+                else top_two(ctx.recent + seen_codes)
             m.codes = tuple(sorted(pair)) if len(pair) == 2 else ()
         elif m.code and m.code not in ENEMY_CODES | BODIES and m.kind != "group" and not m.place:
             seen_codes.append(m.code)
+
+
+def top_two(codes: Sequence[str]) -> list[str]:
+    """The two codes named most often in a list (the article's last 20 state mentions), the
+    one named first on a tie (a lede names its protagonists): "les deux pays" are the
+    article's two protagonists, not the last two states named (an aside about Kiev in a
+    Russia–US article is not one of them)."""
+    rank = {c: (codes.count(c), -codes.index(c)) for c in codes}
+    return sorted(rank, key=lambda c: rank[c], reverse=True)[:2]
 
 
 def last_two(codes: Sequence[str]) -> list[str]:

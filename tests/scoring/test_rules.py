@@ -92,6 +92,9 @@ CASES = [
     ("gate", "Il viendra demain.", "modality", "asserted"),
     ("pronouns", "Vladimir Poutine est arrivé à Paris.||Il a rencontré Emmanuel Macron.",
      "dyad", "FRA-RUS:coop"),
+    ("pair_reference", "Joe Biden a annoncé de nouvelles sanctions contre la Russie.||Il a "
+     "promis une aide militaire à l'Ukraine.||Le Kremlin a dénoncé ces mesures.||Les deux pays "
+     "n'ont plus de contacts de haut niveau.", "dyad", "RUS-USA:conf"),
     ("pair_reference", "Barack Obama a rencontré Vladimir Poutine.||Les deux présidents ont "
      "convenu d'une trêve.", "dyad", "RUS-USA:coop"),
     ("attribution", "Selon des diplomates, Washington et Moscou maintiennent un canal de "
