@@ -124,10 +124,9 @@ def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]])
     found: set[int] = set()
     for _, end, row in matches:
         if (row.category in RECIPIENT_CATEGORIES or "&" in row.term) and row.role == "event":
-            k = next((k for k in range(end, min(end + 6, len(toks)))
-                      if toks[k].w in RECIPIENT_PREPOSITIONS), None)
-            if k is not None:
-                found.add(k)
+            # every "à" of the few words after: "des missiles à longue portée à Kiev"
+            found.update(k for k in range(end, min(end + 6, len(toks)))
+                         if toks[k].w in RECIPIENT_PREPOSITIONS)
     return frozenset(found)
 
 

@@ -81,6 +81,8 @@ CASES = [
     ("places_topics_datelines", "La Chine a reçu une délégation de Kiev.", "dyad",
      "CHN-UKR:coop"),
     ("aid_recipient", "Moscou a fait des concessions à Washington.", "dyad", "RUS-USA:coop"),
+    ("aid_recipient", "Washington a livré des missiles à longue portée à Kiev.", "dyad",
+     "UKR-USA:coop"),
     ("announced_act", "Les États-Unis ont annoncé une nouvelle aide militaire à l'Ukraine.",
      "dyad", "UKR-USA:coop"),
     ("conflict_target_preposition", "Moscou a dissimulé des informations à Washington.", "dyad",
