@@ -317,6 +317,8 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
                      ev, ev.evidence)
         return
     parts = cl.participants(ev)
+    if attribution_act(cl, ev, parts):
+        return
     hit = [m for m in parts if m.start in targets and is_target(toks, ev, m, cl.event_tokens)]
     hit += [m for m in parts if m.start in targets and m not in hit
             and any(one_side(toks, [h, m]) for h in hit)]
@@ -352,6 +354,20 @@ def allied_agents(cl: Clauses, ev: Event) -> bool:
     (rule ``allied_not_joint``); "Moscou et Pékin ont approuvé des sanctions" still is one."""
     return any(o.rule == "allied_side" and o.start < ev.start and cl.window(o) == cl.window(ev)
                for o in cl.events)
+
+
+def attribution_act(cl: Clauses, ev: Event, parts: list[Mention]) -> bool:
+    """"Une confrontation entre la Russie et l'Otan serait une catastrophe, a averti Joe
+    Biden": a conflict verb that is the attribution itself (avertir, menacer, dénoncer) is the
+    speaker's act against the actors of what is said, never a joint act of those actors
+    (rule ``attribution_act``). Returns whether it paired the event."""
+    if ev.start not in cl.excluded or not cl.speaker_mentions:
+        return False
+    speakers = unique(c for m in cl.speaker_mentions for c in m.all_codes())
+    for t in unique(c for m in parts for c in m.all_codes() if c not in speakers):
+        for a in speakers:
+            cl.add(a, t, "conf", ev, ev.evidence, a, t)
+    return True
 
 
 def joint_fight(cl: Clauses, ev: Event, a_codes: list[str],

@@ -138,6 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule("strike_target", "dyad", "dyads.strike_target"),
     Rule("object_owner", "dyad", "dyads.object_owner"),
     Rule("imposed_on", "dyad", "dyads.imposed_on"),
+    Rule("attribution_act", "dyad", "dyads.attribution_act"),
     Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),
     Rule("allied_not_joint", "dyad", "dyads.allied_agents"),
     Rule("co_mentioned_conflict", "dyad", "dyads.co_mentioned_conflict"),

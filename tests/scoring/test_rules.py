@@ -76,6 +76,8 @@ CASES = [
      "dialogue<rompre[spoiled]"),
     ("deescalation", "Joe Biden a exclu toute rencontre avec Vladimir Poutine.", "dyad",
      "RUS-USA:conf"),
+    ("attribution_act", "Une confrontation directe entre la Russie et l'Otan serait une "
+     "catastrophe, a averti Joe Biden.", "dyad", "NATO-RUS:conf"),
     ("allied_not_joint", "Washington et ses alliés européens ont adopté des sanctions visant "
      "Moscou.", "coop", 0),
     ("places_topics_datelines", "La Chine a reçu une délégation de Kiev.", "dyad",
