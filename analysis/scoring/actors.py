@@ -197,6 +197,8 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
             w = toks[k].w
             if not w[:1].isalpha():
                 break
+            if w in TOPIC_NOUNS:
+                break  # "s'opposent sur la question ukrainienne": a topic, no target
             if w not in DETERMINERS and w not in SKIPPABLE and w not in COMPLEMENT_PREPOSITIONS:
                 found.add(k)
     return frozenset(found)

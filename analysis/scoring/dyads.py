@@ -337,6 +337,7 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         return
     first_agent = min(m.start for m in agents)
     reciprocal = (ev.start > 0 and toks[ev.start - 1].w == "se") \
+        or ev.row.term.startswith(("se ", "s'")) \
         or ev.row.term.split()[0] in RECIPROCAL_HEADS or any(
         o.row.role == "recip" and cl.window(o) == cl.window(ev) for o in cl.events) or any(
         toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent))
