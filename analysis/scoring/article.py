@@ -29,7 +29,7 @@ from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
 from .structures import Context, Sent
-from .tokens import Rows, Tok, build_tokens, doc_rows, unique
+from .tokens import DocParse, Rows, Tok, build_tokens, doc_parse, doc_rows, unique
 from .words import AGENT_NOUNS, NON_AGENT_HEADS
 
 
@@ -50,9 +50,10 @@ class ArticleScorer:
         self.ctx = Context(date=date)
 
     def prepare(self, span: Span, segments: list[tuple[int, int]], paragraph_start: bool,
-                rows: Rows) -> Sent:
-        """Tokens of a spaCy sentence, then :meth:`analyse`."""
-        toks, total, inside = build_tokens(span, self.full, segments, rows)
+                rows: Rows, parsed: DocParse | None = None) -> Sent:
+        """Tokens of a spaCy sentence, then :meth:`analyse` (``parsed``: the
+        paragraph's :func:`~.tokens.doc_parse`, full mode)."""
+        toks, total, inside = build_tokens(span, self.full, segments, rows, parsed)
         return self.analyse(toks, span.start_char, span.end_char, paragraph_start,
                             inside / total if total else 0.0)
 
@@ -98,7 +99,8 @@ class ArticleScorer:
             spans = list(doc.sents)
         else:
             spans = [doc[:]]
-        sents = [self.prepare(sp, segments, paragraph_index == 0 and k == 0, rows)
+        parsed = doc_parse(doc) if self.full else None
+        sents = [self.prepare(sp, segments, paragraph_index == 0 and k == 0, rows, parsed)
                  for k, sp in enumerate(spans)]
         for sent in sents:
             # the span's own text, without building its tokens again (Span.text does)

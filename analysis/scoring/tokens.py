@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
 from .french import norm, stem, verbal_ending
@@ -98,25 +99,49 @@ def sentence_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]]) -
     return build_tokens(sent, full, quoted, doc_rows(sent.doc)[0])[0]
 
 
+#: A parsed paragraph, read once for all its sentences: (parse info, head index) of every
+#: token, and its entities as (start, end, label).
+DocParse = tuple[list[tuple["ParseInfo", int]], list[tuple[int, int, str]]]
+
+
+def doc_parse(doc: Doc) -> DocParse:
+    """:func:`_parse_rows` of the whole doc and its entities, for :func:`build_tokens`.
+
+    Read once per paragraph instead of once per sentence (``Doc.to_array`` and
+    ``Doc.ents`` cost as much for one sentence as for the whole paragraph).
+    """
+    return (_parse_rows(doc, 0, len(doc)),
+            [(ent.start, ent.end, ent.label_) for ent in doc.ents])
+
+
+def _sentence_ents(ents: list[tuple[int, int, str]], start: int, end: int,
+                   ) -> dict[int, tuple[str, int]]:
+    """(label, length) of each token of the entities wholly inside ``start:end``
+    (what ``Span.ents`` gives)."""
+    out: dict[int, tuple[str, int]] = {}
+    for s, e, label in ents:
+        if s >= start and e <= end:
+            for k in range(s, e):
+                out[k] = (label, e - s)
+    return out
+
+
 def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
-                  rows: Rows) -> tuple[list[Tok], int, int]:
+                  rows: Rows, parsed: DocParse | None = None) -> tuple[list[Tok], int, int]:
     """The sentence's tokens, and its letters and digits in all and inside quotes.
 
-    ``rows`` is :func:`doc_rows` of the sentence's doc. Full mode also reads
-    lemma, parse, morphology and entities from the spaCy tokens.
+    ``rows`` is :func:`doc_rows` of the sentence's doc and ``parsed`` its
+    :func:`doc_parse` (read here when not given). Full mode also reads
+    lemma, parse, morphology and entities from the doc.
     """
     toks: list[Tok] = []
     base = sent.start
-    doc = sent.doc
-    ents: dict[int, tuple[str, int]] = {}
-    if full:
-        for ent in sent.ents:
-            for t in ent:
-                ents[t.i] = (ent.label_, len(ent))
     qi = 0
     nq = len(quoted)
     total = inside = 0
-    parse = _parse_rows(doc, sent.start, sent.end) if full else []
+    if full:
+        parse, doc_ents = parsed if parsed is not None else doc_parse(sent.doc)
+        ents = _sentence_ents(doc_ents, sent.start, sent.end)
     for k in range(sent.start, sent.end):
         (text, w, st, title, punct, alnum, key), idx, space = rows[k]
         while qi < nq and quoted[qi][1] <= idx:
@@ -126,7 +151,7 @@ def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
         if is_quoted:
             inside += alnum
         if full:
-            (pos, dep, lemma, mood, tense, verbform), head_i = parse[k - base]
+            (pos, dep, lemma, mood, tense, verbform), head_i = parse[k]
             head = head_i - base if sent.start <= head_i < sent.end else -1
             label, ent_len = ents.get(k, ("", 0))
             toks.append(Tok(
@@ -141,35 +166,50 @@ def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
 
 
 #: What the full mode reads from a token's parse, keyed by its (POS, DEP, LEMMA, MORPH)
-#: hashes: (pos_, dep_, normalised lemma, Mood, Tense, VerbForm), read from the first
-#: token with these hashes. Few combinations recur, so the ``Token`` and
-#: ``MorphAnalysis`` objects of the other tokens are never built. Bounded.
+#: hashes: (pos_, dep_, normalised lemma, Mood, Tense, VerbForm), read from the string
+#: store (what ``Token.pos_``, ``dep_``, ``lemma_`` and ``morph.get`` return, without
+#: building ``Token`` or ``MorphAnalysis`` objects). Few combinations recur. Bounded.
 ParseInfo = tuple[str, str, str, str, str, str]
 _PARSE_INFO: dict[tuple[int, int, int, int], ParseInfo] = {}
+#: (Mood, Tense, VerbForm) of a MORPH hash, and the normalised lemma of a LEMMA hash.
+_MORPH_INFO: dict[int, tuple[str, str, str]] = {}
+_LEMMA_INFO: dict[int, str] = {}
 
 
 def _parse_rows(doc: Doc, start: int, end: int) -> list[tuple[ParseInfo, int]]:
     """(parse info, head index) of the tokens ``start:end`` of a parsed doc."""
     arr = doc.to_array([POS, DEP, LEMMA, MORPH, HEAD])[start:end]
     heads = arr[:, 4].astype(np.int64)  # relative offsets, stored as unsigned
+    strings = doc.vocab.strings
+    cache = _PARSE_INFO
     out = []
     for k, (row, rel) in enumerate(zip(arr[:, :4].tolist(), heads.tolist(), strict=True),
                                    start=start):
         key = tuple(row)
-        info = _PARSE_INFO.get(key)  # type: ignore[arg-type]
+        info = cache.get(key)  # type: ignore[arg-type]
         if info is None:
-            info = _parse_info(doc[k])
-            if len(_PARSE_INFO) >= _WORD_INFO_MAX:
-                _PARSE_INFO.clear()
-            _PARSE_INFO[key] = info  # type: ignore[index]
+            if len(cache) >= _WORD_INFO_MAX:
+                cache.clear()
+                _MORPH_INFO.clear()
+                _LEMMA_INFO.clear()
+            info = cache[key] = _parse_info(strings, *row)  # type: ignore[index]
         out.append((info, k + rel))
     return out
 
 
-def _parse_info(t: Any) -> ParseInfo:
-    morph = t.morph
-    return (t.pos_, t.dep_, norm(t.lemma_) if t.lemma_ else "", ",".join(morph.get("Mood")),
-            ",".join(morph.get("Tense")), ",".join(morph.get("VerbForm")))
+def _parse_info(strings: Any, pos: int, dep: int, lemma: int, morph: int) -> ParseInfo:
+    """:data:`ParseInfo` from the hashes of a token's parse (``Token.pos_`` is the
+    universal tag's name, the others the stored strings)."""
+    feats = _MORPH_INFO.get(morph)
+    if feats is None:
+        fields = dict(f.partition("=")[::2] for f in strings[morph].split("|")) if morph else {}
+        feats = _MORPH_INFO[morph] = (fields.get("Mood", ""), fields.get("Tense", ""),
+                                      fields.get("VerbForm", ""))
+    lem = _LEMMA_INFO.get(lemma)
+    if lem is None:
+        text = strings[lemma] if lemma else ""
+        lem = _LEMMA_INFO[lemma] = norm(text) if text else ""
+    return (POS_NAMES[pos] if pos else "", strings[dep] if dep else "", lem, *feats)
 
 
 # --------------------------------------------------------------------------- #
