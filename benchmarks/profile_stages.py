@@ -12,8 +12,9 @@ around the functions of each stage, and prints each stage's *own* seconds
 (time inside a nested timed stage counts for that stage only): reading
 (files and decoding), normalisation, boilerplate and headlines, language,
 metadata, duplicates, parsing (spaCy, parsed modes), sentences and words
-(the lexical mode's splitting, word cache and gate), matching (lexicon and
-actor phrases), rules (mentions, attribution, events, dyads, context),
+(the lexical mode's splitting, word cache and gate; the parsed modes'
+tokens read from the Doc), matching (lexicon and actor phrases, and the
+tokens that can start them), rules (mentions, attribution, events, dyads, context),
 assembly, tone, writing. "other" is the rest of the wall time (the
 pipeline's own loops and row building). Timers cost about a microsecond a
 call, so the stage times are a little above an untimed run's.
@@ -48,7 +49,10 @@ STAGES: list[tuple[str, str, str]] = [
     ("sentences and words", "analysis.scoring.lexical.LexicalScorer", "_prepare"),
     ("sentences and words", "analysis.scoring.lexical", "split_sentences"),
     ("sentences and words", "analysis.scoring.article.ArticleScorer", "prepare"),
+    ("sentences and words", "analysis.scoring.article", "doc_rows"),
+    ("sentences and words", "analysis.scoring.article", "doc_ents"),
     ("matching", "analysis.scoring.matcher.PhraseIndex", "find"),
+    ("matching", "analysis.scoring.matcher.Engine", "starts"),
     ("rules", "analysis.scoring.article.ArticleScorer", "analyse"),
     ("rules", "analysis.scoring.article.ArticleScorer", "score_sentence"),
     ("assembly", "analysis.scoring.article", "assemble"),

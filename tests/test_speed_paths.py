@@ -70,22 +70,57 @@ def test_press_signatures_and_links_are_boilerplate() -> None:
     assert classify_boilerplate("(AFP)")
 
 
-@pytest.mark.parametrize("text", [
-    "Le président russe a rencontré hier son homologue américain à Genève. Ils ont signé.",
-    "« Nous ne céderons pas », a déclaré mardi le ministre, cité par l'agence TASS.",
-])
-def test_parse_rows_read_what_the_tokens_say(nlp_full, text) -> None:
-    """The full mode's parse attributes through Doc.to_array equal the Token objects'."""
-    from analysis.scoring.french import norm
-    from analysis.scoring.tokens import _parse_rows
+def _reference_tokens(sent) -> list:
+    """The full mode's tokens of a spaCy sentence read from Token and Span objects
+    (what build_tokens did before it read the doc's arrays once per paragraph)."""
+    from analysis.scoring.french import norm, stem, verbal_ending
+    from analysis.scoring.tokens import PUNCT_RE, Tok
 
-    doc = nlp_full(text)
-    for t, (info, head) in zip(doc, _parse_rows(doc, 0, len(doc)), strict=True):
-        m = t.morph
-        assert head == t.head.i
-        assert info == (t.pos_, t.dep_, norm(t.lemma_) if t.lemma_ else "",
-                        ",".join(m.get("Mood")), ",".join(m.get("Tense")),
-                        ",".join(m.get("VerbForm")))
+    ents = {t.i: (ent.label_, len(ent)) for ent in sent.ents for t in ent}
+    out = []
+    for t in sent:
+        text, m = t.text, t.morph
+        w = norm(text)
+        st = stem(w) if w.isalpha() and verbal_ending(w) else w
+        lemma = norm(t.lemma_) if t.lemma_ else ""
+        head = t.head.i - sent.start if sent.start <= t.head.i < sent.end else -1
+        label, n = ents.get(t.i, ("", 0))
+        out.append(Tok(t.i - sent.start, text, w, lemma, st, t.pos_, t.dep_, head,
+                       ",".join(m.get("Mood")), ",".join(m.get("Tense")),
+                       ",".join(m.get("VerbForm")),
+                       text[:1].isupper() and (len(text) == 1 or not text.isupper()),
+                       bool(PUNCT_RE.match(text)) and not t.is_space, t.is_space, t.idx,
+                       t.idx + len(text), label, n, False, (w, lemma, st)))
+    return out
+
+
+def test_full_tokens_read_what_the_tokens_say(nlp_full) -> None:
+    """The full mode's tokens through Doc.to_array and the string store (one read per
+    paragraph, cached per string and parse) equal those read from Token objects, on
+    real French paragraphs (entities, morphology, heads, repeated words); and the
+    engine's start plans of both indexes in one pass equal each index's own."""
+    from analysis.scoring import FrameScorer
+    from analysis.scoring.tokens import build_tokens, doc_ents, doc_rows, sentence_tokens
+
+    engine = FrameScorer(mode="full").fit()._get_engine()
+
+    sents = corpus_sentences()[:600]
+    paras = [" ".join(sents[k:k + 3]) for k in range(0, len(sents), 3)]
+    paras.append("« Nous ne céderons pas », a déclaré mardi le ministre, cité par l'agence TASS.")
+    seen = starts = 0
+    for doc in nlp_full.pipe(paras):
+        rows, text = doc_rows(doc, full=True)
+        assert text == doc.text
+        ents = doc_ents(doc)
+        for sent in doc.sents:
+            ref = _reference_tokens(sent)
+            assert build_tokens(sent, True, [], rows, ents)[0] == ref
+            assert sentence_tokens(sent, True, []) == ref
+            lex, act = engine.starts(ref)
+            assert (lex, act) == (engine.lex_index.starts(ref), engine.act_index.starts(ref))
+            seen += len(ref)
+            starts += len(lex) + len(act)
+    assert seen > 10_000 and starts > 1_000
 
 
 @pytest.fixture(scope="module")

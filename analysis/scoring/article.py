@@ -29,7 +29,7 @@ from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
 from .structures import Context, Sent
-from .tokens import Rows, Tok, build_tokens, doc_rows, unique
+from .tokens import Rows, Tok, build_tokens, doc_ents, doc_rows, unique
 from .words import AGENT_NOUNS, NON_AGENT_HEADS
 
 
@@ -50,11 +50,12 @@ class ArticleScorer:
         self.ctx = Context(date=date)
 
     def prepare(self, span: Span, segments: list[tuple[int, int]], paragraph_start: bool,
-                rows: Rows) -> Sent:
-        """Tokens of a spaCy sentence, then :meth:`analyse`."""
-        toks, total, inside = build_tokens(span, self.full, segments, rows)
+                rows: Rows, ents: list[tuple[int, int, str]] | None = None) -> Sent:
+        """Tokens of a spaCy sentence, then :meth:`analyse` (``rows`` and ``ents``: the
+        paragraph's :func:`~.tokens.doc_rows` and, full mode, :func:`~.tokens.doc_ents`)."""
+        toks, total, inside = build_tokens(span, self.full, segments, rows, ents)
         return self.analyse(toks, span.start_char, span.end_char, paragraph_start,
-                            inside / total if total else 0.0)
+                            inside / total if total else 0.0, self.engine.starts(toks))
 
     def analyse(self, toks: list[Tok], start: int, end: int, paragraph_start: bool,
                 quoted_frac: float, starts: Starts | None = None) -> Sent:
@@ -91,14 +92,15 @@ class ArticleScorer:
     def score_doc(self, doc: Doc, paragraph_index: int) -> list[SentenceScore]:
         """Score one paragraph; the context goes on to the next paragraph."""
         self.full = self.want_full and doc.has_annotation("DEP")
-        rows, text = doc_rows(doc)
+        rows, text = doc_rows(doc, self.full)
         segments, carry = quote_segments(text, self.ctx.open_quote)
         self.ctx.open_quote = carry
         if doc.has_annotation("SENT_START") or self.full:
             spans = list(doc.sents)
         else:
             spans = [doc[:]]
-        sents = [self.prepare(sp, segments, paragraph_index == 0 and k == 0, rows)
+        ents = doc_ents(doc) if self.full else None
+        sents = [self.prepare(sp, segments, paragraph_index == 0 and k == 0, rows, ents)
                  for k, sp in enumerate(spans)]
         for sent in sents:
             # the span's own text, without building its tokens again (Span.text does)

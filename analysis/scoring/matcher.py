@@ -490,6 +490,29 @@ class Engine:
         self.adjective_forms = {f: r.code for r in self.act
                                 if r.kind == "adjective" and not r.alias.endswith("-")
                                 and " " not in r.alias for f in adj_forms(norm(r.alias))}
+        #: token key -> (lexicon plan, actor plan): both start plans in one look-up
+        self._plans: dict[tuple[str, str, str], tuple[StartPlan | None, StartPlan | None]] = {}
+
+    def starts(self, toks: Sequence[Tok]) -> Starts:
+        """The lexicon's and the actors' :meth:`PhraseIndex.starts` of ``toks``, in one
+        pass with one cache look-up per token (the parsed modes; the lexical mode keeps
+        the plans with each word)."""
+        lex: list[tuple[int, StartPlan]] = []
+        act: list[tuple[int, StartPlan]] = []
+        cache = self._plans
+        for i, tok in enumerate(toks):
+            if tok.space:
+                continue
+            plans = cache.get(tok.key)
+            if plans is None:
+                if len(cache) >= _FIRST_CACHE_MAX:
+                    cache.clear()
+                plans = cache[tok.key] = (self.lex_index.plan(tok), self.act_index.plan(tok))
+            if plans[0] is not None:
+                lex.append((i, plans[0]))
+            if plans[1] is not None:
+                act.append((i, plans[1]))
+        return lex, act
 
 
 _ENGINES: dict[str, Engine] = {}

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
 from .french import norm, stem, verbal_ending
@@ -69,12 +70,49 @@ def _word_info(strings: Any, orth: int) -> WordInfo:
     return info
 
 
-#: Per token of a paragraph: (word info, character offset, is space).
-Rows = list[tuple[WordInfo, int, bool]]
+#: The fields of a :class:`Tok` that its string and parse fix: (text, w, lemma, stem,
+#: pos, dep, mood, tense, verbform, title, punct, letters and digits, key).
+TokInfo = tuple[str, str, str, str, str, str, str, str, str, bool, bool, int,
+                tuple[str, str, str]]
+#: :data:`TokInfo` of a token string (fast mode, no parse), by ORTH hash, and of a
+#: parsed token, by its (ORTH, POS, DEP, LEMMA, MORPH) hashes. Bounded.
+_FAST_INFO: dict[int, TokInfo] = {}
+_FULL_INFO: dict[tuple[int, int, int, int, int], TokInfo] = {}
+
+#: Per token of a paragraph: (token info, character offset, is space, head index; -1
+#: without a parse).
+Rows = list[tuple[TokInfo, int, bool, int]]
 
 
-def doc_rows(doc: Doc) -> tuple[Rows, str]:
-    """(word info, character offset, is space) of every token of a paragraph, and its text.
+def _fast_info(strings: Any, orth: int) -> TokInfo:
+    text, w, st, title, punct, alnum, key = _word_info(strings, orth)
+    if len(_FAST_INFO) >= _WORD_INFO_MAX:
+        _FAST_INFO.clear()
+    info = _FAST_INFO[orth] = (text, w, "", st, "", "", "", "", "", title, punct, alnum, key)
+    return info
+
+
+def _full_info(strings: Any, key: tuple[int, int, int, int, int]) -> TokInfo:
+    text, w, st, title, punct, alnum, _ = _word_info(strings, key[0])
+    parse = key[1:]
+    pinfo = _PARSE_INFO.get(parse)  # type: ignore[arg-type]
+    if pinfo is None:
+        if len(_PARSE_INFO) >= _WORD_INFO_MAX:
+            _PARSE_INFO.clear()
+            _MORPH_INFO.clear()
+            _LEMMA_INFO.clear()
+        pinfo = _PARSE_INFO[parse] = _parse_info(strings, *parse)  # type: ignore[index]
+    pos, dep, lemma, mood, tense, verbform = pinfo
+    if len(_FULL_INFO) >= _WORD_INFO_MAX:
+        _FULL_INFO.clear()
+    info = _FULL_INFO[key] = (text, w, lemma, st, pos, dep, mood, tense, verbform, title,
+                              punct, alnum, (w, lemma, st))
+    return info
+
+
+def doc_rows(doc: Doc, full: bool = False) -> tuple[Rows, str]:
+    """(token info, character offset, is space, head) of every token of a paragraph,
+    and its text; ``full``: with the parse (lemma, tags, morphology, head).
 
     Read once per paragraph through ``Doc.to_array`` (no ``Token`` objects) and
     shared by its sentences. The text is ``doc.text`` (each token's text, then a
@@ -83,93 +121,110 @@ def doc_rows(doc: Doc) -> tuple[Rows, str]:
     if not len(doc):
         return [], doc.text
     strings = doc.vocab.strings
-    cache = _WORD_INFO
     rows = []
     parts = []
-    for orth, idx, space, ws in doc.to_array([ORTH, IDX, IS_SPACE, SPACY]).tolist():
-        info = cache.get(orth) or _word_info(strings, orth)
-        rows.append((info, idx, bool(space)))
+    if not full:
+        cache = _FAST_INFO
+        for orth, idx, space, ws in doc.to_array([ORTH, IDX, IS_SPACE, SPACY]).tolist():
+            info = cache.get(orth) or _fast_info(strings, orth)
+            rows.append((info, idx, bool(space), -1))
+            parts.append(info[0] + " " if ws else info[0])
+        return rows, "".join(parts)
+    arr = doc.to_array([ORTH, IDX, IS_SPACE, SPACY, POS, DEP, LEMMA, MORPH, HEAD])
+    # heads are relative offsets stored as unsigned: absolute indexes here
+    heads = (arr[:, 8].astype(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()
+    full_cache = _FULL_INFO
+    for (orth, idx, space, ws, pos, dep, lemma, morph), head in zip(
+            arr[:, :8].tolist(), heads, strict=True):
+        key = (orth, pos, dep, lemma, morph)
+        info = full_cache.get(key) or _full_info(strings, key)
+        rows.append((info, idx, bool(space), head))
         parts.append(info[0] + " " if ws else info[0])
     return rows, "".join(parts)
 
 
+def doc_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the doc's entities, read once per paragraph."""
+    return [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+
+
 def sentence_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]]) -> list[Tok]:
     """Flatten a spaCy sentence into the mode-neutral tokens the rules read."""
-    return build_tokens(sent, full, quoted, doc_rows(sent.doc)[0])[0]
+    return build_tokens(sent, full, quoted, doc_rows(sent.doc, full)[0])[0]
+
+
+def _sentence_ents(ents: list[tuple[int, int, str]], start: int, end: int,
+                   ) -> dict[int, tuple[str, int]]:
+    """(label, length) of each token of the entities wholly inside ``start:end``
+    (what ``Span.ents`` gives)."""
+    out: dict[int, tuple[str, int]] = {}
+    for s, e, label in ents:
+        if s >= start and e <= end:
+            for k in range(s, e):
+                out[k] = (label, e - s)
+    return out
+
+
+_NO_ENT = ("", 0)
 
 
 def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
-                  rows: Rows) -> tuple[list[Tok], int, int]:
+                  rows: Rows, ents: list[tuple[int, int, str]] | None = None,
+                  ) -> tuple[list[Tok], int, int]:
     """The sentence's tokens, and its letters and digits in all and inside quotes.
 
-    ``rows`` is :func:`doc_rows` of the sentence's doc. Full mode also reads
-    lemma, parse, morphology and entities from the spaCy tokens.
+    ``rows`` is :func:`doc_rows` of the sentence's doc (with ``full``: its parse) and
+    ``ents`` its :func:`doc_ents` (read here when not given; full mode only).
     """
     toks: list[Tok] = []
-    base = sent.start
-    doc = sent.doc
-    ents: dict[int, tuple[str, int]] = {}
-    if full:
-        for ent in sent.ents:
-            for t in ent:
-                ents[t.i] = (ent.label_, len(ent))
+    append = toks.append
+    start, end = sent.start, sent.end
     qi = 0
     nq = len(quoted)
     total = inside = 0
-    parse = _parse_rows(doc, sent.start, sent.end) if full else []
-    for k in range(sent.start, sent.end):
-        (text, w, st, title, punct, alnum, key), idx, space = rows[k]
+    tok_ents = _sentence_ents(ents if ents is not None else doc_ents(sent.doc), start, end) \
+        if full else {}
+    for k in range(start, end):
+        info, idx, space, head = rows[k]
+        text, w, lemma, st, pos, dep, mood, tense, verbform, title, punct, alnum, key = info
         while qi < nq and quoted[qi][1] <= idx:
             qi += 1
         is_quoted = qi < nq and quoted[qi][0] <= idx < quoted[qi][1]
         total += alnum
         if is_quoted:
             inside += alnum
-        if full:
-            (pos, dep, lemma, mood, tense, verbform), head_i = parse[k - base]
-            head = head_i - base if sent.start <= head_i < sent.end else -1
-            label, ent_len = ents.get(k, ("", 0))
-            toks.append(Tok(
-                k - base, text, w, lemma, st, pos, dep, head, mood, tense, verbform, title,
-                punct and not space, space, idx, idx + len(text), label, ent_len, is_quoted,
-                (w, lemma, st)))
-        else:
-            toks.append(Tok(k - base, text, w, "", st, "", "", -1, "", "", "", title,
-                             punct and not space, space, idx, idx + len(text), "", 0,
-                             is_quoted, key))
+        label, ent_len = tok_ents.get(k, _NO_ENT) if tok_ents else _NO_ENT
+        append(Tok(k - start, text, w, lemma, st, pos, dep,
+                   head - start if start <= head < end else -1, mood, tense, verbform, title,
+                   punct and not space, space, idx, idx + len(text), label, ent_len, is_quoted,
+                   key))
     return toks, total, inside
 
 
 #: What the full mode reads from a token's parse, keyed by its (POS, DEP, LEMMA, MORPH)
-#: hashes: (pos_, dep_, normalised lemma, Mood, Tense, VerbForm), read from the first
-#: token with these hashes. Few combinations recur, so the ``Token`` and
-#: ``MorphAnalysis`` objects of the other tokens are never built. Bounded.
+#: hashes: (pos_, dep_, normalised lemma, Mood, Tense, VerbForm), read from the string
+#: store (what ``Token.pos_``, ``dep_``, ``lemma_`` and ``morph.get`` return, without
+#: building ``Token`` or ``MorphAnalysis`` objects). Few combinations recur. Bounded.
 ParseInfo = tuple[str, str, str, str, str, str]
 _PARSE_INFO: dict[tuple[int, int, int, int], ParseInfo] = {}
+#: (Mood, Tense, VerbForm) of a MORPH hash, and the normalised lemma of a LEMMA hash.
+_MORPH_INFO: dict[int, tuple[str, str, str]] = {}
+_LEMMA_INFO: dict[int, str] = {}
 
 
-def _parse_rows(doc: Doc, start: int, end: int) -> list[tuple[ParseInfo, int]]:
-    """(parse info, head index) of the tokens ``start:end`` of a parsed doc."""
-    arr = doc.to_array([POS, DEP, LEMMA, MORPH, HEAD])[start:end]
-    heads = arr[:, 4].astype(np.int64)  # relative offsets, stored as unsigned
-    out = []
-    for k, (row, rel) in enumerate(zip(arr[:, :4].tolist(), heads.tolist(), strict=True),
-                                   start=start):
-        key = tuple(row)
-        info = _PARSE_INFO.get(key)  # type: ignore[arg-type]
-        if info is None:
-            info = _parse_info(doc[k])
-            if len(_PARSE_INFO) >= _WORD_INFO_MAX:
-                _PARSE_INFO.clear()
-            _PARSE_INFO[key] = info  # type: ignore[index]
-        out.append((info, k + rel))
-    return out
-
-
-def _parse_info(t: Any) -> ParseInfo:
-    morph = t.morph
-    return (t.pos_, t.dep_, norm(t.lemma_) if t.lemma_ else "", ",".join(morph.get("Mood")),
-            ",".join(morph.get("Tense")), ",".join(morph.get("VerbForm")))
+def _parse_info(strings: Any, pos: int, dep: int, lemma: int, morph: int) -> ParseInfo:
+    """:data:`ParseInfo` from the hashes of a token's parse (``Token.pos_`` is the
+    universal tag's name, the others the stored strings)."""
+    feats = _MORPH_INFO.get(morph)
+    if feats is None:
+        fields = dict(f.partition("=")[::2] for f in strings[morph].split("|")) if morph else {}
+        feats = _MORPH_INFO[morph] = (fields.get("Mood", ""), fields.get("Tense", ""),
+                                      fields.get("VerbForm", ""))
+    lem = _LEMMA_INFO.get(lemma)
+    if lem is None:
+        text = strings[lemma] if lemma else ""
+        lem = _LEMMA_INFO[lemma] = norm(text) if text else ""
+    return (POS_NAMES[pos] if pos else "", strings[dep] if dep else "", lem, *feats)
 
 
 # --------------------------------------------------------------------------- #
