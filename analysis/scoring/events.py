@@ -213,7 +213,7 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
     s, e = ev.start, ev.end
     n = len(toks)
     ne = None
-    for k in range(s - 1, max(-1, s - 7), -1):
+    for k in range(s - 1, max(-1, s - 10), -1):
         w = toks[k].w
         if w in NEG_BREAK or toks[k].text in QUOTE_CHARS:
             break

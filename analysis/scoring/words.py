@@ -23,8 +23,10 @@ _LITOTES = _WORDS.seq("litote_stems")
 
 
 def litote(tok: Tok) -> bool:
-    """A form of hésiter, manquer, tarder or cesser (any tense, any mode)."""
-    return tok.w.startswith(_LITOTES) and verbal_ending(tok.w)
+    """A form of hésiter, manquer, tarder or cesser (any tense, any mode; "hésité" too,
+    whose "-ité" the verb-ending test reads as a noun suffix)."""
+    w = tok.w
+    return w.startswith(_LITOTES) and (verbal_ending(w) or w.endswith(("é", "és", "ée", "ées")))
 
 
 QUOTE_OPEN = "".join(_WORDS.seq("quote_open"))
