@@ -68,6 +68,8 @@ CASES = [
      "USA>UKR:coop"),
     ("nominal_parties", "L'invasion de l'Ukraine par la Russie a bouleversé l'Europe.",
      "directed", "RUS>UKR:conf"),
+    ("endorsed_conflict", "Moscou a promis des mesures de rétorsion contre Washington.", "dyad",
+     "RUS-USA:conf"),
     ("peace_call", "La Russie et les États-Unis ont réclamé l'arrêt des combats.", "evidence",
      "réclamer>arrêt[peace_call]"),
     ("conflict_dyads", "Washington et Moscou ont échangé des accusations.", "dyad",
