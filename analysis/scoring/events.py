@@ -208,12 +208,17 @@ def lexicon_evidence(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.evidence = f"{ev.shown_term}[{ev.category},{ev.weight:+.1f}{mod(ev)}]"
 
 
+#: How many words before an event word its "ne" may stand, inside one clause ("Washington
+#: n'a pas l'intention d'entrer en guerre": nine; codebook D20).
+NEG_REACH = 9
+
+
 def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
     """ne … pas/plus/jamais… around the word, sans / aucun / pas de before it."""
     s, e = ev.start, ev.end
     n = len(toks)
     ne = None
-    for k in range(s - 1, max(-1, s - 10), -1):
+    for k in range(s - 1, max(-1, s - 1 - NEG_REACH), -1):
         w = toks[k].w
         if w in NEG_BREAK or toks[k].text in QUOTE_CHARS:
             break
@@ -413,11 +418,16 @@ def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
                 target.evidence = f"{ev.shown_term}>{target.shown_term}[deescalated]"
         elif target.row.quad in lx.COOP_QUADS and ev.row.role == "stop" \
                 and not target.negated:
-            target.category, target.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
-            target.weight = lx.SCHRODT_SCORES["SANCTION"]
-            target.rule = "halt_coop"
-            target.evidence = (f"{ev.shown_term}>{target.shown_term}"
-                               f"[SANCTION,{target.weight:+.1f}{mod(target)}]")
+            halt_cooperation(target, f"{ev.shown_term}>{target.shown_term}")
+
+
+def halt_cooperation(ev: Event, label: str) -> None:
+    """A cooperation a stop word halts becomes SANCTION ("suspendre les négociations", "les
+    pourparlers sont suspendus"), shown as ``label[SANCTION,weight]`` (rule ``halt_coop``)."""
+    ev.category, ev.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
+    ev.weight = lx.SCHRODT_SCORES["SANCTION"]
+    ev.rule = "halt_coop"
+    ev.evidence = f"{label}[SANCTION,{ev.weight:+.1f}{mod(ev)}]"
 
 
 def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -440,11 +450,7 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
                     subject.rule = "spoiled"
                     subject.evidence = f"{subject.shown_term}<{stop.shown_term}[spoiled]"
                     continue
-                subject.category, subject.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
-                subject.weight = lx.SCHRODT_SCORES["SANCTION"]
-                subject.rule = "halt_coop"
-                subject.evidence = (f"{subject.shown_term}<{stop.shown_term}"
-                                    f"[SANCTION,{subject.weight:+.1f}{mod(subject)}]")
+                halt_cooperation(subject, f"{subject.shown_term}<{stop.shown_term}")
 
 
 def complement(toks: list[Tok], ev: Event, events: list[Event], full: bool) -> Event | None:
