@@ -41,8 +41,10 @@ from .words import (
     OFFICIAL_TITLES,
     PERSON_TITLES,
     PLURAL_ARTICLES,
+    QUOTE_CHARS,
     RECIPIENT_CATEGORIES,
     RECIPIENT_PREPOSITIONS,
+    RECIPROCAL_HEADS,
     REGIME_ALIASES,
     REGIME_OF,
     RELATION_NOUNS,
@@ -170,6 +172,8 @@ def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
             while k < min(end + 2, len(toks)) and toks[k].pos == "ADJ" \
                     and toks[k].w not in TARGET_PREPOSITIONS:
                 k += 1  # "la pression accrue sur", full mode only
+            if k < len(toks) and toks[k].w == "sur" and row.term.split()[0] in RECIPROCAL_HEADS:
+                continue  # "divergent sur l'Ukraine": a topic (rule reciprocal_topic)
             if k < len(toks) and toks[k].w in TARGET_PREPOSITIONS:
                 found.add(k)
         elif row.category == "ASSAULT" and row.role == "event" and end < len(toks) \
@@ -362,12 +366,13 @@ def pronoun_mentions(toks: list[Tok]) -> list[Mention]:
 
 def adjective_head(toks: list[Tok], start: int, adj_tokens: set[int],
                     heads: set[int]) -> int | None:
-    """Index of the title/event noun a nationality adjective depends on."""
+    """Index of the title/event noun a nationality adjective depends on; a closing quote
+    between them is skipped: "la « propagande » russe" (rule ``quoted_head``)."""
     k = start - 1
     skipped_word = False
     while k >= 0:
         w = toks[k].w
-        if w in ADJECTIVE_COORDINATORS or k in adj_tokens:
+        if w in ADJECTIVE_COORDINATORS or k in adj_tokens or (k == start - 1 and w in QUOTE_CHARS):
             k -= 1
             continue
         if k in heads:

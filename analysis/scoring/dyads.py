@@ -24,6 +24,8 @@ from .parties import (
     aid_phrase,
     clause_bounds,
     compound_partners,
+    condemned_act,
+    conditional_target,
     conflict_partners,
     gerund_agent,
     nominal_parties,
@@ -74,6 +76,8 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     undergone(cl)
     gerund_agent(cl)
     nominal_parties(cl)
+    condemned_act(cl)
+    conditional_target(cl)
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)
@@ -397,15 +401,19 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     other; "la Russie et les États-Unis ont intensifié les combats" opposes them). With
     three or more ("les Allemands ... les Français et les Britanniques") who fights whom
     is not in the words; one compound adjective ("les relations russo-américaines") names
-    both sides itself. Enemy groups
-    are left to the target rules; an actor already in a dyad is left alone."""
+    both sides itself. The speaker counts only when the clause itself names fewer than two
+    ("selon Washington, Moscou prépare une invasion de l'Ukraine" is RUS-UKR: rule
+    ``co_mention_inner``). Enemy groups are left to the target rules; an actor already in a
+    dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"]
     if not conflicts:
         return
     related = {c for pair in cl.contrib for c in pair}
     found = cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
-    codes = [c for c in unique(c for m in found for c in m.all_codes())
-             if c not in related and c not in ENEMY_CODES]
+    inner = [m for m in cl.mentions if m.start not in cl.excluded and m not in cl.speaker_mentions]
+    codes = free_codes(inner, related)
+    if len(codes) != 2:  # "Selon Washington, Moscou prépare une invasion de l'Ukraine": RUS-UKR
+        codes = free_codes(found, related)
     if len(codes) != 2:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
@@ -414,6 +422,12 @@ def co_mentioned_conflict(cl: Clauses) -> None:
             and one_side(cl.toks, sides):
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
+
+
+def free_codes(ms: list[Mention], related: set[str]) -> list[str]:
+    """The codes of ``ms`` in no dyad yet, enemy groups apart."""
+    return [c for c in unique(c for m in ms for c in m.all_codes())
+            if c not in related and c not in ENEMY_CODES]
 
 
 def one_side(toks: list[Tok], ms: list[Mention]) -> bool:

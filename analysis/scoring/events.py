@@ -27,6 +27,7 @@ from .words import (
     ETRE,
     FUTURE_EXCEPT,
     FUTURE_FORMS,
+    HALTING_PREDICATES,
     INTERACTION,
     NAMING_FORMS,
     NAMING_GUARDED,
@@ -434,10 +435,13 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Les pourparlers entre Russes et Américains sont suspendus", "l'accord de coopération a
     été gelé": a stop word as a passive participle (``passive_auxiliaries`` before it) halts
     the cooperation nouns of its subject, as "suspendre les pourparlers" does (rule
-    ``passive_halt``: SANCTION); a spoiling one ("le dialogue est rompu") spoils them."""
+    ``passive_halt``: SANCTION); a spoiling one ("le dialogue est rompu") spoils them, and so
+    does a halting predicate after être ("le dialogue est au point mort", "les négociations
+    sont dans l'impasse": ``halting_predicates``)."""
     for stop in events:
-        if stop.row.role not in ("stop", "spoil") or not stop.verb or stop.negated \
-                or stop.start < 2 or toks[stop.start - 1].w not in PASSIVE_AUX:
+        if stop.row.role not in ("stop", "spoil") or stop.negated or stop.start < 2 \
+                or not (stop.verb or stop.row.term in HALTING_PREDICATES) \
+                or toks[stop.start - 1].w not in PASSIVE_AUX:
             continue
         for subject in events:
             if subject.end < stop.start and stop.start - subject.end <= 12 \
@@ -479,12 +483,30 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
             target = against_complement(toks, sp, events)
         if full and (target is None or target.row.quad not in lx.COOP_QUADS):
             target = spoil_parse(toks, sp, events)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = demanded_clause(toks, sp, events)
         if target is not None and target.rule == "lexicon" and alive(target) \
                 and target.row.quad in lx.COOP_QUADS and target.row.role != "stop" \
                 and not target.negated and not between_others(toks, target):
             target.counted = False
             target.rule = "spoiled"
             target.evidence = f"{sp.shown_term}>{target.shown_term}[spoiled]"
+
+
+def demanded_clause(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"Les Américains exigent que Moscou retire ses troupes", "a sommé la Russie de retirer
+    ses troupes": the first event of the "que" clause right after a spoiling demand
+    (REQUEST), or the infinitive after its object's "de", is what is demanded, not done yet
+    (rule ``demanded_clause``)."""
+    if sp.category != "REQUEST" or sp.end >= len(toks):
+        return None
+    que = toks[sp.end].w == "que"
+    for ev in events:
+        if sp.end < ev.start <= sp.end + 8:
+            if any(toks[k].punct for k in range(sp.end, ev.start)):
+                return None
+            return ev if que or (ev.verb and toks[ev.start - 1].w == "de") else None
+    return None
 
 
 def peace_call(toks: list[Tok], events: list[Event], full: bool) -> None:

@@ -22,12 +22,15 @@ from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
     AGENT_PREPOSITIONS,
+    CONDITION_SUBJECTS,
+    CONDITIONALS,
     FRONTED,
     OWNER_PREPOSITIONS,
     PARTNER_COORDINATORS,
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
     PRENOMINAL_ADJECTIVES,
+    QUANTIFIERS,
     QUE_NOT_BOUND_AFTER,
     RECIPIENT_PREPOSITIONS,
     UNDERGOING,
@@ -39,7 +42,8 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     and the edges of a speech attribution."""
     n = len(toks)
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
-        t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER))]
+        t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER))
+        or condition_opens(toks, k)]
     first = first_word(toks)
     fw = toks[first].w if toks else ""
     if fw in FRONTED or fw.endswith("ant") or (
@@ -51,6 +55,19 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     if excluded:
         bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
     return bounds
+
+
+def condition_opens(toks: list[Tok], k: int) -> bool:
+    """Does a condition clause start at ``k``: "si" before a determiner, a name or a
+    subject pronoun ("si Washington livrait", "si les États-Unis", "s'il"), not the adverb
+    ("si fort")?"""
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    if toks[k].w == "se" and toks[k].text[1:2] in ("'", "’"):
+        return nxt.w in ("il", "ils")  # "s'il": si, elided
+    return toks[k].w in CONDITIONALS and (
+        nxt.w in DETERMINERS or nxt.w in CONDITION_SUBJECTS or nxt.title)
 
 
 def phrase_start(m: Mention) -> int:
@@ -316,20 +333,87 @@ def nominal_parties(cl: Clauses) -> None:
         if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
                 or ev.start in cl.local:
             continue
+        own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
+        after = own.end if own is not None else ev.end  # "l'invasion russe de l'Ukraine"
         patient = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
-                        and preceded_by(toks, m, OWNER_PREPOSITIONS) and m.kind != "adjective"
-                        and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))),
-                       None)
+                        and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))
+                        and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
+                             else m.hstart >= ev.end
+                             and owned_phrase(toks, after, phrase_start(m)))), None)
         if patient is None:
             continue
         agent = next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
-                      and preceded_by(toks, m, AGENT_PREPOSITIONS)), None) or next(
-            (m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
+                      and preceded_by(toks, m, AGENT_PREPOSITIONS)), None) or own
         if agent is None or len(agent.all_codes()) != 1 or len(patient.all_codes()) != 1 \
                 or agent.code == patient.code:
             continue
         cl.given[ev.start] = ([agent], [patient])
         cl.direction[ev.start] = (agent.code, patient.code)
+
+
+def condemned_act(cl: Clauses) -> None:
+    """"Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la Russie", "a
+    dénoncé l'invasion russe de l'Ukraine": a verbal conflict verb whose object is a
+    conflict noun with a named agent (:func:`nominal_parties`) targets that agent (rule
+    ``condemned_act``: USA > RUS); its own agents are the clause's actors before it, or
+    the speaker."""
+    toks = cl.toks
+    for verb in cl.events:
+        if not (verb.counted and verb.verb and verb.quad == "verbal_conf") \
+                or verb.start in cl.given:
+            continue
+        act = next((e for e in cl.events if e.start >= verb.end and e.start in cl.given
+                    and e.conf and not e.verb), None)
+        if act is None or any(toks[k].w not in DETERMINERS for k in range(verb.end, act.start)):
+            continue
+        lo, _ = cl.window(verb)
+        agents = [m for m in cl.mentions if lo <= m.start < verb.start
+                  and m.start not in cl.excluded] or list(cl.speaker_mentions)
+        hit = cl.given[act.start][0]
+        agents = [m for m in agents if not set(m.all_codes()) & {c for h in hit
+                                                                  for c in h.all_codes()}]
+        if agents:
+            cl.given[verb.start] = (agents, hit)
+
+
+def conditional_target(cl: Clauses) -> None:
+    """"Le Kremlin a menacé de représailles si Washington livrait des missiles à Kiev", "Si
+    l'Otan intervient, Moscou ripostera": the subject of a condition clause is the target
+    of a conflict in the main clause that names no actor after it (rule
+    ``conditional_target``: RUS > USA); the condition's own acts stay in their clause."""
+    toks = cl.toks
+    first = first_word(toks)
+    for ev in cl.events:
+        if not ev.counted or not ev.conf or ev.start in cl.given or ev.start in cl.local:
+            continue
+        lo, hi = cl.window(ev)
+        comma = next((k for k in range(first, ev.start) if toks[k].w == ","), None)
+        if hi < len(toks) and condition_opens(toks, hi):
+            cond = cl.span_window(hi + 1, hi + 1)
+        elif lo <= first + 1 and toks[first].w in CONDITIONALS and comma is not None:
+            cond, lo = (first + 1, comma), comma + 1  # "Si X ..., Y ripostera"
+        else:
+            continue
+        if any(ev.end <= m.start < hi and m.start not in cl.excluded for m in cl.mentions):
+            continue  # "frappera Kiev si ...": the clause names its own target
+        subject = next((m for m in cl.mentions if cond[0] <= phrase_start(m) <= cond[0] + 2
+                        and m.start < cond[1] and m.start not in cl.excluded), None)
+        agents = [m for m in cl.mentions if lo <= m.start < ev.start
+                  and m.start not in cl.excluded] or list(cl.speaker_mentions)
+        if subject is None:
+            continue
+        agents = [m for m in agents if not set(m.all_codes()) & set(subject.all_codes())]
+        if agents:
+            cl.given[ev.start] = (agents, [subject])
+
+
+def owned_phrase(toks: list[Tok], end: int, start: int) -> bool:
+    """Is ``toks[end:start]`` "de" and determiners or quantifiers only ("de l'", "de quatre",
+    "des"): the phrase starting at ``start`` is the complement of the noun ending at ``end``
+    ("l'annexion de quatre régions ukrainiennes": rule ``nominal_parties``)?"""
+    return end < start and toks[end].w in OWNER_PREPOSITIONS and all(
+        toks[j].w in DETERMINERS or toks[j].w in QUANTIFIERS or toks[j].w.isdigit()
+        for j in range(end + 1, start))
 
 
 def own_partners(cl: Clauses) -> None:

@@ -58,6 +58,28 @@ CASES = [
      "DEU-UKR:conf"),
     ("yielding", "Moscou a levé l'embargo contre Washington.", "directed", "RUS>USA:coop"),
     ("negation", "La Russie ne cesse de critiquer les États-Unis.", "dyad", "RUS-USA:conf"),
+    ("condition_clause", "Le Kremlin a menacé de représailles si Washington fournissait des "
+     "missiles à Kiev.", "dyad", "UKR-USA:coop"),
+    ("conditional_target", "Le Kremlin a menacé de représailles si Washington fournissait des "
+     "missiles à Kiev.", "directed", "RUS>USA:conf"),
+    ("conditional_target", "Si l'Otan intervient en Ukraine, Moscou ripostera.", "directed",
+     "RUS>NATO:conf"),
+    ("condemned_act", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
+     "Russie.", "directed", "USA>RUS:conf"),
+    ("nominal_parties", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
+     "Russie.", "directed", "RUS>UKR:conf"),
+    ("spoiled_cooperation", "Les Américains exigent que Moscou retire ses troupes.", "evidence",
+     "exiger>retirer ses troupes[spoiled]"),
+    ("spoiled_cooperation", "La Maison Blanche a sommé la Russie de retirer ses troupes.",
+     "evidence", ">retirer ses troupes[spoiled]"),
+    ("passive_halt", "Le dialogue entre Moscou et Washington est au point mort.", "dyad",
+     "RUS-USA:conf"),
+    ("conflict_target_preposition", "Moscou et Washington divergent sur l'Ukraine.", "actors",
+     ["RUS", "USA"]),
+    ("nationality_adjective_head", "Le département d'État a dénoncé la « propagande » russe.",
+     "dyad", "RUS-USA:conf"),
+    ("co_mentioned_conflict", "Selon Washington, Moscou prépare une invasion de l'Ukraine.",
+     "dyad", "RUS-UKR:conf"),
     ("negation", "Washington n'a pas l'intention d'entrer en guerre avec la Russie.", "evidence",
      "not:guerre"),
     ("negation", "La Russie n'a pas hésité à accuser les États-Unis de crimes de guerre.", "dyad",
