@@ -497,10 +497,13 @@ def test_report_in_headless_chromium(chromium, seed_reports, tmp_path: Path,
         if target is not None:
             ActionChains(driver).move_to_element(target).perform()
             wait.until(lambda d: tip.is_displayed())
-        assert driver.save_screenshot(str(paths.REPORT_SCREENSHOT))
-        # the numbers the screenshot shows, beside it like every figure's
-        numbers.to_csv(paths.REPORT_NUMBERS, index=False, float_format="%.4f",
-                       lineterminator="\n")
+        # into the tree only when asked (FRAMING_UPDATE_SCREENSHOT=1), so that a test run
+        # never changes committed files; the numbers go beside it like every figure's
+        update = os.environ.get("FRAMING_UPDATE_SCREENSHOT") == "1"
+        shot = paths.REPORT_SCREENSHOT if update else tmp_path / "report.png"
+        shown = paths.REPORT_NUMBERS if update else tmp_path / "report.csv"
+        assert driver.save_screenshot(str(shot)) and shot.stat().st_size > 0
+        numbers.to_csv(shown, index=False, float_format="%.4f", lineterminator="\n")
 
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert not errors, errors
