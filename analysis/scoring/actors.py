@@ -27,7 +27,10 @@ from .tokens import Tok, first_word, unique
 from .words import (
     ADDRESSEE_FORMS,
     ADJECTIVE_COORDINATORS,
+    ANAPHORIC_ACTS,
+    COMPASS_ADJECTIVES,
     COMPLEMENT_PREPOSITIONS,
+    DEMONSTRATIVES,
     ETRE,
     FACING_NOUNS,
     IMPERSONAL,
@@ -40,6 +43,7 @@ from .words import (
     OFFICE_NOT_BEFORE,
     OFFICIAL_TITLES,
     PERSON_TITLES,
+    PLACE_PARTS,
     PLURAL_ARTICLES,
     QUOTE_CHARS,
     RECIPIENT_CATEGORIES,
@@ -245,12 +249,16 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
         title = ""
         hstart = start
         if row.kind == "adjective":
+            if row.alias in COMPASS_ADJECTIVES and start > 0 and toks[start - 1].title:
+                continue  # "le Sahara Occidental": part of a place name (rule compass_place)
             head = adjective_head(toks, start, adj_tokens, heads)
             if head is None and not nominal_adjective(toks, start) \
                     and not in_compound(toks, start, end, adj_tokens):
                 if not (places and adjective_head(toks, start, adj_tokens, topic_heads) is not None):
                     continue
                 place = True
+            if head is not None and row.alias in COMPASS_ADJECTIVES and toks[head].w in PLACE_PARTS:
+                continue  # "la partie occidentale du pays": a place (rule compass_place)
             if head is not None:
                 title = title_alias.get(head, toks[head].w)
                 hstart = title_start.get(head, head)
@@ -352,7 +360,8 @@ def _compounds(engine: Engine, toks: list[Tok], mentions: list[Mention]) -> list
 
 
 def pronoun_mentions(toks: list[Tok]) -> list[Mention]:
-    """Subject pronouns and "lui et ..." outside quotations, resolved later from context."""
+    """Subject pronouns, "lui et ..." and acts named by a demonstrative ("ces mesures") outside
+    quotations, resolved later from context."""
     found = []
     for k, tok in enumerate(toks):
         if tok.quoted:
@@ -361,6 +370,9 @@ def pronoun_mentions(toks: list[Tok]) -> list[Mention]:
             found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="il"))
         elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
             found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="lui"))
+        elif tok.w in DEMONSTRATIVES and k + 1 < len(toks) and toks[k + 1].w in ANAPHORIC_ACTS:
+            found.append(Mention(k + 1, k + 2, "", "pronoun", "", toks[k + 1].text,
+                                 pronoun="ces"))  # "ces mesures": rule anaphoric_act
     return found
 
 
@@ -431,6 +443,10 @@ def update_context(ctx: Context, sent: Sent, speaker: str, speaker_code: str) ->
                 ctx.recent_persons.append(m.code)
     del ctx.recent[:-20]
     del ctx.recent_persons[:-20]
+    subject = next((m.code for m in sent.mentions if m.code and not m.place
+                    and m.pronoun != "ces" and m.code not in ENEMY_CODES), "")
+    if subject:
+        ctx.subject_code = subject
     if first_person is not None:
         ctx.person, ctx.person_code = first_person.label, first_person.code
     if speaker:
@@ -442,7 +458,10 @@ def resolve_references(ctx: Context, sent: Sent, att_span: range) -> None:
     "les deux pays" as the two states the article names most (rule ``pair_reference``)."""
     seen_codes: list[str] = []
     for m in sent.mentions:
-        if m.pronoun:
+        if m.pronoun == "ces":  # "Le Kremlin a dénoncé ces mesures": the last subject's act,
+            m.code = ctx.subject_code if any(  # only as the object of an event word
+                end == m.start - 1 for _, end, _ in sent.matches) else ""
+        elif m.pronoun:
             resolve_pronoun(ctx, m, prefer_speaker=m.start in att_span)
         elif m.pair:
             persons = any(w in m.label for w in PAIR_PERSON_WORDS)

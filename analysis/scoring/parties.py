@@ -21,6 +21,7 @@ from .french import DETERMINERS, SKIPPABLE
 from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
+    AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
     CONDITION_SUBJECTS,
     CONDITIONALS,
@@ -326,8 +327,9 @@ def gerund_agent(cl: Clauses) -> None:
 
 def nominal_parties(cl: Clauses) -> None:
     """"l'invasion de l'Ukraine par la Russie", "l'expulsion des diplomates de Pékin par
-    Paris", "l'invasion russe de l'Ukraine": a conflict noun's "de X" is its target when
-    "par Y" or a nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
+    Paris", "l'invasion russe de l'Ukraine", "une attaque russe contre l'Ukraine": a conflict
+    noun's "de X" (or, after its adjective agent, "contre X") is its target when "par Y" or a
+    nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
     toks = cl.toks
     for ev in cl.events:
         if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
@@ -339,7 +341,10 @@ def nominal_parties(cl: Clauses) -> None:
                         and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))
                         and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
                              else m.hstart >= ev.end
-                             and owned_phrase(toks, after, phrase_start(m)))), None)
+                             and owned_phrase(toks, after, phrase_start(m)))), None) or next(
+            (m for m in cl.mentions if own is not None and m.kind != "adjective"
+             and own.end < phrase_start(m) <= own.end + 3 and toks[own.end].w in AGAINST_PREPOSITIONS
+             and preceded_by(toks, m, AGAINST_PREPOSITIONS)), None)  # "une attaque russe contre X"
         if patient is None:
             continue
         agent = next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
@@ -364,8 +369,9 @@ def condemned_act(cl: Clauses) -> None:
             continue
         act = next((e for e in cl.events if e.start >= verb.end and e.start in cl.given
                     and e.conf and not e.verb), None)
-        if act is None or any(toks[k].w not in DETERMINERS for k in range(verb.end, act.start)):
-            continue
+        if act is None or any(toks[k].w not in DETERMINERS and toks[k].w not in AGAINST_PREPOSITIONS
+                              for k in range(verb.end, act.start)):
+            continue  # "a condamné l'invasion", "a mis en garde contre une attaque russe"
         lo, _ = cl.window(verb)
         agents = [m for m in cl.mentions if lo <= m.start < verb.start
                   and m.start not in cl.excluded] or list(cl.speaker_mentions)

@@ -25,6 +25,7 @@ class Context:
     recent: list[str] = field(default_factory=list)
     recent_persons: list[str] = field(default_factory=list)
     open_quote: bool = False
+    subject_code: str = ""  # the first actor the last sentence that named one named ("ces mesures")
     date: str = ""          # the article's date, ISO YYYY-MM-DD; "" when unknown (date rules off)
 
 

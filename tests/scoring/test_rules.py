@@ -80,6 +80,16 @@ CASES = [
      "dyad", "RUS-USA:conf"),
     ("co_mentioned_conflict", "Selon Washington, Moscou prépare une invasion de l'Ukraine.",
      "dyad", "RUS-UKR:conf"),
+    ("anaphoric_act", "Washington a imposé de nouvelles sanctions à Moscou. Le Kremlin a "
+     "dénoncé ces mesures.", "directed", "RUS>USA:conf"),
+    ("nominal_parties", "L'attaque russe contre l'Ukraine a choqué le monde.", "directed",
+     "RUS>UKR:conf"),
+    ("condemned_act", "Les États-Unis ont mis en garde contre une attaque russe contre "
+     "l'Ukraine.", "directed", "USA>RUS:conf"),
+    ("nationality_adjective_head", "Les sanctions occidentales contre Moscou se sont "
+     "multipliées.", "directed", "WEST>RUS:conf"),
+    ("nationality_adjective_head", "Le Sahara Occidental a été envahi par le Maroc.", "actors",
+     ["MAR"]),
     ("negation", "Washington n'a pas l'intention d'entrer en guerre avec la Russie.", "evidence",
      "not:guerre"),
     ("negation", "La Russie n'a pas hésité à accuser les États-Unis de crimes de guerre.", "dyad",
