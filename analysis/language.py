@@ -96,6 +96,7 @@ WORD_LISTS: dict[str, str] = {
     "yielding_categories": "words.YIELDING_CATEGORIES (category names)",
     "reciprocal_heads": "words.RECIPROCAL_HEADS",
     "quantifiers": "words.QUANTIFIERS",
+    "deontic_forms": "words.DEONTIC_FORMS",
     "demonstratives": "words.DEMONSTRATIVES",
     "anaphoric_acts": "words.ANAPHORIC_ACTS (with plural -s)",
     "place_parts": "words.PLACE_PARTS",

@@ -41,6 +41,7 @@ from .words import (
     AGENT_PREPOSITIONS,
     COMPLEMENT_BREAKERS,
     COMPLEMENT_PREPOSITIONS,
+    DEONTIC_FORMS,
     ENDORSING_CATEGORIES,
     IMPOSING_FORMS,
     INTERACTION,
@@ -82,6 +83,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     conflict_partners(cl)
     against_enemy(cl, full)
     cooperation_against(cl, full)
+    deontic_demand(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)
@@ -120,6 +122,38 @@ def against_enemy(cl: Clauses, full: bool) -> None:
             ev.evidence = f"contre:{m.code}[ASSAULT,{ev.weight:+.1f}{mod(ev)}]"
             cl.events.append(ev)
             cl.synthetic.append(ev)
+
+
+def deontic_demand(cl: Clauses, full: bool) -> None:
+    """"« Washington doit cesser de livrer des armes à Kiev », a déclaré Sergueï Lavrov",
+    "Pour Washington, la Russie doit rendre des comptes": an actor followed by a deontic
+    modal (doit, devrait...: ``deontic_forms``) in what a speaker of another actor says is
+    that speaker's demand on it (a REQUEST, RUS > USA), and the cooperation, halt or
+    de-escalation it must do is demanded, not done (rule ``deontic_demand``)."""
+    toks = cl.toks
+    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    if not speakers:
+        return
+    for m in cl.mentions:
+        k = m.end
+        if m.start in cl.excluded or k >= len(toks) or toks[k].w not in DEONTIC_FORMS \
+                or set(m.all_codes()) & {c for s in speakers for c in s.all_codes()} \
+                or any(o.end <= m.start and coordinated(toks, [o, m]) for o in cl.mentions):
+            continue  # "Moscou et Washington doivent reprendre le dialogue": a call on both
+        row = LexRow(toks[k].w, "VERB", "REQUEST", "verbal_conf", lx.SCHRODT_SCORES["REQUEST"],
+                     "100", "event")
+        ev = Event(k, k + 1, row, "REQUEST", "verbal_conf", lx.SCHRODT_SCORES["REQUEST"],
+                   verb=True, rule="deontic", modality=modality_of(toks, k, k + 1, full))
+        ev.evidence = f"{toks[k].w}:{m.code}[REQUEST,{ev.weight:+.1f}{mod(ev)}]"
+        _, hi = cl.span_window(k, k + 1)
+        for o in cl.events:
+            if k < o.start < hi and o.counted and (o.coop or o.rule in ("halt_coop", "deescalation")):
+                o.counted = False
+                o.rule = "demanded"
+                o.evidence = f"{o.shown_term}[demanded]"
+        cl.given[k] = (speakers, [m])
+        cl.events.append(ev)
+        cl.synthetic.append(ev)
 
 
 def cooperation_against(cl: Clauses, full: bool) -> None:

@@ -129,6 +129,8 @@ RULES: tuple[Rule, ...] = (
     Rule("speaker_party", "dyad", "parties.speaker_party"),
     Rule("against_enemy", "dyad", "dyads.against_enemy", labels=("against",)),
     Rule("cooperation_against", "dyad", "dyads.cooperation_against"),
+    Rule("deontic_demand", "dyad", "dyads.deontic_demand", labels=("deontic", "demanded"),
+         drops=("demanded",)),
     Rule("endorsed_conflict", "dyad", "dyads.endorsed_conflict", labels=("endorsed",),
          drops=("endorsed",)),
     Rule("purpose_conflict", "dyad", "dyads.purpose_conflict"),

@@ -50,6 +50,7 @@ AGENT_NOUNS = frozenset(f for w in _WORDS.set("agent_nouns") for f in (w, w + "s
 #: First words of lexicon terms that are exchanges between their agents ("échanger des tirs").
 RECIPROCAL_HEADS = _WORDS.set("reciprocal_heads")
 QUANTIFIERS = _WORDS.set("quantifiers")
+DEONTIC_FORMS = _WORDS.set("deontic_forms")
 DEMONSTRATIVES = _WORDS.set("demonstratives")
 ANAPHORIC_ACTS = frozenset().union(*(noun_forms(w) for w in _WORDS.set("anaphoric_acts")))
 PLACE_PARTS = _WORDS.set("place_parts")

@@ -80,6 +80,10 @@ CASES = [
      "dyad", "RUS-USA:conf"),
     ("co_mentioned_conflict", "Selon Washington, Moscou prépare une invasion de l'Ukraine.",
      "dyad", "RUS-UKR:conf"),
+    ("deontic_demand", "« Washington doit cesser de livrer des armes à Kiev », a déclaré "
+     "Sergueï Lavrov.", "directed", "RUS>USA:conf"),
+    ("deontic_demand", "« La Russie doit retirer ses troupes », a déclaré Antony Blinken.",
+     "evidence", "retirer ses troupes[demanded]"),
     ("anaphoric_act", "Washington a imposé de nouvelles sanctions à Moscou. Le Kremlin a "
      "dénoncé ces mesures.", "directed", "RUS>USA:conf"),
     ("nominal_parties", "L'attaque russe contre l'Ukraine a choqué le monde.", "directed",
@@ -255,7 +259,7 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
-                             "allied_side", "not_named", "peace_call"}
+                             "allied_side", "not_named", "peace_call", "demanded"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
