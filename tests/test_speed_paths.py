@@ -123,6 +123,37 @@ def test_full_tokens_read_what_the_tokens_say(nlp_full) -> None:
     assert seen > 10_000 and starts > 1_000
 
 
+def _parse_fields(doc) -> list[tuple]:
+    return [(t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, str(t.morph), t.ent_iob_,
+             t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_indexed_lemma_lookups_give_spacy_s_own_lemmas(nlp_full) -> None:
+    """The project's pipeline (the lemmatizer's word index as a set look-up) gives every
+    token the lemma, tags, parse and entities of the model as shipped, on 3,000 real
+    French sentences (the first pass, with the lemmatizer's cache empty, as in a run)."""
+    import spacy
+
+    from analysis.nlp import MODEL_NAME, IndexedWords
+
+    stock = spacy.load(MODEL_NAME)
+    stock.add_pipe("punct_boundaries", before="parser")
+    index = stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(type(words) is list for words in index.values())  # the shipped lists
+    ours = nlp_full.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, IndexedWords) for words in ours.values())
+    assert {k: list(v) for k, v in ours.items()} == dict(index)  # same words, same order
+    sents = corpus_sentences()[-3000:]  # not the sentences other tests parse first
+    paras = [" ".join(sents[k:k + 3]) for k in range(0, len(sents), 3)]
+    lemmas = set()
+    for a, b in zip(nlp_full.pipe(paras), stock.pipe(paras), strict=True):
+        fields = _parse_fields(a)
+        assert fields == _parse_fields(b)
+        lemmas.update(f[1] for f in fields if f[1] != f[0].lower())
+    assert len(lemmas) > 1_000  # the lemmatizer's rules changed many words
+    assert nlp_full.get_pipe("lemmatizer").to_bytes()  # still serialisable
+
+
 @pytest.fixture(scope="module")
 def nlp_full():
     from analysis.nlp import load_pipeline
