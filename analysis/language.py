@@ -142,6 +142,7 @@ WORD_LISTS: dict[str, str] = {
     "topic_prepositions": "words.TOPIC_PREPOSITIONS",
     "regime_aliases": "words.REGIME_ALIASES",
     "regime_of": "words.REGIME_OF",
+    "regime_generic": "words.REGIME_GENERIC",
     "adjective_coordinators": "words.ADJECTIVE_COORDINATORS (with - ,)",
     "complement_prepositions": "words.COMPLEMENT_PREPOSITIONS",
     "que_not_bound_after": "words.QUE_NOT_BOUND_AFTER",

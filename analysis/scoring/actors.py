@@ -50,6 +50,7 @@ from .words import (
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
     REGIME_ALIASES,
+    REGIME_GENERIC,
     REGIME_OF,
     RELATION_NOUNS,
     STRIKE_PREPOSITIONS,
@@ -112,10 +113,16 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
 
 
 def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int) -> bool:
-    """"le régime de cessez-le-feu" names no regime; TER in "le groupe takfiriste Daesh" is Daech."""
+    """"le régime de cessez-le-feu" names no regime, "le régime de Kiev" and "le régime russe"
+    name the actor after it (rule ``named_regime``: a title then), "un changement de régime"
+    none; TER in "le groupe takfiriste Daesh" is Daech."""
     start, end, row = cands[idx]
-    if row.alias in REGIME_ALIASES and end < len(toks) and toks[end].w in REGIME_OF:
-        if not any(s in (end + 1, end + 2, end + 3) for s, _, _ in cands):
+    if row.alias in REGIME_ALIASES:
+        if end < len(toks) and toks[end].w in REGIME_OF:
+            return True
+        if any(s2 == end and r2.kind == "adjective" for s2, _, r2 in cands):
+            return True
+        if start >= 2 and toks[start - 1].w in REGIME_OF and toks[start - 2].w in REGIME_GENERIC:
             return True
     return row.code == "TER" and any(
         0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
@@ -285,7 +292,7 @@ def _candidates(eng: Engine, toks: list[Tok], act_starts: StartList | None
     cands: list[tuple[int, int, ActRow]] = []
     for start, end, pid in eng.act_index.find(toks, act_starts):
         row = eng.act[eng.act_index.patterns[pid].row]
-        if row.code in ("*", "PAIR"):
+        if row.code in ("*", "PAIR") or row.alias in REGIME_ALIASES:  # "le régime russe"
             titles.update(range(start, end))
             title_alias.update((k, row.alias) for k in range(start, end))
             title_start.update((k, start) for k in range(start, end))

@@ -23,6 +23,8 @@ SNAPSHOT = Path(__file__).resolve().parent.parent / "golden" / "rules.tsv"
 # ``voice``/``modality`` the value.
 CASES = [
     ("places_topics_datelines", "La Russie a envoyé de l'aide en Syrie.", "actors", ["RUS"]),
+    ("places_topics_datelines", "Moscou dénonce le régime de Kiev.", "dyad", "RUS-UKR:conf"),
+    ("places_topics_datelines", "Le régime russe a envahi l'Ukraine.", "dyad", "RUS-UKR:conf"),
     ("places_topics_datelines", "La conférence de Londres a rejeté le plan de la Russie.",
      "actors", ["RUS"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
@@ -74,6 +76,8 @@ CASES = [
      "evidence", ">retirer ses troupes[spoiled]"),
     ("passive_halt", "Le dialogue entre Moscou et Washington est au point mort.", "dyad",
      "RUS-USA:conf"),
+    ("passive_halt", "Washington a reconnu que des négociations avec Moscou étaient "
+     "impossibles.", "dyad", "RUS-USA:conf"),
     ("conflict_target_preposition", "Moscou et Washington divergent sur l'Ukraine.", "actors",
      ["RUS", "USA"]),
     ("nationality_adjective_head", "Le département d'État a dénoncé la « propagande » russe.",
