@@ -48,6 +48,7 @@ from .words import (
     OWNER_PREPOSITIONS,
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
+    QUANTIFIERS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
     STRIKE_PREPOSITIONS,
@@ -502,8 +503,9 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
         if len(between) <= 4 and all(toks[k].w in SKIPPABLE or k in event_tokens
+                                     or toks[k].w in QUANTIFIERS or toks[k].w.isdigit()
                                      for k in between):
-            return True
+            return True  # "a expulsé douze diplomates russes": the object
     return False
 
 
@@ -558,8 +560,9 @@ def strike_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
 def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
     """"la pression sur l'Iran", "hostile à Washington": the actor right after a coercive or
     verbal conflict noun or adjective, through à/sur, is its target; "geler les avoirs de
-    Washington": so is the owner ("de X") of the object noun that ends such an expression
-    (rule ``noun_target``). Fighting is left out ("l'offensive de l'armée": its agent)."""
+    Washington", "couper le gaz à la Pologne": so is the owner ("de X") or the recipient
+    ("à X") of the object noun that ends such an expression (rule ``noun_target``).
+    Fighting is left out ("l'offensive de l'armée": its agent)."""
     cat = ev.row.category  # the word's own: "la fin de l'aide à X" keeps its recipient
     if cat not in TARGETED_CATEGORIES or m.start < ev.end or (
             cat in TARGETED_VERB_CATEGORIES and not ev.verb):
@@ -567,9 +570,9 @@ def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
     k = phrase_start(m) - 1
     while k >= ev.end and toks[k].w in DETERMINERS:
         k -= 1
-    if ev.verb:
-        return k == ev.end and toks[k].w == "de" and ev.end - ev.start > 1 \
-            and toks[ev.end - 1].w not in SKIPPABLE
+    if ev.verb:  # "geler les avoirs de X", "couper le gaz à X": after the verb's own object
+        return k == ev.end and (toks[k].w == "de" or toks[k].w in TARGET_PREPOSITIONS) \
+            and ev.end - ev.start > 1 and toks[ev.end - 1].w not in SKIPPABLE
     return ev.end <= k <= ev.end + 2 and toks[k].w in TARGET_PREPOSITIONS and all(
         toks[j].pos == "ADJ" for j in range(ev.end, k))
 

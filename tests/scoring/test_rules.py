@@ -47,6 +47,9 @@ CASES = [
      "RUS-USA:coop"),
     ("speech_act", "Washington a averti Moscou qu'une invasion de l'Ukraine aurait de graves "
      "conséquences.", "dyad", "RUS-USA:conf"),
+    ("noun_target", "La Russie a coupé le gaz à la Pologne.", "directed", "RUS>POL:conf"),
+    ("conflict_dyads", "Les États-Unis ont expulsé douze diplomates russes.", "directed",
+     "USA>RUS:conf"),
     ("object_owner", "Washington a rejeté les exigences de Moscou sur la neutralité de "
      "l'Ukraine.", "directed", "USA>RUS:conf"),
     ("imposed_on", "La Russie a imposé des sanctions aux États-Unis.", "directed", "RUS>USA:conf"),
