@@ -269,6 +269,8 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
             if head is not None:
                 title = title_alias.get(head, toks[head].w)
                 hstart = title_start.get(head, head)
+        elif row.kind in PERSON_KINDS and start - 1 in title_start:
+            hstart = title_start[start - 1]  # "son homologue Sergueï Lavrov" (a titled name: one phrase)
         mentions.append(Mention(start, end, row.code, row.kind, row.label, text,
                                  person=row.kind in PERSON_KINDS, pair=row.code == "PAIR",
                                  title=title, hstart=hstart,

@@ -91,6 +91,8 @@ CASES = [
      "Sergueï Lavrov.", "directed", "RUS>USA:conf"),
     ("deontic_demand", "« La Russie doit retirer ses troupes », a déclaré Antony Blinken.",
      "evidence", "retirer ses troupes[demanded]"),
+    ("mentions", "Antony Blinken s'est dit ouvert à une conversation avec son homologue "
+     "Sergueï Lavrov.", "dyad", "RUS-USA:coop"),
     ("anaphoric_act", "Washington a imposé de nouvelles sanctions à Moscou. Le Kremlin a "
      "dénoncé ces mesures.", "directed", "RUS>USA:conf"),
     ("nominal_parties", "L'attaque russe contre l'Ukraine a choqué le monde.", "directed",
