@@ -8,7 +8,7 @@ from typing import Any
 
 from analysis import lexicon as lx
 
-from .french import SKIPPABLE, looks_like_infinitive, norm
+from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive, norm
 from .matcher import LexRow, fill_slots
 from .structures import Event, Sent
 from .tokens import Tok, first_word
@@ -42,6 +42,7 @@ from .words import (
     PLURAL_ARTICLES,
     POSSESSIVES,
     QUOTE_CHARS,
+    RECIPIENT_PREPOSITIONS,
     SI_ELIDED_BEFORE,
     SI_NEXT,
     SPORT_CONTEXT,
@@ -485,6 +486,10 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
             target = spoil_parse(toks, sp, events)
         if target is None or target.row.quad not in lx.COOP_QUADS:
             target = demanded_clause(toks, sp, events)
+        if (target is None or target.row.quad not in lx.COOP_QUADS) and sp.end < len(toks) \
+                and toks[sp.end].w in RECIPIENT_PREPOSITIONS:  # "sa participation au traité"
+            target = next((e for e in events if e.start == sp.end + 1 or (
+                e.start == sp.end and e.row.term.split()[0] in DETERMINERS)), None)
         if target is not None and target.rule == "lexicon" and alive(target) \
                 and target.row.quad in lx.COOP_QUADS and target.row.role != "stop" \
                 and not target.negated and not between_others(toks, target):

@@ -73,6 +73,8 @@ CASES = [
      "Russie.", "directed", "USA>RUS:conf"),
     ("nominal_parties", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
      "Russie.", "directed", "RUS>UKR:conf"),
+    ("spoiled_cooperation", "La Russie a suspendu sa participation au traité New Start.",
+     "evidence", "suspendre sa participation>le traité[spoiled]"),
     ("spoiled_cooperation", "Les Américains exigent que Moscou retire ses troupes.", "evidence",
      "exiger>retirer ses troupes[spoiled]"),
     ("spoiled_cooperation", "La Maison Blanche a sommé la Russie de retirer ses troupes.",
