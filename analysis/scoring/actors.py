@@ -114,13 +114,14 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
 
 def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int) -> bool:
     """"le régime de cessez-le-feu" names no regime, "le régime de Kiev" and "le régime russe"
-    name the actor after it (rule ``named_regime``: a title then), "un changement de régime"
-    none; TER in "le groupe takfiriste Daesh" is Daech."""
+    name the actor after it, not the regime's own code (a title then; "le régime de Damas"
+    keeps it), "un changement de régime" none; TER in "le groupe takfiriste Daesh" is Daech."""
     start, end, row = cands[idx]
     if row.alias in REGIME_ALIASES:
+        named = [r2.code for s2, _, r2 in cands if s2 == end and r2.kind == "adjective"]
         if end < len(toks) and toks[end].w in REGIME_OF:
-            return True
-        if any(s2 == end and r2.kind == "adjective" for s2, _, r2 in cands):
+            named = [r2.code for s2, _, r2 in cands if s2 in (end + 1, end + 2, end + 3)] or [""]
+        if named and named[0] != row.code:  # "le régime de Damas", "le régime syrien" stay
             return True
         if start >= 2 and toks[start - 1].w in REGIME_OF and toks[start - 2].w in REGIME_GENERIC:
             return True
