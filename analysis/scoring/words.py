@@ -49,6 +49,9 @@ FACING_NOUNS = _WORDS.set("facing_nouns")
 AGENT_NOUNS = frozenset(f for w in _WORDS.set("agent_nouns") for f in (w, w + "s"))
 #: First words of lexicon terms that are exchanges between their agents ("échanger des tirs").
 RECIPROCAL_HEADS = _WORDS.set("reciprocal_heads")
+#: 1.6.0 (codebook D21): numbers between "de" and a noun; forms of devoir that make a demand;
+#: "ces mesures" (a demonstrative before an act noun); compass adjectives and the place parts
+#: they qualify ("la partie occidentale"); "si" opening a condition and the pronouns after it.
 QUANTIFIERS = _WORDS.set("quantifiers")
 DEONTIC_FORMS = _WORDS.set("deontic_forms")
 DEMONSTRATIVES = _WORDS.set("demonstratives")
