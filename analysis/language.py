@@ -96,6 +96,8 @@ WORD_LISTS: dict[str, str] = {
     "yielding_categories": "words.YIELDING_CATEGORIES (category names)",
     "reciprocal_heads": "words.RECIPROCAL_HEADS",
     "quantifiers": "words.QUANTIFIERS",
+    "gerund_markers": "words.GERUND_MARKERS",
+    "participle_endings": "words.PARTICIPLE_ENDINGS",
     "deontic_forms": "words.DEONTIC_FORMS",
     "demonstratives": "words.DEMONSTRATIVES",
     "anaphoric_acts": "words.ANAPHORIC_ACTS (with plural -s)",

@@ -26,7 +26,9 @@ from .words import (
     CONDITION_SUBJECTS,
     CONDITIONALS,
     FRONTED,
+    GERUND_MARKERS,
     OWNER_PREPOSITIONS,
+    PARTICIPLE_ENDINGS,
     PARTNER_COORDINATORS,
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
@@ -47,8 +49,8 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
         or condition_opens(toks, k)]
     first = first_word(toks)
     fw = toks[first].w if toks else ""
-    if fw in FRONTED or fw.endswith("ant") or (
-            first + 1 < n and fw == "se" and toks[first + 1].w.endswith("ant")):
+    if fw in FRONTED or fw.endswith(PARTICIPLE_ENDINGS) or (
+            first + 1 < n and fw == "se" and toks[first + 1].w.endswith(PARTICIPLE_ENDINGS)):
         comma = next((k for k in range(first, n) if toks[k].w == ","), None)
         if comma is not None:
             bounds.append(comma)
@@ -303,7 +305,8 @@ def gerund_agent(cl: Clauses) -> None:
     comma otherwise cuts off from every actor but their complements."""
     toks = cl.toks
     first = first_word(toks)
-    if first + 1 >= len(toks) or toks[first].w != "en" or not toks[first + 1].w.endswith("ant"):
+    if first + 1 >= len(toks) or toks[first].w not in GERUND_MARKERS \
+            or not toks[first + 1].w.endswith(PARTICIPLE_ENDINGS):
         return
     comma = next((k for k in range(first, len(toks)) if toks[k].w == ","), None)
     agent = next((m for m in cl.mentions if comma is not None and comma < m.start <= comma + 4

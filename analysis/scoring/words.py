@@ -53,6 +53,8 @@ RECIPROCAL_HEADS = _WORDS.set("reciprocal_heads")
 #: "ces mesures" (a demonstrative before an act noun); compass adjectives and the place parts
 #: they qualify ("la partie occidentale"); "si" opening a condition and the pronouns after it.
 QUANTIFIERS = _WORDS.set("quantifiers")
+GERUND_MARKERS = _WORDS.set("gerund_markers")
+PARTICIPLE_ENDINGS = tuple(sorted(_WORDS.set("participle_endings")))
 DEONTIC_FORMS = _WORDS.set("deontic_forms")
 DEMONSTRATIVES = _WORDS.set("demonstratives")
 ANAPHORIC_ACTS = frozenset().union(*(noun_forms(w) for w in _WORDS.set("anaphoric_acts")))
