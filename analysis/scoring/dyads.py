@@ -112,17 +112,30 @@ def against_enemy(cl: Clauses, full: bool) -> None:
             lo_hi = [cl.window(ev) for ev in cl.events if ev.conf]
             if any(lo <= m.start < hi for lo, hi in lo_hi):
                 continue
-            row = LexRow("contre", "MWE", "ASSAULT", "material_conf",
-                         lx.SCHRODT_SCORES["ASSAULT"], "190", "event")
             k = m.start - 1
             while k > 0 and toks[k].w != "contre":
                 k -= 1
-            ev = Event(k, m.end, row, "ASSAULT", "material_conf",
-                       lx.SCHRODT_SCORES["ASSAULT"], verb=False, rule="against",
-                       modality=modality_of(toks, k, m.end, full))
-            ev.evidence = f"contre:{m.code}[ASSAULT,{ev.weight:+.1f}{mod(ev)}]"
-            cl.events.append(ev)
-            cl.synthetic.append(ev)
+            add_synthetic(cl, synthetic_event(toks, k, m.end, "contre", "ASSAULT",
+                                              "material_conf", "190", "against", m.code, full))
+
+
+def synthetic_event(toks: list[Tok], start: int, end: int, term: str, category: str,
+                    quad: str, cameo: str, rule: str, code: str, full: bool,
+                    verb: bool = False) -> Event:
+    """An event a dyad rule adds ("contre Daech", "contre X" on a cooperation, "X doit"),
+    weighted by its category's Schrodt score, with its evidence ("contre:TER[ASSAULT,-9.3]")."""
+    weight = lx.SCHRODT_SCORES[category]
+    row = LexRow(term, "VERB" if verb else "MWE", category, quad, weight, cameo, "event")
+    ev = Event(start, end, row, category, quad, weight, verb=verb, rule=rule,
+               modality=modality_of(toks, start, end, full))
+    ev.evidence = f"{term}:{code}[{category},{ev.weight:+.1f}{mod(ev)}]"
+    return ev
+
+
+def add_synthetic(cl: Clauses, ev: Event) -> None:
+    """Count a rule's own event in the sentence (and show it in the evidence)."""
+    cl.events.append(ev)
+    cl.synthetic.append(ev)
 
 
 def deontic_demand(cl: Clauses, full: bool) -> None:
@@ -141,11 +154,8 @@ def deontic_demand(cl: Clauses, full: bool) -> None:
                 or set(m.all_codes()) & {c for s in speakers for c in s.all_codes()} \
                 or any(o.end <= m.start and coordinated(toks, [o, m]) for o in cl.mentions):
             continue  # "Moscou et Washington doivent reprendre le dialogue": a call on both
-        row = LexRow(toks[k].w, "VERB", "REQUEST", "verbal_conf", lx.SCHRODT_SCORES["REQUEST"],
-                     "100", "event")
-        ev = Event(k, k + 1, row, "REQUEST", "verbal_conf", lx.SCHRODT_SCORES["REQUEST"],
-                   verb=True, rule="deontic", modality=modality_of(toks, k, k + 1, full))
-        ev.evidence = f"{toks[k].w}:{m.code}[REQUEST,{ev.weight:+.1f}{mod(ev)}]"
+        ev = synthetic_event(toks, k, k + 1, toks[k].w, "REQUEST", "verbal_conf", "100",
+                             "deontic", m.code, full, verb=True)
         _, hi = cl.span_window(k, k + 1)
         for o in cl.events:
             if k < o.start < hi and o.counted and (o.coop or o.rule in ("halt_coop", "deescalation")):
@@ -153,8 +163,7 @@ def deontic_demand(cl: Clauses, full: bool) -> None:
                 o.rule = "demanded"
                 o.evidence = f"{o.shown_term}[demanded]"
         cl.given[k] = (speakers, [m])
-        cl.events.append(ev)
-        cl.synthetic.append(ev)
+        add_synthetic(cl, ev)
 
 
 def cooperation_against(cl: Clauses, full: bool) -> None:
@@ -179,16 +188,11 @@ def cooperation_against(cl: Clauses, full: bool) -> None:
         agents = [a for a in cl.mentions if lo <= a.start < k and a.start not in cl.excluded]
         if not agents:
             continue
-        row = LexRow("contre", "MWE", "ACCUSE", "verbal_conf", lx.SCHRODT_SCORES["ACCUSE"],
-                     "111", "event")
-        ev = Event(k, m.end, row, "ACCUSE", "verbal_conf", lx.SCHRODT_SCORES["ACCUSE"],
-                   verb=False, rule="against", modality=modality_of(toks, k, m.end, full))
-        ev.evidence = f"contre:{m.code}[ACCUSE,{ev.weight:+.1f}{mod(ev)}]"
         hit = [m] + [b for b in cl.mentions if b.start > m.start and b.start < hi
                      and one_side(toks, [m, b])]
         cl.given[k] = (agents, hit)
-        cl.events.append(ev)
-        cl.synthetic.append(ev)
+        add_synthetic(cl, synthetic_event(toks, k, m.end, "contre", "ACCUSE", "verbal_conf",
+                                          "111", "against", m.code, full))
 
 
 def endorsed_conflict(cl: Clauses, targets: set[int]) -> None:

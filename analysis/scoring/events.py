@@ -486,10 +486,8 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
             target = spoil_parse(toks, sp, events)
         if target is None or target.row.quad not in lx.COOP_QUADS:
             target = demanded_clause(toks, sp, events)
-        if (target is None or target.row.quad not in lx.COOP_QUADS) and sp.end < len(toks) \
-                and toks[sp.end].w in RECIPIENT_PREPOSITIONS:  # "sa participation au traité"
-            target = next((e for e in events if e.start == sp.end + 1 or (
-                e.start == sp.end and e.row.term.split()[0] in DETERMINERS)), None)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = prepositional_complement(toks, sp, events)
         if target is not None and target.rule == "lexicon" and alive(target) \
                 and target.row.quad in lx.COOP_QUADS and target.row.role != "stop" \
                 and not target.negated and not between_others(toks, target):
@@ -498,11 +496,21 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
             target.evidence = f"{sp.shown_term}>{target.shown_term}[spoiled]"
 
 
+def prepositional_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"a suspendu sa participation au traité": the event right after "à/au/aux" that follows
+    a spoiling act (a term that starts with an article matches from "au" itself); part of
+    ``spoiled_cooperation``."""
+    if sp.end >= len(toks) or toks[sp.end].w not in RECIPIENT_PREPOSITIONS:
+        return None
+    return next((e for e in events if e.start == sp.end + 1 or (
+        e.start == sp.end and e.row.term.split()[0] in DETERMINERS)), None)
+
+
 def demanded_clause(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
     """"Les Américains exigent que Moscou retire ses troupes", "a sommé la Russie de retirer
     ses troupes": the first event of the "que" clause right after a spoiling demand
-    (REQUEST), or the infinitive after its object's "de", is what is demanded, not done yet
-    (rule ``demanded_clause``)."""
+    (REQUEST), or the infinitive after its object's "de", is what is demanded, not done yet;
+    part of ``spoiled_cooperation``."""
     if sp.category != "REQUEST" or sp.end >= len(toks):
         return None
     que = toks[sp.end].w == "que"
