@@ -375,14 +375,19 @@ def condemned_act(cl: Clauses) -> None:
         if act is None or any(toks[k].w not in DETERMINERS and toks[k].w not in AGAINST_PREPOSITIONS
                               for k in range(verb.end, act.start)):
             continue  # "a condamné l'invasion", "a mis en garde contre une attaque russe"
-        lo, _ = cl.window(verb)
-        agents = [m for m in cl.mentions if lo <= m.start < verb.start
-                  and m.start not in cl.excluded] or list(cl.speaker_mentions)
+        agents = subjects_before(cl, cl.window(verb)[0], verb.start)
         hit = cl.given[act.start][0]
         agents = [m for m in agents if not set(m.all_codes()) & {c for h in hit
                                                                   for c in h.all_codes()}]
         if agents:
             cl.given[verb.start] = (agents, hit)
+
+
+def subjects_before(cl: Clauses, lo: int, start: int) -> list[Mention]:
+    """The clause's actors before an act (from ``lo``), or the speaker when it names none:
+    who condemns, warns or threatens (``condemned_act``, ``conditional_target``)."""
+    return [m for m in cl.mentions if lo <= m.start < start
+            and m.start not in cl.excluded] or list(cl.speaker_mentions)
 
 
 def conditional_target(cl: Clauses) -> None:
@@ -407,8 +412,7 @@ def conditional_target(cl: Clauses) -> None:
             continue  # "frappera Kiev si ...": the clause names its own target
         subject = next((m for m in cl.mentions if cond[0] <= phrase_start(m) <= cond[0] + 2
                         and m.start < cond[1] and m.start not in cl.excluded), None)
-        agents = [m for m in cl.mentions if lo <= m.start < ev.start
-                  and m.start not in cl.excluded] or list(cl.speaker_mentions)
+        agents = subjects_before(cl, lo, ev.start)
         if subject is None:
             continue
         agents = [m for m in agents if not set(m.all_codes()) & set(subject.all_codes())]

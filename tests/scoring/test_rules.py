@@ -25,6 +25,8 @@ CASES = [
     ("places_topics_datelines", "La Russie a envoyé de l'aide en Syrie.", "actors", ["RUS"]),
     ("places_topics_datelines", "Moscou dénonce le régime de Kiev.", "dyad", "RUS-UKR:conf"),
     ("places_topics_datelines", "Le régime russe a envahi l'Ukraine.", "dyad", "RUS-UKR:conf"),
+    ("places_topics_datelines", "Moscou soupçonne Washington de vouloir un changement de régime.",
+     "actors", ["RUS", "USA"]),
     ("places_topics_datelines", "La conférence de Londres a rejeté le plan de la Russie.",
      "actors", ["RUS"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
@@ -316,3 +318,24 @@ def test_evidence_names_the_noun_of_a_class_slot(mode: str):
     assert ex["evidence"].tolist() == ["livrer des &arme=missiles[AID,+7.4]",
                                        "promettre[AGREE,+4.2]; livraison de &arme=chars[AID,+7.4]"]
     assert ex["triggers"].tolist() == ["livrer des &arme", "promettre;livraison de &arme"]
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("Moscou ripostera si Washington livre des missiles.", True),
+    ("Moscou ripostera si les États-Unis livrent des missiles.", True),
+    ("Moscou ripostera s'il le faut.", True),
+    ("Les négociations sont si avancées.", False),
+    ("Il s'est dit prêt à négocier.", False),
+])
+def test_condition_opens_at_si_before_a_subject(text: str, opens: bool):
+    """"si" (or "s'" before il/ils) opens a condition clause before a determiner, a name or a
+    subject pronoun; the adverb ("si avancées") and the reflexive ("s'est") do not."""
+    from analysis.nlp import parse
+    from analysis.scoring.parties import condition_opens
+    from analysis.scoring.tokens import sentence_tokens
+
+    sent = next(next(iter(parse([text], "fast"))).sents)
+    toks = sentence_tokens(sent, False, [])
+    marks = [k for k, t in enumerate(toks) if t.w in ("si", "se")]
+    assert marks
+    assert any(condition_opens(toks, k) for k in marks) is opens
