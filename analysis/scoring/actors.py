@@ -31,6 +31,7 @@ from .words import (
     COMPASS_ADJECTIVES,
     COMPLEMENT_PREPOSITIONS,
     DEMONSTRATIVES,
+    EPITHET_HEADS,
     ETRE,
     FACING_NOUNS,
     IMPERSONAL,
@@ -115,7 +116,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
 def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int) -> bool:
     """"le régime de cessez-le-feu" names no regime, "le régime de Kiev" and "le régime russe"
     name the actor after it, not the regime's own code (a title then; "le régime de Damas"
-    keeps it), "un changement de régime" none; TER in "le groupe takfiriste Daesh" is Daech."""
+    keeps it), "un changement de régime" none; TER in "le groupe takfiriste Daesh" is Daech, and
+    in "un État terroriste" an epithet (``epithet_heads``)."""
     start, end, row = cands[idx]
     if row.alias in REGIME_ALIASES:
         named = [r2.code for s2, _, r2 in cands if s2 == end and r2.kind == "adjective"]
@@ -125,6 +127,8 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
             return True
         if start >= 2 and toks[start - 1].w in REGIME_OF and toks[start - 2].w in REGIME_GENERIC:
             return True
+    if row.code == "TER" and start > 0 and toks[start - 1].w in EPITHET_HEADS:
+        return True  # "a qualifié Moscou d'État terroriste": an epithet, not terrorists
     return row.code == "TER" and any(
         0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
         for s2, _, r2 in cands[idx + 1: idx + 3])

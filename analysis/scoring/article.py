@@ -23,8 +23,9 @@ from .actors import (
 )
 from .assembly import assemble
 from .dyads import find_dyads
-from .events import drop_unnamed_cooperation, modality_of
+from .events import drop_unnamed_cooperation
 from .matcher import Engine, Starts
+from .modality import modality_of
 from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of

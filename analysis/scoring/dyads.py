@@ -15,9 +15,10 @@ from typing import Any
 
 from analysis import lexicon as lx
 
-from .events import mod, modality_of
+from .events import mod
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import COORDINATORS, ENEMY_CODES, LexRow
+from .modality import modality_of
 from .parties import (
     Clauses,
     accused_agent,

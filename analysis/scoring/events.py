@@ -10,23 +10,20 @@ from analysis import lexicon as lx
 
 from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive, norm
 from .matcher import LexRow, fill_slots
+from .modality import modality_of
 from .structures import Event, Sent
 from .tokens import Tok, first_word
 from .words import (
     ACTOR_ACTS,
     AGAINST_PREPOSITIONS,
-    ALLER_PRESENT,
     ALLY_NOUNS,
     AUX,
-    CASE_PREPOSITIONS,
+    CAPITALISED_NOUNS,
     COMMITMENT_VERBS,
     COMPLEMENT_PREPOSITIONS,
-    COND_EXCEPT,
     CONTINUATION_WORDS,
     DEESC_GAP,
     ETRE,
-    FUTURE_EXCEPT,
-    FUTURE_FORMS,
     HALTING_PREDICATES,
     INTERACTION,
     NAMING_FORMS,
@@ -39,12 +36,12 @@ from .words import (
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
     PASSIVE_AUX,
+    PERMISSION_FORMS,
     PLURAL_ARTICLES,
     POSSESSIVES,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
-    SI_ELIDED_BEFORE,
-    SI_NEXT,
+    SINCE_MARKERS,
     SPORT_CONTEXT,
     SPORT_SENSES,
     litote,
@@ -65,6 +62,22 @@ def mark_negation(toks: list[Tok], events: list[Event], full: bool) -> None:
     """ne ... pas around the word, sans / aucun / pas de before it (litotes excepted)."""
     for ev in events:
         ev.negated = is_negated(toks, ev, full)
+
+
+def permitted_act(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Nous ne laisserons jamais Washington détruire notre pays", "nous ne tolérerons pas
+    d'ingérence": the negation bears on the permission (``permission_verbs`` between the
+    "ne" and the act), so the conflict act is not negated: refusing to let an actor act
+    against one is opposition to it."""
+    for ev in events:
+        if not ev.negated or ev.row.quad not in lx.CONF_QUADS:
+            continue
+        for k in range(ev.start - 1, max(-1, ev.start - 1 - NEG_REACH), -1):
+            if toks[k].w == "ne" or toks[k].w in NEG_BREAK:
+                break
+            if toks[k].w in PERMISSION_FORMS:
+                ev.negated = False
+                break
 
 
 def refusal_negates(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -187,6 +200,23 @@ def markers_only(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.rule = ev.row.role
 
 
+def since_contact(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"alors qu'ils ne s'étaient pas parlé depuis des mois": a negated cooperation followed
+    in its clause by ``since_markers`` gives the time since the last contact, not a refusal
+    (codebook D13), so it does not count (rule ``since_contact``)."""
+    for ev in events:
+        if ev.rule != "lexicon" or not ev.negated or ev.row.quad not in lx.COOP_QUADS:
+            continue
+        for k in range(ev.end, min(len(toks), ev.end + 4)):
+            if toks[k].w in NEG_BREAK or toks[k].punct:
+                break
+            if toks[k].w in SINCE_MARKERS:
+                ev.counted = False
+                ev.rule = "since_contact"
+                ev.evidence = f"since:{ev.shown_term}[dropped]"
+                break
+
+
 def negation_flips(toks: list[Tok], events: list[Event], full: bool) -> None:
     """A negated cooperation is a rejection (REJECT); a negated conflict word no longer counts."""
     for ev in events:
@@ -285,7 +315,7 @@ def in_name(toks: list[Tok], s: int, e: int) -> bool:
     first = first_word(toks)
     for k in range(s, e):
         tok = toks[k]
-        if tok.title and k > first:
+        if tok.title and k > first and tok.w not in CAPITALISED_NOUNS:
             prev = toks[k - 1]
             if not (prev.text in QUOTE_CHARS or prev.w in (":", "—", "-", ".")):
                 return True
@@ -319,84 +349,6 @@ def in_name(toks: list[Tok], s: int, e: int) -> bool:
     return False
 
 
-def modality_of(toks: list[Tok], s: int, e: int, full: bool) -> str:
-    """hypothetical > conditional > future > asserted for the words s:e."""
-    n = len(toks)
-    lb = 0
-    for k in range(s - 1, -1, -1):
-        if toks[k].w in (";", ".", "que") or toks[k].text in QUOTE_CHARS:
-            lb = k + 1
-            break
-    rb = n
-    for k in range(e, n):
-        if toks[k].w in (";", ".", "que"):
-            rb = k
-            break
-    for k in range(s - 1, -1, -1):
-        w = toks[k].w
-        if w in (",", ";", ".") and k < s - 1:
-            break
-        if (w == "si" and not (k > 0 and toks[k - 1].w == "même")
-                and k + 1 < n and (toks[k + 1].title or toks[k + 1].w in SI_NEXT)) or (
-                w == "se" and k + 1 < n and toks[k + 1].w in SI_ELIDED_BEFORE):
-            return "hypothetical"
-        if w == "cas" and k > 0 and toks[k - 1].w in CASE_PREPOSITIONS:
-            return "hypothetical"
-    if full and s < n:
-        found = modality_parse(toks, s)
-        if found:
-            return found
-    window = range(max(lb, s - 6), min(rb, e + 8))
-    for k in window:
-        w = toks[k].w
-        if w.endswith(("rait", "raient")) and w not in COND_EXCEPT and len(w) > 5:
-            return "conditional"
-    for k in window:
-        w = toks[k].w
-        if w in FUTURE_FORMS:
-            if w in ALLER_PRESENT and not (k + 1 < n and looks_like_infinitive(
-                    toks[k + 1].w)):
-                continue
-            return "future"
-        if len(w) > 5 and w.endswith(("era", "eront", "ira", "iront", "dra", "dront")) \
-                and w not in FUTURE_EXCEPT:
-            return "future"
-    return "asserted"
-
-
-def modality_parse(toks: list[Tok], s: int) -> str:
-    """Mood/tense of the finite governing verb in the parse ("" when unmarked)."""
-    t = s
-    for _ in range(4):
-        if toks[t].pos in ("VERB", "AUX"):
-            break
-        h = toks[t].head
-        if h < 0 or h == t:
-            return ""
-        t = h
-    if toks[t].pos not in ("VERB", "AUX"):
-        return ""
-    chain = [t]
-    cur = t
-    for _ in range(3):
-        if toks[cur].dep != "xcomp" or toks[cur].head < 0 or toks[cur].head == cur:
-            break
-        cur = toks[cur].head
-        chain.append(cur)
-    verbs = list(chain)
-    for v in chain:
-        verbs.extend(k for k, tok in enumerate(toks)
-                     if tok.head == v and tok.dep.startswith(("aux", "cop")))
-    finite = [v for v in verbs if "Fin" in toks[v].verbform]
-    if any("Cnd" in toks[v].mood for v in finite):
-        return "conditional"
-    if any("Fut" in toks[v].tense for v in finite):
-        return "future"
-    if any(toks[v].lemma == "aller" for v in chain[1:]):
-        return "future"
-    return ""
-
-
 def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
     """stop + conflict -> RETREAT; stop + cooperation -> SANCTION; deesc absorbs."""
     for ev in events:
@@ -405,22 +357,41 @@ def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
         target = complement(toks, ev, events, full)
         if target is None or not alive(target) or target.rule != "lexicon":
             continue
-        if target.row.role in ("enemy", "victory", "stop", "recip"):
-            continue
-        if target.row.quad in lx.CONF_QUADS and not target.negated:
-            if ev.row.role == "stop":
-                target.category, target.quad = "RETREAT", lx.CATEGORY_QUAD["RETREAT"]
-                target.weight = lx.SCHRODT_SCORES["RETREAT"]
-                target.rule = "deescalation"
-                target.evidence = (f"{ev.shown_term}>{target.shown_term}"
-                                   f"[deescalation,{target.weight:+.1f}{mod(target)}]")
-            else:
-                target.counted = False
-                target.rule = "deescalated"
-                target.evidence = f"{ev.shown_term}>{target.shown_term}[deescalated]"
-        elif target.row.quad in lx.COOP_QUADS and ev.row.role == "stop" \
-                and not target.negated:
-            halt_cooperation(target, f"{ev.shown_term}>{target.shown_term}")
+        deescalate(toks, ev, target)
+        if target.rule in ("deescalation", "deescalated"):
+            described_complement(toks, ev, target, events)
+
+
+def described_complement(toks: list[Tok], ev: Event, target: Event,
+                         events: list[Event]) -> None:
+    """"a rappelé ses navires de guerre déployés près des côtes": a conflict participle right
+    after the complement a de-escalation undoes describes that complement and is undone with
+    it (rule ``deescalation``)."""
+    after = complement(toks, target, events, False)
+    if after is not None and alive(after) and after.rule == "lexicon" and after.verb \
+            and after.row.quad in lx.CONF_QUADS and not after.negated \
+            and toks[after.start].w.endswith(("é", "és", "ée", "ées")):
+        deescalate(toks, ev, after)
+
+
+def deescalate(toks: list[Tok], ev: Event, target: Event) -> None:
+    """Apply a stop or deesc word ``ev`` to its complement ``target``."""
+    if target.row.role in ("enemy", "victory", "stop", "recip"):
+        return
+    if target.row.quad in lx.CONF_QUADS and not target.negated:
+        if ev.row.role == "stop":
+            target.category, target.quad = "RETREAT", lx.CATEGORY_QUAD["RETREAT"]
+            target.weight = lx.SCHRODT_SCORES["RETREAT"]
+            target.rule = "deescalation"
+            target.evidence = (f"{ev.shown_term}>{target.shown_term}"
+                               f"[deescalation,{target.weight:+.1f}{mod(target)}]")
+        else:
+            target.counted = False
+            target.rule = "deescalated"
+            target.evidence = f"{ev.shown_term}>{target.shown_term}[deescalated]"
+    elif target.row.quad in lx.COOP_QUADS and ev.row.role == "stop" \
+            and not target.negated:
+        halt_cooperation(target, f"{ev.shown_term}>{target.shown_term}")
 
 
 def halt_cooperation(ev: Event, label: str) -> None:
@@ -488,6 +459,8 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
             target = demanded_clause(toks, sp, events)
         if target is None or target.row.quad not in lx.COOP_QUADS:
             target = prepositional_complement(toks, sp, events)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = demanded_of(toks, sp, events)
         if target is not None and target.rule == "lexicon" and alive(target) \
                 and target.row.quad in lx.COOP_QUADS and target.row.role != "stop" \
                 and not target.negated and not between_others(toks, target):
@@ -504,6 +477,23 @@ def prepositional_complement(toks: list[Tok], sp: Event, events: list[Event]) ->
         return None
     return next((e for e in events if e.start == sp.end + 1 or (
         e.start == sp.end and e.row.term.split()[0] in DETERMINERS)), None)
+
+
+def demanded_of(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"Washington a exigé de Kiev des garanties de sécurité": the event right after the
+    demand's addressee (de/à and a capitalised name) is what is demanded; part of
+    ``spoiled_cooperation`` (the parse finds it in full mode, this in every mode)."""
+    k = sp.end
+    if sp.category != "REQUEST" or k >= len(toks) or toks[k].w not in ("de", "à"):
+        return None
+    k += 1
+    while k < len(toks) and toks[k].w in DETERMINERS:
+        k += 1
+    if k >= len(toks) or not toks[k].title:
+        return None
+    while k < len(toks) and (toks[k].title or toks[k].w == "-"):
+        k += 1
+    return next((e for e in events if k <= e.start <= k + 1), None)
 
 
 def demanded_clause(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:

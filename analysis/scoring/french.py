@@ -114,8 +114,9 @@ def adj_forms(word: str) -> frozenset[str]:
         forms.update({word + "ne", word + "nes"})
     elif word.endswith("el"):
         forms.update({word + "le", word + "les"})
-    elif word.endswith("c"):
-        forms.update({word + "que", word + "ques", word + "he", word + "hes"})
+    elif word.endswith("c"):  # grecque, franche, turque, publique
+        forms.update({word + "que", word + "ques", word + "he", word + "hes",
+                      word[:-1] + "que", word[:-1] + "ques"})
     elif word.endswith("eux"):
         forms.update({word[:-1] + "se", word[:-1] + "ses"})
         forms.discard(word + "s")

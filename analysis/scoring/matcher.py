@@ -73,9 +73,14 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
         words = words[1:]
     specs: list[Spec] = []
     single = len(words) == 1
-    for w in words:
+    for k, w in enumerate(words):
         if w.startswith("&") and len(w) > 1:
             specs.append(Spec(class_forms(w[1:]), w))
+        elif w in DETERMINERS and not single and words[k + 1:k + 2] \
+                and words[k + 1].startswith("&"):
+            # "livrer des &vivres" matches "livrer du carburant", "livrer de la nourriture": a
+            # determiner before a class slot is any determiner or the partitive "de"
+            specs.append(Spec(DETERMINERS | {"de"}, w))
         elif w in DETERMINERS and w not in CONTRACTIONS and not single:
             specs.append(Spec(frozenset({w}), w, det=True))
         elif (single and pos == "VERB") or (

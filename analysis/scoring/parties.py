@@ -17,7 +17,7 @@ from typing import Any
 from analysis import lexicon as lx
 
 from .events import between_others
-from .french import DETERMINERS, SKIPPABLE
+from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive
 from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
@@ -136,7 +136,8 @@ class Clauses:
             plo = max((b for b in self.bounds if b < lo - 1), default=-1) + 1
             inside = [m for m in self.mentions if plo <= m.start < lo - 1
                       and not (m.pronoun and m.start in self.excluded)]
-        if not inside or announced_act(self, ev, lo) or speech_act(self, ev):
+        if not inside or announced_act(self, ev, lo) or speech_act(self, ev) \
+                or speaker_infinitive(self, ev, inside):
             inside = [m for m in self.speaker_mentions if m.all_codes() and m not in inside
                       ] + inside
         return inside
@@ -170,6 +171,14 @@ def speech_act(cl: Clauses, ev: Event) -> bool:
     an event word that is itself the attribution's verb is the speaker's act, so the speaker
     is one of its parties (rule ``speech_act``)."""
     return ev.start in cl.excluded and bool(cl.speaker_mentions)
+
+
+def speaker_infinitive(cl: Clauses, ev: Event, inside: list[Mention]) -> bool:
+    """"Paris a exprimé le souhait de normaliser ses relations avec Berlin": an infinitive
+    event in a speaker's words with no actor before it in its clause has the speaker as its
+    subject, so the speaker is one of its parties (rule ``speaker_infinitive``)."""
+    return bool(cl.speaker_mentions) and ev.verb and looks_like_infinitive(cl.toks[ev.start].w) \
+        and all(m.start > ev.start for m in inside)
 
 
 def announced_act(cl: Clauses, ev: Event, lo: int) -> bool:

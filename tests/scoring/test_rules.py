@@ -207,6 +207,21 @@ CASES = [
     ("markers", "La police a décidé d'arrêter le suspect.", "evidence", ""),
     ("negation_flips", "La Russie ne veut pas coopérer avec les États-Unis.", "dyad",
      "RUS-USA:conf"),
+    ("permitted_act", "« Nous ne laisserons jamais Washington détruire notre pays », a déclaré "
+     "Vladimir Poutine.", "dyad", "RUS-USA:conf"),
+    ("since_contact", "Moscou et Washington se sont parlé au téléphone, alors qu'ils ne "
+     "s'étaient pas parlé depuis des mois.", "evidence", "since:se parler[dropped]"),
+    ("speaker_infinitive", "Paris a exprimé le souhait de normaliser ses relations avec Berlin.",
+     "dyad", "DEU-FRA:coop"),
+    ("deescalation", "Londres a rappelé ses navires de guerre déployés près des côtes de la "
+     "Russie.", "evidence", "navires>déployer[deescalated]"),
+    ("deescalation", "Paris a restitué les avoirs gelés de Berlin.", "dyad", "DEU-FRA:coop"),
+    ("spoiled_cooperation", "Washington a exigé de Kiev des garanties de sécurité.", "dyad",
+     "UKR-USA:conf"),
+    ("places_topics_datelines", "L'Ukraine a qualifié Moscou d'État terroriste.", "actors",
+     ["UKR", "RUS"]),
+    ("aid_recipient", "Washington a acheminé du carburant vers Kiev.", "dyad", "UKR-USA:coop"),
+    ("addressee", "Mardi, la France a enjoint à l'Iran de se retirer.", "dyad", "FRA-IRN:conf"),
     ("lexicon_evidence", "La Russie pourrait coopérer avec les États-Unis.", "evidence",
      "coopérer[COOPERATE,+6.8,conditional]"),
     ("conflict_partners", "Le Caire entre en conflit avec l'Arabie saoudite.", "dyad",
@@ -272,7 +287,8 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
-                             "allied_side", "not_named", "peace_call", "demanded"}
+                             "allied_side", "not_named", "peace_call", "demanded",
+                             "since_contact"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
