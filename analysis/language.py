@@ -91,6 +91,7 @@ WORD_LISTS: dict[str, str] = {
     "epithet_heads": "words.EPITHET_HEADS",
     "permission_verbs": "words.PERMISSION_FORMS",
     "since_markers": "words.SINCE_MARKERS",
+    "venue_prepositions": "words.VENUE_PREPOSITIONS",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",

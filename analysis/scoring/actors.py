@@ -61,6 +61,7 @@ from .words import (
     TARGETED_VERB_CATEGORIES,
     TOPIC_NOUNS,
     TOPIC_PREPOSITIONS,
+    VENUE_PREPOSITIONS,
 )
 
 
@@ -97,6 +98,9 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
         return True
+    if row.kind == "institution" and (prev in VENUE_PREPOSITIONS or (
+            prev in DETERMINERS and prev2 in VENUE_PREPOSITIONS)):
+        return True  # "a déclaré X devant le Conseil de sécurité": the speech's venue
     if (prev == "sur" and start - 1 not in recipients) or (
             prev in DETERMINERS and prev2 == "sur" and start - 2 not in recipients):
         return True

@@ -41,6 +41,7 @@ from .words import (
     POSSESSIVES,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
+    REFLEXIVE_CLITICS,
     SINCE_MARKERS,
     SPORT_CONTEXT,
     SPORT_SENSES,
@@ -277,7 +278,7 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
             return True
         if w == "de" and k > 0 and toks[k - 1].w == "pas":
             return True
-        if w in SKIPPABLE or w == "de":
+        if w in SKIPPABLE or w == "de" or w in REFLEXIVE_CLITICS:  # "sans se saluer"
             continue
         break
     if full:

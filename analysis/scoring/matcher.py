@@ -223,7 +223,8 @@ class PhraseIndex:
                 tok = toks[k]
                 if self._spec_ok(spec, tok):
                     break
-                if j > 0 and tok.w in SKIPPABLE and skipped < 2:
+                if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or (
+                        spec.lemma.startswith("&") and (tok.w in _CLASS_SKIPS or tok.w.isdigit()))):
                     skipped += 1
                     k += 1
                     continue
@@ -373,6 +374,8 @@ _DOUBLE_REFLEXIVE = _WORDS.set("double_reflexive")
 _SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
 #: noun -> class: the nouns a lexicon term's ``&class`` slot accepts.
 NOUN_CLASSES = _WORDS.map("noun_classes")
+#: number words and digits also skipped before a class slot ("la livraison de six canons")
+_CLASS_SKIPS = _WORDS.set("quantifiers")
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:

@@ -33,6 +33,7 @@ from .words import (
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
     PRENOMINAL_ADJECTIVES,
+    PURPOSE_MARKERS,
     QUANTIFIERS,
     QUE_NOT_BOUND_AFTER,
     RECIPIENT_PREPOSITIONS,
@@ -140,7 +141,7 @@ class Clauses:
                 or speaker_infinitive(self, ev, inside):
             inside = [m for m in self.speaker_mentions if m.all_codes() and m not in inside
                       ] + inside
-        return inside
+        return purpose_subject(self, ev, inside)
 
     def add(self, a: str, b: str, relation: str, ev: Event, evidence: str,
             source: str = "", target: str = "", category: str = "", weight: float = 0.0,
@@ -179,6 +180,30 @@ def speaker_infinitive(cl: Clauses, ev: Event, inside: list[Mention]) -> bool:
     subject, so the speaker is one of its parties (rule ``speaker_infinitive``)."""
     return bool(cl.speaker_mentions) and ev.verb and looks_like_infinitive(cl.toks[ev.start].w) \
         and all(m.start > ev.start for m in inside)
+
+
+def purpose_subject(cl: Clauses, ev: Event, inside: list[Mention]) -> list[Mention]:
+    """"Le patron de la CIA, William Burns, s'est rendu à Moscou pour mettre en garde le
+    Kremlin contre une invasion": an infinitive event right after "pour" / "afin de", with
+    no actor before it in its clause, is the act of the sentence's subject, so the first
+    actor before the marker joins its parties, unless a partner, target or recipient
+    preposition introduces it (rule ``purpose_subject``; "la coopération avec la Turquie pour
+    régler la crise" is not the Turkish act)."""
+    toks = cl.toks
+    if not ev.verb or not looks_like_infinitive(toks[ev.start].w) \
+            or any(m.start < ev.start for m in inside):
+        return inside
+    k = ev.start - 1
+    if k > 0 and toks[k].w == "de":
+        k -= 1
+    if k <= 0 or toks[k].w not in PURPOSE_MARKERS:
+        return inside
+    subject = next((m for m in cl.mentions if m.start < k and m.all_codes()
+                    and m.start not in cl.excluded), None)
+    if subject is None or subject in inside or preceded_by(
+            toks, subject, PARTNER_PREPOSITIONS + AGAINST_PREPOSITIONS + RECIPIENT_PREPOSITIONS):
+        return inside
+    return [subject, *inside]
 
 
 def announced_act(cl: Clauses, ev: Event, lo: int) -> bool:

@@ -121,6 +121,7 @@ RULES: tuple[Rule, ...] = (
     Rule("announced_act", "dyad", "parties.announced_act"),
     Rule("speech_act", "dyad", "parties.speech_act"),
     Rule("speaker_infinitive", "dyad", "parties.speaker_infinitive"),
+    Rule("purpose_subject", "dyad", "parties.purpose_subject"),
     Rule("compound_partners", "dyad", "parties.compound_partners"),
     Rule("aid_phrase", "dyad", "parties.aid_phrase"),
     Rule("accused_agent", "dyad", "parties.accused_agent"),

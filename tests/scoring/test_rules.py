@@ -213,6 +213,16 @@ CASES = [
      "s'étaient pas parlé depuis des mois.", "evidence", "since:se parler[dropped]"),
     ("speaker_infinitive", "Paris a exprimé le souhait de normaliser ses relations avec Berlin.",
      "dyad", "DEU-FRA:coop"),
+    ("purpose_subject", "Le patron de la CIA, William Burns, s'est rendu à Moscou pour "
+     "proposer au Kremlin de coopérer.", "dyad", "RUS-USA:coop"),
+    ("places_topics_datelines", "« Moscou doit cesser ses frappes », a déclaré Antony Blinken "
+     "devant le Conseil de sécurité.", "actors", ["RUS", "USA"]),
+    ("negation", "Antony Blinken et Sergueï Lavrov se sont croisés sans se saluer.", "dyad",
+     "RUS-USA:conf"),
+    ("deescalation", "Gazprom a réduit les livraisons de gaz à l'Allemagne.", "evidence",
+     "réduire>livraison de gaz[SANCTION"),
+    ("descriptive_participle", "« Les États-Unis veulent voir la Russie affaiblie », a déclaré "
+     "Lloyd Austin.", "dyad", "RUS-USA:conf"),
     ("deescalation", "Londres a rappelé ses navires de guerre déployés près des côtes de la "
      "Russie.", "evidence", "navires>déployer[deescalated]"),
     ("deescalation", "Paris a restitué les avoirs gelés de Berlin.", "dyad", "DEU-FRA:coop"),
