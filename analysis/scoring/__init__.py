@@ -78,7 +78,8 @@ Where each stage lives (data flows down the list; no module imports one below it
 - :mod:`.words`: the closed word lists the rules read (from the language data files,
   ``analysis/data/fr/``, read by :mod:`analysis.language`);
 - :mod:`.structures`: context, mentions, attributions, events, sentences;
-- :mod:`.actors`, :mod:`.speech`, :mod:`.events`, :mod:`.modality`, :mod:`.dyads`: the rules;
+- :mod:`.actors`, :mod:`.speech`, :mod:`.events`, :mod:`.spoiling`, :mod:`.modality`,
+  :mod:`.dyads`: the rules;
 - :mod:`.rules`: every rule registered once, in order, with its modes;
 - :mod:`.assembly`: surviving events to a :class:`SentenceScore`;
 - :mod:`.article`: one article, sentence by sentence, with its context;

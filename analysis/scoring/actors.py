@@ -207,14 +207,18 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     """"a interdit les importations de pétrole russe", "des sanctions contre les banques
     russes": the nouns of the few words after a coercive or verbal conflict event
     (``targeted_categories``) head a nationality adjective that names the act's target,
-    as a title noun would (rule ``object_adjective``)."""
+    as a title noun would (rule ``object_adjective``); two coordinated nouns ("de pétrole et
+    de gaz russes") widen the reach by two words."""
     found: set[int] = set()
     if matched is None:  # the tokens of every match (the caller may have them)
         matched = frozenset(k for s, e, _ in matches for k in range(s, e))
     for _, end, row in matches:
         if row.category not in TARGETED_CATEGORIES or row.role not in ("event", "spoil"):
             continue
-        window = range(end, min(end + 4, len(toks)))
+        reach = 4
+        if any(toks[k].w in ADJECTIVE_COORDINATORS for k in range(end, min(end + 4, len(toks)))):
+            reach = 6  # "les importations de pétrole et de gaz russes": both nouns head it
+        window = range(end, min(end + reach, len(toks)))
         if any(k in matched for k in window):
             continue  # "a condamné le terrible conflit syrien": an event's topic, no target
         for k in window:

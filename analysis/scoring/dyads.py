@@ -33,6 +33,7 @@ from .parties import (
     own_partners,
     phrase_start,
     preceded_by,
+    relative_target,
     undergone,
 )
 from .structures import Context, Event, Mention, Sent
@@ -81,6 +82,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     nominal_parties(cl)
     condemned_act(cl)
     conditional_target(cl)
+    relative_target(cl)
     own_partners(cl)
     conflict_partners(cl)
     against_enemy(cl, full)
@@ -369,9 +371,12 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
     agents = [m for m in parts if m not in hit]
     if len(unique(c for m in agents for c in m.all_codes())) >= 2 and not (
             window_joint or coordinated(toks, agents)):
-        # uncoordinated actors: only the one nearest to the event acts
-        agents = [min(agents, key=lambda m: (ev.start - m.end) if m.end <= ev.start
-                      else (m.start - ev.end))]
+        # uncoordinated actors: only the one nearest to the event acts; a verb's subject
+        # stands before it ("Burns s'est rendu à Moscou pour mettre en garde le Kremlin
+        # contre une invasion de l'Ukraine": Burns, not the invasion's Ukraine)
+        agents = [min(agents, key=lambda m: (
+            ev.verb and m.end > ev.start,
+            (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))]
     t_codes = unique(c for m in hit for c in m.all_codes())
     a_codes = [c for c in unique(c for m in agents for c in m.all_codes()) if c not in t_codes]
     for a in a_codes:

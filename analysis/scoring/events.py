@@ -15,11 +15,10 @@ from .structures import Event, Sent
 from .tokens import Tok, first_word
 from .words import (
     ACTOR_ACTS,
-    AGAINST_PREPOSITIONS,
     ALLY_NOUNS,
     AUX,
+    CALLING_TERMS,
     CAPITALISED_NOUNS,
-    COMMITMENT_VERBS,
     COMPLEMENT_PREPOSITIONS,
     CONTINUATION_WORDS,
     DEESC_GAP,
@@ -31,8 +30,8 @@ from .words import (
     NEG_BREAK,
     NEGATION_BEFORE,
     NEGATORS,
+    NOUN_HOMOGRAPHS,
     OBJECT_ENDS,
-    OWNER_PREPOSITIONS,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
     PASSIVE_AUX,
@@ -45,6 +44,7 @@ from .words import (
     SINCE_MARKERS,
     SPORT_CONTEXT,
     SPORT_SENSES,
+    WEAPON_COMPOUND_HEADS,
     litote,
     needs_aux,
 )
@@ -126,6 +126,64 @@ def proper_name(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.counted = False
             ev.rule = "proper_name"
             ev.evidence = f"name:{ev.shown_term}[dropped]"
+
+
+def noun_reading(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"y voyant le signe que Moscou...": a lexicon verb whose noun homograph names something
+    else (``noun_homographs``: signer, téléphoner, fermer...) on a word the parser reads as a
+    noun after a determiner names no act (rule ``noun_reading``; full mode: the other modes
+    have no parse)."""
+    if not full:
+        return
+    for ev in events:
+        if ev.rule == "lexicon" and parsed_noun(toks, ev):
+            ev.counted = False
+            ev.rule = "noun_reading"
+            ev.evidence = f"noun:{ev.shown_term}[dropped]"
+
+
+def parsed_noun(toks: list[Tok], ev: Event) -> bool:
+    """Does the parse read a lexicon verb of ``noun_homographs`` as a noun after a
+    determiner?"""
+    s = ev.start
+    return ev.row.term in NOUN_HOMOGRAPHS and ev.end - s == 1 and s > 0 \
+        and toks[s].pos == "NOUN" and toks[s - 1].w in DETERMINERS
+
+
+def weapon_compound(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"des lance-roquettes", "un système anti-missiles": a lexicon word right after a
+    ``weapon_compound_heads`` word and a hyphen names a weapon, not an act (rule
+    ``weapon_name``)."""
+    for ev in events:
+        s = ev.start
+        if ev.rule == "lexicon" and s >= 2 and toks[s - 1].w == "-" \
+                and toks[s - 2].w in WEAPON_COMPOUND_HEADS:
+            ev.counted = False
+            ev.rule = "weapon_name"
+            ev.evidence = f"weapon:{ev.shown_term}[dropped]"
+
+
+def called_upon(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"a appelé son homologue chinois à ne pas fournir d'aide militaire à la Russie": a call
+    (``calling_terms``) followed by "à" and an infinitive or "ne" calls upon the actor to act,
+    a demand (REQUEST), and the act called for is not done yet (rule ``called_for``)."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in CALLING_TERMS:
+            continue
+        at = next((k for k in range(ev.end, min(ev.end + 3, len(toks))) if toks[k].w == "à"), None)
+        if at is None or at + 1 >= len(toks) or not (
+                toks[at + 1].w == "ne" or looks_like_infinitive(toks[at + 1].w)):
+            continue
+        ev.category, ev.quad = "REQUEST", lx.CATEGORY_QUAD["REQUEST"]
+        ev.weight = lx.SCHRODT_SCORES["REQUEST"]
+        ev.rule = "called_upon"
+        ev.evidence = f"called_upon:{ev.shown_term}[REQUEST,{ev.weight:+.1f}]"
+        for other in events:
+            if other is not ev and at < other.start <= at + 6 and other.rule == "lexicon":
+                other.counted = False
+                other.rule = "called_for"
+                other.evidence = f"{ev.shown_term}>{other.shown_term}[called_for]"
+                break
 
 
 def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -311,12 +369,22 @@ def negated_parse(toks: list[Tok], s: int) -> bool:
     return False
 
 
+def recipient_inside(toks: list[Tok], s: int, k: int) -> bool:
+    """Is token ``k`` of a match starting at ``s`` inside the recipient the matcher skips
+    between a verb and its object ("a fourni à Kiev des renseignements")?"""
+    j = k - 1
+    while j > s and (toks[j].title or toks[j].w in DETERMINERS):
+        j -= 1
+    return j > s and toks[j].w in RECIPIENT_PREPOSITIONS
+
+
 def in_name(toks: list[Tok], s: int, e: int) -> bool:
     """Is the span part of a proper name (APEC's "Coopération économique...")?"""
     first = first_word(toks)
     for k in range(s, e):
         tok = toks[k]
-        if tok.title and k > first and tok.w not in CAPITALISED_NOUNS:
+        if tok.title and k > first and tok.w not in CAPITALISED_NOUNS \
+                and not (k > s and recipient_inside(toks, s, k)):
             prev = toks[k - 1]
             if not (prev.text in QUOTE_CHARS or prev.w in (":", "—", "-", ".")):
                 return True
@@ -404,6 +472,12 @@ def halt_cooperation(ev: Event, label: str) -> None:
     ev.evidence = f"{label}[SANCTION,{ev.weight:+.1f}{mod(ev)}]"
 
 
+#: How many words a halted cooperation noun may stand before its passive stop participle or
+#: halting predicate ("Les discussions entre Washington et Moscou sur la sécurité européenne,
+#: entamées à Genève en janvier, sont au point mort": 15).
+PASSIVE_REACH = 16
+
+
 def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Les pourparlers entre Russes et Américains sont suspendus", "l'accord de coopération a
     été gelé": a stop word as a passive participle (``passive_auxiliaries`` before it) halts
@@ -417,17 +491,35 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
                 or toks[stop.start - 1].w not in PASSIVE_AUX:
             continue
         for subject in events:
-            if subject.end < stop.start and stop.start - subject.end <= 12 \
+            if subject.end < stop.start and stop.start - subject.end <= PASSIVE_REACH \
                     and subject.rule == "lexicon" and alive(subject) and not subject.verb \
                     and subject.row.role == "event" and subject.row.quad in lx.COOP_QUADS \
                     and not subject.negated and not any(
-                        toks[k].w in OBJECT_ENDS for k in range(subject.end, stop.start)):
+                        toks[k].w in OBJECT_ENDS for k in outside_apposition(
+                            toks, subject.end, stop.start)):
                 if stop.row.role == "spoil":  # "le dialogue est rompu": the rupture counts
                     subject.counted = False
                     subject.rule = "spoiled"
                     subject.evidence = f"{subject.shown_term}<{stop.shown_term}[spoiled]"
                     continue
                 halt_cooperation(subject, f"{subject.shown_term}<{stop.shown_term}")
+
+
+def outside_apposition(toks: list[Tok], lo: int, hi: int) -> list[int]:
+    """The positions lo..hi-1 outside a participle apposition between commas ("Les
+    discussions ..., entamées à Genève en janvier, sont au point mort"): its words do not
+    end the subject; part of ``passive_halt``."""
+    out: list[int] = []
+    k = lo
+    while k < hi:
+        if toks[k].w == "," and k + 1 < hi and toks[k + 1].w.endswith(("é", "ée", "és", "ées")):
+            close = next((j for j in range(k + 2, hi) if toks[j].w == ","), None)
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(k)
+        k += 1
+    return out
 
 
 def complement(toks: list[Tok], ev: Event, events: list[Event], full: bool) -> Event | None:
@@ -443,154 +535,6 @@ def complement(toks: list[Tok], ev: Event, events: list[Event], full: bool) -> E
     if target is None and full:
         target = deesc_parse(toks, ev, events)
     return target
-
-
-def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"saboter les négociations", "torpiller l'accord": cooperation a conflict act
-    undermines is part of that act, not cooperation (rule ``spoiled``)."""
-    for sp in events:
-        if sp.row.role != "spoil" or sp.negated or not alive(sp):
-            continue
-        target = complement(toks, sp, events, full)
-        if target is None or target.row.quad not in lx.COOP_QUADS:
-            target = against_complement(toks, sp, events)
-        if full and (target is None or target.row.quad not in lx.COOP_QUADS):
-            target = spoil_parse(toks, sp, events)
-        if target is None or target.row.quad not in lx.COOP_QUADS:
-            target = demanded_clause(toks, sp, events)
-        if target is None or target.row.quad not in lx.COOP_QUADS:
-            target = prepositional_complement(toks, sp, events)
-        if target is None or target.row.quad not in lx.COOP_QUADS:
-            target = demanded_of(toks, sp, events)
-        if target is not None and target.rule == "lexicon" and alive(target) \
-                and target.row.quad in lx.COOP_QUADS and target.row.role != "stop" \
-                and not target.negated and not between_others(toks, target):
-            target.counted = False
-            target.rule = "spoiled"
-            target.evidence = f"{sp.shown_term}>{target.shown_term}[spoiled]"
-
-
-def prepositional_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
-    """"a suspendu sa participation au traité": the event right after "à/au/aux" that follows
-    a spoiling act (a term that starts with an article matches from "au" itself); part of
-    ``spoiled_cooperation``."""
-    if sp.end >= len(toks) or toks[sp.end].w not in RECIPIENT_PREPOSITIONS:
-        return None
-    return next((e for e in events if e.start == sp.end + 1 or (
-        e.start == sp.end and e.row.term.split()[0] in DETERMINERS)), None)
-
-
-def demanded_of(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
-    """"Washington a exigé de Kiev des garanties de sécurité": the event right after the
-    demand's addressee (de/à and a capitalised name) is what is demanded; part of
-    ``spoiled_cooperation`` (the parse finds it in full mode, this in every mode)."""
-    k = sp.end
-    if sp.category != "REQUEST" or k >= len(toks) or toks[k].w not in ("de", "à"):
-        return None
-    k += 1
-    while k < len(toks) and toks[k].w in DETERMINERS:
-        k += 1
-    if k >= len(toks) or not toks[k].title:
-        return None
-    while k < len(toks) and (toks[k].title or toks[k].w == "-"):
-        k += 1
-    return next((e for e in events if k <= e.start <= k + 1), None)
-
-
-def demanded_clause(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
-    """"Les Américains exigent que Moscou retire ses troupes", "a sommé la Russie de retirer
-    ses troupes": the first event of the "que" clause right after a spoiling demand
-    (REQUEST), or the infinitive after its object's "de", is what is demanded, not done yet;
-    part of ``spoiled_cooperation``."""
-    if sp.category != "REQUEST" or sp.end >= len(toks):
-        return None
-    que = toks[sp.end].w == "que"
-    for ev in events:
-        if sp.end < ev.start <= sp.end + 8:
-            if any(toks[k].punct for k in range(sp.end, ev.start)):
-                return None
-            return ev if que or (ev.verb and toks[ev.start - 1].w == "de") else None
-    return None
-
-
-def peace_call(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"La Russie et les États-Unis ont réclamé l'arrêt des combats": a request whose object
-    is the end of a fighting that belongs to no one named (no possessive, no "de X" after
-    it) is a call for peace, not a demand on an adversary (rule ``peace_call``); "a exigé le
-    retrait des troupes de X" stays a demand."""
-    for req in events:
-        if req.category != "REQUEST" or req.negated or not alive(req):
-            continue
-        stop = complement(toks, req, events, full)
-        if stop is None or stop.row.role != "stop" or stop.negated:
-            continue
-        ended = complement(toks, stop, events, full)
-        if ended is None or ended.rule != "deescalation" \
-                or toks[ended.start - 1].w in POSSESSIVES \
-                or (ended.end < len(toks) and toks[ended.end].w in OWNER_PREPOSITIONS):
-            continue
-        req.counted = False
-        req.rule = "peace_call"
-        req.evidence = f"{req.shown_term}>{stop.shown_term}[peace_call]"
-
-
-def against_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
-    """"a mis en garde Washington contre toute livraison d'armes": the cooperation word
-    after "contre" a few words on, in the spoiling act's clause."""
-    k = next((k for k in range(sp.end, min(sp.end + 5, len(toks)))
-              if toks[k].w in AGAINST_PREPOSITIONS or not toks[k].w[:1].isalnum()), None)
-    if k is None or toks[k].w not in AGAINST_PREPOSITIONS:
-        return None
-    j = k + 1
-    while j < len(toks) and j - k <= 3 and toks[j].w in DEESC_GAP:
-        j += 1
-    return next((o for o in events if o.start == j), None)
-
-
-def between_others(toks: list[Tok], ev: Event) -> bool:
-    """"l'accord entre Washington et Kiev": a cooperation with its own two parties stays
-    theirs when a third actor opposes it."""
-    return ev.end < len(toks) and toks[ev.end].w == "entre"
-
-
-#: Dependencies from a cooperation word up to the conflict act it belongs to.
-_SPOIL_DEPS = ("obj", "nmod", "obl", "obl:arg", "acl", "xcomp")
-
-
-def spoil_parse(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
-    """A cooperation word inside the object of a spoiling act, through the parse (full
-    mode): "a gelé les fonds alloués à la coopération avec X" (up to three heads up)."""
-    span = range(sp.start, sp.end)
-    for ev in events:
-        if ev.start < sp.end or ev.row.quad not in lx.COOP_QUADS:
-            continue
-        t = ev.start
-        for _ in range(3):
-            h = toks[t].head
-            if h < 0 or h == t or toks[t].dep not in _SPOIL_DEPS:
-                break
-            if h in span:
-                return ev
-            t = h
-    return None
-
-
-def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"a promis de faire payer un prix au Kremlin": a pledge to act against someone is
-    that act, not an agreement; the pledge does not count (rule ``pledged_conflict``)."""
-    for ev in events:
-        if ev.rule != "lexicon" or ev.negated or ev.row.term not in COMMITMENT_VERBS:
-            continue
-        k = ev.end
-        while k < len(toks) and k - ev.end <= 3 and (
-                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE):
-            k += 1
-        act = next((o for o in events if o.start == k and o.rule == "lexicon" and alive(o)
-                    and not o.negated and o.row.quad in lx.CONF_QUADS), None)
-        if act is not None and act.row.role not in ("stop", "recip"):
-            ev.counted = False
-            ev.rule = "pledged_conflict"
-            ev.evidence = f"{ev.shown_term}>{act.shown_term}[pledged_conflict]"
 
 
 def deesc_parse(toks: list[Tok], stop: Event, events: list[Event]) -> Event | None:

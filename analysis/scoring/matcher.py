@@ -100,6 +100,21 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
     return Pattern(text, tuple(specs), reflexive, row)
 
 
+def _after_recipient(toks: Sequence[Tok], k: int) -> int:
+    """Past a recipient named between a verb and its object ("a fourni à Kiev des
+    renseignements", "livrer aux Ukrainiens des missiles"): "à"/"au"/"aux", a determiner,
+    and one to three capitalised words; ``k`` itself when there is none."""
+    if k >= len(toks) or toks[k].w not in _RECIPIENT_MARKERS:
+        return k
+    j = k + 1
+    while j < len(toks) and toks[j].w in DETERMINERS and j - k <= 2:
+        j += 1
+    start = j
+    while j < len(toks) and toks[j].title and j - start < 3:
+        j += 1
+    return j if j > start else k
+
+
 def _join_classes(words: list[str]) -> list[str]:
     """["&", "arme"] -> ["&arme"] (the tokenizer splits the class marker off)."""
     out: list[str] = []
@@ -217,6 +232,8 @@ class PhraseIndex:
         k = i + first
         for j, spec in enumerate(pat.specs[first:], first):
             skipped = 0
+            if j == 1 and pat.specs[0].stem:
+                k = _after_recipient(toks, k)
             while True:
                 if k >= len(toks):
                     return -1
@@ -329,7 +346,7 @@ class PhraseIndex:
                 self._found(found, toks, i, self._match_at(self.patterns[pid], toks, i, 1), pid)
             if plan.second and i + 1 < n:
                 nxt = toks[i + 1]
-                if nxt.w in SKIPPABLE:
+                if nxt.w in SKIPPABLE or nxt.w in _RECIPIENT_MARKERS:
                     cands = plan.second
                 else:
                     cands = plan.by_form.get(nxt.w, ())
@@ -376,6 +393,8 @@ _SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
 NOUN_CLASSES = _WORDS.map("noun_classes")
 #: number words and digits also skipped before a class slot ("la livraison de six canons")
 _CLASS_SKIPS = _WORDS.set("quantifiers")
+#: the prepositions of a recipient named before a verb's object (recipient_prepositions)
+_RECIPIENT_MARKERS = frozenset(_WORDS.seq("recipient_prepositions"))
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:

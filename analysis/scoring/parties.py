@@ -16,8 +16,8 @@ from typing import Any
 
 from analysis import lexicon as lx
 
-from .events import between_others
 from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive
+from .spoiling import between_others
 from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
@@ -415,6 +415,29 @@ def condemned_act(cl: Clauses) -> None:
                                                                   for c in h.all_codes()}]
         if agents:
             cl.given[verb.start] = (agents, hit)
+
+
+def relative_target(cl: Clauses) -> None:
+    """"La Russie a proclamé l'annexion de quatre régions, une décision que les États-Unis
+    ont refusé de reconnaître", "les traités d'annexion, que Kiev et Washington jugent « nuls
+    et non avenus »": a conflict word in a relative clause ("que" after a noun or a comma)
+    that names no actor after it acts on the sentence's first actor, the antecedent's author
+    (rule ``relative_target``: USA > RUS); its agents are the relative clause's actors
+    before it."""
+    toks = cl.toks
+    for verb in cl.events:
+        if not (verb.counted and verb.conf) or verb.start in cl.given:
+            continue
+        hi = cl.window(verb)[1]
+        q = next((k for k in range(verb.start - 1, max(verb.start - 12, 0), -1)
+                  if toks[k].w == "que"), None)
+        if q is None or q < 2 or not (toks[q - 1].w == "," or toks[q - 2].w in DETERMINERS):
+            continue
+        agents = [m for m in cl.mentions if q < m.start < verb.start and m.start not in cl.excluded]
+        after = [m for m in cl.mentions if verb.end <= m.start < hi]
+        first = next((m for m in cl.mentions if m.start < q and m.start not in cl.excluded), None)
+        if agents and not after and first is not None and first not in agents:
+            cl.given[verb.start] = (agents, [first])
 
 
 def subjects_before(cl: Clauses, lo: int, start: int) -> list[Mention]:

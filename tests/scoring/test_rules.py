@@ -73,6 +73,10 @@ CASES = [
      "RUS>NATO:conf"),
     ("condemned_act", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
      "Russie.", "directed", "USA>RUS:conf"),
+    ("relative_target", "La Russie a proclamé l'annexion de quatre régions ukrainiennes, une "
+     "décision que les États-Unis ont refusé de reconnaître.", "directed", "USA>RUS:conf"),
+    ("passive_halt", "Les discussions entre Washington et Moscou sur la sécurité européenne, "
+     "entamées à Genève en janvier, sont au point mort.", "evidence", "discussion<au point mort"),
     ("nominal_parties", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
      "Russie.", "directed", "RUS>UKR:conf"),
     ("spoiled_cooperation", "La Russie a suspendu sa participation au traité New Start.",
@@ -231,6 +235,19 @@ CASES = [
     ("places_topics_datelines", "L'Ukraine a qualifié Moscou d'État terroriste.", "actors",
      ["UKR", "RUS"]),
     ("aid_recipient", "Washington a acheminé du carburant vers Kiev.", "dyad", "UKR-USA:coop"),
+    ("noun_reading", "La Russie et l'Ukraine ont signé un accord.", "dyad", "RUS-UKR:coop"),
+    ("noun_reading_parse", "Washington y voit le signe d'une escalade.", "evidence",
+     "noun:signer[dropped]"),
+    ("called_upon", "Antony Blinken a appelé son homologue chinois à ne pas fournir d'aide "
+     "militaire à la Russie.", "directed", "USA>CHN:conf"),
+    ("weapon_compound", "Les États-Unis ont livré des lance-roquettes à l'Ukraine.", "dyad",
+     "UKR-USA:coop"),
+    ("object_adjective", "Joe Biden a annoncé l'interdiction des importations de pétrole et de "
+     "gaz russes.", "dyad", "RUS-USA:conf"),
+    ("mentions", "Un tribunal russe a condamné deux ressortissants américains.", "dyad",
+     "RUS-USA:conf"),
+    ("conflict_dyads", "Le patron de la CIA, William Burns, s'est rendu à Moscou pour mettre en "
+     "garde le Kremlin contre une invasion de l'Ukraine.", "dyad", "RUS-USA:conf"),
     ("addressee", "Mardi, la France a enjoint à l'Iran de se retirer.", "dyad", "FRA-IRN:conf"),
     ("lexicon_evidence", "La Russie pourrait coopérer avec les États-Unis.", "evidence",
      "coopérer[COOPERATE,+6.8,conditional]"),
@@ -298,7 +315,8 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
                              "allied_side", "not_named", "peace_call", "demanded",
-                             "since_contact"}
+                             "since_contact", "weapon_name", "called_for",
+                             "noun_reading"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,

@@ -1,0 +1,169 @@
+"""Cooperation a conflict act undermines ("saboter les négociations", "a exigé que Moscou
+retire ses troupes"), calls for peace, and pledged conflict: event rules that read what a
+spoiling, demanding or pledging word governs (codebook D18-D22)."""
+
+from __future__ import annotations
+
+from analysis import lexicon as lx
+
+from .events import alive, complement
+from .french import DETERMINERS, SKIPPABLE
+from .structures import Event
+from .tokens import Tok
+from .words import (
+    AGAINST_PREPOSITIONS,
+    COMMITMENT_VERBS,
+    COMPLEMENT_PREPOSITIONS,
+    DEESC_GAP,
+    OWNER_PREPOSITIONS,
+    POSSESSIVES,
+    RECIPIENT_PREPOSITIONS,
+)
+
+
+def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"saboter les négociations", "torpiller l'accord": cooperation a conflict act
+    undermines is part of that act, not cooperation (rule ``spoiled``)."""
+    for sp in events:
+        if sp.row.role != "spoil" or sp.negated or not alive(sp):
+            continue
+        target = complement(toks, sp, events, full)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = against_complement(toks, sp, events)
+        if full and (target is None or target.row.quad not in lx.COOP_QUADS):
+            target = spoil_parse(toks, sp, events)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = demanded_clause(toks, sp, events)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = prepositional_complement(toks, sp, events)
+        if target is None or target.row.quad not in lx.COOP_QUADS:
+            target = demanded_of(toks, sp, events)
+        if target is not None and target.rule == "lexicon" and alive(target) \
+                and target.row.quad in lx.COOP_QUADS and target.row.role != "stop" \
+                and not target.negated and not between_others(toks, target):
+            target.counted = False
+            target.rule = "spoiled"
+            target.evidence = f"{sp.shown_term}>{target.shown_term}[spoiled]"
+
+
+def prepositional_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"a suspendu sa participation au traité": the event right after "à/au/aux" that follows
+    a spoiling act (a term that starts with an article matches from "au" itself); part of
+    ``spoiled_cooperation``."""
+    if sp.end >= len(toks) or toks[sp.end].w not in RECIPIENT_PREPOSITIONS:
+        return None
+    return next((e for e in events if e.start == sp.end + 1 or (
+        e.start == sp.end and e.row.term.split()[0] in DETERMINERS)), None)
+
+
+def demanded_of(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"Washington a exigé de Kiev des garanties de sécurité": the event right after the
+    demand's addressee (de/à and a capitalised name) is what is demanded; part of
+    ``spoiled_cooperation`` (the parse finds it in full mode, this in every mode)."""
+    k = sp.end
+    if sp.category != "REQUEST" or k >= len(toks) or toks[k].w not in ("de", "à"):
+        return None
+    k += 1
+    while k < len(toks) and toks[k].w in DETERMINERS:
+        k += 1
+    if k >= len(toks) or not toks[k].title:
+        return None
+    while k < len(toks) and (toks[k].title or toks[k].w == "-"):
+        k += 1
+    return next((e for e in events if k <= e.start <= k + 1), None)
+
+
+def demanded_clause(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"Les Américains exigent que Moscou retire ses troupes", "a sommé la Russie de retirer
+    ses troupes": the first event of the "que" clause right after a spoiling demand
+    (REQUEST), or the infinitive after its object's "de", is what is demanded, not done yet;
+    part of ``spoiled_cooperation``."""
+    if sp.category != "REQUEST" or sp.end >= len(toks):
+        return None
+    que = toks[sp.end].w == "que"
+    for ev in events:
+        if sp.end < ev.start <= sp.end + 8:
+            if any(toks[k].punct for k in range(sp.end, ev.start)):
+                return None
+            return ev if que or (ev.verb and toks[ev.start - 1].w == "de") else None
+    return None
+
+
+def peace_call(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"La Russie et les États-Unis ont réclamé l'arrêt des combats": a request whose object
+    is the end of a fighting that belongs to no one named (no possessive, no "de X" after
+    it) is a call for peace, not a demand on an adversary (rule ``peace_call``); "a exigé le
+    retrait des troupes de X" stays a demand."""
+    for req in events:
+        if req.category != "REQUEST" or req.negated or not alive(req):
+            continue
+        stop = complement(toks, req, events, full)
+        if stop is None or stop.row.role != "stop" or stop.negated:
+            continue
+        ended = complement(toks, stop, events, full)
+        if ended is None or ended.rule != "deescalation" \
+                or toks[ended.start - 1].w in POSSESSIVES \
+                or (ended.end < len(toks) and toks[ended.end].w in OWNER_PREPOSITIONS):
+            continue
+        req.counted = False
+        req.rule = "peace_call"
+        req.evidence = f"{req.shown_term}>{stop.shown_term}[peace_call]"
+
+
+def against_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """"a mis en garde Washington contre toute livraison d'armes": the cooperation word
+    after "contre" a few words on, in the spoiling act's clause."""
+    k = next((k for k in range(sp.end, min(sp.end + 5, len(toks)))
+              if toks[k].w in AGAINST_PREPOSITIONS or not toks[k].w[:1].isalnum()), None)
+    if k is None or toks[k].w not in AGAINST_PREPOSITIONS:
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks[j].w in DEESC_GAP:
+        j += 1
+    return next((o for o in events if o.start == j), None)
+
+
+def between_others(toks: list[Tok], ev: Event) -> bool:
+    """"l'accord entre Washington et Kiev": a cooperation with its own two parties stays
+    theirs when a third actor opposes it."""
+    return ev.end < len(toks) and toks[ev.end].w == "entre"
+
+
+#: Dependencies from a cooperation word up to the conflict act it belongs to.
+_SPOIL_DEPS = ("obj", "nmod", "obl", "obl:arg", "acl", "xcomp")
+
+
+def spoil_parse(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
+    """A cooperation word inside the object of a spoiling act, through the parse (full
+    mode): "a gelé les fonds alloués à la coopération avec X" (up to three heads up)."""
+    span = range(sp.start, sp.end)
+    for ev in events:
+        if ev.start < sp.end or ev.row.quad not in lx.COOP_QUADS:
+            continue
+        t = ev.start
+        for _ in range(3):
+            h = toks[t].head
+            if h < 0 or h == t or toks[t].dep not in _SPOIL_DEPS:
+                break
+            if h in span:
+                return ev
+            t = h
+    return None
+
+
+def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"a promis de faire payer un prix au Kremlin": a pledge to act against someone is
+    that act, not an agreement; the pledge does not count (rule ``pledged_conflict``)."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.negated or ev.row.term not in COMMITMENT_VERBS:
+            continue
+        k = ev.end
+        while k < len(toks) and k - ev.end <= 3 and (
+                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE):
+            k += 1
+        act = next((o for o in events if o.start == k and o.rule == "lexicon" and alive(o)
+                    and not o.negated and o.row.quad in lx.CONF_QUADS), None)
+        if act is not None and act.row.role not in ("stop", "recip"):
+            ev.counted = False
+            ev.rule = "pledged_conflict"
+            ev.evidence = f"{ev.shown_term}>{act.shown_term}[pledged_conflict]"
