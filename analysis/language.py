@@ -95,6 +95,7 @@ WORD_LISTS: dict[str, str] = {
     "weapon_compound_heads": "words.WEAPON_COMPOUND_HEADS",
     "calling_terms": "words.CALLING_TERMS",
     "noun_homographs": "words.NOUN_HOMOGRAPHS",
+    "reciprocal_pronouns": "words.RECIPROCAL_PRONOUNS",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",

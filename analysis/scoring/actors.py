@@ -98,9 +98,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
         return True
-    if row.kind == "institution" and (prev in VENUE_PREPOSITIONS or (
-            prev in DETERMINERS and prev2 in VENUE_PREPOSITIONS)):
-        return True  # "a déclaré X devant le Conseil de sécurité": the speech's venue
+    if venue(toks, cands, idx):
+        return True  # "a déclaré X devant le Conseil de sécurité de l'ONU": the speech's venue
     if (prev == "sur" and start - 1 not in recipients) or (
             prev in DETERMINERS and prev2 == "sur" and start - 2 not in recipients):
         return True
@@ -115,6 +114,23 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
         return True  # "la conférence de Londres", "les accords de Minsk": a name
     return (row.kind == "capital" and paragraph_start and start == first_word(toks)
             and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ","))
+
+
+def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,
+          depth: int = 0) -> bool:
+    """An institution after "devant" (``venue_prepositions``, a determiner between), or the
+    "de X" complement of one ("devant le Conseil de sécurité de l'ONU"): a speech's venue or
+    audience, not a party."""
+    start, _, row = cands[idx]
+    if row.kind != "institution":
+        return False
+    prev = toks[start - 1].w if start > 0 else ""
+    prev2 = toks[start - 2].w if start > 1 else ""
+    if prev in VENUE_PREPOSITIONS or (prev in DETERMINERS and prev2 in VENUE_PREPOSITIONS):
+        return True
+    de = start - 2 if prev in DETERMINERS else start - 1
+    return depth == 0 and de > 0 and toks[de].w in ("de", "du") and any(
+        e2 == de and venue(toks, cands, j, 1) for j, (_, e2, _) in enumerate(cands) if j != idx)
 
 
 def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int) -> bool:

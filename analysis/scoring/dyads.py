@@ -53,6 +53,7 @@ from .words import (
     QUANTIFIERS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
+    RECIPROCAL_PRONOUNS,
     STRIKE_PREPOSITIONS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
@@ -389,7 +390,9 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         or ev.row.term.startswith(("se ", "s'")) \
         or ev.row.term.split()[0] in RECIPROCAL_HEADS or any(
         o.row.role == "recip" and cl.window(o) == cl.window(ev) for o in cl.events) or any(
-        toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent))
+        toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent)) or any(
+        toks[k].w in RECIPROCAL_PRONOUNS and toks[k - 1].w in DETERMINERS
+        for k in range(ev.end + 1, min(len(toks), ev.end + 3)))  # "chacun accusant l'autre"
     if reciprocal and not t_codes:
         cl.add_pairs(a_codes, "conf", ev, ev.evidence)
         return

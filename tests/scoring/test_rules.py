@@ -221,6 +221,10 @@ CASES = [
      "proposer au Kremlin de coopérer.", "dyad", "RUS-USA:coop"),
     ("places_topics_datelines", "« Moscou doit cesser ses frappes », a déclaré Antony Blinken "
      "devant le Conseil de sécurité.", "actors", ["RUS", "USA"]),
+    ("places_topics_datelines", "« Moscou doit cesser ses frappes », a déclaré Antony Blinken "
+     "devant le Conseil de sécurité de l'ONU.", "actors", ["RUS", "USA"]),
+    ("joint_fight", "Moscou et Washington divergent sur la crise alimentaire, chacun accusant "
+     "l'autre d'affamer les pays pauvres.", "dyad", "RUS-USA:conf"),
     ("negation", "Antony Blinken et Sergueï Lavrov se sont croisés sans se saluer.", "dyad",
      "RUS-USA:conf"),
     ("deescalation", "Gazprom a réduit les livraisons de gaz à l'Allemagne.", "evidence",
