@@ -96,6 +96,8 @@ WORD_LISTS: dict[str, str] = {
     "calling_terms": "words.CALLING_TERMS",
     "noun_homographs": "words.NOUN_HOMOGRAPHS",
     "reciprocal_pronouns": "words.RECIPROCAL_PRONOUNS",
+    "weapon_adjectives": "words.WEAPON_ADJECTIVES",
+    "sponsor_words": "words.SPONSOR_WORDS",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",

@@ -54,6 +54,7 @@ from .words import (
     REGIME_GENERIC,
     REGIME_OF,
     RELATION_NOUNS,
+    SPONSOR_WORDS,
     STRIKE_PREPOSITIONS,
     SUBJECT_PRONOUNS,
     TARGET_PREPOSITIONS,
@@ -147,8 +148,9 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
             return True
         if start >= 2 and toks[start - 1].w in REGIME_OF and toks[start - 2].w in REGIME_GENERIC:
             return True
-    if row.code == "TER" and start > 0 and toks[start - 1].w in EPITHET_HEADS:
-        return True  # "a qualifié Moscou d'État terroriste": an epithet, not terrorists
+    if row.code == "TER" and start > 0 and (toks[start - 1].w in EPITHET_HEADS or (
+            toks[start - 1].w in DETERMINERS and start > 1 and toks[start - 2].w in SPONSOR_WORDS)):
+        return True  # "d'État terroriste", "un État soutenant le terrorisme": an accusation
     return row.code == "TER" and any(
         0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
         for s2, _, r2 in cands[idx + 1: idx + 3])

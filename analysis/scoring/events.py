@@ -9,7 +9,7 @@ from typing import Any
 from analysis import lexicon as lx
 
 from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive, norm
-from .matcher import LexRow, fill_slots
+from .matcher import LexRow, class_forms, fill_slots
 from .modality import modality_of
 from .structures import Event, Sent
 from .tokens import Tok, first_word
@@ -44,6 +44,7 @@ from .words import (
     SINCE_MARKERS,
     SPORT_CONTEXT,
     SPORT_SENSES,
+    WEAPON_ADJECTIVES,
     WEAPON_COMPOUND_HEADS,
     litote,
     needs_aux,
@@ -55,6 +56,10 @@ def new_events(sent: Sent) -> list[Event]:
     return [Event(start, end, row, row.category, row.quad, row.weight, verb=term_is_verb(row),
                   filled=fill_slots(row.term, sent.toks[start:end]) if "&" in row.term else "")
             for start, end, row in sent.matches if row.role != "block"]
+
+
+#: every form of the nouns of the class arme (weapon_compound)
+ARME_FORMS = class_forms("arme")
 
 
 # Event rules: each reads the sentence's tokens and its events, and changes the events.
@@ -152,12 +157,14 @@ def parsed_noun(toks: list[Tok], ev: Event) -> bool:
 
 def weapon_compound(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"des lance-roquettes", "un système anti-missiles": a lexicon word right after a
-    ``weapon_compound_heads`` word and a hyphen names a weapon, not an act (rule
+    ``weapon_compound_heads`` word and a hyphen names a weapon, not an act, and so does a
+    ``weapon_adjectives`` term right after an arms noun ("des armes offensives") (rule
     ``weapon_name``)."""
     for ev in events:
         s = ev.start
-        if ev.rule == "lexicon" and s >= 2 and toks[s - 1].w == "-" \
-                and toks[s - 2].w in WEAPON_COMPOUND_HEADS:
+        if ev.rule == "lexicon" and ((s >= 2 and toks[s - 1].w == "-"
+                                      and toks[s - 2].w in WEAPON_COMPOUND_HEADS) or (
+                s >= 1 and ev.row.term in WEAPON_ADJECTIVES and toks[s - 1].w in ARME_FORMS)):
             ev.counted = False
             ev.rule = "weapon_name"
             ev.evidence = f"weapon:{ev.shown_term}[dropped]"
@@ -424,8 +431,9 @@ def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
         if ev.row.role not in ("stop", "deesc") or ev.negated or not alive(ev):
             continue
         target = complement(toks, ev, events, full)
-        if target is None or not alive(target) or target.rule != "lexicon":
-            continue
+        if target is None or not alive(target) or target.rule != "lexicon" \
+                or (target.verb and toks[target.start].w.endswith("ant")):
+            continue  # "la résolution condamnant la Russie": the text's content, not undone
         deescalate(toks, ev, target)
         if target.rule in ("deescalation", "deescalated"):
             described_complement(toks, ev, target, events)

@@ -467,14 +467,24 @@ def conditional_target(cl: Clauses) -> None:
             continue
         if any(ev.end <= m.start < hi and m.start not in cl.excluded for m in cl.mentions):
             continue  # "frappera Kiev si ...": the clause names its own target
-        subject = next((m for m in cl.mentions if cond[0] <= phrase_start(m) <= cond[0] + 2
-                        and m.start < cond[1] and m.start not in cl.excluded), None)
+        subject = condition_subject(cl, cond)
+        if subject is None:  # "ripostera s'il le faut, si Washington livre ...": the next one
+            nxt = next((k for k in range(cond[1], min(len(toks), cond[1] + 2))
+                        if condition_opens(toks, k)), None)
+            subject = condition_subject(cl, cl.span_window(nxt + 1, nxt + 1)) \
+                if nxt is not None else None
         agents = subjects_before(cl, lo, ev.start)
         if subject is None:
             continue
         agents = [m for m in agents if not set(m.all_codes()) & set(subject.all_codes())]
         if agents:
             cl.given[ev.start] = (agents, [subject])
+
+
+def condition_subject(cl: Clauses, cond: tuple[int, int]) -> Mention | None:
+    """The actor that opens a condition clause (its subject), if any."""
+    return next((m for m in cl.mentions if cond[0] <= phrase_start(m) <= cond[0] + 2
+                 and m.start < cond[1] and m.start not in cl.excluded), None)
 
 
 def owned_phrase(toks: list[Tok], end: int, start: int) -> bool:

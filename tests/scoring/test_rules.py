@@ -246,6 +246,14 @@ CASES = [
      "militaire à la Russie.", "directed", "USA>CHN:conf"),
     ("weapon_compound", "Les États-Unis ont livré des lance-roquettes à l'Ukraine.", "dyad",
      "UKR-USA:coop"),
+    ("weapon_compound", "Les États-Unis refusent de livrer des armes offensives à l'Ukraine.",
+     "evidence", "weapon:offensive[dropped]"),
+    ("places_topics_datelines", "Washington a désigné la Russie comme un État soutenant le "
+     "terrorisme.", "actors", ["USA", "RUS"]),
+    ("conditional_target", "Moscou ripostera s'il le faut, si Washington livre des missiles à "
+     "Kiev.", "directed", "RUS>USA:conf"),
+    ("deescalation", "La Chine s'est abstenue lors du vote de la résolution condamnant la "
+     "Russie.", "evidence", "condamner[ACCUSE"),
     ("object_adjective", "Joe Biden a annoncé l'interdiction des importations de pétrole et de "
      "gaz russes.", "dyad", "RUS-USA:conf"),
     ("mentions", "Un tribunal russe a condamné deux ressortissants américains.", "dyad",
