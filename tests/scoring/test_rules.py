@@ -225,6 +225,8 @@ CASES = [
      "devant le Conseil de sécurité de l'ONU.", "actors", ["RUS", "USA"]),
     ("joint_fight", "Moscou et Washington divergent sur la crise alimentaire, chacun accusant "
      "l'autre d'affamer les pays pauvres.", "dyad", "RUS-USA:conf"),
+    ("joint_fight", "Moscou et Washington restent en désaccord sur l'Ukraine.", "dyad",
+     "RUS-USA:conf"),
     ("negation", "Antony Blinken et Sergueï Lavrov se sont croisés sans se saluer.", "dyad",
      "RUS-USA:conf"),
     ("deescalation", "Gazprom a réduit les livraisons de gaz à l'Allemagne.", "evidence",
