@@ -29,6 +29,7 @@ from .parties import (
     conditional_target,
     conflict_partners,
     gerund_agent,
+    named_act,
     nominal_parties,
     own_partners,
     phrase_start,
@@ -58,6 +59,7 @@ from .words import (
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
     TARGETED_VERB_CATEGORIES,
+    UNDERGOING,
     YIELDING_CATEGORIES,
 )
 
@@ -82,6 +84,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     gerund_agent(cl)
     nominal_parties(cl)
     condemned_act(cl)
+    named_act(cl)
     conditional_target(cl)
     relative_target(cl)
     own_partners(cl)
@@ -462,6 +465,8 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     codes = free_codes(inner, related)
     if len(codes) != 2:  # "Selon Washington, Moscou prépare une invasion de l'Ukraine": RUS-UKR
         codes = free_codes(found, related)
+        if undergone_report(cl, conflicts):
+            return  # "le Pentagone affirme que l'armée russe a subi de lourdes pertes"
     if len(codes) != 2:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
@@ -470,6 +475,14 @@ def co_mentioned_conflict(cl: Clauses) -> None:
             and one_side(cl.toks, sides):
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
+
+
+def undergone_report(cl: Clauses, conflicts: list[Event]) -> bool:
+    """Does every conflict of the clause follow an undergoing verb ("a subi de lourdes
+    pertes", "ont reçu des frappes")? A speaker reporting what another actor suffered does
+    not oppose it (rule ``co_mention``)."""
+    return all(any(cl.toks[k].w in UNDERGOING for k in range(max(0, ev.start - 3), ev.start))
+               for ev in conflicts)
 
 
 def free_codes(ms: list[Mention], related: set[str]) -> list[str]:

@@ -27,6 +27,7 @@ from .words import (
     CONDITIONALS,
     FRONTED,
     GERUND_MARKERS,
+    NAMING_FORMS,
     OWNER_PREPOSITIONS,
     PARTICIPLE_ENDINGS,
     PARTNER_COORDINATORS,
@@ -438,6 +439,30 @@ def relative_target(cl: Clauses) -> None:
         first = next((m for m in cl.mentions if m.start < q and m.start not in cl.excluded), None)
         if agents and not after and first is not None and first not in agents:
             cl.given[verb.start] = (agents, [first])
+
+
+def named_act(cl: Clauses) -> None:
+    """"Joe Biden a qualifié l'invasion russe de l'Ukraine de « génocide »": the name a naming
+    verb (``naming_verbs``) gives to an act with a named agent (:func:`nominal_parties`) is
+    the subject's accusation of that agent (rule ``named_act``: USA > RUS), as a condemned
+    act is."""
+    toks = cl.toks
+    for k, tok in enumerate(toks):
+        if tok.w not in NAMING_FORMS:
+            continue
+        act = next((e for e in cl.events if e.start > k and e.start in cl.given and e.conf
+                    and not e.verb), None)
+        if act is None or any(toks[j].w not in DETERMINERS for j in range(k + 1, act.start)):
+            continue
+        name = next((e for e in cl.events if e.start > act.end and e.counted and e.conf
+                     and e.start not in cl.given), None)
+        if name is None:
+            continue
+        hit = cl.given[act.start][0]
+        agents = [m for m in subjects_before(cl, cl.window(act)[0], k)
+                  if not set(m.all_codes()) & {c for h in hit for c in h.all_codes()}]
+        if agents:
+            cl.given[name.start] = (agents, hit)
 
 
 def subjects_before(cl: Clauses, lo: int, start: int) -> list[Mention]:

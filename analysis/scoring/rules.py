@@ -136,6 +136,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gerund_agent", "dyad", "parties.gerund_agent"),
     Rule("nominal_parties", "dyad", "parties.nominal_parties"),
     Rule("condemned_act", "dyad", "parties.condemned_act"),
+    Rule("named_act", "dyad", "parties.named_act"),
     Rule("conditional_target", "dyad", "parties.conditional_target"),
     Rule("relative_target", "dyad", "parties.relative_target"),
     Rule("conflict_partners", "dyad", "parties.conflict_partners"),

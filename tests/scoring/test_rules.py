@@ -73,6 +73,10 @@ CASES = [
      "RUS>NATO:conf"),
     ("condemned_act", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
      "Russie.", "directed", "USA>RUS:conf"),
+    ("named_act", "Joe Biden a qualifié l'invasion russe de l'Ukraine de « génocide ».", "directed",
+     "USA>RUS:conf"),
+    ("co_mentioned_conflict", "Le secrétaire américain à la Défense a affirmé que l'armée russe "
+     "avait subi de lourdes pertes en Ukraine.", "dyads", []),
     ("relative_target", "La Russie a proclamé l'annexion de quatre régions ukrainiennes, une "
      "décision que les États-Unis ont refusé de reconnaître.", "directed", "USA>RUS:conf"),
     ("passive_halt", "Les discussions entre Washington et Moscou sur la sécurité européenne, "
