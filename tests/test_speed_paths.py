@@ -123,6 +123,53 @@ def test_full_tokens_read_what_the_tokens_say(nlp_full) -> None:
     assert seen > 10_000 and starts > 1_000
 
 
+def test_parsed_sentences_one_pass_equal_build_tokens(nlp_full) -> None:
+    """The full mode's one-pass tokens (:func:`parsed_sentences`, then
+    :func:`mark_quoted`) are, sentence by sentence, what ``doc.sents``,
+    :func:`doc_rows` and :func:`build_tokens` give: bounds, every field of every token
+    (quoted ones included) and the letters and digits in all and inside quotes. And a
+    token for which ``_may_start`` is False starts no pattern of either index."""
+    from analysis.scoring import FrameScorer
+    from analysis.scoring.speech import quote_segments
+    from analysis.scoring.tokens import (
+        build_tokens,
+        doc_ents,
+        doc_rows,
+        mark_quoted,
+        parsed_sentences,
+    )
+
+    engine = FrameScorer(mode="full").fit()._get_engine()
+    sents = corpus_sentences()[600:1500]
+    paras = [" ".join(sents[k:k + 3]) for k in range(0, len(sents), 3)]
+    paras += ["« Nous ne céderons pas », a déclaré mardi le ministre. Il « regrette » tout.",
+              'Le porte-parole a dit : "Moscou refuse". Puis « la Russie et les États-Unis',
+              "Rien.", ""]
+    seen = quoted = skipped = 0
+    carry = False
+    for doc in nlp_full.pipe(paras):
+        rows, text = doc_rows(doc, full=True)
+        segments, _ = quote_segments(text, carry)
+        parsed, text1 = parsed_sentences(doc, doc_ents(doc))
+        assert text1 == text == doc.text
+        spans = list(doc.sents) if len(doc) else []
+        assert [(s, e) for s, e, _, _ in parsed] == [(sp.start, sp.end) for sp in spans]
+        for (_, _, toks, total), sp in zip(parsed, spans, strict=True):
+            ref, ref_total, ref_inside = build_tokens(sp, True, segments, rows, doc_ents(doc))
+            assert mark_quoted(toks, segments) == ref_inside and total == ref_total
+            assert toks == ref
+            assert (toks[0].start, toks[-1].end) == (sp.start_char, sp.end_char)
+            seen += len(toks)
+            quoted += sum(t.quoted for t in toks)
+            for tok in toks:
+                for index in (engine.lex_index, engine.act_index):
+                    if not index._may_start(tok):
+                        skipped += 1
+                        assert index._first_matches(tok) == ()
+        carry = not carry
+    assert seen > 10_000 and quoted > 10 and skipped > 10_000
+
+
 def _parse_fields(doc) -> list[tuple]:
     return [(t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, str(t.morph), t.ent_iob_,
              t.ent_type_, t.is_sent_start) for t in doc]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
@@ -141,6 +141,73 @@ def doc_rows(doc: Doc, full: bool = False) -> tuple[Rows, str]:
         rows.append((info, idx, bool(space), head))
         parts.append(info[0] + " " if ws else info[0])
     return rows, "".join(parts)
+
+
+#: One sentence of a parsed paragraph: (first token, end token, its tokens, their
+#: letters and digits). Its tokens are not yet marked ``quoted`` (:func:`mark_quoted`).
+ParsedSentence = tuple[int, int, list[Tok], int]
+
+
+def parsed_sentences(doc: Doc, ents: list[tuple[int, int, str]],
+                     ) -> tuple[list[ParsedSentence], str]:
+    """The tokens of every sentence of a parsed paragraph in one pass, and its text.
+
+    What :func:`doc_rows` (``full=True``) then :func:`build_tokens` give for each of
+    ``doc.sents``, without the intermediate rows: one ``Doc.to_array`` (sentence starts
+    included: ``Doc.sents`` splits at each token whose ``sent_start`` is 1), one cache
+    look-up and one :class:`Tok` per token. ``quoted`` is left False: the paragraph's
+    quotations are read from its text, which is only known after this pass.
+    """
+    n = len(doc)
+    if not n:
+        return [], doc.text
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IDX, IS_SPACE, SPACY, POS, DEP, LEMMA, MORPH, HEAD, SENT_START])
+    heads = (arr[:, 8].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
+    starts = [0, *(np.flatnonzero(arr[1:, 9] == 1) + 1).tolist(), n]
+    rows = arr[:, :8].tolist()
+    cache = _FULL_INFO
+    parts: list[str] = []
+    add = parts.append
+    out: list[ParsedSentence] = []
+    for start, end in zip(starts, starts[1:], strict=False):
+        toks: list[Tok] = []
+        append = toks.append
+        total = 0
+        tok_ents = _sentence_ents(ents, start, end)
+        for k in range(start, end):
+            orth, idx, space, ws, pos, dep, lemma, morph = rows[k]
+            key = (orth, pos, dep, lemma, morph)
+            info = cache.get(key) or _full_info(strings, key)
+            text, w, lem, st, upos, udep, mood, tense, verbform, title, punct, alnum, mkey = info
+            add(text + " " if ws else text)
+            total += alnum
+            head = heads[k]
+            label, ent_len = tok_ents.get(k, _NO_ENT) if tok_ents else _NO_ENT
+            append(Tok(k - start, text, w, lem, st, upos, udep,
+                       head - start if start <= head < end else -1, mood, tense, verbform,
+                       title, punct and not space, bool(space), idx, idx + len(text), label,
+                       ent_len, False, mkey))
+        out.append((start, end, toks, total))
+    return out, "".join(parts)
+
+
+def mark_quoted(toks: list[Tok], quoted: Sequence[tuple[int, int]]) -> int:
+    """Mark the tokens that start inside a quotation (``quoted``: character ranges,
+    in order), as :func:`build_tokens` does; their letters and digits."""
+    inside = 0
+    qi = 0
+    nq = len(quoted)
+    if not nq:
+        return 0
+    for tok in toks:
+        idx = tok.start
+        while qi < nq and quoted[qi][1] <= idx:
+            qi += 1
+        if qi < nq and quoted[qi][0] <= idx < quoted[qi][1]:
+            tok.quoted = True
+            inside += sum(c.isalnum() for c in tok.text)  # as _word_info counts
+    return inside
 
 
 def doc_ents(doc: Doc) -> list[tuple[int, int, str]]:
