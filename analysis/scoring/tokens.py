@@ -94,19 +94,18 @@ def _fast_info(strings: Any, orth: int) -> TokInfo:
 
 def _full_info(strings: Any, key: tuple[int, int, int, int, int]) -> TokInfo:
     text, w, st, title, punct, alnum, _ = _word_info(strings, key[0])
-    parse = key[1:]
-    pinfo = _PARSE_INFO.get(parse)  # type: ignore[arg-type]
-    if pinfo is None:
-        if len(_PARSE_INFO) >= _WORD_INFO_MAX:
-            _PARSE_INFO.clear()
-            _MORPH_INFO.clear()
-            _LEMMA_INFO.clear()
-        pinfo = _PARSE_INFO[parse] = _parse_info(strings, *parse)  # type: ignore[index]
-    pos, dep, lemma, mood, tense, verbform = pinfo
+    _, pos, dep, lemma, morph = key
+    tags = _TAG_INFO.get((pos, dep, morph))
+    if tags is None:
+        tags = _tag_info(strings, pos, dep, morph)
+    lem = _LEMMA_INFO.get(lemma)
+    if lem is None:
+        lem = _lemma_info(strings, lemma)
+    upos, udep, mood, tense, verbform = tags
     if len(_FULL_INFO) >= _WORD_INFO_MAX:
         _FULL_INFO.clear()
-    info = _FULL_INFO[key] = (text, w, lemma, st, pos, dep, mood, tense, verbform, title,
-                              punct, alnum, (w, lemma, st))
+    info = _FULL_INFO[key] = (text, w, lem, st, upos, udep, mood, tense, verbform, title,
+                              punct, alnum, (w, lem, st))
     return info
 
 
@@ -268,30 +267,36 @@ def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
     return toks, total, inside
 
 
-#: What the full mode reads from a token's parse, keyed by its (POS, DEP, LEMMA, MORPH)
-#: hashes: (pos_, dep_, normalised lemma, Mood, Tense, VerbForm), read from the string
-#: store (what ``Token.pos_``, ``dep_``, ``lemma_`` and ``morph.get`` return, without
-#: building ``Token`` or ``MorphAnalysis`` objects). Few combinations recur. Bounded.
-ParseInfo = tuple[str, str, str, str, str, str]
-_PARSE_INFO: dict[tuple[int, int, int, int], ParseInfo] = {}
-#: (Mood, Tense, VerbForm) of a MORPH hash, and the normalised lemma of a LEMMA hash.
-_MORPH_INFO: dict[int, tuple[str, str, str]] = {}
+#: What the full mode reads from a token's parse, from the string store (what
+#: ``Token.pos_``, ``dep_``, ``lemma_`` and ``morph.get`` return, without building
+#: ``Token`` or ``MorphAnalysis`` objects): (pos_, dep_, Mood, Tense, VerbForm) keyed by
+#: the (POS, DEP, MORPH) hashes, a few thousand combinations; and the normalised lemma
+#: keyed by the LEMMA hash. Apart, because nearly every (POS, DEP, LEMMA, MORPH)
+#: combination is new. Bounded.
+TagInfo = tuple[str, str, str, str, str]
+_TAG_INFO: dict[tuple[int, int, int], TagInfo] = {}
 _LEMMA_INFO: dict[int, str] = {}
 
 
-def _parse_info(strings: Any, pos: int, dep: int, lemma: int, morph: int) -> ParseInfo:
-    """:data:`ParseInfo` from the hashes of a token's parse (``Token.pos_`` is the
+def _tag_info(strings: Any, pos: int, dep: int, morph: int) -> TagInfo:
+    """:data:`TagInfo` from the hashes of a token's parse (``Token.pos_`` is the
     universal tag's name, the others the stored strings)."""
-    feats = _MORPH_INFO.get(morph)
-    if feats is None:
-        fields = dict(f.partition("=")[::2] for f in strings[morph].split("|")) if morph else {}
-        feats = _MORPH_INFO[morph] = (fields.get("Mood", ""), fields.get("Tense", ""),
-                                      fields.get("VerbForm", ""))
-    lem = _LEMMA_INFO.get(lemma)
-    if lem is None:
-        text = strings[lemma] if lemma else ""
-        lem = _LEMMA_INFO[lemma] = norm(text) if text else ""
-    return (POS_NAMES[pos] if pos else "", strings[dep] if dep else "", lem, *feats)
+    if len(_TAG_INFO) >= _WORD_INFO_MAX:
+        _TAG_INFO.clear()
+    fields = dict(f.partition("=")[::2] for f in strings[morph].split("|")) if morph else {}
+    info = _TAG_INFO[(pos, dep, morph)] = (
+        POS_NAMES[pos] if pos else "", strings[dep] if dep else "",
+        fields.get("Mood", ""), fields.get("Tense", ""), fields.get("VerbForm", ""))
+    return info
+
+
+def _lemma_info(strings: Any, lemma: int) -> str:
+    """The normalised lemma of a LEMMA hash ("" for none)."""
+    if len(_LEMMA_INFO) >= _WORD_INFO_MAX:
+        _LEMMA_INFO.clear()
+    text = strings[lemma] if lemma else ""
+    lem = _LEMMA_INFO[lemma] = norm(text) if text else ""
+    return lem
 
 
 # --------------------------------------------------------------------------- #
