@@ -101,7 +101,7 @@ def _empty_caches() -> None:
     from analysis.scoring import french, matcher, tokens
 
     for name in ("_WORD_INFO", "_FAST_INFO", "_FULL_INFO", "_PARSE_INFO", "_MORPH_INFO",
-                 "_LEMMA_INFO", "_TAG_INFO"):
+                 "_LEMMA_INFO"):
         getattr(tokens, name, {}).clear()
     french.stem.cache_clear()
     for engine in matcher._ENGINES.values():

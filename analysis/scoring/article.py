@@ -30,16 +30,7 @@ from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
 from .structures import Context, Sent
-from .tokens import (
-    Rows,
-    Tok,
-    build_tokens,
-    doc_ents,
-    doc_rows,
-    mark_quoted,
-    parsed_sentences,
-    unique,
-)
+from .tokens import Rows, Tok, build_tokens, doc_ents, doc_rows, unique
 from .words import AGENT_NOUNS, NON_AGENT_HEADS
 
 
@@ -102,8 +93,6 @@ class ArticleScorer:
     def score_doc(self, doc: Doc, paragraph_index: int) -> list[SentenceScore]:
         """Score one paragraph; the context goes on to the next paragraph."""
         self.full = self.want_full and doc.has_annotation("DEP")
-        if self.full and "sents" not in doc.user_hooks:
-            return self._score_parsed(doc, paragraph_index)
         rows, text = doc_rows(doc, self.full)
         segments, carry = quote_segments(text, self.ctx.open_quote)
         self.ctx.open_quote = carry
@@ -117,24 +106,6 @@ class ArticleScorer:
         for sent in sents:
             # the span's own text, without building its tokens again (Span.text does)
             sent.text = text[sent.start:sent.end]
-        speakers: dict[int, tuple[str, str]] = {}
-        return [self.score_sentence(i, sent, sents, segments, speakers)
-                for i, sent in enumerate(sents)]
-
-    def _score_parsed(self, doc: Doc, paragraph_index: int) -> list[SentenceScore]:
-        """:meth:`score_doc` of a parsed paragraph, its tokens built in one pass
-        (:func:`~.tokens.parsed_sentences`): the same sentences, tokens and scores."""
-        parsed, text = parsed_sentences(doc, doc_ents(doc))
-        segments, carry = quote_segments(text, self.ctx.open_quote)
-        self.ctx.open_quote = carry
-        sents = []
-        for k, (_, _, toks, total) in enumerate(parsed):
-            inside = mark_quoted(toks, segments)
-            sent = self.analyse(toks, toks[0].start, toks[-1].end,
-                                paragraph_index == 0 and k == 0,
-                                inside / total if total else 0.0, self.engine.starts(toks))
-            sent.text = text[sent.start:sent.end]
-            sents.append(sent)
         speakers: dict[int, tuple[str, str]] = {}
         return [self.score_sentence(i, sent, sents, segments, speakers)
                 for i, sent in enumerate(sents)]

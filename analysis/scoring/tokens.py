@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
@@ -94,18 +94,19 @@ def _fast_info(strings: Any, orth: int) -> TokInfo:
 
 def _full_info(strings: Any, key: tuple[int, int, int, int, int]) -> TokInfo:
     text, w, st, title, punct, alnum, _ = _word_info(strings, key[0])
-    _, pos, dep, lemma, morph = key
-    tags = _TAG_INFO.get((pos, dep, morph))
-    if tags is None:
-        tags = _tag_info(strings, pos, dep, morph)
-    lem = _LEMMA_INFO.get(lemma)
-    if lem is None:
-        lem = _lemma_info(strings, lemma)
-    upos, udep, mood, tense, verbform = tags
+    parse = key[1:]
+    pinfo = _PARSE_INFO.get(parse)  # type: ignore[arg-type]
+    if pinfo is None:
+        if len(_PARSE_INFO) >= _WORD_INFO_MAX:
+            _PARSE_INFO.clear()
+            _MORPH_INFO.clear()
+            _LEMMA_INFO.clear()
+        pinfo = _PARSE_INFO[parse] = _parse_info(strings, *parse)  # type: ignore[index]
+    pos, dep, lemma, mood, tense, verbform = pinfo
     if len(_FULL_INFO) >= _WORD_INFO_MAX:
         _FULL_INFO.clear()
-    info = _FULL_INFO[key] = (text, w, lem, st, upos, udep, mood, tense, verbform, title,
-                              punct, alnum, (w, lem, st))
+    info = _FULL_INFO[key] = (text, w, lemma, st, pos, dep, mood, tense, verbform, title,
+                              punct, alnum, (w, lemma, st))
     return info
 
 
@@ -140,73 +141,6 @@ def doc_rows(doc: Doc, full: bool = False) -> tuple[Rows, str]:
         rows.append((info, idx, bool(space), head))
         parts.append(info[0] + " " if ws else info[0])
     return rows, "".join(parts)
-
-
-#: One sentence of a parsed paragraph: (first token, end token, its tokens, their
-#: letters and digits). Its tokens are not yet marked ``quoted`` (:func:`mark_quoted`).
-ParsedSentence = tuple[int, int, list[Tok], int]
-
-
-def parsed_sentences(doc: Doc, ents: list[tuple[int, int, str]],
-                     ) -> tuple[list[ParsedSentence], str]:
-    """The tokens of every sentence of a parsed paragraph in one pass, and its text.
-
-    What :func:`doc_rows` (``full=True``) then :func:`build_tokens` give for each of
-    ``doc.sents``, without the intermediate rows: one ``Doc.to_array`` (sentence starts
-    included: ``Doc.sents`` splits at each token whose ``sent_start`` is 1), one cache
-    look-up and one :class:`Tok` per token. ``quoted`` is left False: the paragraph's
-    quotations are read from its text, which is only known after this pass.
-    """
-    n = len(doc)
-    if not n:
-        return [], doc.text
-    strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, IDX, IS_SPACE, SPACY, POS, DEP, LEMMA, MORPH, HEAD, SENT_START])
-    heads = (arr[:, 8].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
-    starts = [0, *(np.flatnonzero(arr[1:, 9] == 1) + 1).tolist(), n]
-    rows = arr[:, :8].tolist()
-    cache = _FULL_INFO
-    parts: list[str] = []
-    add = parts.append
-    out: list[ParsedSentence] = []
-    for start, end in zip(starts, starts[1:], strict=False):
-        toks: list[Tok] = []
-        append = toks.append
-        total = 0
-        tok_ents = _sentence_ents(ents, start, end)
-        for k in range(start, end):
-            orth, idx, space, ws, pos, dep, lemma, morph = rows[k]
-            key = (orth, pos, dep, lemma, morph)
-            info = cache.get(key) or _full_info(strings, key)
-            text, w, lem, st, upos, udep, mood, tense, verbform, title, punct, alnum, mkey = info
-            add(text + " " if ws else text)
-            total += alnum
-            head = heads[k]
-            label, ent_len = tok_ents.get(k, _NO_ENT) if tok_ents else _NO_ENT
-            append(Tok(k - start, text, w, lem, st, upos, udep,
-                       head - start if start <= head < end else -1, mood, tense, verbform,
-                       title, punct and not space, bool(space), idx, idx + len(text), label,
-                       ent_len, False, mkey))
-        out.append((start, end, toks, total))
-    return out, "".join(parts)
-
-
-def mark_quoted(toks: list[Tok], quoted: Sequence[tuple[int, int]]) -> int:
-    """Mark the tokens that start inside a quotation (``quoted``: character ranges,
-    in order), as :func:`build_tokens` does; their letters and digits."""
-    inside = 0
-    qi = 0
-    nq = len(quoted)
-    if not nq:
-        return 0
-    for tok in toks:
-        idx = tok.start
-        while qi < nq and quoted[qi][1] <= idx:
-            qi += 1
-        if qi < nq and quoted[qi][0] <= idx < quoted[qi][1]:
-            tok.quoted = True
-            inside += sum(c.isalnum() for c in tok.text)  # as _word_info counts
-    return inside
 
 
 def doc_ents(doc: Doc) -> list[tuple[int, int, str]]:
@@ -267,36 +201,30 @@ def build_tokens(sent: Span, full: bool, quoted: Sequence[tuple[int, int]],
     return toks, total, inside
 
 
-#: What the full mode reads from a token's parse, from the string store (what
-#: ``Token.pos_``, ``dep_``, ``lemma_`` and ``morph.get`` return, without building
-#: ``Token`` or ``MorphAnalysis`` objects): (pos_, dep_, Mood, Tense, VerbForm) keyed by
-#: the (POS, DEP, MORPH) hashes, a few thousand combinations; and the normalised lemma
-#: keyed by the LEMMA hash. Apart, because nearly every (POS, DEP, LEMMA, MORPH)
-#: combination is new. Bounded.
-TagInfo = tuple[str, str, str, str, str]
-_TAG_INFO: dict[tuple[int, int, int], TagInfo] = {}
+#: What the full mode reads from a token's parse, keyed by its (POS, DEP, LEMMA, MORPH)
+#: hashes: (pos_, dep_, normalised lemma, Mood, Tense, VerbForm), read from the string
+#: store (what ``Token.pos_``, ``dep_``, ``lemma_`` and ``morph.get`` return, without
+#: building ``Token`` or ``MorphAnalysis`` objects). Few combinations recur. Bounded.
+ParseInfo = tuple[str, str, str, str, str, str]
+_PARSE_INFO: dict[tuple[int, int, int, int], ParseInfo] = {}
+#: (Mood, Tense, VerbForm) of a MORPH hash, and the normalised lemma of a LEMMA hash.
+_MORPH_INFO: dict[int, tuple[str, str, str]] = {}
 _LEMMA_INFO: dict[int, str] = {}
 
 
-def _tag_info(strings: Any, pos: int, dep: int, morph: int) -> TagInfo:
-    """:data:`TagInfo` from the hashes of a token's parse (``Token.pos_`` is the
+def _parse_info(strings: Any, pos: int, dep: int, lemma: int, morph: int) -> ParseInfo:
+    """:data:`ParseInfo` from the hashes of a token's parse (``Token.pos_`` is the
     universal tag's name, the others the stored strings)."""
-    if len(_TAG_INFO) >= _WORD_INFO_MAX:
-        _TAG_INFO.clear()
-    fields = dict(f.partition("=")[::2] for f in strings[morph].split("|")) if morph else {}
-    info = _TAG_INFO[(pos, dep, morph)] = (
-        POS_NAMES[pos] if pos else "", strings[dep] if dep else "",
-        fields.get("Mood", ""), fields.get("Tense", ""), fields.get("VerbForm", ""))
-    return info
-
-
-def _lemma_info(strings: Any, lemma: int) -> str:
-    """The normalised lemma of a LEMMA hash ("" for none)."""
-    if len(_LEMMA_INFO) >= _WORD_INFO_MAX:
-        _LEMMA_INFO.clear()
-    text = strings[lemma] if lemma else ""
-    lem = _LEMMA_INFO[lemma] = norm(text) if text else ""
-    return lem
+    feats = _MORPH_INFO.get(morph)
+    if feats is None:
+        fields = dict(f.partition("=")[::2] for f in strings[morph].split("|")) if morph else {}
+        feats = _MORPH_INFO[morph] = (fields.get("Mood", ""), fields.get("Tense", ""),
+                                      fields.get("VerbForm", ""))
+    lem = _LEMMA_INFO.get(lemma)
+    if lem is None:
+        text = strings[lemma] if lemma else ""
+        lem = _LEMMA_INFO[lemma] = norm(text) if text else ""
+    return (POS_NAMES[pos] if pos else "", strings[dep] if dep else "", lem, *feats)
 
 
 # --------------------------------------------------------------------------- #
