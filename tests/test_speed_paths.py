@@ -123,6 +123,30 @@ def test_full_tokens_read_what_the_tokens_say(nlp_full) -> None:
     assert seen > 10_000 and starts > 1_000
 
 
+def test_may_start_false_only_for_tokens_without_candidates(nlp_full) -> None:
+    """``PhraseIndex._may_start`` (a few set tests before building a new word's start
+    plan) is False only for tokens whose first-word candidates are empty, in both
+    indexes, on real French paragraphs; and it does let the starting tokens through."""
+    from analysis.scoring import FrameScorer
+    from analysis.scoring.tokens import sentence_tokens
+
+    engine = FrameScorer(mode="full").fit()._get_engine()
+    sents = corpus_sentences()[600:1500]
+    paras = [" ".join(sents[k:k + 3]) for k in range(0, len(sents), 3)]
+    skipped = kept = 0
+    for doc in nlp_full.pipe(paras):
+        for sent in doc.sents:
+            for tok in sentence_tokens(sent, True, []):
+                for index in (engine.lex_index, engine.act_index):
+                    if index._may_start(tok):
+                        kept += bool(index._first_matches(tok))
+                    else:
+                        skipped += 1
+                        assert index._first_matches(tok) == ()
+                        assert index.plan(tok) is None
+    assert skipped > 10_000 and kept > 1_000
+
+
 def _parse_fields(doc) -> list[tuple]:
     return [(t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, str(t.morph), t.ent_iob_,
              t.ent_type_, t.is_sent_start) for t in doc]

@@ -282,12 +282,22 @@ class PhraseIndex:
             self._first_cache[key] = pids
         return pids
 
+    def _may_start(self, tok: Tok) -> bool:
+        """False when :meth:`_first_matches` has no candidate for the token (none of its
+        look-ups finds a pattern): a few set tests instead of building the candidates."""
+        w = tok.w
+        return (w in self.by_form or tok.lemma in self.by_form or tok.stem in self.by_stem
+                or (w in CONTRACTIONS and CONTRACTIONS[w] in self.by_form)
+                or (bool(self.det_first) and w in DETERMINERS))
+
     def plan(self, tok: Tok) -> StartPlan | None:
         """The :class:`StartPlan` of a token (None if it starts no pattern), cached by
         the token's form, lemma and stem as :meth:`_first_matches` is."""
         key = tok.key
         if key in self._plan_cache:
             return self._plan_cache[key]
+        if not self._may_start(tok):
+            return None  # most new words: no candidate, nothing worth caching here
         pids = self._first_matches(tok)
         plan = self._make_plan(pids) if pids else None
         if len(self._plan_cache) >= _FIRST_CACHE_MAX:
