@@ -32,6 +32,7 @@ from .words import (
     NEGATORS,
     NOUN_HOMOGRAPHS,
     OBJECT_ENDS,
+    OBJECT_GAP,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
     PASSIVE_AUX,
@@ -39,7 +40,6 @@ from .words import (
     PLURAL_ARTICLES,
     POSSESSIVES,
     QUOTE_CHARS,
-    RECIPIENT_PREPOSITIONS,
     REFLEXIVE_CLITICS,
     SINCE_MARKERS,
     SPORT_CONTEXT,
@@ -382,7 +382,7 @@ def recipient_inside(toks: list[Tok], s: int, k: int) -> bool:
     j = k - 1
     while j > s and (toks[j].title or toks[j].w in DETERMINERS):
         j -= 1
-    return j > s and toks[j].w in RECIPIENT_PREPOSITIONS
+    return j > s and toks[j].w in OBJECT_GAP
 
 
 def in_name(toks: list[Tok], s: int, e: int) -> bool:

@@ -232,8 +232,8 @@ class PhraseIndex:
         k = i + first
         for j, spec in enumerate(pat.specs[first:], first):
             skipped = 0
-            if j == 1 and pat.specs[0].stem:
-                k = _after_recipient(toks, k)
+            if j == 1 and pat.specs[0].stem and k < len(toks) and not self._spec_ok(spec, toks[k]):
+                k = _after_recipient(toks, k)  # not "travailler avec": there "avec" is the term's
             while True:
                 if k >= len(toks):
                     return -1
@@ -403,8 +403,8 @@ _SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
 NOUN_CLASSES = _WORDS.map("noun_classes")
 #: number words and digits also skipped before a class slot ("la livraison de six canons")
 _CLASS_SKIPS = _WORDS.set("quantifiers")
-#: the prepositions of a recipient named before a verb's object (recipient_prepositions)
-_RECIPIENT_MARKERS = frozenset(_WORDS.seq("recipient_prepositions"))
+#: the prepositions of a recipient or partner named before a verb's object
+_RECIPIENT_MARKERS = _WORDS.set("object_gap_prepositions")
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:
