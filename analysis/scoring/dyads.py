@@ -29,6 +29,7 @@ from .parties import (
     conditional_target,
     conflict_partners,
     gerund_agent,
+    judged_act,
     named_act,
     nominal_parties,
     own_partners,
@@ -85,6 +86,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     nominal_parties(cl)
     condemned_act(cl)
     named_act(cl)
+    judged_act(cl)
     conditional_target(cl)
     relative_target(cl)
     own_partners(cl)
@@ -389,14 +391,16 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
     if len(a_codes) < 2:
         return
     first_agent = min(m.start for m in agents)
-    reciprocal = (ev.start > 0 and toks[ev.start - 1].w == "se") \
+    mutual = any(o.conf and o.start > 0 and toks[o.start - 1].w == "se"  # "se renvoient"
+                 and cl.window(o) == cl.window(ev) for o in cl.events)
+    reciprocal = mutual \
         or ev.row.term.startswith(("se ", "s'")) \
         or ev.row.term.split()[0] in RECIPROCAL_HEADS or any(
         o.row.role == "recip" and cl.window(o) == cl.window(ev) for o in cl.events) or any(
         toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent)) or any(
         toks[k].w in RECIPROCAL_PRONOUNS and toks[k - 1].w in DETERMINERS
         for k in range(ev.end + 1, min(len(toks), ev.end + 3)))  # "chacun accusant l'autre"
-    if reciprocal and not t_codes:
+    if reciprocal and (mutual or not t_codes):  # "se renvoient la responsabilité de ..."
         cl.add_pairs(a_codes, "conf", ev, ev.evidence)
         return
     all_before = all(m.start < ev.start or preceded_by(toks, m, AGENT_PREPOSITIONS) for m in agents)

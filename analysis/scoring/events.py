@@ -22,6 +22,7 @@ from .words import (
     COMPLEMENT_PREPOSITIONS,
     CONTINUATION_WORDS,
     DEESC_GAP,
+    DOCUMENT_NOUNS,
     ETRE,
     HALTING_PREDICATES,
     INTERACTION,
@@ -193,6 +194,25 @@ def called_upon(toks: list[Tok], events: list[Event], full: bool) -> None:
                 break
 
 
+def document_content(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"une résolution qualifiant la Russie d'« État soutenant le terrorisme »", "un projet de
+    résolution américain condamnant l'annexion": a ``document_nouns`` term followed (an
+    adjective between at most) by a present participle of conflict or of naming names a
+    one-sided text, not an agreement (rule ``document``)."""
+    starts = {o.start: o for o in events}
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in DOCUMENT_NOUNS:
+            continue
+        for k in range(ev.end, min(ev.end + 2, len(toks))):
+            w = toks[k].w
+            if w.endswith("ant") and (w in NAMING_FORMS or (
+                    k in starts and starts[k].row.quad in lx.CONF_QUADS)):
+                ev.counted = False
+                ev.rule = "document"
+                ev.evidence = f"document:{ev.shown_term}[dropped]"
+                break
+
+
 def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
     """In a sentence about sport (a word of :data:`SPORT_CONTEXT`), "victoire", "défaite",
     "rencontre", "attaque"... name a game, not an international event (rule ``sport``)."""
@@ -232,7 +252,8 @@ def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> 
         if not (needs_aux(w) or (ev.row.term.endswith("ir") and w.endswith(("i", "ie", "is", "ies"))
                                  and not w.endswith("ssi"))):
             continue
-        before = [toks[k] for k in range(max(0, ev.start - 3), ev.start)]
+        before = [toks[k] for k in range(max(0, ev.start - 4), ev.start)
+                  if toks[k].text not in QUOTE_CHARS][-3:]  # "voir la Russie « affaiblie »"
         if not any(t.w in PARTICIPLE_AUX for t in before):
             ev.counted = False
             ev.rule = "descriptive"

@@ -25,6 +25,7 @@ from .words import (
     AGENT_PREPOSITIONS,
     CONDITION_SUBJECTS,
     CONDITIONALS,
+    ETRE,
     FRONTED,
     GERUND_MARKERS,
     NAMING_FORMS,
@@ -37,6 +38,7 @@ from .words import (
     PURPOSE_MARKERS,
     QUANTIFIERS,
     QUE_NOT_BOUND_AFTER,
+    QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
     UNDERGOING,
 )
@@ -463,6 +465,31 @@ def named_act(cl: Clauses) -> None:
                   if not set(m.all_codes()) & {c for h in hit for c in h.all_codes()}]
         if agents:
             cl.given[name.start] = (agents, hit)
+
+
+def judged_act(cl: Clauses) -> None:
+    """"Pour Washington, l'annexion de quatre régions ukrainiennes par Moscou est « nulle et non
+    avenue »": a verbal conflict word after "est"/"sont" whose subject is an act with a named
+    agent (:func:`nominal_parties`) is the speaker's (or the clause's first actor's) rejection
+    of that agent (rule ``judged_act``: USA > RUS)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not (ev.counted and ev.quad == "verbal_conf" and not ev.verb) or ev.start in cl.given:
+            continue
+        k = ev.start - 1
+        while k > 0 and toks[k].text in QUOTE_CHARS:
+            k -= 1
+        if k <= 0 or toks[k].w not in ETRE:
+            continue
+        act = next((a for a in reversed(cl.events) if a.end <= k and a.start in cl.given
+                    and a.conf and not a.verb), None)
+        if act is None:
+            continue
+        hit = cl.given[act.start][0]
+        agents = [m for m in subjects_before(cl, 0, act.start)
+                  if not set(m.all_codes()) & {c for h in hit for c in h.all_codes()}]
+        if agents:
+            cl.given[ev.start] = (agents, hit)
 
 
 def subjects_before(cl: Clauses, lo: int, start: int) -> list[Mention]:

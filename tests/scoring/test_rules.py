@@ -73,6 +73,14 @@ CASES = [
      "RUS>NATO:conf"),
     ("condemned_act", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
      "Russie.", "directed", "USA>RUS:conf"),
+    ("judged_act", "Pour Washington, l'annexion de quatre régions ukrainiennes par Moscou est "
+     "« nulle et non avenue ».", "directed", "USA>RUS:conf"),
+    ("document_content", "Le Sénat américain a adopté une résolution qualifiant la Russie "
+     "d'« État soutenant le terrorisme ».", "evidence", "document:résolution[dropped]"),
+    ("conflict_dyads", "Moscou et Washington se renvoient la responsabilité de l'effondrement "
+     "des négociations sur la sécurité européenne.", "dyad", "RUS-USA:conf"),
+    ("descriptive_participle", "Lloyd Austin a déclaré que les États-Unis voulaient voir la "
+     "Russie « affaiblie ».", "dyad", "RUS-USA:conf"),
     ("named_act", "Joe Biden a qualifié l'invasion russe de l'Ukraine de « génocide ».", "directed",
      "USA>RUS:conf"),
     ("co_mentioned_conflict", "Le secrétaire américain à la Défense a affirmé que l'armée russe "
@@ -335,7 +343,7 @@ def test_dropped_rules_are_labels():
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
                              "allied_side", "not_named", "peace_call", "demanded",
                              "since_contact", "weapon_name", "called_for",
-                             "noun_reading"}
+                             "noun_reading", "document"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
