@@ -468,7 +468,7 @@ def described_complement(toks: list[Tok], ev: Event, target: Event,
     after = complement(toks, target, events, False)
     if after is not None and alive(after) and after.rule == "lexicon" and after.verb \
             and after.row.quad in lx.CONF_QUADS and not after.negated \
-            and toks[after.start].w.endswith(("é", "és", "ée", "ées")):
+            and needs_aux(toks[after.start].w):
         deescalate(toks, ev, after)
 
 
@@ -541,7 +541,7 @@ def outside_apposition(toks: list[Tok], lo: int, hi: int) -> list[int]:
     out: list[int] = []
     k = lo
     while k < hi:
-        if toks[k].w == "," and k + 1 < hi and toks[k + 1].w.endswith(("é", "ée", "és", "ées")):
+        if toks[k].w == "," and k + 1 < hi and needs_aux(toks[k + 1].w):
             close = next((j for j in range(k + 2, hi) if toks[j].w == ","), None)
             if close is not None:
                 k = close + 1
