@@ -86,7 +86,7 @@ WORD_LISTS: dict[str, str] = {
     "negation_before": "words.NEGATION_BEFORE",
     "deescalation_gap": "words.DEESC_GAP (with SKIPPABLE)",
     "commitment_verbs": "words.COMMITMENT_VERBS",
-    "object_gap_prepositions": "matcher._RECIPIENT_MARKERS, words.OBJECT_GAP",
+    "object_gap_prepositions": "matcher.OBJECT_GAP",
     "document_nouns": "words.DOCUMENT_NOUNS",
     "named_after_nouns": "words.NAMED_AFTER",
     "capitalised_nouns": "words.CAPITALISED_NOUNS",

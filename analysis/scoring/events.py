@@ -9,7 +9,7 @@ from typing import Any
 from analysis import lexicon as lx
 
 from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive, norm
-from .matcher import LexRow, class_forms, fill_slots
+from .matcher import OBJECT_GAP, LexRow, class_forms, fill_slots
 from .modality import modality_of
 from .structures import Event, Sent
 from .tokens import Tok, first_word
@@ -33,7 +33,6 @@ from .words import (
     NEGATORS,
     NOUN_HOMOGRAPHS,
     OBJECT_ENDS,
-    OBJECT_GAP,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
     PASSIVE_AUX,

@@ -104,7 +104,7 @@ def _after_recipient(toks: Sequence[Tok], k: int) -> int:
     """Past a recipient named between a verb and its object ("a fourni à Kiev des
     renseignements", "livrer aux Ukrainiens des missiles"): "à"/"au"/"aux", a determiner,
     and one to three capitalised words; ``k`` itself when there is none."""
-    if k >= len(toks) or toks[k].w not in _RECIPIENT_MARKERS:
+    if k >= len(toks) or toks[k].w not in OBJECT_GAP:
         return k
     j = k + 1
     while j < len(toks) and toks[j].w in DETERMINERS and j - k <= 2:
@@ -356,7 +356,7 @@ class PhraseIndex:
                 self._found(found, toks, i, self._match_at(self.patterns[pid], toks, i, 1), pid)
             if plan.second and i + 1 < n:
                 nxt = toks[i + 1]
-                if nxt.w in SKIPPABLE or nxt.w in _RECIPIENT_MARKERS:
+                if nxt.w in SKIPPABLE or nxt.w in OBJECT_GAP:
                     cands = plan.second
                 else:
                     cands = plan.by_form.get(nxt.w, ())
@@ -404,7 +404,7 @@ NOUN_CLASSES = _WORDS.map("noun_classes")
 #: number words and digits also skipped before a class slot ("la livraison de six canons")
 _CLASS_SKIPS = _WORDS.set("quantifiers")
 #: the prepositions of a recipient or partner named before a verb's object
-_RECIPIENT_MARKERS = _WORDS.set("object_gap_prepositions")
+OBJECT_GAP = _WORDS.set("object_gap_prepositions")
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:

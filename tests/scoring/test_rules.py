@@ -259,6 +259,8 @@ CASES = [
     ("called_upon", "Antony Blinken a appelé son homologue chinois à ne pas fournir d'aide "
      "militaire à la Russie.", "directed", "USA>CHN:conf"),
     ("aid_recipient", "Washington a partagé avec Kiev des renseignements.", "dyad", "UKR-USA:coop"),
+    ("aid_recipient", "Paris a annoncé la livraison de six canons Caesar à l'armée ukrainienne.",
+     "dyad", "FRA-UKR:coop"),
     ("weapon_compound", "Les États-Unis ont livré des lance-roquettes à l'Ukraine.", "dyad",
      "UKR-USA:coop"),
     ("weapon_compound", "Les États-Unis refusent de livrer des armes offensives à l'Ukraine.",
