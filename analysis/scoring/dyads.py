@@ -15,10 +15,8 @@ from typing import Any
 
 from analysis import lexicon as lx
 
-from .events import mod
 from .french import DETERMINERS, SKIPPABLE
-from .matcher import COORDINATORS, ENEMY_CODES, LexRow
-from .modality import modality_of
+from .matcher import COORDINATORS, ENEMY_CODES
 from .parties import (
     Clauses,
     accused_agent,
@@ -38,6 +36,7 @@ from .parties import (
     relative_target,
     undergone,
 )
+from .reactions import add_synthetic, blamed_act, provoked_reaction, synthetic_event
 from .structures import Context, Event, Mention, Sent
 from .tokens import Tok, unique
 from .words import (
@@ -94,6 +93,8 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     against_enemy(cl, full)
     cooperation_against(cl, full)
     deontic_demand(cl, full)
+    provoked_reaction(cl, full)
+    blamed_act(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)
@@ -126,25 +127,6 @@ def against_enemy(cl: Clauses, full: bool) -> None:
                 k -= 1
             add_synthetic(cl, synthetic_event(toks, k, m.end, "contre", "ASSAULT",
                                               "material_conf", "190", "against", m.code, full))
-
-
-def synthetic_event(toks: list[Tok], start: int, end: int, term: str, category: str,
-                    quad: str, cameo: str, rule: str, code: str, full: bool,
-                    verb: bool = False) -> Event:
-    """An event a dyad rule adds ("contre Daech", "contre X" on a cooperation, "X doit"),
-    weighted by its category's Schrodt score, with its evidence ("contre:TER[ASSAULT,-9.3]")."""
-    weight = lx.SCHRODT_SCORES[category]
-    row = LexRow(term, "VERB" if verb else "MWE", category, quad, weight, cameo, "event")
-    ev = Event(start, end, row, category, quad, weight, verb=verb, rule=rule,
-               modality=modality_of(toks, start, end, full))
-    ev.evidence = f"{term}:{code}[{category},{ev.weight:+.1f}{mod(ev)}]"
-    return ev
-
-
-def add_synthetic(cl: Clauses, ev: Event) -> None:
-    """Count a rule's own event in the sentence (and show it in the evidence)."""
-    cl.events.append(ev)
-    cl.synthetic.append(ev)
 
 
 def deontic_demand(cl: Clauses, full: bool) -> None:

@@ -29,6 +29,7 @@ from .words import (
     FRONTED,
     GERUND_MARKERS,
     NAMING_FORMS,
+    NEGATORS,
     OWNER_PREPOSITIONS,
     PARTICIPLE_ENDINGS,
     PARTNER_COORDINATORS,
@@ -49,8 +50,8 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     and the edges of a speech attribution."""
     n = len(toks)
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
-        t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER))
-        or condition_opens(toks, k)]
+        t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
+        and not restrictive_que(toks, k)) or condition_opens(toks, k)]
     first = first_word(toks)
     fw = toks[first].w if toks else ""
     if fw in FRONTED or fw.endswith(PARTICIPLE_ENDINGS) or (
@@ -62,6 +63,18 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     if excluded:
         bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
     return bounds
+
+
+def restrictive_que(toks: list[Tok], k: int) -> bool:
+    """Is the "que" at ``k`` the second half of a restrictive "ne ... que" ("ne font que
+    prolonger le conflit", "n'a fait qu'aggraver"), which opens no clause? A negator
+    between ("ne dit pas que") makes it a completive "que" again."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if toks[j].w in NEGATORS or toks[j].punct:
+            return False
+        if toks[j].w == "ne":
+            return True
+    return False
 
 
 def condition_opens(toks: list[Tok], k: int) -> bool:

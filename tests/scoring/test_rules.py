@@ -107,6 +107,14 @@ CASES = [
      "dyad", "RUS-USA:conf"),
     ("co_mentioned_conflict", "Selon Washington, Moscou prépare une invasion de l'Ukraine.",
      "dyad", "RUS-UKR:conf"),
+    ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
+     "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
+    ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
+     "suscitant l'ire de Moscou.", "evidence", "ire:USA[ACCUSE"),
+    ("blamed_act", "Selon le Kremlin, les livraisons d'armes américaines à Kiev prolongent le "
+     "conflit.", "directed", "RUS>USA:conf"),
+    ("restrictive_que", "Dmitri Peskov a estimé que les livraisons d'armes américaines à Kiev "
+     "« ne feront que prolonger les souffrances ».", "dyad", "RUS-USA:conf"),
     ("deontic_demand", "« Washington doit cesser de livrer des armes à Kiev », a déclaré "
      "Sergueï Lavrov.", "directed", "RUS>USA:conf"),
     ("deontic_demand", "« La Russie doit retirer ses troupes », a déclaré Antony Blinken.",

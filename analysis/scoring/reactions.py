@@ -1,0 +1,115 @@
+"""Dyad rules that add an accusation no lexicon term names: reactions and blame.
+
+"une aide militaire à l'Ukraine, provoquant la colère de Moscou" and "selon le
+Kremlin, les livraisons d'armes américaines ne font que prolonger le conflit" say
+that one actor disapproves of another's act without a verb of accusing. Each rule
+here adds that disapproval as an ACCUSE event (CAMEO 111, criticize or denounce)
+between the two, as :mod:`.dyads` does for "contre X" and "X doit": the events
+they build live here too (:func:`synthetic_event`), so that every rule adding an
+event shares one constructor.
+"""
+
+from __future__ import annotations
+
+from analysis import lexicon as lx
+
+from .events import mod
+from .matcher import LexRow
+from .modality import modality_of
+from .parties import Clauses, preceded_by
+from .structures import Event, Mention
+from .tokens import Tok
+from .words import (
+    BLAME_OBJECTS,
+    BLAME_VERBS,
+    OWNER_PREPOSITIONS,
+    PROVOKING_FORMS,
+    REACTION_NOUNS,
+    RECIPIENT_PREPOSITIONS,
+)
+
+
+def synthetic_event(toks: list[Tok], start: int, end: int, term: str, category: str,
+                    quad: str, cameo: str, rule: str, code: str, full: bool,
+                    verb: bool = False) -> Event:
+    """An event a dyad rule adds ("contre Daech", "contre X" on a cooperation, "X doit"),
+    weighted by its category's Schrodt score, with its evidence ("contre:TER[ASSAULT,-9.3]")."""
+    weight = lx.SCHRODT_SCORES[category]
+    row = LexRow(term, "VERB" if verb else "MWE", category, quad, weight, cameo, "event")
+    ev = Event(start, end, row, category, quad, weight, verb=verb, rule=rule,
+               modality=modality_of(toks, start, end, full))
+    ev.evidence = f"{term}:{code}[{category},{ev.weight:+.1f}{mod(ev)}]"
+    return ev
+
+
+def add_synthetic(cl: Clauses, ev: Event) -> None:
+    """Count a rule's own event in the sentence (and show it in the evidence)."""
+    cl.events.append(ev)
+    cl.synthetic.append(ev)
+
+
+def _accuse(cl: Clauses, start: int, end: int, accusers: list[Mention],
+            accused: list[Mention], rule: str, full: bool) -> None:
+    """Give the conflict event at ``start`` (a lexicon one, or a new ACCUSE) its sides."""
+    cl.given[start] = (accusers, accused)
+    if any(ev.start == start and ev.conf and ev.counted for ev in cl.events):
+        return  # "l'indignation de Moscou": the lexicon's own event, now with its sides
+    term = " ".join(t.w for t in cl.toks[start:end])
+    add_synthetic(cl, synthetic_event(cl.toks, start, end, term, "ACCUSE", "verbal_conf",
+                                      "111", rule, accused[0].code, full))
+
+
+def _subject(cl: Clauses, before: int) -> Mention | None:
+    """The first actor of the sentence before ``before`` that is no recipient or owner
+    ("Le Pentagone a annoncé une aide à l'Ukraine": the Pentagon, speaker or not)."""
+    return next((m for m in cl.mentions if m.start < before
+                 and not preceded_by(cl.toks, m, RECIPIENT_PREPOSITIONS)
+                 and not preceded_by(cl.toks, m, OWNER_PREPOSITIONS)), None)
+
+
+def provoked_reaction(cl: Clauses, full: bool) -> None:
+    """"..., provoquant la colère de Moscou", "a suscité l'ire de Pékin": a reaction noun
+    (``reaction_nouns``) after a verb of provoking (``provoking_forms``) and before "de X"
+    is X's disapproval of the sentence's subject (an ACCUSE event, X > subject), and X
+    takes no part in the subject's act (rule ``provoked_reaction``)."""
+    toks = cl.toks
+    for k in range(1, len(toks) - 2):
+        if toks[k].w not in REACTION_NOUNS or not any(
+                toks[j].w in PROVOKING_FORMS for j in range(max(0, k - 3), k)):
+            continue
+        reactor = next((m for m in cl.mentions if m.start > k
+                        and preceded_by(toks, m, OWNER_PREPOSITIONS)
+                        and m.start - k <= 3), None)
+        if reactor is None:
+            continue
+        provoker = _subject(cl, k)
+        if provoker is None or set(provoker.all_codes()) & set(reactor.all_codes()):
+            continue
+        cl.claimed.add(reactor.start)  # no partner of the provoking act
+        _accuse(cl, k, k + 1, [reactor], [provoker], "reaction", full)
+
+
+def blamed_act(cl: Clauses, full: bool) -> None:
+    """"Selon le Kremlin, les livraisons d'armes américaines ne font que prolonger le
+    conflit": a verb of prolonging or worsening (``blame_verbs``) a war or its suffering
+    (``blame_objects``) whose subject is an actor's act (an aid phrase with its giver, rule
+    ``aid_phrase``) or an actor, in what another actor says, is that speaker's blame of the
+    actor (an ACCUSE event, speaker > actor; rule ``blamed_act``). Without a speaker it is
+    the narrator's judgement, and no dyad."""
+    toks = cl.toks
+    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    for k in range(1, len(toks) - 1):
+        if toks[k].w not in BLAME_VERBS or not any(
+                toks[j].w in BLAME_OBJECTS for j in range(k + 1, min(len(toks), k + 4))):
+            continue
+        lo, _ = cl.span_window(k, k + 1)
+        acts = [ev for ev in cl.events if lo <= ev.start < k and ev.start in cl.local
+                and (ev.category in ("AID", "SUPPORT") or "&" in ev.row.term)]
+        blamed = [cl.local[acts[-1].start][0]] if acts else [
+            m for m in cl.mentions if lo <= m.start < k and m.start not in cl.excluded][:1]
+        subject = _subject(cl, lo) if lo > 0 else None  # "..., tout en jugeant que ..."
+        accusers = speakers or ([subject] if subject is not None else [])
+        if not blamed or not accusers or set(blamed[0].all_codes()) & {
+                c for m in accusers for c in m.all_codes()}:
+            continue
+        _accuse(cl, k, k + 1, accusers, blamed, "blamed", full)
