@@ -241,6 +241,8 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
             continue  # "a condamné le terrible conflit syrien": an event's topic, no target
         for k in window:
             w = toks[k].w
+            if w in QUOTE_CHARS or w in ("'", "’"):
+                continue  # "a dénoncé l'« aventurisme » américain": a quoted head
             if not w[:1].isalpha():
                 break
             if w in TOPIC_NOUNS:
