@@ -24,6 +24,7 @@ from .words import (
     DEESC_GAP,
     DOCUMENT_NOUNS,
     ETRE,
+    FAILING_VERBS,
     HALTING_PREDICATES,
     INTERACTION,
     NAMING_FORMS,
@@ -37,6 +38,7 @@ from .words import (
     PARTICIPLE_GUARDED,
     PASSIVE_AUX,
     PERMISSION_FORMS,
+    PLANNING_FORMS,
     PLURAL_ARTICLES,
     POSSESSIVES,
     QUOTE_CHARS,
@@ -303,6 +305,25 @@ def since_contact(toks: list[Tok], events: list[Event], full: bool) -> None:
                 break
 
 
+def unplanned_contact(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"aucune rencontre n'est prévue", "aucun sommet n'est programmé": a negated cooperation
+    whose predicate is a planning participle (``planning_forms``, after "ne" and être) is
+    not realised yet, not a refusal (codebook D13), so it does not count (rule
+    ``unplanned``)."""
+    for ev in events:
+        if ev.rule != "lexicon" or not ev.negated or ev.row.quad not in lx.COOP_QUADS:
+            continue
+        for k in range(ev.end + 2, min(len(toks), ev.end + 8)):
+            if toks[k].punct:
+                break
+            if toks[k].w in PLANNING_FORMS and toks[k - 1].w in PASSIVE_AUX \
+                    and any(toks[j].w == "ne" for j in range(k - 3, k - 1)):
+                ev.counted = False
+                ev.rule = "unplanned"
+                ev.evidence = f"unplanned:{ev.shown_term}[dropped]"
+                break
+
+
 def negation_flips(toks: list[Tok], events: list[Event], full: bool) -> None:
     """A negated cooperation is a rejection (REJECT); a negated conflict word no longer counts."""
     for ev in events:
@@ -512,11 +533,13 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
     the cooperation nouns of its subject, as "suspendre les pourparlers" does (rule
     ``passive_halt``: SANCTION); a spoiling one ("le dialogue est rompu") spoils them, and so
     does a halting predicate after être ("le dialogue est au point mort", "les négociations
-    sont dans l'impasse": ``halting_predicates``)."""
+    sont dans l'impasse": ``halting_predicates``), or a verb of failing ("les négociations
+    ont échoué": ``failing_verbs``), which counts only then (rule ``no_talks``)."""
     for stop in events:
+        failed = stop.row.term in FAILING_VERBS  # "les négociations ont échoué"
         if stop.row.role not in ("stop", "spoil") or stop.negated or stop.start < 2 \
                 or not (stop.verb or stop.row.term in HALTING_PREDICATES) \
-                or toks[stop.start - 1].w not in PASSIVE_AUX:
+                or (toks[stop.start - 1].w not in PASSIVE_AUX and not failed):
             continue
         for subject in events:
             if subject.end < stop.start and stop.start - subject.end <= PASSIVE_REACH \
@@ -525,12 +548,17 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
                     and not subject.negated and not any(
                         toks[k].w in OBJECT_ENDS for k in outside_apposition(
                             toks, subject.end, stop.start)):
+                failed = False  # a cooperation halted: the failing verb counts
                 if stop.row.role == "spoil":  # "le dialogue est rompu": the rupture counts
                     subject.counted = False
                     subject.rule = "spoiled"
                     subject.evidence = f"{subject.shown_term}<{stop.shown_term}[spoiled]"
                     continue
                 halt_cooperation(subject, f"{subject.shown_term}<{stop.shown_term}")
+        if failed:  # "un volet qui avait échoué sur la côte": no talks failed, no event
+            stop.counted = False
+            stop.rule = "no_talks"
+            stop.evidence = f"no_talks:{stop.shown_term}[dropped]"
 
 
 def outside_apposition(toks: list[Tok], lo: int, hi: int) -> list[int]:

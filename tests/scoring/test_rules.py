@@ -107,6 +107,14 @@ CASES = [
      "dyad", "RUS-USA:conf"),
     ("co_mentioned_conflict", "Selon Washington, Moscou prépare une invasion de l'Ukraine.",
      "dyad", "RUS-UKR:conf"),
+    ("unplanned_contact", "Aucun sommet entre Moscou et Washington n'est prévu.", "evidence",
+     "unplanned:sommet[dropped]"),
+    ("spoiled_cooperation", "La Russie a opposé son veto à un projet de résolution américain.",
+     "dyad", "RUS-USA:conf"),
+    ("passive_halt", "Les négociations entre Moscou et Washington ont échoué.", "dyad",
+     "RUS-USA:conf"),
+    ("passive_halt", "Un navire russe a échoué sur la côte de la Norvège.", "evidence",
+     "no_talks:échouer[dropped]"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
@@ -353,7 +361,7 @@ def test_dropped_rules_are_labels():
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
                              "allied_side", "not_named", "peace_call", "demanded",
                              "since_contact", "weapon_name", "called_for",
-                             "noun_reading", "document"}
+                             "noun_reading", "document", "unplanned", "no_talks"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
