@@ -36,7 +36,13 @@ from .parties import (
     relative_target,
     undergone,
 )
-from .reactions import add_synthetic, blamed_act, provoked_reaction, synthetic_event
+from .reactions import (
+    add_synthetic,
+    blamed_act,
+    demanded_subject,
+    provoked_reaction,
+    synthetic_event,
+)
 from .structures import Context, Event, Mention, Sent
 from .tokens import Tok, unique
 from .words import (
@@ -95,6 +101,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     deontic_demand(cl, full)
     provoked_reaction(cl, full)
     blamed_act(cl, full)
+    demanded_subject(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)

@@ -1,4 +1,5 @@
-"""Dyad rules that add an accusation no lexicon term names: reactions and blame.
+"""Dyad rules that add an accusation no lexicon term names (reactions, blame) or give a
+verbal conflict its target across a clause boundary (demands).
 
 "une aide militaire à l'Ukraine, provoquant la colère de Moscou" and "selon le
 Kremlin, les livraisons d'armes américaines ne font que prolonger le conflit" say
@@ -14,6 +15,7 @@ from __future__ import annotations
 from analysis import lexicon as lx
 
 from .events import mod
+from .french import DETERMINERS
 from .matcher import LexRow
 from .modality import modality_of
 from .parties import Clauses, preceded_by
@@ -113,3 +115,23 @@ def blamed_act(cl: Clauses, full: bool) -> None:
                 c for m in accusers for c in m.all_codes()}:
             continue
         _accuse(cl, k, k + 1, accusers, blamed, "blamed", full)
+
+
+def demanded_subject(cl: Clauses, full: bool) -> None:
+    """"Washington a exigé que la Russie rende à l'Ukraine le contrôle de la centrale": the
+    subject of the "que" clause right after a demand verb is the demand's addressee, its
+    target (REQUEST, USA > RUS), even when what is demanded is no lexicon event (rule
+    ``demanded_subject``)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if ev.category != "REQUEST" or not ev.verb or not ev.counted or ev.start in cl.given \
+                or ev.end >= len(toks) or toks[ev.end].w != "que":
+            continue
+        addressee = next((m for m in cl.mentions if ev.end < m.start <= ev.end + 3), None)
+        if addressee is None or any(t.w not in DETERMINERS for t in toks[ev.end + 1:addressee.start]):
+            continue
+        lo, _ = cl.window(ev)
+        agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded
+                  ] or [m for m in cl.speaker_mentions if m.all_codes()]
+        if agents and not set(addressee.all_codes()) & {c for m in agents for c in m.all_codes()}:
+            cl.given[ev.start] = (agents, [addressee])

@@ -154,6 +154,7 @@ RULES: tuple[Rule, ...] = (
          drops=("demanded",)),
     Rule("provoked_reaction", "dyad", "reactions.provoked_reaction", labels=("reaction",)),
     Rule("blamed_act", "dyad", "reactions.blamed_act", labels=("blamed",)),
+    Rule("demanded_subject", "dyad", "reactions.demanded_subject"),
     Rule("endorsed_conflict", "dyad", "dyads.endorsed_conflict", labels=("endorsed",),
          drops=("endorsed",)),
     Rule("purpose_conflict", "dyad", "dyads.purpose_conflict"),

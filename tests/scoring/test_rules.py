@@ -115,6 +115,8 @@ CASES = [
      "RUS-USA:conf"),
     ("passive_halt", "Un navire russe a échoué sur la côte de la Norvège.", "evidence",
      "no_talks:échouer[dropped]"),
+    ("demanded_subject", "Washington a exigé que la Russie rende à l'Ukraine le contrôle de la "
+     "centrale de Zaporijjia.", "directed", "USA>RUS:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
