@@ -249,6 +249,9 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
                 break  # "s'opposent sur la question ukrainienne": a topic, no target
             if w not in DETERMINERS and w not in SKIPPABLE and w not in COMPLEMENT_PREPOSITIONS:
                 found.add(k)
+                if k + 2 < len(toks) and toks[k + 1].w == "de" and toks[k + 2].w.isalpha() \
+                        and toks[k + 2].w not in DETERMINERS and not toks[k + 2].title:
+                    found.add(k + 2)  # "contre l'industrie de défense russe": a compound noun
     return frozenset(found)
 
 

@@ -117,6 +117,8 @@ CASES = [
      "no_talks:échouer[dropped]"),
     ("demanded_subject", "Washington a exigé que la Russie rende à l'Ukraine le contrôle de la "
      "centrale de Zaporijjia.", "directed", "USA>RUS:conf"),
+    ("object_adjective", "Les sanctions américaines contre l'industrie de défense russe "
+     "produisent leurs effets.", "dyad", "RUS-USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
