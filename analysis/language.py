@@ -107,6 +107,7 @@ WORD_LISTS: dict[str, str] = {
     "draft_nouns": "words.DRAFT_NOUNS",
     "planning_forms": "words.PLANNING_FORMS",
     "failing_verbs": "words.FAILING_VERBS",
+    "orchestrating_forms": "words.ORCHESTRATING_FORMS",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",

@@ -43,6 +43,7 @@ from .words import (
     OFFICE_NOT_AFTER,
     OFFICE_NOT_BEFORE,
     OFFICIAL_TITLES,
+    ORCHESTRATING_FORMS,
     PERSON_TITLES,
     PLACE_PARTS,
     PLURAL_ARTICLES,
@@ -97,8 +98,9 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
         return False
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
-    if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients:
-        return True
+    if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients \
+            and not (prev == "depuis" and prev2 in ORCHESTRATING_FORMS):
+        return True  # "orchestrée depuis Washington": its author, not a place
     if venue(toks, cands, idx):
         return True  # "a déclaré X devant le Conseil de sécurité de l'ONU": the speech's venue
     if (prev == "sur" and start - 1 not in recipients) or (

@@ -119,6 +119,8 @@ CASES = [
      "centrale de Zaporijjia.", "directed", "USA>RUS:conf"),
     ("object_adjective", "Les sanctions américaines contre l'industrie de défense russe "
      "produisent leurs effets.", "dyad", "RUS-USA:conf"),
+    ("places_topics_datelines", "Moscou dénonce une provocation orchestrée depuis Washington.",
+     "dyad", "RUS-USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
