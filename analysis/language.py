@@ -108,6 +108,8 @@ WORD_LISTS: dict[str, str] = {
     "planning_forms": "words.PLANNING_FORMS",
     "failing_verbs": "words.FAILING_VERBS",
     "orchestrating_forms": "words.ORCHESTRATING_FORMS",
+    "apposition_articles": "words.APPOSITION_ARTICLES",
+    "judging_participles": "words.JUDGING_PARTICIPLES",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",

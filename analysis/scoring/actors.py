@@ -37,6 +37,7 @@ from .words import (
     IMPERSONAL,
     IMPERSONAL_ETRE_NEXT,
     IMPERSONAL_SKIPPED,
+    JUDGING_PARTICIPLES,
     LOCATIVE,
     NAMED_AFTER,
     OBJECT_ENDS,
@@ -99,8 +100,9 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients \
-            and not (prev == "depuis" and prev2 in ORCHESTRATING_FORMS):
-        return True  # "orchestrée depuis Washington": its author, not a place
+            and not (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
+            and not (prev == "à" and prev2 in JUDGING_PARTICIPLES):
+        return True  # "orchestrée depuis Washington", "dénoncée à Moscou": not a place
     if venue(toks, cands, idx):
         return True  # "a déclaré X devant le Conseil de sécurité de l'ONU": the speech's venue
     if (prev == "sur" and start - 1 not in recipients) or (

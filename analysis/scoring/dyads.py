@@ -40,6 +40,7 @@ from .reactions import (
     add_synthetic,
     blamed_act,
     demanded_subject,
+    judged_apposition,
     provoked_reaction,
     synthetic_event,
 )
@@ -102,6 +103,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     provoked_reaction(cl, full)
     blamed_act(cl, full)
     demanded_subject(cl, full)
+    judged_apposition(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)

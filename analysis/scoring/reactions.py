@@ -22,6 +22,7 @@ from .parties import Clauses, preceded_by
 from .structures import Event, Mention
 from .tokens import Tok
 from .words import (
+    APPOSITION_ARTICLES,
     BLAME_OBJECTS,
     BLAME_VERBS,
     OWNER_PREPOSITIONS,
@@ -135,3 +136,26 @@ def demanded_subject(cl: Clauses, full: bool) -> None:
                   ] or [m for m in cl.speaker_mentions if m.all_codes()]
         if agents and not set(addressee.all_codes()) & {c for m in agents for c in m.all_codes()}:
             cl.given[ev.start] = (agents, [addressee])
+
+
+def judged_apposition(cl: Clauses, full: bool) -> None:
+    """"Joe Biden a signé la loi de prêt-bail, une mesure dénoncée à Moscou comme une
+    « escalade »", "..., une « ligne rouge » selon le Kremlin", "..., une offre accueillie avec
+    scepticisme par le département d'État": a closing apposition (a comma, then "un/une")
+    holding a verbal conflict event and an actor is that actor's judgement of the sentence's
+    subject (X > subject), not a party to the subject's act (rule ``judged_apposition``)."""
+    toks = cl.toks
+    comma = next((k for k in range(len(toks) - 2, 0, -1) if toks[k].w == ","
+                  and toks[k + 1].w in APPOSITION_ARTICLES), None)
+    if comma is None:
+        return
+    judged = [ev for ev in cl.events if ev.start > comma and ev.counted and ev.conf
+              and ev.quad == "verbal_conf" and ev.start not in cl.given]
+    judges = [m for m in cl.mentions if m.start > comma]
+    provoker = _subject(cl, comma)
+    if not judged or len(judges) != 1 or provoker is None \
+            or set(provoker.all_codes()) & set(judges[0].all_codes()):
+        return
+    cl.claimed.add(judges[0].start)  # no partner of the subject's act
+    for ev in judged:
+        cl.given[ev.start] = (judges, [provoker])

@@ -155,6 +155,7 @@ RULES: tuple[Rule, ...] = (
     Rule("provoked_reaction", "dyad", "reactions.provoked_reaction", labels=("reaction",)),
     Rule("blamed_act", "dyad", "reactions.blamed_act", labels=("blamed",)),
     Rule("demanded_subject", "dyad", "reactions.demanded_subject"),
+    Rule("judged_apposition", "dyad", "reactions.judged_apposition"),
     Rule("endorsed_conflict", "dyad", "dyads.endorsed_conflict", labels=("endorsed",),
          drops=("endorsed",)),
     Rule("purpose_conflict", "dyad", "dyads.purpose_conflict"),

@@ -121,6 +121,8 @@ CASES = [
      "produisent leurs effets.", "dyad", "RUS-USA:conf"),
     ("places_topics_datelines", "Moscou dénonce une provocation orchestrée depuis Washington.",
      "dyad", "RUS-USA:conf"),
+    ("judged_apposition", "Joe Biden a signé la loi de prêt-bail pour l'Ukraine, une mesure "
+     "dénoncée à Moscou comme une « escalade ».", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
