@@ -43,6 +43,7 @@ from .reactions import (
     judged_apposition,
     provoked_reaction,
     synthetic_event,
+    unnamed_accused,
 )
 from .structures import Context, Event, Mention, Sent
 from .tokens import Tok, unique
@@ -87,6 +88,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     compound_partners(cl)
     aid_phrase(cl)
     accused_agent(cl)
+    unnamed_accused(cl, full)
     undergone(cl)
     gerund_agent(cl)
     nominal_parties(cl)

@@ -103,7 +103,7 @@ def blamed_act(cl: Clauses, full: bool) -> None:
     speakers = [m for m in cl.speaker_mentions if m.all_codes()]
     for k in range(1, len(toks) - 1):
         if toks[k].w not in BLAME_VERBS or not any(
-                toks[j].w in BLAME_OBJECTS for j in range(k + 1, min(len(toks), k + 4))):
+                toks[j].w in BLAME_OBJECTS for j in range(k + 1, min(len(toks), k + 7))):
             continue
         lo, _ = cl.span_window(k, k + 1)
         acts = [ev for ev in cl.events if lo <= ev.start < k and ev.start in cl.local
@@ -159,3 +159,26 @@ def judged_apposition(cl: Clauses, full: bool) -> None:
     cl.claimed.add(judges[0].start)  # no partner of the subject's act
     for ev in judged:
         cl.given[ev.start] = (judges, [provoker])
+
+
+def unnamed_accused(cl: Clauses, full: bool) -> None:
+    """"Washington a sanctionné une trentaine d'entreprises accusées d'aider l'armée russe":
+    the cooperation an accusation's "de" introduces belongs to the accused, and when the
+    accused is no actor (no mention right before the accusation or right after it) it pairs
+    no one with the accuser or the sentence's subject (rule ``unnamed_accused``; a named
+    accused is ``accused_agent``'s)."""
+    toks = cl.toks
+    for acc in cl.events:
+        k = acc.end
+        if acc.category != "ACCUSE" or acc.negated or k + 1 >= len(toks) or toks[k].w != "de" \
+                or any(acc.start - 3 <= m.end <= acc.start or 0 <= m.start - acc.end <= 3
+                       for m in cl.mentions):
+            continue
+        coop = next((e for e in cl.events if e.start == k + 1 and e.coop), None)
+        if coop is None or coop.start in cl.local:
+            continue
+        _, hi = cl.window(coop)
+        after = [m for m in cl.mentions if coop.end <= m.start < hi]
+        if after:
+            cl.local[coop.start] = after[:1]
+            cl.complete.add(coop.start)

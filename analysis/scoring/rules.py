@@ -138,6 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule("compound_partners", "dyad", "parties.compound_partners"),
     Rule("aid_phrase", "dyad", "parties.aid_phrase"),
     Rule("accused_agent", "dyad", "parties.accused_agent"),
+    Rule("unnamed_accused", "dyad", "reactions.unnamed_accused"),
     Rule("undergone", "dyad", "parties.undergone"),
     Rule("gerund_agent", "dyad", "parties.gerund_agent"),
     Rule("nominal_parties", "dyad", "parties.nominal_parties"),

@@ -123,6 +123,10 @@ CASES = [
      "dyad", "RUS-USA:conf"),
     ("judged_apposition", "Joe Biden a signé la loi de prêt-bail pour l'Ukraine, une mesure "
      "dénoncée à Moscou comme une « escalade ».", "directed", "RUS>USA:conf"),
+    ("unnamed_accused", "Washington a imposé des sanctions à une trentaine d'entreprises "
+     "accusées d'aider l'armée russe.", "dyad", "RUS-USA:conf"),
+    ("blamed_act", "Medvedev a estimé que les livraisons d'armes américaines à Kiev "
+     "rapprochaient le monde d'une « apocalypse nucléaire ».", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
