@@ -110,6 +110,7 @@ WORD_LISTS: dict[str, str] = {
     "orchestrating_forms": "words.ORCHESTRATING_FORMS",
     "apposition_articles": "words.APPOSITION_ARTICLES",
     "judging_participles": "words.JUDGING_PARTICIPLES",
+    "object_clitics": "words.OBJECT_CLITICS",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",

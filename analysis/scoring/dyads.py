@@ -39,6 +39,7 @@ from .parties import (
 from .reactions import (
     add_synthetic,
     blamed_act,
+    clitic_target,
     demanded_subject,
     judged_apposition,
     provoked_reaction,
@@ -106,6 +107,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     blamed_act(cl, full)
     demanded_subject(cl, full)
     judged_apposition(cl, full)
+    clitic_target(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)

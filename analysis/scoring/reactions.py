@@ -23,8 +23,10 @@ from .structures import Event, Mention
 from .tokens import Tok
 from .words import (
     APPOSITION_ARTICLES,
+    AUX,
     BLAME_OBJECTS,
     BLAME_VERBS,
+    OBJECT_CLITICS,
     OWNER_PREPOSITIONS,
     PROVOKING_FORMS,
     REACTION_NOUNS,
@@ -182,3 +184,28 @@ def unnamed_accused(cl: Clauses, full: bool) -> None:
         if after:
             cl.local[coop.start] = after[:1]
             cl.complete.add(coop.start)
+
+
+def clitic_target(cl: Clauses, full: bool) -> None:
+    """"Washington a proposé un accord, mais Moscou l'a rejeté": a conflict verb whose object
+    is a preverbal pronoun (le, la, les; an auxiliary between) and whose clause names no other
+    actor acts on the sentence's first actor of another code, whose act or offer the pronoun
+    takes up (rule ``clitic_target``)."""
+    toks = cl.toks
+    for ev in cl.events:
+        k = ev.start - 1
+        if k > 0 and toks[k].w in AUX:
+            k -= 1
+        if not (ev.verb and ev.counted and ev.conf) or ev.start in cl.given or k < 1 \
+                or toks[k].w not in OBJECT_CLITICS:
+            continue
+        agent = next((m for m in reversed(cl.mentions) if m.end <= k), None)
+        if agent is None or agent.end < k - 1 or any(  # "Moscou l'a rejeté": agent, clitic
+                m.start > ev.end for m in cl.mentions if cl.window(ev)[1] > m.start):
+            continue
+        codes = set(agent.all_codes())
+        target = next((m for m in cl.mentions if m.end <= agent.start and m.start not in cl.excluded
+                       and not codes & set(m.all_codes())), None)
+        if target is not None:
+            cl.given[ev.start] = ([agent], [target])
+            cl.claimed.add(agent.start)  # no partner of the act it rejects

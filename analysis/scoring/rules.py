@@ -157,6 +157,7 @@ RULES: tuple[Rule, ...] = (
     Rule("blamed_act", "dyad", "reactions.blamed_act", labels=("blamed",)),
     Rule("demanded_subject", "dyad", "reactions.demanded_subject"),
     Rule("judged_apposition", "dyad", "reactions.judged_apposition"),
+    Rule("clitic_target", "dyad", "reactions.clitic_target"),
     Rule("endorsed_conflict", "dyad", "dyads.endorsed_conflict", labels=("endorsed",),
          drops=("endorsed",)),
     Rule("purpose_conflict", "dyad", "dyads.purpose_conflict"),

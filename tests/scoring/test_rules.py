@@ -127,6 +127,10 @@ CASES = [
      "accusées d'aider l'armée russe.", "dyad", "RUS-USA:conf"),
     ("blamed_act", "Medvedev a estimé que les livraisons d'armes américaines à Kiev "
      "rapprochaient le monde d'une « apocalypse nucléaire ».", "directed", "RUS>USA:conf"),
+    ("clitic_target", "Washington a proposé un accord, mais Moscou l'a rejeté.", "directed",
+     "RUS>USA:conf"),
+    ("clitic_target", "La France a livré des armes à Kiev, et Moscou les a dénoncées.",
+     "directed", "RUS>FRA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
