@@ -111,6 +111,7 @@ WORD_LISTS: dict[str, str] = {
     "apposition_articles": "words.APPOSITION_ARTICLES",
     "judging_participles": "words.JUDGING_PARTICIPLES",
     "object_clitics": "words.OBJECT_CLITICS",
+    "posting_phrases": "words.POSTING_PAIRS (preposition, word before it)",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",
@@ -207,7 +208,7 @@ WORD_LISTS: dict[str, str] = {
     "light_words": "words.LIGHT_WORDS",
 }
 #: Lists whose rows also have a value (a mapping, not a set).
-MAPPING_LISTS = frozenset({"elisions", "contractions", "noun_classes"})
+MAPPING_LISTS = frozenset({"elisions", "contractions", "noun_classes", "posting_phrases"})
 
 #: The word lists the stance rules read (``stance_words.tsv``, the same format as
 #: ``words.tsv``, no mapping list): name -> the constant of ``analysis.stance.words``.

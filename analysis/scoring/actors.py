@@ -48,6 +48,7 @@ from .words import (
     PERSON_TITLES,
     PLACE_PARTS,
     PLURAL_ARTICLES,
+    POSTING_PAIRS,
     QUOTE_CHARS,
     RECIPIENT_CATEGORIES,
     RECIPIENT_PREPOSITIONS,
@@ -123,7 +124,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
 
 def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,
           depth: int = 0) -> bool:
-    """An institution after "devant" (``venue_prepositions``, a determiner between), or the
+    """An institution after "devant" (``venue_prepositions``, a determiner between), a
+    diplomat's posting ("auprès de X", "en poste à X": ``posting_phrases``), or the
     "de X" complement of one ("devant le Conseil de sécurité de l'ONU"): a speech's venue or
     audience, not a party."""
     start, _, row = cands[idx]
@@ -133,6 +135,11 @@ def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: in
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in VENUE_PREPOSITIONS or (prev in DETERMINERS and prev2 in VENUE_PREPOSITIONS):
         return True
+    k = start - 1
+    while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in ("des", "du", "aux", "au"):
+        k -= 1
+    if k > 0 and (toks[k].w, toks[k - 1].w) in POSTING_PAIRS:
+        return True  # "la mission russe auprès de l'ONU", "en poste à l'ONU": a posting
     de = start - 2 if prev in DETERMINERS else start - 1
     return depth == 0 and de > 0 and toks[de].w in ("de", "du") and any(
         e2 == de and venue(toks, cands, j, 1) for j, (_, e2, _) in enumerate(cands) if j != idx)

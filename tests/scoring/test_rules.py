@@ -131,6 +131,8 @@ CASES = [
      "RUS>USA:conf"),
     ("clitic_target", "La France a livré des armes à Kiev, et Moscou les a dénoncées.",
      "directed", "RUS>FRA:conf"),
+    ("places_topics_datelines", "Washington a annoncé l'expulsion de douze membres de la "
+     "mission russe auprès des Nations unies.", "actors", ["USA", "RUS"]),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
