@@ -111,6 +111,7 @@ WORD_LISTS: dict[str, str] = {
     "apposition_articles": "words.APPOSITION_ARTICLES",
     "judging_participles": "words.JUDGING_PARTICIPLES",
     "object_clitics": "words.OBJECT_CLITICS",
+    "allusion_nouns": "words.ALLUSION_NOUNS",
     "posting_phrases": "words.POSTING_PAIRS (preposition, word before it)",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",

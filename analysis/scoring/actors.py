@@ -27,6 +27,7 @@ from .tokens import Tok, first_word, unique
 from .words import (
     ADDRESSEE_FORMS,
     ADJECTIVE_COORDINATORS,
+    ALLUSION_NOUNS,
     ANAPHORIC_ACTS,
     COMPASS_ADJECTIVES,
     COMPLEMENT_PREPOSITIONS,
@@ -102,8 +103,11 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients \
             and not (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
-            and not (prev == "à" and prev2 in JUDGING_PARTICIPLES):
-        return True  # "orchestrée depuis Washington", "dénoncée à Moscou": not a place
+            and not (prev == "à" and prev2 in JUDGING_PARTICIPLES) \
+            and not (prev in ("à", "au", "aux") and any(
+                toks[j].w in ALLUSION_NOUNS for j in range(max(0, start - 5), start - 1))):
+        return True  # "orchestrée depuis Washington", "dénoncée à Moscou", "une allusion aux
+        # États-Unis": the author, the judge, the one aimed at; else a place
     if venue(toks, cands, idx):
         return True  # "a déclaré X devant le Conseil de sécurité de l'ONU": the speech's venue
     if (prev == "sur" and start - 1 not in recipients) or (

@@ -61,6 +61,7 @@ from .words import (
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
     QUANTIFIERS,
+    QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
     RECIPROCAL_PRONOUNS,
@@ -555,15 +556,15 @@ def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
     if not ev.verb or m.start < ev.end:
         return False
     between = range(ev.end, phrase_start(m))
-    if not 2 <= len(between) <= 5:
-        return False
+    if not 2 <= sum(toks[j].w not in QUOTE_CHARS for j in between) <= 5:
+        return False  # "a dénoncé le « chantage » énergétique de Moscou": quotes skipped
     k = between[-1]
     while k > ev.end and toks[k].w in DETERMINERS and toks[k].w not in OWNER_PREPOSITIONS:
         k -= 1
     if toks[k].w not in OWNER_PREPOSITIONS:
         return False
     words = [j for j in range(ev.end, k) if toks[j].w not in DETERMINERS
-             and toks[j].w not in SKIPPABLE]
+             and toks[j].w not in SKIPPABLE and toks[j].w not in QUOTE_CHARS]
     return 1 <= len(words) <= 2 and all(toks[j].w[:1].isalpha() and toks[j].pos != "VERB"
                                         and toks[j].w not in COMPLEMENT_PREPOSITIONS
                                         for j in words)

@@ -22,6 +22,7 @@ from .parties import Clauses, preceded_by
 from .structures import Event, Mention
 from .tokens import Tok
 from .words import (
+    ALLUSION_NOUNS,
     APPOSITION_ARTICLES,
     AUX,
     BLAME_OBJECTS,
@@ -145,7 +146,8 @@ def judged_apposition(cl: Clauses, full: bool) -> None:
     « escalade »", "..., une « ligne rouge » selon le Kremlin", "..., une offre accueillie avec
     scepticisme par le département d'État": a closing apposition (a comma, then "un/une")
     holding a verbal conflict event and an actor is that actor's judgement of the sentence's
-    subject (X > subject), not a party to the subject's act (rule ``judged_apposition``)."""
+    subject (X > subject), not a party to the subject's act (rule ``judged_apposition``);
+    one naming an allusion to an actor makes that actor the target (:func:`allusion_target`)."""
     toks = cl.toks
     comma = next((k for k in range(len(toks) - 2, 0, -1) if toks[k].w == ","
                   and toks[k + 1].w in APPOSITION_ARTICLES), None)
@@ -155,6 +157,10 @@ def judged_apposition(cl: Clauses, full: bool) -> None:
               and ev.quad == "verbal_conf" and ev.start not in cl.given]
     judges = [m for m in cl.mentions if m.start > comma]
     provoker = _subject(cl, comma)
+    if not judged and provoker is not None and len(judges) == 1 and any(
+            toks[k].w in ALLUSION_NOUNS for k in range(comma + 2, min(comma + 5, len(toks)))):
+        allusion_target(cl, comma, provoker, judges[0])
+        return
     if not judged or len(judges) != 1 or provoker is None \
             or set(provoker.all_codes()) & set(judges[0].all_codes()):
         return
@@ -209,3 +215,15 @@ def clitic_target(cl: Clauses, full: bool) -> None:
         if target is not None:
             cl.given[ev.start] = ([agent], [target])
             cl.claimed.add(agent.start)  # no partner of the act it rejects
+
+
+def allusion_target(cl: Clauses, comma: int, speaker: Mention, target: Mention) -> None:
+    """"Poutine a assuré qu'il n'était « pas en train de bluffer », une allusion à peine
+    voilée aux États-Unis": a closing apposition naming an allusion or a message
+    (``allusion_nouns``) to an actor gives the sentence's conflict events that actor as
+    their target and the subject as their agent; part of ``judged_apposition``."""
+    if set(speaker.all_codes()) & set(target.all_codes()):
+        return
+    for ev in cl.events:
+        if ev.start < comma and ev.counted and ev.conf and ev.start not in cl.given:
+            cl.given[ev.start] = ([speaker], [target])

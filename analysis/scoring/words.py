@@ -65,6 +65,7 @@ ORCHESTRATING_FORMS = _WORDS.set("orchestrating_forms")
 APPOSITION_ARTICLES = _WORDS.set("apposition_articles")
 JUDGING_PARTICIPLES = _WORDS.set("judging_participles")
 OBJECT_CLITICS = _WORDS.set("object_clitics")
+ALLUSION_NOUNS = _WORDS.set("allusion_nouns")
 #: (preposition, word before it) of a posting: ("de", "auprès"), ("à", "poste").
 POSTING_PAIRS = frozenset(_WORDS.map("posting_phrases").items())
 SPORT_CONTEXT = _WORDS.set("sport_context")

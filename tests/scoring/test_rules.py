@@ -133,6 +133,10 @@ CASES = [
      "directed", "RUS>FRA:conf"),
     ("places_topics_datelines", "Washington a annoncé l'expulsion de douze membres de la "
      "mission russe auprès des Nations unies.", "actors", ["USA", "RUS"]),
+    ("object_owner", "Le secrétaire d'État américain a dénoncé le « chantage » énergétique de "
+     "Moscou.", "dyad", "RUS-USA:conf"),
+    ("judged_apposition", "Vladimir Poutine a assuré qu'il n'était « pas en train de bluffer », "
+     "une allusion à peine voilée aux États-Unis.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
