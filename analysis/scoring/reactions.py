@@ -30,6 +30,7 @@ from .words import (
     OBJECT_CLITICS,
     OWNER_PREPOSITIONS,
     PROVOKING_FORMS,
+    PURPOSE_MARKERS,
     REACTION_NOUNS,
     RECIPIENT_PREPOSITIONS,
 )
@@ -196,7 +197,8 @@ def clitic_target(cl: Clauses, full: bool) -> None:
     """"Washington a proposé un accord, mais Moscou l'a rejeté": a conflict verb whose object
     is a preverbal pronoun (le, la, les; an auxiliary between) and whose clause names no other
     actor acts on the sentence's first actor of another code, whose act or offer the pronoun
-    takes up (rule ``clitic_target``)."""
+    takes up (rule ``clitic_target``); after "pour", the pronoun is the actor just named
+    and the agent the subject ("a rencontré Narychkine pour le mettre en garde")."""
     toks = cl.toks
     for ev in cl.events:
         k = ev.start - 1
@@ -212,6 +214,8 @@ def clitic_target(cl: Clauses, full: bool) -> None:
         codes = set(agent.all_codes())
         target = next((m for m in cl.mentions if m.end <= agent.start and m.start not in cl.excluded
                        and not codes & set(m.all_codes())), None)
+        if target is not None and toks[k - 1].w in PURPOSE_MARKERS:
+            agent, target = target, agent  # "a rencontré X pour le mettre en garde": X the object
         if target is not None:
             cl.given[ev.start] = ([agent], [target])
             cl.claimed.add(agent.start)  # no partner of the act it rejects

@@ -137,6 +137,8 @@ CASES = [
      "Moscou.", "dyad", "RUS-USA:conf"),
     ("judged_apposition", "Vladimir Poutine a assuré qu'il n'était « pas en train de bluffer », "
      "une allusion à peine voilée aux États-Unis.", "directed", "RUS>USA:conf"),
+    ("clitic_target", "William Burns a rencontré son homologue russe Sergueï Narychkine pour le "
+     "mettre en garde contre tout recours à l'arme nucléaire.", "directed", "USA>RUS:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
