@@ -1,13 +1,15 @@
-"""Dyad rules that add an accusation no lexicon term names (reactions, blame) or give a
-verbal conflict its target across a clause boundary (demands).
+"""Dyad rules for conflict said across clauses: reactions, blame, demands, appositions.
 
 "une aide militaire à l'Ukraine, provoquant la colère de Moscou" and "selon le
 Kremlin, les livraisons d'armes américaines ne font que prolonger le conflit" say
-that one actor disapproves of another's act without a verb of accusing. Each rule
-here adds that disapproval as an ACCUSE event (CAMEO 111, criticize or denounce)
-between the two, as :mod:`.dyads` does for "contre X" and "X doit": the events
-they build live here too (:func:`synthetic_event`), so that every rule adding an
-event shares one constructor.
+that one actor disapproves of another's act without a verb of accusing: those rules
+add the disapproval as an ACCUSE event (CAMEO 111, criticize or denounce) between the
+two, as :mod:`.dyads` does for "contre X" and "X doit" (the events they build are made
+here, :func:`synthetic_event`, so every rule adding an event shares one constructor).
+The others give an existing conflict event its sides where the clause alone does not
+name them: a demand's "que" clause, a closing apposition ("..., une mesure dénoncée à
+Moscou comme une escalade"), an object pronoun ("mais Moscou l'a rejeté"), an accused
+that is no actor. Codebook D23.
 """
 
 from __future__ import annotations
