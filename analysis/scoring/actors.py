@@ -35,6 +35,7 @@ from .words import (
     EPITHET_HEADS,
     ETRE,
     FACING_NOUNS,
+    FORUM_CODES,
     IMPERSONAL,
     IMPERSONAL_ETRE_NEXT,
     IMPERSONAL_SKIPPED,
@@ -108,7 +109,7 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
                 toks[j].w in ALLUSION_NOUNS for j in range(max(0, start - 5), start - 1))):
         return True  # "orchestrée depuis Washington", "dénoncée à Moscou", "une allusion aux
         # États-Unis": the author, the judge, the one aimed at; else a place
-    if venue(toks, cands, idx):
+    if venue(toks, cands, idx, recipients=frozenset(recipients)):
         return True  # "a déclaré X devant le Conseil de sécurité de l'ONU": the speech's venue
     if (prev == "sur" and start - 1 not in recipients) or (
             prev in DETERMINERS and prev2 == "sur" and start - 2 not in recipients):
@@ -127,8 +128,9 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
 
 
 def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,
-          depth: int = 0) -> bool:
-    """An institution after "devant" (``venue_prepositions``, a determiner between), a
+          depth: int = 0, recipients: frozenset[int] = frozenset()) -> bool:
+    """An institution after "devant" (``venue_prepositions``, a determiner between), a forum
+    after "au / à la" (``forum_codes``, unless a recipient or addressee: ``recipients``), a
     diplomat's posting ("auprès de X", "en poste à X": ``posting_phrases``), or the
     "de X" complement of one ("devant le Conseil de sécurité de l'ONU"): a speech's venue or
     audience, not a party."""
@@ -139,6 +141,9 @@ def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: in
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in VENUE_PREPOSITIONS or (prev in DETERMINERS and prev2 in VENUE_PREPOSITIONS):
         return True
+    if row.code in FORUM_CODES and (prev == "au" or (prev in DETERMINERS and prev2 == "à")) \
+            and not {start - 1, start - 2} & recipients:
+        return True  # "se sont accusés au Conseil de sécurité de l'ONU": a forum, not a party
     k = start - 1
     while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in ("des", "du", "aux", "au"):
         k -= 1

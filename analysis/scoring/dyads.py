@@ -43,6 +43,7 @@ from .reactions import (
     demanded_subject,
     judged_apposition,
     provoked_reaction,
+    seen_as,
     synthetic_event,
     unnamed_accused,
 )
@@ -109,6 +110,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     demanded_subject(cl, full)
     judged_apposition(cl, full)
     clitic_target(cl, full)
+    seen_as(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)
@@ -376,9 +378,15 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         # uncoordinated actors: only the one nearest to the event acts; a verb's subject
         # stands before it ("Burns s'est rendu à Moscou pour mettre en garde le Kremlin
         # contre une invasion de l'Ukraine": Burns, not the invasion's Ukraine)
-        agents = [min(agents, key=lambda m: (
-            ev.verb and m.end > ev.start,
-            (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))]
+        before = [m for m in agents if m.end <= ev.start]
+        if ev.verb and before and toks[ev.start - 1].w == "et":
+            # "la Russie réclame une enquête de l'ONU et pointe du doigt les États-Unis": a
+            # second verb joined by "et" keeps the first one's subject (rule joined_verb)
+            agents = [min(before, key=lambda m: m.start)]
+        else:
+            agents = [min(agents, key=lambda m: (
+                ev.verb and m.end > ev.start,
+                (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))]
     t_codes = unique(c for m in hit for c in m.all_codes())
     a_codes = [c for c in unique(c for m in agents for c in m.all_codes()) if c not in t_codes]
     for a in a_codes:

@@ -43,6 +43,8 @@ from .words import (
     POSSESSIVES,
     QUOTE_CHARS,
     REFLEXIVE_CLITICS,
+    RELEASE_CONTEXT,
+    RELEASED_TERMS,
     SINCE_MARKERS,
     SPORT_CONTEXT,
     SPORT_SENSES,
@@ -510,6 +512,22 @@ def deescalate(toks: list[Tok], ev: Event, target: Event) -> None:
     elif target.row.quad in lx.COOP_QUADS and ev.row.role == "stop" \
             and not target.negated:
         halt_cooperation(target, f"{ev.shown_term}>{target.shown_term}")
+
+
+def release_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Brittney Griner a été libérée jeudi en échange du marchand d'armes russe Viktor Bout":
+    in a sentence about prisoners (a word of ``release_context``), libérer and libération
+    free a person, not a town: no fight (rule ``release``). It is not counted as a release
+    either (RETREAT [0841]): who frees whom is not in the word ("Après la libération de X,
+    restent encore aux mains de groupes terroristes..." names no interaction); the exchange
+    or the named release ("libération des otages", "échange de prisonniers") is."""
+    if not any(t.w in RELEASE_CONTEXT for t in toks):
+        return
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.term in RELEASED_TERMS and ev.category == "ASSAULT":
+            ev.counted = False
+            ev.rule = "release"
+            ev.evidence = f"release:{ev.shown_term}[dropped]"
 
 
 def halt_cooperation(ev: Event, label: str) -> None:

@@ -35,6 +35,7 @@ from .words import (
     PURPOSE_MARKERS,
     REACTION_NOUNS,
     RECIPIENT_PREPOSITIONS,
+    SEEING_FORMS,
 )
 
 
@@ -233,3 +234,32 @@ def allusion_target(cl: Clauses, comma: int, speaker: Mention, target: Mention) 
     for ev in cl.events:
         if ev.start < comma and ev.counted and ev.conf and ev.start not in cl.given:
             cl.given[ev.start] = ([speaker], [target])
+
+
+def seen_as(cl: Clauses, full: bool) -> None:
+    """"Biden promet des chars Abrams, Moscou y voit une « provocation flagrante »", "inquiète
+    la Maison Blanche, qui y voit une menace": a verbal conflict noun right after "y voir"
+    (``seeing_forms``) is the judgement of the actor before "y" on the sentence's first actor
+    of another code, whose act "y" takes up (rule ``seen_as``; a headline's topic before a
+    colon and a recipient are not it)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not (ev.counted and ev.conf) or ev.verb or ev.start in cl.given:
+            continue
+        k = next((j for j in range(ev.start - 1, max(0, ev.start - 5), -1)
+                  if toks[j].w in SEEING_FORMS and toks[j - 1].w in ("y", "a", "ont")), None)
+        if k is None:
+            continue
+        y = k - 1 if toks[k - 1].w == "y" else k - 2
+        if y < 1 or toks[y].w != "y":
+            continue
+        judge = next((m for m in reversed(cl.mentions) if m.end <= y and y - m.end <= 2), None)
+        if judge is None:
+            continue
+        codes = set(judge.all_codes())
+        judged = next((m for m in cl.mentions if m.end <= judge.start
+                       and not codes & set(m.all_codes()) and toks[m.end].w != ":"
+                       and not preceded_by(toks, m, RECIPIENT_PREPOSITIONS)), None)
+        if judged is not None:
+            cl.given[ev.start] = ([judge], [judged])
+            cl.claimed.add(judge.start)

@@ -139,6 +139,16 @@ CASES = [
      "une allusion à peine voilée aux États-Unis.", "directed", "RUS>USA:conf"),
     ("clitic_target", "William Burns a rencontré son homologue russe Sergueï Narychkine pour le "
      "mettre en garde contre tout recours à l'arme nucléaire.", "directed", "USA>RUS:conf"),
+    ("seen_as", "Ukraine : Biden promet des chars Abrams, Moscou y voit une « provocation "
+     "flagrante ».", "directed", "RUS>USA:conf"),
+    ("joined_verb", "La Russie réclame une enquête de l'ONU et pointe du doigt les États-Unis.",
+     "directed", "RUS>USA:conf"),
+    ("release_sense", "Brittney Griner a été libérée jeudi en échange du marchand d'armes russe "
+     "Viktor Bout.", "evidence", "release:libérer[dropped]"),
+    ("places_topics_datelines", "Washington et Moscou se sont mutuellement accusés lundi au Conseil de "
+     "sécurité de l'ONU.", "actors", ["USA", "RUS"]),
+    ("deescalation", "Moscou ajourne sine die les discussions prévues avec Washington.",
+     "dyad", "RUS-USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
@@ -385,7 +395,7 @@ def test_dropped_rules_are_labels():
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
                              "allied_side", "not_named", "peace_call", "demanded",
                              "since_contact", "weapon_name", "called_for",
-                             "noun_reading", "document", "unplanned", "no_talks"}
+                             "noun_reading", "document", "unplanned", "no_talks", "release"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
