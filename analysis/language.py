@@ -116,6 +116,8 @@ WORD_LISTS: dict[str, str] = {
     "release_context": "words.RELEASE_CONTEXT",
     "released_terms": "words.RELEASED_TERMS",
     "forum_codes": "words.FORUM_CODES (actor codes)",
+    "quantity_words": "words.QUANTITY_WORDS",
+    "drafting_forms": "words.DRAFTING_FORMS",
     "posting_phrases": "words.POSTING_PAIRS (preposition, word before it)",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",

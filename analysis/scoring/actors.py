@@ -51,6 +51,7 @@ from .words import (
     PLACE_PARTS,
     PLURAL_ARTICLES,
     POSTING_PAIRS,
+    QUANTITY_WORDS,
     QUOTE_CHARS,
     RECIPIENT_CATEGORIES,
     RECIPIENT_PREPOSITIONS,
@@ -149,8 +150,8 @@ def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: in
         k -= 1
     if k > 0 and (toks[k].w, toks[k - 1].w) in POSTING_PAIRS:
         return True  # "la mission russe auprès de l'ONU", "en poste à l'ONU": a posting
-    de = start - 2 if prev in DETERMINERS else start - 1
-    return depth == 0 and de > 0 and toks[de].w in ("de", "du") and any(
+    de = start - 1 if prev in ("du", "des") or prev not in DETERMINERS else start - 2
+    return depth == 0 and de > 0 and toks[de].w in ("de", "du", "des") and any(
         e2 == de and venue(toks, cands, j, 1) for j, (_, e2, _) in enumerate(cands) if j != idx)
 
 
@@ -256,6 +257,8 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
         reach = 4
         if any(toks[k].w in ADJECTIVE_COORDINATORS for k in range(end, min(end + 4, len(toks)))):
             reach = 6  # "les importations de pétrole et de gaz russes": both nouns head it
+        reach += sum(toks[k].w.isdigit() or toks[k].w in QUANTITY_WORDS
+                     for k in range(end, min(end + reach, len(toks))))  # "plus de 200 entités"
         window = range(end, min(end + reach, len(toks)))
         if any(k in matched for k in window):
             continue  # "a condamné le terrible conflit syrien": an event's topic, no target

@@ -41,6 +41,7 @@ from .reactions import (
     blamed_act,
     clitic_target,
     demanded_subject,
+    drafted_by,
     judged_apposition,
     provoked_reaction,
     seen_as,
@@ -111,6 +112,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     judged_apposition(cl, full)
     clitic_target(cl, full)
     seen_as(cl, full)
+    drafted_by(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)

@@ -246,8 +246,9 @@ def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"un village isolé", "un régime affaibli": the participle of a ``participle_guarded``
-    verb with no auxiliary in the three words before it describes, it does not act
-    (rule ``descriptive``); "a isolé Moscou", "pour isoler Moscou" count."""
+    verb with no auxiliary in the three words before it (quotation marks and -ment adverbs
+    skipped) describes, it does not act (rule ``descriptive``); "a isolé Moscou", "pour
+    isoler Moscou", "veut voir la Russie durablement affaiblie" count."""
     for ev in events:
         if ev.rule != "lexicon" or ev.row.term not in PARTICIPLE_GUARDED:
             continue
@@ -255,8 +256,9 @@ def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> 
         if not (needs_aux(w) or (ev.row.term.endswith("ir") and w.endswith(("i", "ie", "is", "ies"))
                                  and not w.endswith("ssi"))):
             continue
-        before = [toks[k] for k in range(max(0, ev.start - 4), ev.start)
-                  if toks[k].text not in QUOTE_CHARS][-3:]  # "voir la Russie « affaiblie »"
+        before = [toks[k] for k in range(max(0, ev.start - 5), ev.start)
+                  if toks[k].text not in QUOTE_CHARS  # "voir la Russie « affaiblie »"
+                  and not toks[k].w.endswith("ment")][-3:]  # "la Russie durablement affaiblie"
         if not any(t.w in PARTICIPLE_AUX for t in before):
             ev.counted = False
             ev.rule = "descriptive"

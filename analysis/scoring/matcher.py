@@ -100,7 +100,7 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
     return Pattern(text, tuple(specs), reflexive, row)
 
 
-def _after_recipient(toks: Sequence[Tok], k: int) -> int:
+def after_recipient(toks: Sequence[Tok], k: int) -> int:
     """Past a recipient named between a verb and its object ("a fourni à Kiev des
     renseignements", "livrer aux Ukrainiens des missiles"): "à"/"au"/"aux", a determiner,
     and one to three capitalised words; ``k`` itself when there is none."""
@@ -233,14 +233,14 @@ class PhraseIndex:
         for j, spec in enumerate(pat.specs[first:], first):
             skipped = 0
             if j == 1 and pat.specs[0].stem and k < len(toks) and not self._spec_ok(spec, toks[k]):
-                k = _after_recipient(toks, k)  # not "travailler avec": there "avec" is the term's
+                k = after_recipient(toks, k)  # not "travailler avec": there "avec" is the term's
             while True:
                 if k >= len(toks):
                     return -1
                 tok = toks[k]
                 if self._spec_ok(spec, tok):
                     break
-                if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or (
+                if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or tok.w in _QUOTES or (
                         spec.lemma.startswith("&") and (tok.w in _CLASS_SKIPS or tok.w.isdigit()))):
                     skipped += 1
                     k += 1
@@ -356,7 +356,7 @@ class PhraseIndex:
                 self._found(found, toks, i, self._match_at(self.patterns[pid], toks, i, 1), pid)
             if plan.second and i + 1 < n:
                 nxt = toks[i + 1]
-                if nxt.w in SKIPPABLE or nxt.w in OBJECT_GAP:
+                if nxt.w in SKIPPABLE or nxt.w in OBJECT_GAP or nxt.w in _QUOTES:
                     cands = plan.second
                 else:
                     cands = plan.by_form.get(nxt.w, ())
@@ -405,6 +405,8 @@ NOUN_CLASSES = _WORDS.map("noun_classes")
 _CLASS_SKIPS = _WORDS.set("quantifiers")
 #: the prepositions of a recipient or partner named before a verb's object
 OBJECT_GAP = _WORDS.set("object_gap_prepositions")
+#: quotation marks, skipped between the words of an expression ("promet une « réponse »")
+_QUOTES = frozenset("".join(_WORDS.seq("quote_open")) + "".join(_WORDS.seq("quote_close")) + '"')
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:

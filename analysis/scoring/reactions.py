@@ -29,6 +29,7 @@ from .words import (
     AUX,
     BLAME_OBJECTS,
     BLAME_VERBS,
+    DRAFTING_FORMS,
     OBJECT_CLITICS,
     OWNER_PREPOSITIONS,
     PROVOKING_FORMS,
@@ -263,3 +264,31 @@ def seen_as(cl: Clauses, full: bool) -> None:
         if judged is not None:
             cl.given[ev.start] = ([judge], [judged])
             cl.claimed.add(judge.start)
+
+
+def drafted_by(cl: Clauses, full: bool) -> None:
+    """"la Russie a mis son veto à une résolution rédigée par les États-Unis et l'Albanie":
+    the drafters ("rédigée/présentée/déposée par X": ``drafting_forms``) of what a rejection
+    rejects are its target (RUS > USA, RUS > ALB), as a drafter's adjective is (codebook
+    D23; rule ``drafted_by``)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not (ev.counted and ev.conf and ev.category == "REJECT") or ev.start in cl.given:
+            continue
+        par = next((k for k in range(ev.end + 1, min(ev.end + 8, len(toks)))
+                    if toks[k].w == "par" and toks[k - 1].w in DRAFTING_FORMS), None)
+        if par is None:
+            continue
+        drafters: list[Mention] = []
+        pos = par + 1
+        for m in sorted(cl.mentions, key=lambda m: m.start):
+            if m.start < pos:
+                continue
+            if any(t.w not in DETERMINERS and t.w not in ("et", ",") for t in toks[pos:m.start]):
+                break
+            drafters.append(m)
+            pos = m.end
+        lo, _ = cl.window(ev)
+        agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded]
+        if drafters and agents:
+            cl.given[ev.start] = (agents[-1:], drafters)

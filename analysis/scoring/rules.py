@@ -161,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     Rule("judged_apposition", "dyad", "reactions.judged_apposition"),
     Rule("clitic_target", "dyad", "reactions.clitic_target"),
     Rule("seen_as", "dyad", "reactions.seen_as"),
+    Rule("drafted_by", "dyad", "reactions.drafted_by"),
     Rule("endorsed_conflict", "dyad", "dyads.endorsed_conflict", labels=("endorsed",),
          drops=("endorsed",)),
     Rule("purpose_conflict", "dyad", "dyads.purpose_conflict"),

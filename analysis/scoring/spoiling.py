@@ -8,6 +8,7 @@ from analysis import lexicon as lx
 
 from .events import alive, complement
 from .french import DETERMINERS, SKIPPABLE
+from .matcher import after_recipient
 from .structures import Event
 from .tokens import Tok
 from .words import (
@@ -18,6 +19,7 @@ from .words import (
     DRAFT_NOUNS,
     OWNER_PREPOSITIONS,
     POSSESSIVES,
+    QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
 )
 
@@ -164,9 +166,10 @@ def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None
     for ev in events:
         if ev.rule != "lexicon" or ev.negated or ev.row.term not in COMMITMENT_VERBS:
             continue
-        k = ev.end
-        while k < len(toks) and k - ev.end <= 3 and (
-                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE):
+        k = start = after_recipient(toks, ev.end)  # "promettent à la Russie un « coût sévère »"
+        while k < len(toks) and k - start <= 3 and (
+                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE
+                or toks[k].w in QUOTE_CHARS):
             k += 1
         act = next((o for o in events if o.start == k and o.rule == "lexicon" and alive(o)
                     and not o.negated and o.row.quad in lx.CONF_QUADS), None)

@@ -70,6 +70,8 @@ SEEING_FORMS = _WORDS.set("seeing_forms")
 RELEASE_CONTEXT = _WORDS.set("release_context")
 RELEASED_TERMS = _WORDS.set("released_terms")
 FORUM_CODES = frozenset(w.upper() for w in _WORDS.set("forum_codes"))
+QUANTITY_WORDS = _WORDS.set("quantity_words")
+DRAFTING_FORMS = _WORDS.set("drafting_forms")
 #: (preposition, word before it) of a posting: ("de", "auprès"), ("à", "poste").
 POSTING_PAIRS = frozenset(_WORDS.map("posting_phrases").items())
 SPORT_CONTEXT = _WORDS.set("sport_context")

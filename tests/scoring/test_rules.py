@@ -149,6 +149,14 @@ CASES = [
      "sécurité de l'ONU.", "actors", ["USA", "RUS"]),
     ("deescalation", "Moscou ajourne sine die les discussions prévues avec Washington.",
      "dyad", "RUS-USA:conf"),
+    ("drafted_by", "La Russie a mis son veto à une résolution rédigée par les États-Unis et "
+     "l'Albanie.", "directed", "RUS>USA:conf"),
+    ("pledged_conflict", "Washington et Bruxelles promettent à la Russie un « coût sévère ».",
+     "evidence", "promettre>coût sévère[pledged_conflict]"),
+    ("descriptive_participle", "Washington veut voir la Russie durablement affaiblie.", "dyad",
+     "RUS-USA:conf"),
+    ("lexicon", "Washington promet une « réponse » à Moscou.", "evidence",
+     "promettre une réponse[THREATEN"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
