@@ -314,6 +314,7 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
         text = " ".join(t.text for t in toks[start:end])
         title = ""
         hstart = start
+        on_title = False
         if row.kind == "adjective":
             if row.alias in COMPASS_ADJECTIVES and start > 0 and toks[start - 1].title:
                 continue  # "le Sahara Occidental": part of a place name (rule compass_place)
@@ -328,11 +329,12 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
             if head is not None:
                 title = title_alias.get(head, toks[head].w)
                 hstart = title_start.get(head, head)
+                on_title = head in titles
         elif row.kind in PERSON_KINDS and start - 1 in title_start:
             hstart = title_start[start - 1]  # "son homologue Sergueï Lavrov" (a titled name: one phrase)
         mentions.append(Mention(start, end, row.code, row.kind, row.label, text,
                                  person=row.kind in PERSON_KINDS, pair=row.code == "PAIR",
-                                 title=title, hstart=hstart,
+                                 title=title, hstart=hstart, on_title=on_title,
                                  titled=title in PERSON_TITLES | OFFICIAL_TITLES,
                                  term=(row.start, row.end), place=place))
     mentions = compound_adjectives(eng, toks, mentions, event_heads, places)

@@ -530,12 +530,17 @@ def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict
 
 
 def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) -> bool:
-    """Daech/TER, "contre X", or the object of a conflict verb (frapper X)."""
+    """Daech/TER, "contre X", the object of a conflict verb (frapper X), or the nationality
+    adjective of a coercive or verbal conflict's object noun (rule ``object_adjective``)."""
     if m.code in ENEMY_CODES:
         return True
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
             or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m):
         return True
+    if m.kind == "adjective" and m.title and not m.on_title and not m.person \
+            and m.hstart not in event_tokens and ev.row.category in TARGETED_CATEGORIES \
+            and ev.end <= m.hstart <= ev.end + 6:
+        return True  # "un plafonnement du prix du pétrole russe": the object's adjective
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
         if len(between) <= 4 and all(toks[k].w in SKIPPABLE or k in event_tokens

@@ -44,6 +44,8 @@ class Mention:
     codes: tuple[str, ...] = ()
     titled: bool = False    # "le ministre russe": a person named by title
     hstart: int = -1        # start of the whole phrase (the title noun of an adjective)
+    on_title: bool = False  # an adjective on a title noun ("le gouvernement russe"), not on
+    #                         an object noun ("le pétrole russe")
     term: tuple[str, str] = ("", "")  # a person's tenure in actors.tsv (start, end)
     out_of_office: str = ""  # the state a named person did not represent at the article's
     #                          date (office_term): ``code`` is then "", ``label`` kept

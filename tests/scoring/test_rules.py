@@ -157,6 +157,8 @@ CASES = [
      "RUS-USA:conf"),
     ("lexicon", "Washington promet une « réponse » à Moscou.", "evidence",
      "promettre une réponse[THREATEN"),
+    ("object_adjective", "Les pays du G7 sont convenus d'instaurer un plafonnement du prix du "
+     "pétrole russe.", "dyad", "G7-RUS:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
