@@ -452,7 +452,10 @@ def relative_target(cl: Clauses) -> None:
         agents = [m for m in cl.mentions if q < m.start < verb.start and m.start not in cl.excluded]
         after = [m for m in cl.mentions if verb.end <= m.start < hi]
         first = next((m for m in cl.mentions if m.start < q and m.start not in cl.excluded), None)
-        if agents and not after and first is not None and first not in agents:
+        if agents and first is not None and first not in agents and all(
+                set(a.all_codes()) & set(first.all_codes()) for a in after):
+            # "que la diplomatie russe a dénoncé comme une « fuite en avant » de Washington":
+            # an actor after it that is the first actor again names no other target
             cl.given[verb.start] = (agents, [first])
 
 

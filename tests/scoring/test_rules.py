@@ -159,6 +159,9 @@ CASES = [
      "promettre une réponse[THREATEN"),
     ("object_adjective", "Les pays du G7 sont convenus d'instaurer un plafonnement du prix du "
      "pétrole russe.", "dyad", "G7-RUS:conf"),
+    ("relative_target", "Le président américain a signé une loi de prêt-bail pour l'Ukraine, que "
+     "la diplomatie russe a dénoncé comme une « fuite en avant » de Washington.", "directed",
+     "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
