@@ -314,6 +314,26 @@ def _read_and_score_files(files: list[str], opts: Options) -> list[tuple[str, Sc
 
 def _dask(files: list[Path], opts: Options, scheduler: str | None,
           partition_size: int) -> Iterator[list[ScoredArticle]]:
+    """The dask engine, with tornado's callback logger quiet while it runs.
+
+    A Ctrl-C that lands while a client call waits makes distributed's ``sync`` schedule a
+    cancel callback that can fail before its future exists (a NameError tornado logs to
+    stderr); the interrupt itself is reported by the command line in one line, and dask
+    raises any real failure as an exception on the future, so that log adds nothing.
+    """
+    import logging
+
+    tornado_log = logging.getLogger("tornado.application")
+    level = tornado_log.level
+    tornado_log.setLevel(logging.CRITICAL)
+    try:
+        yield from _dask_run(files, opts, scheduler, partition_size)
+    finally:
+        tornado_log.setLevel(level)
+
+
+def _dask_run(files: list[Path], opts: Options, scheduler: str | None,
+              partition_size: int) -> Iterator[list[ScoredArticle]]:
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
