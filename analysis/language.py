@@ -118,6 +118,7 @@ WORD_LISTS: dict[str, str] = {
     "forum_codes": "words.FORUM_CODES (actor codes)",
     "quantity_words": "words.QUANTITY_WORDS",
     "drafting_forms": "words.DRAFTING_FORMS",
+    "negation_bridge": "words.NEGATION_BRIDGE",
     "posting_phrases": "words.POSTING_PAIRS (preposition, word before it)",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",

@@ -31,6 +31,7 @@ from .words import (
     NAMING_GUARDED,
     NEG_BREAK,
     NEGATION_BEFORE,
+    NEGATION_BRIDGE,
     NEGATORS,
     NOUN_HOMOGRAPHS,
     OBJECT_ENDS,
@@ -382,14 +383,14 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
                 break
             if w in NEGATORS:
                 return True
-    for k in range(s - 1, max(-1, s - 4), -1):
+    for k in range(s - 1, max(-1, s - 6), -1):
         w = toks[k].w
         if w in NEGATION_BEFORE:
             return True
         if w == "de" and k > 0 and toks[k - 1].w == "pas":
             return True
-        if w in SKIPPABLE or w == "de" or w in REFLEXIVE_CLITICS:  # "sans se saluer"
-            continue
+        if w in SKIPPABLE or w == "de" or w in REFLEXIVE_CLITICS or w in NEGATION_BRIDGE:
+            continue  # "sans se saluer", "sans toutefois parvenir à rapprocher leurs positions"
         break
     if full:
         return negated_parse(toks, s)
@@ -582,13 +583,14 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 
 def outside_apposition(toks: list[Tok], lo: int, hi: int) -> list[int]:
-    """The positions lo..hi-1 outside a participle apposition between commas ("Les
-    discussions ..., entamées à Genève en janvier, sont au point mort"): its words do not
+    """The positions lo..hi-1 outside a participle apposition or a relative clause between
+    commas ("Les discussions ..., entamées à Genève en janvier, sont au point mort", "Les
+    négociations ..., qui devaient reprendre au Caire, ont été reportées"): its words do not
     end the subject; part of ``passive_halt``."""
     out: list[int] = []
     k = lo
     while k < hi:
-        if toks[k].w == "," and k + 1 < hi and needs_aux(toks[k + 1].w):
+        if toks[k].w == "," and k + 1 < hi and (needs_aux(toks[k + 1].w) or toks[k + 1].w == "qui"):
             close = next((j for j in range(k + 2, hi) if toks[j].w == ","), None)
             if close is not None:
                 k = close + 1

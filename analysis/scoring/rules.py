@@ -123,6 +123,8 @@ RULES: tuple[Rule, ...] = (
     Rule("spoiled_parse", "event", "spoiling.spoil_parse", FULL),
     Rule("pledged_conflict", "event", "spoiling.committed_conflict",
          labels=("pledged_conflict",), drops=("pledged_conflict",)),
+    Rule("promised_content", "event", "spoiling.promised_content",
+         labels=("promised_content",), drops=("promised_content",)),
     Rule("markers", "event", "events.markers_only", labels=("stop", "recip")),
     Rule("since_contact", "event", "events.since_contact", labels=("since_contact",),
          drops=("since_contact",)),

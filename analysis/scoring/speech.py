@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .actors import resolve_pronoun
+from .french import DETERMINERS
 from .structures import Attribution, Context, Mention, Sent
 from .tokens import Tok, first_word
 from .words import (
@@ -156,7 +157,8 @@ def verb_attribution(toks: list[Tok], v: int, named: list[Mention]) -> Attributi
             return Attribution("A", m, text, (group_start, end), tok.start)
     if w in SPEECH_WEAK_FORMS and not special:
         nxt = [t.w for t in toks[v + 1: v + 4]]
-        if not any(x in ("que", ":") or x in QUOTE_CHARS for x in nxt):
+        if not any(x in ("que", ":") or x in QUOTE_CHARS for x in nxt) \
+                or (nxt and nxt[0] in DETERMINERS):  # "la Russie poursuivra sa « guerre »"
             return None
     subj_b = subject_before(toks, group_start, named)
     if subj_b is not None:

@@ -177,3 +177,15 @@ def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None
             ev.counted = False
             ev.rule = "pledged_conflict"
             ev.evidence = f"{ev.shown_term}>{act.shown_term}[pledged_conflict]"
+
+
+def promised_content(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Biden a promis que les États-Unis ne reconnaîtraient jamais ces territoires": a pledge
+    followed by "que" announces what its clause says; it is no agreement with anyone, and the
+    clause's own events count (rule ``promised_content``)."""
+    for ev in events:
+        if ev.rule == "lexicon" and not ev.negated and ev.row.term in COMMITMENT_VERBS \
+                and ev.end < len(toks) and toks[ev.end].w == "que":
+            ev.counted = False
+            ev.rule = "promised_content"
+            ev.evidence = f"{ev.shown_term}>que[promised_content]"

@@ -72,6 +72,7 @@ RELEASED_TERMS = _WORDS.set("released_terms")
 FORUM_CODES = frozenset(w.upper() for w in _WORDS.set("forum_codes"))
 QUANTITY_WORDS = _WORDS.set("quantity_words")
 DRAFTING_FORMS = _WORDS.set("drafting_forms")
+NEGATION_BRIDGE = _WORDS.set("negation_bridge")
 #: (preposition, word before it) of a posting: ("de", "auprès"), ("à", "poste").
 POSTING_PAIRS = frozenset(_WORDS.map("posting_phrases").items())
 SPORT_CONTEXT = _WORDS.set("sport_context")

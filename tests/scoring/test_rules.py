@@ -162,6 +162,16 @@ CASES = [
     ("relative_target", "Le président américain a signé une loi de prêt-bail pour l'Ukraine, que "
      "la diplomatie russe a dénoncé comme une « fuite en avant » de Washington.", "directed",
      "RUS>USA:conf"),
+    ("attribution", "Joe Biden a exclu toute rencontre avec Vladimir Poutine tant que la Russie "
+     "poursuivra sa « guerre brutale » contre l'Ukraine.", "dyad", "RUS-USA:conf"),
+    ("negation", "Moscou et Washington ont tenu une réunion, sans toutefois parvenir à rapprocher "
+     "leurs positions.", "evidence", "not:rapprocher les positions"),
+    ("promised_content", "Joe Biden a promis que les États-Unis ne reconnaîtraient jamais ces "
+     "territoires comme russes.", "evidence", "promettre>que[promised_content]"),
+    ("passive_halt", "Les négociations russo-américaines, qui devaient reprendre au Caire, ont été "
+     "reportées sine die.", "dyad", "RUS-USA:conf"),
+    ("conflict_dyads", "Les États-Unis et la Russie ont échangé des notifications malgré la "
+     "dégradation de leurs relations.", "dyad", "RUS-USA:mixed"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
@@ -408,7 +418,8 @@ def test_dropped_rules_are_labels():
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
                              "allied_side", "not_named", "peace_call", "demanded",
                              "since_contact", "weapon_name", "called_for",
-                             "noun_reading", "document", "unplanned", "no_talks", "release"}
+                             "noun_reading", "document", "unplanned", "no_talks", "release",
+                             "promised_content"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
