@@ -451,7 +451,9 @@ def relative_target(cl: Clauses) -> None:
             continue
         agents = [m for m in cl.mentions if q < m.start < verb.start and m.start not in cl.excluded]
         after = [m for m in cl.mentions if verb.end <= m.start < hi]
-        first = next((m for m in cl.mentions if m.start < q and m.start not in cl.excluded), None)
+        first = next((m for m in cl.mentions if m.start < q and (
+            m.start not in cl.excluded or m in cl.speaker_mentions)), None)  # "Les États-Unis
+        # ont annoncé l'envoi ..., que Moscou considère comme une « cible légitime »"
         if agents and first is not None and first not in agents and all(
                 set(a.all_codes()) & set(first.all_codes()) for a in after):
             # "que la diplomatie russe a dénoncé comme une « fuite en avant » de Washington":

@@ -172,6 +172,8 @@ CASES = [
      "reportées sine die.", "dyad", "RUS-USA:conf"),
     ("conflict_dyads", "Les États-Unis et la Russie ont échangé des notifications malgré la "
      "dégradation de leurs relations.", "dyad", "RUS-USA:mixed"),
+    ("relative_target", "Les États-Unis ont annoncé l'envoi de missiles Patriot à l'Ukraine, que "
+     "Moscou considère désormais comme une « cible légitime ».", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
