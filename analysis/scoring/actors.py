@@ -254,18 +254,17 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     for _, end, row in matches:
         if row.category not in TARGETED_CATEGORIES or row.role not in ("event", "spoil"):
             continue
-        reach = 4
-        if any(toks[k].w in ADJECTIVE_COORDINATORS for k in range(end, min(end + 4, len(toks)))):
-            reach = 6  # "les importations de pétrole et de gaz russes": both nouns head it
-        reach += sum(toks[k].w.isdigit() or toks[k].w in QUANTITY_WORDS
-                     for k in range(end, min(end + reach, len(toks))))  # "plus de 200 entités"
+        reach = 4 + sum(toks[k].w.isdigit() or toks[k].w in QUANTITY_WORDS  # "plus de 200"
+                        for k in range(end, min(end + 4, len(toks))))
+        if any(toks[k].w in ADJECTIVE_COORDINATORS for k in range(end, min(end + reach, len(toks)))):
+            reach += 2  # "les importations de pétrole et de gaz russes": both nouns head it
         window = range(end, min(end + reach, len(toks)))
         if any(k in matched for k in window):
             continue  # "a condamné le terrible conflit syrien": an event's topic, no target
         for k in window:
             w = toks[k].w
-            if w in QUOTE_CHARS or w in ("'", "’"):
-                continue  # "a dénoncé l'« aventurisme » américain": a quoted head
+            if w in QUOTE_CHARS or w in ("'", "’") or w.isdigit() or w in QUANTITY_WORDS:
+                continue  # "a dénoncé l'« aventurisme » américain", "plus de 200 entités"
             if not w[:1].isalpha():
                 break
             if w in TOPIC_NOUNS:

@@ -230,9 +230,9 @@ def announced_act(cl: Clauses, ev: Event, lo: int) -> bool:
     if ev.verb or lo == 0 or (lo - 1) not in cl.excluded or not cl.speaker_mentions:
         return False
     between = range(lo, ev.start)
-    return len(between) <= 3 and all(
+    return len(between) <= 3 and all(  # "de nouvelles sanctions": de before an adjective
         cl.toks[k].w in DETERMINERS or cl.toks[k].w in SKIPPABLE or cl.toks[k].pos == "ADJ"
-        or cl.toks[k].w in PRENOMINAL_ADJECTIVES for k in between)
+        or cl.toks[k].w in PRENOMINAL_ADJECTIVES or cl.toks[k].w == "de" for k in between)
 
 
 def possessor(cl: Clauses, ev: Event, owners: list[Mention]) -> list[Mention]:

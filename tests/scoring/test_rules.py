@@ -174,6 +174,10 @@ CASES = [
      "dégradation de leurs relations.", "dyad", "RUS-USA:mixed"),
     ("relative_target", "Les États-Unis ont annoncé l'envoi de missiles Patriot à l'Ukraine, que "
      "Moscou considère désormais comme une « cible légitime ».", "directed", "RUS>USA:conf"),
+    ("announced_act", "Les États-Unis ont annoncé vendredi de nouvelles sanctions visant plus de "
+     "200 personnes et entités russes.", "dyad", "RUS-USA:conf"),
+    ("announced_act", "Les États-Unis ont annoncé de nouvelles sanctions contre Moscou en "
+     "représailles à l'annexion de quatre régions ukrainiennes.", "dyad", "RUS-USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
