@@ -60,6 +60,7 @@ from .words import (
     IMPOSING_FORMS,
     INTERACTION,
     OWNER_PREPOSITIONS,
+    PRENOMINAL_ADJECTIVES,
     PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
     QUANTIFIERS,
@@ -543,10 +544,11 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
         return True  # "un plafonnement du prix du pétrole russe": the object's adjective
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
-        if len(between) <= 4 and all(toks[k].w in SKIPPABLE or k in event_tokens
+        if len(between) <= 6 and all(toks[k].w in SKIPPABLE or k in event_tokens
                                      or toks[k].w in QUANTIFIERS or toks[k].w.isdigit()
+                                     or toks[k].w in PRENOMINAL_ADJECTIVES or toks[k].w == "de"
                                      for k in between):
-            return True  # "a expulsé douze diplomates russes": the object
+            return True  # "a expulsé douze diplomates russes", "de nouvelles livraisons"
     return False
 
 

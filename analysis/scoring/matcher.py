@@ -401,8 +401,9 @@ _DOUBLE_REFLEXIVE = _WORDS.set("double_reflexive")
 _SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
 #: noun -> class: the nouns a lexicon term's ``&class`` slot accepts.
 NOUN_CLASSES = _WORDS.map("noun_classes")
-#: number words and digits also skipped before a class slot ("la livraison de six canons")
-_CLASS_SKIPS = _WORDS.set("quantifiers")
+#: number words, digits and prenominal adjectives also skipped before a class slot ("la
+#: livraison de six canons", "a livré de nouveaux systèmes de défense")
+_CLASS_SKIPS = _WORDS.set("quantifiers") | _WORDS.set("prenominal_adjectives")
 #: the prepositions of a recipient or partner named before a verb's object
 OBJECT_GAP = _WORDS.set("object_gap_prepositions")
 #: quotation marks, skipped between the words of an expression ("promet une « réponse »")

@@ -178,6 +178,10 @@ CASES = [
      "200 personnes et entités russes.", "dyad", "RUS-USA:conf"),
     ("announced_act", "Les États-Unis ont annoncé de nouvelles sanctions contre Moscou en "
      "représailles à l'annexion de quatre régions ukrainiennes.", "dyad", "RUS-USA:conf"),
+    ("aid_recipient", "Les États-Unis ont livré mardi de nouveaux systèmes de défense à "
+     "l'Ukraine.", "dyad", "UKR-USA:coop"),
+    ("object_adjective", "Moscou a dénoncé samedi de nouvelles livraisons d'armes américaines à "
+     "Kiev.", "dyad", "RUS-USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
      "provoquant la colère de Moscou.", "directed", "RUS>USA:conf"),
     ("provoked_reaction", "Le Pentagone a annoncé une nouvelle aide militaire à l'Ukraine, "
