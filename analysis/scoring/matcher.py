@@ -29,6 +29,7 @@ from .french import (
     verbal_ending,
 )
 from .tokens import Tok
+from .words import QUOTE_CHARS
 
 
 # --------------------------------------------------------------------------- #
@@ -240,7 +241,7 @@ class PhraseIndex:
                 tok = toks[k]
                 if self._spec_ok(spec, tok):
                     break
-                if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or tok.w in _QUOTES or (
+                if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or tok.w in QUOTE_CHARS or (
                         spec.lemma.startswith("&") and (tok.w in _CLASS_SKIPS or tok.w.isdigit()))):
                     skipped += 1
                     k += 1
@@ -356,7 +357,7 @@ class PhraseIndex:
                 self._found(found, toks, i, self._match_at(self.patterns[pid], toks, i, 1), pid)
             if plan.second and i + 1 < n:
                 nxt = toks[i + 1]
-                if nxt.w in SKIPPABLE or nxt.w in OBJECT_GAP or nxt.w in _QUOTES:
+                if nxt.w in SKIPPABLE or nxt.w in OBJECT_GAP or nxt.w in QUOTE_CHARS:  # « réponse »
                     cands = plan.second
                 else:
                     cands = plan.by_form.get(nxt.w, ())
@@ -406,8 +407,6 @@ NOUN_CLASSES = _WORDS.map("noun_classes")
 _CLASS_SKIPS = _WORDS.set("quantifiers") | _WORDS.set("prenominal_adjectives")
 #: the prepositions of a recipient or partner named before a verb's object
 OBJECT_GAP = _WORDS.set("object_gap_prepositions")
-#: quotation marks, skipped between the words of an expression ("promet une « réponse »")
-_QUOTES = frozenset("".join(_WORDS.seq("quote_open")) + "".join(_WORDS.seq("quote_close")) + '"')
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:
