@@ -104,12 +104,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients \
-            and not (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
-            and not (prev == "à" and prev2 in JUDGING_PARTICIPLES) \
-            and not (prev in ("à", "au", "aux") and any(
-                toks[j].w in ALLUSION_NOUNS for j in range(max(0, start - 5), start - 1))):
-        return True  # "orchestrée depuis Washington", "dénoncée à Moscou", "une allusion aux
-        # États-Unis": the author, the judge, the one aimed at; else a place
+            and not party_after_locative(toks, start):
+        return True
     if venue(toks, cands, idx, recipients=frozenset(recipients)):
         return True  # "a déclaré X devant le Conseil de sécurité de l'ONU": the speech's venue
     if (prev == "sur" and start - 1 not in recipients) or (
@@ -126,6 +122,19 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
         return True  # "la conférence de Londres", "les accords de Minsk": a name
     return (row.kind == "capital" and paragraph_start and start == first_word(toks)
             and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ","))
+
+
+def party_after_locative(toks: Sequence[Any], start: int) -> bool:
+    """Does the locative preposition before ``start`` name a party, not a place: the author
+    ("orchestrée depuis Washington": ``orchestrating_forms``), the judge ("dénoncée à Moscou":
+    ``judging_participles``) or the one aimed at ("une allusion aux États-Unis":
+    ``allusion_nouns``)?"""
+    prev = toks[start - 1].w if start > 0 else ""
+    prev2 = toks[start - 2].w if start > 1 else ""
+    return (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
+        or (prev == "à" and prev2 in JUDGING_PARTICIPLES) \
+        or (prev in ("à", "au", "aux") and any(
+            toks[j].w in ALLUSION_NOUNS for j in range(max(0, start - 5), start - 1)))
 
 
 def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,

@@ -381,15 +381,9 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         # uncoordinated actors: only the one nearest to the event acts; a verb's subject
         # stands before it ("Burns s'est rendu à Moscou pour mettre en garde le Kremlin
         # contre une invasion de l'Ukraine": Burns, not the invasion's Ukraine)
-        before = [m for m in agents if m.end <= ev.start]
-        if ev.verb and before and toks[ev.start - 1].w == "et":
-            # "la Russie réclame une enquête de l'ONU et pointe du doigt les États-Unis": a
-            # second verb joined by "et" keeps the first one's subject (rule joined_verb)
-            agents = [min(before, key=lambda m: m.start)]
-        else:
-            agents = [min(agents, key=lambda m: (
-                ev.verb and m.end > ev.start,
-                (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))]
+        agents = [joined_verb_subject(toks, ev, agents) or min(agents, key=lambda m: (
+            ev.verb and m.end > ev.start,
+            (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))]
     t_codes = unique(c for m in hit for c in m.all_codes())
     a_codes = [c for c in unique(c for m in agents for c in m.all_codes()) if c not in t_codes]
     for a in a_codes:
@@ -413,6 +407,16 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
     all_before = all(m.start < ev.start or preceded_by(toks, m, AGENT_PREPOSITIONS) for m in agents)
     if (bool(t_codes) or window_joint or (ev.verb and all_before)) and not allied_agents(cl, ev):
         joint_fight(cl, ev, a_codes, evidence_after)
+
+
+def joined_verb_subject(toks: list[Tok], ev: Event, agents: list[Mention]) -> Mention | None:
+    """"la Russie réclame une enquête de l'ONU et pointe du doigt les États-Unis": a second
+    verb joined by "et" keeps the first one's subject, the first of the agents before it
+    (rule ``joined_verb``); None when the verb is not so joined."""
+    before = [m for m in agents if m.end <= ev.start]
+    if ev.verb and before and ev.start > 0 and toks[ev.start - 1].w == "et":
+        return min(before, key=lambda m: m.start)
+    return None
 
 
 def allied_agents(cl: Clauses, ev: Event) -> bool:

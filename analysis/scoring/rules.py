@@ -173,7 +173,7 @@ RULES: tuple[Rule, ...] = (
     Rule("intra_actor", "dyad", "dyads.intra_actor", labels=("intra_actor",),
          drops=("intra_actor",)),
     Rule("conflict_dyads", "dyad", "dyads.conflict_dyads"),
-    Rule("joined_verb", "dyad", "dyads.conflict_dyads"),
+    Rule("joined_verb", "dyad", "dyads.joined_verb_subject"),
     Rule("noun_target", "dyad", "dyads.noun_target"),
     Rule("strike_target", "dyad", "dyads.strike_target"),
     Rule("object_owner", "dyad", "dyads.object_owner"),
