@@ -189,6 +189,7 @@ WORD_LISTS: dict[str, str] = {
     "targeted_categories": "words.TARGETED_CATEGORIES (category names)",
     "targeted_verb_categories": "words.TARGETED_VERB_CATEGORIES (category names)",
     "purpose_markers": "words.PURPOSE_MARKERS",
+    "enabling_forms": "words.ENABLING_FORMS",
     "continuation_words": "words.CONTINUATION_WORDS",
     "endorsing_categories": "words.ENDORSING_CATEGORIES (category names)",
     "complement_breakers": "words.COMPLEMENT_BREAKERS",

@@ -286,6 +286,18 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     return frozenset(found)
 
 
+def titled_owner(toks: Sequence[Any], start: int, title_start: dict[int, int]) -> int:
+    """"Joe Biden et ses homologues du G7": a title noun right before "de X" makes one
+    phrase with the actor X, which starts at the title (rule ``titled_owner``); else
+    ``start``."""
+    k = start - 1
+    while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in ("du", "des"):
+        k -= 1  # "de la Commission", but "du G7" is de + le
+    if k > 0 and toks[k].w in ("de", "du", "des") and k - 1 in title_start:
+        return title_start[k - 1]
+    return start
+
+
 def nominal_adjective(toks: Sequence[Any], start: int) -> bool:
     """A nationality adjective used as a noun: "les Russes", "des Américains"."""
     prev = toks[start - 1].w if start > 0 else ""
@@ -340,11 +352,15 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
                 on_title = head in titles
         elif row.kind in PERSON_KINDS and start - 1 in title_start:
             hstart = title_start[start - 1]  # "son homologue Sergueï Lavrov" (a titled name: one phrase)
+        else:
+            hstart = titled_owner(toks, start, title_start)
         mentions.append(Mention(start, end, row.code, row.kind, row.label, text,
                                  person=row.kind in PERSON_KINDS, pair=row.code == "PAIR",
                                  title=title, hstart=hstart, on_title=on_title,
                                  titled=title in PERSON_TITLES | OFFICIAL_TITLES,
                                  term=(row.start, row.end), place=place))
+    if event_heads is not None:  # "une opération américano-britannique" after dénoncer: a target
+        event_heads = event_heads | frozenset(event_tokens)
     mentions = compound_adjectives(eng, toks, mentions, event_heads, places)
     mentions += pronoun_mentions(toks)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -432,8 +448,10 @@ def _compounds(engine: Engine, toks: list[Tok], mentions: list[Mention]) -> list
         codes = [engine.compound_prefixes.get(p, "") for p in parts[:-1]]
         codes.append(engine.adjective_forms.get(parts[-1], ""))
         if all(codes) and len(set(codes)) >= 2:
+            noun = k > 0 and toks[k - 1].w[:1].isalpha() and toks[k - 1].w not in DETERMINERS
             out.append(Mention(k, k + 1, codes[0], "adjective", tok.text, tok.text,
-                               codes=tuple(unique(codes))))
+                               codes=tuple(unique(codes)), title=toks[k - 1].w if noun else "",
+                               hstart=k - 1 if noun else -1))  # "une opération américano-britannique"
     return out
 
 

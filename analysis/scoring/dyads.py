@@ -15,7 +15,8 @@ from typing import Any
 
 from analysis import lexicon as lx
 
-from .french import DETERMINERS, SKIPPABLE
+from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive
+from .headlines import headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
 from .parties import (
     Clauses,
@@ -24,6 +25,7 @@ from .parties import (
     clause_bounds,
     compound_partners,
     condemned_act,
+    condemned_victim,
     conditional_target,
     conflict_partners,
     gerund_agent,
@@ -56,6 +58,8 @@ from .words import (
     COMPLEMENT_BREAKERS,
     COMPLEMENT_PREPOSITIONS,
     DEONTIC_FORMS,
+    DRAFT_NOUNS,
+    ENABLING_FORMS,
     ENDORSING_CATEGORIES,
     IMPOSING_FORMS,
     INTERACTION,
@@ -87,8 +91,10 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     """
     if not events and not any(m.code in ENEMY_CODES for m in sent.mentions):
         return [], []  # no event and no "contre Daech": nothing can pair (fast path)
-    cl = Clauses(ctx, sent.toks, events, [m for m in sent.mentions if m.all_codes()], excluded,
-                 speaker_mentions, clause_bounds(sent.toks, excluded))
+    topic = headline_topic(sent.toks, sent.mentions)
+    named = [m for m in sent.mentions if m.all_codes() and m is not topic]
+    cl = Clauses(ctx, sent.toks, events, named, excluded, speaker_mentions,
+                 clause_bounds(sent.toks, excluded))
     has_conflict = any(ev.conf for ev in events) or any(t.w == "contre" for t in cl.toks)
     compound_partners(cl)
     aid_phrase(cl)
@@ -97,6 +103,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     undergone(cl)
     gerund_agent(cl)
     nominal_parties(cl)
+    condemned_victim(cl)
     condemned_act(cl)
     named_act(cl)
     judged_act(cl)
@@ -236,8 +243,9 @@ def endorsed_conflict(cl: Clauses, targets: set[int]) -> None:
 
 
 def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
-    """"a coopéré avec X pour isoler Y", "livre des armes à Kiev pour affaiblir la Russie":
-    a conflict infinitive after pour / afin de, in a clause with a cooperation, is the purpose
+    """"a coopéré avec X pour isoler Y", "livre des armes à Kiev pour affaiblir la Russie",
+    "des renseignements ayant permis de cibler des généraux russes": a conflict infinitive
+    after pour / afin de / permettre de (``enabling_forms``), in a clause with a cooperation, is the purpose
     of that cooperation; its agents are the cooperation's actors before it (subject and
     partners, not the recipient of "à X"), its targets those it acts on (rule
     ``purpose_conflict``)."""
@@ -248,9 +256,9 @@ def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
         k = ev.start - 1
         while k > 0 and toks[k].w in PREVERBAL_CLITICS | DETERMINERS:
             k -= 1
-        if toks[k].w == "de" and k > 0 and toks[k - 1].w in PURPOSE_MARKERS:
-            k -= 1
-        if k < 0 or toks[k].w not in PURPOSE_MARKERS:
+        if toks[k].w == "de" and k > 0 and toks[k - 1].w in PURPOSE_MARKERS | ENABLING_FORMS:
+            k -= 1  # "afin de", "ayant permis de"
+        if k < 0 or toks[k].w not in PURPOSE_MARKERS | ENABLING_FORMS:
             continue
         lo, hi = cl.window(ev)
         if not any(c.counted and c.coop and lo <= c.start and c.end <= k for c in cl.events):
@@ -302,9 +310,11 @@ def conflict_targets(cl: Clauses) -> set[int]:
                          if is_target(cl.toks, ev, m, event_tokens))
     # "a blâmé l'Allemagne et l'Autriche": a target's coordinated actor is a target too
     for a, b in zip(cl.mentions, cl.mentions[1:], strict=False):
-        if a.start in found and b.start not in found and one_side(cl.toks, [a, b]):
+        if a.start in found and b.start not in found and one_side(cl.toks, [a, b]) \
+                and not opens_clause(cl.toks, b):
             found.add(b.start)
     return found
+
 
 
 def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: bool,
@@ -312,9 +322,11 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     """Every pair of the cooperating actors, directed when a verb has one subject and one
     object; intra-actor interaction dropped; joint action noted."""
     toks = cl.toks
+    cut = purpose_clause(toks, ev, cl.window(ev)[1])
     parts = [m for m in cl.participants(ev) if ev.start in cl.complete or yielded_to(ev, m) or (
              m.start not in targets and not preceded_by(toks, m, AGAINST_PREPOSITIONS)
-             and not (has_conflict and m.code in ENEMY_CODES))]
+             and not (has_conflict and m.code in ENEMY_CODES)
+             and (m.start < cut or m in cl.speaker_mentions))]
     codes = unique(c for m in parts for c in m.all_codes())
     if intra_actor(toks, ev, parts, codes):
         ev.counted = False
@@ -354,6 +366,21 @@ def yielding(ev: Event) -> bool:
     return ev.rule == "deescalation" or ev.category in YIELDING_CATEGORIES
 
 
+def purpose_clause(toks: list[Tok], ev: Event, hi: int) -> int:
+    """Where an infinitive of purpose after an event starts ("sont convenus d'instaurer un
+    plafonnement ... afin de priver Moscou de ressources": Moscow is the purpose's object, no
+    partner of the agreement nor agent of the cap; rule ``purpose_object``), looked for up to
+    ``hi``; the sentence's length when there is none."""
+    for k in range(ev.end, min(hi, len(toks)) - 1):
+        if toks[k].w in PURPOSE_MARKERS:
+            j = k + 2 if toks[k + 1].w == "de" else k + 1
+            while j < len(toks) and toks[j].w in PREVERBAL_CLITICS:
+                j += 1
+            if j < len(toks) and looks_like_infinitive(toks[j].w) and toks[j].pos != "NOUN":
+                return k
+    return len(toks)
+
+
 def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool,
                    evidence_after: dict[int, list[str]]) -> None:
     """Agents against targets; agents acting together also cooperate (``joint``)."""
@@ -369,7 +396,8 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         cl.add_pairs(unique(c for m in cl.local[ev.start] for c in m.all_codes()), "conf",
                      ev, ev.evidence)
         return
-    parts = cl.participants(ev)
+    cut = purpose_clause(toks, ev, cl.window(ev)[1])
+    parts = [m for m in cl.participants(ev) if m.start < cut or m in cl.speaker_mentions]
     if attribution_act(cl, ev, parts):
         return
     hit = [m for m in parts if m.start in targets and is_target(toks, ev, m, cl.event_tokens)]
@@ -471,7 +499,8 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     ("selon Washington, Moscou prépare une invasion de l'Ukraine" is RUS-UKR: rule
     ``co_mention_inner``). Enemy groups are left to the target rules; an actor already in a
     dyad is left alone."""
-    conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"]
+    conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"
+                 and cl.given.get(ev.start) != ([], [])]  # condemned_victim: pairs no one
     if not conflicts:
         return
     related = {c for pair in cl.contrib for c in pair}
@@ -549,6 +578,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     if ev.verb and m.start >= ev.end:
         between = range(ev.end, phrase_start(m))
         if len(between) <= 6 and all(toks[k].w in SKIPPABLE or k in event_tokens
+                                     or toks[k].w in QUOTE_CHARS  # faire « payer » Poutine
                                      or toks[k].w in QUANTIFIERS or toks[k].w.isdigit()
                                      or toks[k].w in PRENOMINAL_ADJECTIVES or toks[k].w == "de"
                                      for k in between):
@@ -617,6 +647,10 @@ def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
     k = phrase_start(m) - 1
     while k >= ev.end and toks[k].w in DETERMINERS:
         k -= 1
+    if not ev.verb and k - 2 >= ev.end and toks[k].w == "de" and toks[k - 1].w in DRAFT_NOUNS:
+        k -= 2  # "un veto à un projet de résolution américain": the draft's resolution
+        while k >= ev.end and toks[k].w in DETERMINERS:
+            k -= 1
     if ev.verb:  # "geler les avoirs de X", "couper le gaz à X": after the verb's own object
         return k == ev.end and (toks[k].w == "de" or toks[k].w in TARGET_PREPOSITIONS) \
             and ev.end - ev.start > 1 and toks[ev.end - 1].w not in SKIPPABLE

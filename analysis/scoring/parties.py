@@ -388,16 +388,7 @@ def nominal_parties(cl: Clauses) -> None:
         if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
                 or ev.start in cl.local:
             continue
-        own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
-        after = own.end if own is not None else ev.end  # "l'invasion russe de l'Ukraine"
-        patient = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
-                        and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))
-                        and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
-                             else m.hstart >= ev.end
-                             and owned_phrase(toks, after, phrase_start(m)))), None) or next(
-            (m for m in cl.mentions if own is not None and m.kind != "adjective"
-             and own.end < phrase_start(m) <= own.end + 3 and toks[own.end].w in AGAINST_PREPOSITIONS
-             and preceded_by(toks, m, AGAINST_PREPOSITIONS)), None)  # "une attaque russe contre X"
+        own, patient = nominal_patient(cl, ev)
         if patient is None:
             continue
         agent = next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
@@ -407,6 +398,47 @@ def nominal_parties(cl: Clauses) -> None:
             continue
         cl.given[ev.start] = ([agent], [patient])
         cl.direction[ev.start] = (agent.code, patient.code)
+
+
+def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:
+    """A conflict noun's own nationality adjective ("l'invasion russe") and the actor it is
+    done to ("de l'Ukraine", "de quatre régions ukrainiennes", "contre X" after the
+    adjective), each None when not named."""
+    toks = cl.toks
+    own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
+    after = own.end if own is not None else ev.end  # "l'invasion russe de l'Ukraine"
+    patient = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
+                    and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))
+                    and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
+                         else m.hstart >= ev.end
+                         and owned_phrase(toks, after, phrase_start(m)))), None) or next(
+        (m for m in cl.mentions if own is not None and m.kind != "adjective"
+         and own.end < phrase_start(m) <= own.end + 3 and toks[own.end].w in AGAINST_PREPOSITIONS
+         and preceded_by(toks, m, AGAINST_PREPOSITIONS)), None)  # "une attaque russe contre X"
+    return own, patient
+
+
+def condemned_victim(cl: Clauses) -> None:
+    """"un projet de résolution condamnant l'annexion de territoires ukrainiens", "a dénoncé
+    le bombardement de villes ukrainiennes": a verbal conflict verb whose object is a conflict
+    noun done to an actor named by an adjective ("de X" alone may be the author: "les
+    exigences de Moscou"), by no named agent, condemns that unnamed agent, not the victim;
+    neither word pairs anyone (rule ``condemned_victim``)."""
+    toks = cl.toks
+    for verb in cl.events:
+        if not (verb.counted and verb.verb and verb.quad == "verbal_conf") \
+                or verb.start in cl.given:
+            continue
+        act = next((e for e in cl.events if e.start >= verb.end and e.conf and not e.verb), None)
+        if act is None or act.start in cl.given or act.start in cl.local or any(
+                toks[k].w not in DETERMINERS for k in range(verb.end, act.start)):
+            continue
+        own, patient = nominal_patient(cl, act)  # "les exigences de Moscou": its author
+        if own is None and patient is not None and patient.kind == "adjective" and not any(
+                preceded_by(toks, m, AGENT_PREPOSITIONS) for m in cl.mentions
+                if patient.end < phrase_start(m) <= patient.end + 2):
+            cl.given[verb.start] = ([], [])
+            cl.given[act.start] = ([], [])
 
 
 def condemned_act(cl: Clauses) -> None:

@@ -29,6 +29,7 @@ from .words import (
     AUX,
     BLAME_OBJECTS,
     BLAME_VERBS,
+    DOCUMENT_NOUNS,
     DRAFTING_FORMS,
     OBJECT_CLITICS,
     OWNER_PREPOSITIONS,
@@ -267,28 +268,37 @@ def seen_as(cl: Clauses, full: bool) -> None:
 
 
 def drafted_by(cl: Clauses, full: bool) -> None:
-    """"la Russie a mis son veto à une résolution rédigée par les États-Unis et l'Albanie":
-    the drafters ("rédigée/présentée/déposée par X": ``drafting_forms``) of what a rejection
-    rejects are its target (RUS > USA, RUS > ALB), as a drafter's adjective is (codebook
-    D23; rule ``drafted_by``)."""
-    toks = cl.toks
+    """"la Russie a mis son veto à une résolution rédigée par les États-Unis et l'Albanie",
+    "... à une résolution américano-albanaise": the drafters ("rédigée/présentée/déposée par
+    X": ``drafting_forms``, or a compound adjective of two or more actors right after a
+    ``document_nouns`` word) of what a rejection rejects are its target (RUS > USA, RUS >
+    ALB), as a drafter's adjective is (codebook D23; rule ``drafted_by``)."""
     for ev in cl.events:
         if not (ev.counted and ev.conf and ev.category == "REJECT") or ev.start in cl.given:
             continue
-        par = next((k for k in range(ev.end + 1, min(ev.end + 8, len(toks)))
-                    if toks[k].w == "par" and toks[k - 1].w in DRAFTING_FORMS), None)
-        if par is None:
-            continue
-        drafters: list[Mention] = []
-        pos = par + 1
-        for m in sorted(cl.mentions, key=lambda m: m.start):
-            if m.start < pos:
-                continue
-            if any(t.w not in DETERMINERS and t.w not in ("et", ",") for t in toks[pos:m.start]):
-                break
-            drafters.append(m)
-            pos = m.end
+        drafters = drafting_agents(cl, ev)
         lo, _ = cl.window(ev)
         agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded]
         if drafters and agents:
             cl.given[ev.start] = (agents[-1:], drafters)
+
+
+def drafting_agents(cl: Clauses, ev: Event) -> list[Mention]:
+    """The actors "par" names after a drafting participle a few words after ``ev``, or one
+    compound adjective of several actors right after a document noun."""
+    toks = cl.toks
+    near = range(ev.end + 1, min(ev.end + 8, len(toks)))
+    par = next((k for k in near if toks[k].w == "par" and toks[k - 1].w in DRAFTING_FORMS), None)
+    if par is None:
+        return [m for m in cl.mentions if m.start in near and len(m.all_codes()) >= 2
+                and m.kind == "adjective" and toks[m.start - 1].w in DOCUMENT_NOUNS][:1]
+    drafters: list[Mention] = []
+    pos = par + 1
+    for m in sorted(cl.mentions, key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        if any(t.w not in DETERMINERS and t.w not in ("et", ",") for t in toks[pos:m.start]):
+            break
+        drafters.append(m)
+        pos = m.end
+    return drafters

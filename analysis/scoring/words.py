@@ -150,6 +150,7 @@ TARGET_PREPOSITIONS = _WORDS.set("target_prepositions")
 TARGETED_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_categories"))
 TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_verb_categories"))
 PURPOSE_MARKERS = _WORDS.set("purpose_markers")
+ENABLING_FORMS = _WORDS.set("enabling_forms")
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(
     verb_forms(w) if w.endswith(("er", "ir")) else {w, w + "s"}

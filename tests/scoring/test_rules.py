@@ -389,6 +389,25 @@ CASES = [
      "condition préalable les combats.", "evidence", "cesser>combat[deescalation,+7.6]"),
     ("named_participant", "L'ancêtre commun a apporté une aide précieuse.", "evidence",
      "unnamed:aide[dropped]"),
+    ("headline_topic", "Ukraine : Joe Biden et ses homologues du G7 promettent de faire « payer » "
+     "Poutine", "dyad", "RUS-USA:conf"),
+    ("juxtaposed_clause", "Nord Stream : Moscou accuse Londres, Washington se tait", "pairs",
+     ["GBR-RUS:conf"]),
+    ("condemned_victim", "Washington a condamné l'annexion de quatre régions ukrainiennes.",
+     "pairs", []),
+    ("noun_target", "La Russie a opposé son veto à un projet de résolution américain condamnant "
+     "l'annexion de territoires ukrainiens.", "pairs", ["RUS-USA:conf"]),
+    ("drafted_by", "La Russie a opposé son veto à une résolution américano-albanaise.",
+     "directed", "RUS>ALB:conf"),
+    ("purpose_object", "Joe Biden et ses homologues du G7 sont convenus d'instaurer un plafonnement "
+     "du prix du pétrole russe afin de priver Moscou de ressources.", "pairs",
+     ["G7-RUS:conf", "G7-USA:coop", "RUS-USA:conf"]),
+    ("titled_owner", "Joe Biden et ses homologues du G7 ont décidé de sanctionner la Russie.",
+     "directed", "USA>RUS:conf"),
+    ("purpose_conflict", "Selon le Washington Post, la CIA aurait partagé avec Kiev des "
+     "renseignements ayant permis de cibler des généraux russes.", "directed", "USA>RUS:conf"),
+    ("compound_adjective", "Moscou a dénoncé une opération américano-britannique.", "directed",
+     "RUS>GBR:conf"),
     ("office_term", "Donald Trump a salué Vladimir Poutine.", "actors", ["RUS"], "2022-03-01"),
     ("title_by_date", "« Nous allons coopérer », a déclaré le président américain.", "speaker",
      "Joe Biden", "2022-03-01"),
@@ -444,6 +463,9 @@ def test_rule_row(rule: str, text: str, field: str, expected: object, date: str 
         elif field == "dyad":
             found = {f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads}
             assert expected in found, (mode, found)
+        elif field == "pairs":  # every dyad, nothing more
+            found = sorted(f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads)
+            assert found == expected, (mode, found)
         elif field == "directed":
             found = {f"{d['source']}>{d['target']}:{d['relation']}" for d in s.dyads}
             assert expected in found, (mode, found)
