@@ -5,9 +5,9 @@ context that resolves pronouns and "les deux présidents"."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
+from .compounds import compound_adjectives
 from .events import term_is_verb
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import (
@@ -23,7 +23,7 @@ from .matcher import (
     office_words,
 )
 from .structures import Context, Mention, Sent
-from .tokens import Tok, first_word, unique
+from .tokens import Tok, first_word
 from .words import (
     ADDRESSEE_FORMS,
     ADJECTIVE_COORDINATORS,
@@ -59,7 +59,6 @@ from .words import (
     REGIME_ALIASES,
     REGIME_GENERIC,
     REGIME_OF,
-    RELATION_NOUNS,
     SPONSOR_WORDS,
     STRIKE_PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -286,10 +285,13 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     return frozenset(found)
 
 
-def titled_owner(toks: Sequence[Any], start: int, title_start: dict[int, int]) -> int:
-    """"Joe Biden et ses homologues du G7": a title noun right before "de X" makes one
-    phrase with the actor X, which starts at the title (rule ``titled_owner``); else
-    ``start``."""
+def titled_owner(toks: Sequence[Any], start: int, title_start: dict[int, int],
+                 person: bool = False) -> int:
+    """Where the phrase of a mention starting at ``start`` starts: at a title right before a
+    person ("son homologue Sergueï Lavrov"), or before "de X" ("Joe Biden et ses homologues
+    du G7": one phrase, rule ``titled_owner``); else ``start``."""
+    if person:
+        return title_start.get(start - 1, start)
     k = start - 1
     while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in ("du", "des"):
         k -= 1  # "de la Commission", but "du G7" is de + le
@@ -350,18 +352,15 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
                 title = title_alias.get(head, toks[head].w)
                 hstart = title_start.get(head, head)
                 on_title = head in titles
-        elif row.kind in PERSON_KINDS and start - 1 in title_start:
-            hstart = title_start[start - 1]  # "son homologue Sergueï Lavrov" (a titled name: one phrase)
         else:
-            hstart = titled_owner(toks, start, title_start)
+            hstart = titled_owner(toks, start, title_start, row.kind in PERSON_KINDS)
         mentions.append(Mention(start, end, row.code, row.kind, row.label, text,
                                  person=row.kind in PERSON_KINDS, pair=row.code == "PAIR",
                                  title=title, hstart=hstart, on_title=on_title,
                                  titled=title in PERSON_TITLES | OFFICIAL_TITLES,
                                  term=(row.start, row.end), place=place))
-    if event_heads is not None:  # "une opération américano-britannique" after dénoncer: a target
-        event_heads = event_heads | frozenset(event_tokens)
-    mentions = compound_adjectives(eng, toks, mentions, event_heads, places)
+    heads_or_objects = None if event_heads is None else event_heads | frozenset(event_tokens)
+    mentions = compound_adjectives(eng, toks, mentions, heads_or_objects, places)
     mentions += pronoun_mentions(toks)
     mentions.sort(key=lambda m: (m.start, m.end))
     # a PAIR reference directly followed by nationality adjectives is not one
@@ -394,65 +393,6 @@ def in_compound(toks: Sequence[Any], start: int, end: int, adj_tokens: set[int])
     prefix = toks[end - 1].w == "-" and end in adj_tokens  # "russo-" matched with its hyphen
     after = end + 1 < len(toks) and toks[end].w == "-" and end + 1 in adj_tokens
     return before or prefix or after
-
-
-def compound_adjectives(engine: Engine, toks: list[Tok], mentions: list[Mention],
-                        event_heads: frozenset[int] | None = None, places: bool = False,
-                        ) -> list[Mention]:
-    """"la guerre russo-ukrainienne", "les tensions sino-américaines": a compound of
-    nationality adjectives next to an event word (``event_heads``, every lexicon match;
-    "la guerre russo-ukrainienne", "la déclaration russo-américaine conjointe") names the
-    parties of that event, whatever the word, as one mention with
-    every code (rule ``compound_adjective``); after any other noun it is a place ("la
-    frontière franco-allemande"), kept only with ``places``. The tokenizer keeps some
-    compounds as one token ("sino-américaines"), splits others."""
-    out = _compounds(engine, toks, mentions)
-    if event_heads is None:
-        return out
-    kept = []
-    for m in out:
-        if len(m.codes) >= 2 and not m.pair and not any(
-                k in event_heads or toks[k].w in RELATION_NOUNS
-                for k in (*range(max(0, m.start - 2), m.start), m.end) if k < len(toks)):
-            if not places:
-                continue
-            m = replace(m, place=True)
-        kept.append(m)
-    return kept
-
-
-def _compounds(engine: Engine, toks: list[Tok], mentions: list[Mention]) -> list[Mention]:
-    """The mentions with each compound adjective merged into one mention of every code."""
-    out: list[Mention] = []
-    chain: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start) + [None]:  # type: ignore[list-item]
-        if m is not None and m.kind == "adjective" and chain and (
-                (m.start == chain[-1].end and toks[m.start - 1].w == "-")  # "russo-" + "-"
-                or (m.start == chain[-1].end + 1 and toks[chain[-1].end].w == "-")):
-            chain.append(m)
-            continue
-        if len(chain) >= 2 and len(unique(c.code for c in chain)) >= 2:
-            first = chain[0]
-            out.append(replace(first, end=chain[-1].end, text=" ".join(
-                t.text for t in toks[first.start:chain[-1].end]),
-                codes=tuple(unique(c.code for c in chain))))
-        else:
-            out.extend(chain)
-        chain = [m] if m is not None and m.kind == "adjective" else []
-        if m is not None and m.kind != "adjective":
-            out.append(m)
-    for k, tok in enumerate(toks):
-        if "-" not in tok.w or any(m.start <= k < m.end for m in out):
-            continue
-        parts = tok.w.split("-")
-        codes = [engine.compound_prefixes.get(p, "") for p in parts[:-1]]
-        codes.append(engine.adjective_forms.get(parts[-1], ""))
-        if all(codes) and len(set(codes)) >= 2:
-            noun = k > 0 and toks[k - 1].w[:1].isalpha() and toks[k - 1].w not in DETERMINERS
-            out.append(Mention(k, k + 1, codes[0], "adjective", tok.text, tok.text,
-                               codes=tuple(unique(codes)), title=toks[k - 1].w if noun else "",
-                               hstart=k - 1 if noun else -1))  # "une opération américano-britannique"
-    return out
 
 
 def pronoun_mentions(toks: list[Tok]) -> list[Mention]:

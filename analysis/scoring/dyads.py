@@ -15,29 +15,29 @@ from typing import Any
 
 from analysis import lexicon as lx
 
-from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive
+from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
+from .nominal import condemned_act, condemned_victim, nominal_parties
 from .parties import (
     Clauses,
     accused_agent,
     aid_phrase,
     clause_bounds,
     compound_partners,
-    condemned_act,
-    condemned_victim,
     conditional_target,
     conflict_partners,
     gerund_agent,
     judged_act,
     named_act,
-    nominal_parties,
     own_partners,
     phrase_start,
     preceded_by,
     relative_target,
+    trailing_gerund,
     undergone,
 )
+from .purposes import conflict_agent, endorsed_conflict, purpose_clause, purpose_conflict
 from .reactions import (
     add_synthetic,
     blamed_act,
@@ -55,18 +55,13 @@ from .tokens import Tok, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
-    COMPLEMENT_BREAKERS,
     COMPLEMENT_PREPOSITIONS,
     DEONTIC_FORMS,
     DRAFT_NOUNS,
-    ENABLING_FORMS,
-    ENDORSING_CATEGORIES,
     IMPOSING_FORMS,
     INTERACTION,
     OWNER_PREPOSITIONS,
     PRENOMINAL_ADJECTIVES,
-    PREVERBAL_CLITICS,
-    PURPOSE_MARKERS,
     QUANTIFIERS,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
@@ -102,6 +97,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     unnamed_accused(cl, full)
     undergone(cl)
     gerund_agent(cl)
+    trailing_gerund(cl)
     nominal_parties(cl)
     condemned_victim(cl)
     condemned_act(cl)
@@ -212,92 +208,6 @@ def cooperation_against(cl: Clauses, full: bool) -> None:
                                           "111", "against", m.code, full))
 
 
-def endorsed_conflict(cl: Clauses, targets: set[int]) -> None:
-    """"a soutenu l'exclusion de X", "a approuvé des sanctions contre X", "a négocié avec ses
-    partenaires un embargo contre X": a support, agreement or consultation verb whose object
-    is a coercive or verbal conflict act is part of that act; it is cooperation only with a
-    second named actor on its side ("X et Y ont approuvé des sanctions"), else it does not
-    count (rule ``endorsed``). Military acts are left alone: supporting an ally's fight is
-    cooperation with that ally (codebook)."""
-    toks = cl.toks
-    for c in cl.events:
-        if not (c.counted and c.coop and c.verb and c.rule == "lexicon"
-                and c.category in ENDORSING_CATEGORIES):
-            continue
-        act = next((e for e in cl.events if e.start >= c.end and e.counted and e.conf), None)
-        if act is None or act.start - c.end > 4 or act.category not in TARGETED_CATEGORIES \
-                or any(toks[k].punct or toks[k].w in COMPLEMENT_BREAKERS
-                       for k in range(c.end, act.start)):
-            continue
-        lo, _ = cl.window(c)
-        side = unique(code for m in cl.mentions if lo <= m.start < act.start
-                      and m.start not in cl.excluded and m.start not in targets
-                      for code in m.all_codes())
-        if len(side) >= 2:
-            continue
-        for ev in cl.events:
-            if ev is c or (ev.coop and ev.counted and c.end <= ev.start < act.start):
-                ev.counted = False
-                ev.rule = "endorsed"
-                ev.evidence = f"endorse:{ev.shown_term}>{act.shown_term}[dropped]"
-
-
-def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
-    """"a coopéré avec X pour isoler Y", "livre des armes à Kiev pour affaiblir la Russie",
-    "des renseignements ayant permis de cibler des généraux russes": a conflict infinitive
-    after pour / afin de / permettre de (``enabling_forms``), in a clause with a cooperation, is the purpose
-    of that cooperation; its agents are the cooperation's actors before it (subject and
-    partners, not the recipient of "à X"), its targets those it acts on (rule
-    ``purpose_conflict``)."""
-    toks = cl.toks
-    for ev in cl.events:
-        if not (ev.counted and ev.conf and ev.verb):
-            continue
-        k = ev.start - 1
-        while k > 0 and toks[k].w in PREVERBAL_CLITICS | DETERMINERS:
-            k -= 1
-        if toks[k].w == "de" and k > 0 and toks[k - 1].w in PURPOSE_MARKERS | ENABLING_FORMS:
-            k -= 1  # "afin de", "ayant permis de"
-        if k < 0 or toks[k].w not in PURPOSE_MARKERS | ENABLING_FORMS:
-            continue
-        lo, hi = cl.window(ev)
-        if not any(c.counted and c.coop and lo <= c.start and c.end <= k for c in cl.events):
-            continue
-        agents = [m for m in cl.mentions if lo <= m.start < k and m.start not in cl.excluded
-                  and m.start not in targets
-                  and not preceded_by(toks, m, RECIPIENT_PREPOSITIONS)]
-        hit = [m for m in cl.mentions if ev.end <= m.start < hi and m.start in targets]
-        if agents and hit:
-            cl.given[ev.start] = (agents, hit)
-
-
-def conflict_agent(cl: Clauses, targets: set[int]) -> None:
-    """"a aidé X à contourner les sanctions imposées par Y", "son soutien à X face à
-    l'invasion lancée par Y", "livrent des armes à X pour contrer l'invasion russe": "par Y"
-    or a nationality adjective right after a conflict noun names the act's own agent, who
-    is no party to the clause's cooperation; its targets are the actors between that
-    cooperation and the act (rule ``conflict_agent``)."""
-    toks = cl.toks
-    for ev in cl.events:
-        if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given:
-            continue
-        agent = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
-                      and preceded_by(toks, m, AGENT_PREPOSITIONS)
-                      and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))),
-                     None) or next((m for m in cl.mentions if m.kind == "adjective"
-                                    and m.start == ev.end and len(m.all_codes()) == 1), None)
-        lo, _ = cl.window(ev)
-        coop = next((c for c in cl.events if c.counted and c.coop and lo <= c.start
-                     and c.end <= ev.start), None)
-        if agent is None or coop is None:
-            continue
-        hit = [m for m in cl.mentions if coop.end <= m.start < ev.start
-               and m.start not in cl.excluded]
-        if hit:
-            cl.given[ev.start] = ([agent], hit)
-            targets.add(agent.start)
-
-
 def conflict_targets(cl: Clauses) -> set[int]:
     """Starts of the mentions some conflict event of the sentence acts on."""
     event_tokens = {k for ev in cl.events if ev.rule != "against"
@@ -364,21 +274,6 @@ def yielded_to(ev: Event, m: Mention) -> bool:
 def yielding(ev: Event) -> bool:
     """Is the event a concession, a retreat or a de-escalated conflict?"""
     return ev.rule == "deescalation" or ev.category in YIELDING_CATEGORIES
-
-
-def purpose_clause(toks: list[Tok], ev: Event, hi: int) -> int:
-    """Where an infinitive of purpose after an event starts ("sont convenus d'instaurer un
-    plafonnement ... afin de priver Moscou de ressources": Moscow is the purpose's object, no
-    partner of the agreement nor agent of the cap; rule ``purpose_object``), looked for up to
-    ``hi``; the sentence's length when there is none."""
-    for k in range(ev.end, min(hi, len(toks)) - 1):
-        if toks[k].w in PURPOSE_MARKERS:
-            j = k + 2 if toks[k + 1].w == "de" else k + 1
-            while j < len(toks) and toks[j].w in PREVERBAL_CLITICS:
-                j += 1
-            if j < len(toks) and looks_like_infinitive(toks[j].w) and toks[j].pos != "NOUN":
-                return k
-    return len(toks)
 
 
 def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool,
@@ -497,15 +392,18 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     is not in the words; one compound adjective ("les relations russo-américaines") names
     both sides itself. The speaker counts only when the clause itself names fewer than two
     ("selon Washington, Moscou prépare une invasion de l'Ukraine" is RUS-UKR: rule
-    ``co_mention_inner``). Enemy groups are left to the target rules; an actor already in a
-    dyad is left alone."""
+    ``co_mention_inner``); actors named inside a relative clause between commas describe
+    another and are no side (:func:`described`). Enemy groups are left to the target rules;
+    an actor already in a dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"
                  and cl.given.get(ev.start) != ([], [])]  # condemned_victim: pairs no one
     if not conflicts:
         return
     related = {c for pair in cl.contrib for c in pair}
-    found = cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
-    inner = [m for m in cl.mentions if m.start not in cl.excluded and m not in cl.speaker_mentions]
+    aside = described(cl.toks)  # "le général français X, qui commandait les forces de l'ONU,"
+    found = [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
+             if m.start not in aside]
+    inner = [m for m in found if m.start not in cl.excluded and m not in cl.speaker_mentions]
     codes = free_codes(inner, related)
     if len(codes) != 2:  # "Selon Washington, Moscou prépare une invasion de l'Ukraine": RUS-UKR
         codes = free_codes(found, related)
@@ -519,6 +417,19 @@ def co_mentioned_conflict(cl: Clauses) -> None:
             and one_side(cl.toks, sides):
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
+
+
+def described(toks: list[Tok]) -> set[int]:
+    """The words of a relative clause between commas (", qui commandait les forces de l'ONU
+    sur place,"): what it names describes an actor; it is no side of a co-mention (rule
+    ``co_mention``)."""
+    inside: set[int] = set()
+    for k in range(1, len(toks) - 1):
+        if toks[k].w == "qui" and toks[k - 1].w == ",":
+            end = next((j for j in range(k + 1, len(toks)) if toks[j].w == ","), None)
+            if end is not None:
+                inside.update(range(k, end))
+    return inside
 
 
 def undergone_report(cl: Clauses, conflicts: list[Event]) -> bool:

@@ -163,13 +163,14 @@ def parsed_noun(toks: list[Tok], ev: Event) -> bool:
 def weapon_compound(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"des lance-roquettes", "un système anti-missiles": a lexicon word right after a
     ``weapon_compound_heads`` word and a hyphen names a weapon, not an act, and so does a
-    ``weapon_adjectives`` term right after an arms noun ("des armes offensives") (rule
-    ``weapon_name``)."""
+    ``weapon_adjectives`` term right after an arms noun ("des armes offensives", "des
+    véhicules de combat") (rule ``weapon_name``)."""
     for ev in events:
         s = ev.start
+        k = s - 2 if s >= 2 and toks[s - 1].w == "de" else s - 1  # "des véhicules de combat"
         if ev.rule == "lexicon" and ((s >= 2 and toks[s - 1].w == "-"
                                       and toks[s - 2].w in WEAPON_COMPOUND_HEADS) or (
-                s >= 1 and ev.row.term in WEAPON_ADJECTIVES and toks[s - 1].w in ARME_FORMS)):
+                k >= 0 and ev.row.term in WEAPON_ADJECTIVES and toks[k].w in ARME_FORMS)):
             ev.counted = False
             ev.rule = "weapon_name"
             ev.evidence = f"weapon:{ev.shown_term}[dropped]"
@@ -362,9 +363,12 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
     s, e = ev.start, ev.end
     n = len(toks)
     ne = None
+    lead = s  # the quote right before the word is its own: "ne pas vouloir d'« escalade »"
+    while lead > 0 and toks[lead - 1].text in QUOTE_CHARS | {"'", "’"}:
+        lead -= 1
     for k in range(s - 1, max(-1, s - 1 - NEG_REACH), -1):
         w = toks[k].w
-        if w in NEG_BREAK or toks[k].text in QUOTE_CHARS:
+        if k < lead and (w in NEG_BREAK or toks[k].text in QUOTE_CHARS):
             break
         if w == "ne":
             ne = k

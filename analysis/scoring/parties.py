@@ -22,7 +22,6 @@ from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
     AGAINST_PREPOSITIONS,
-    AGENT_PREPOSITIONS,
     CONDITION_SUBJECTS,
     CONDITIONALS,
     ETRE,
@@ -154,7 +153,7 @@ class Clauses:
             inside = [m for m in self.mentions if plo <= m.start < lo - 1
                       and not (m.pronoun and m.start in self.excluded)]
         if not inside or announced_act(self, ev, lo) or speech_act(self, ev) \
-                or speaker_infinitive(self, ev, inside):
+                or speaker_infinitive(self, ev, inside) or speaker_relative(self, lo):
             inside = [m for m in self.speaker_mentions if m.all_codes() and m not in inside
                       ] + inside
         return purpose_subject(self, ev, inside)
@@ -188,6 +187,17 @@ def speech_act(cl: Clauses, ev: Event) -> bool:
     an event word that is itself the attribution's verb is the speaker's act, so the speaker
     is one of its parties (rule ``speech_act``)."""
     return ev.start in cl.excluded and bool(cl.speaker_mentions)
+
+
+def speaker_relative(cl: Clauses, lo: int) -> bool:
+    """"La Russie a suspendu sa participation au traité, a annoncé Vladimir Poutine, qui
+    accuse les États-Unis ...": a clause opened by "qui" right after a speech attribution
+    has the speaker as its subject, so the speaker is one of its parties (rule
+    ``speaker_relative``)."""
+    if not cl.speaker_mentions or not cl.excluded or lo != max(cl.excluded) + 1:
+        return False
+    k = lo + 1 if lo < len(cl.toks) and cl.toks[lo].w == "," else lo
+    return k < len(cl.toks) and cl.toks[k].w == "qui"
 
 
 def speaker_infinitive(cl: Clauses, ev: Event, inside: list[Mention]) -> bool:
@@ -378,91 +388,29 @@ def gerund_agent(cl: Clauses) -> None:
             cl.direction[ev.start] = (agent.code, others[0].code)
 
 
-def nominal_parties(cl: Clauses) -> None:
-    """"l'invasion de l'Ukraine par la Russie", "l'expulsion des diplomates de Pékin par
-    Paris", "l'invasion russe de l'Ukraine", "une attaque russe contre l'Ukraine": a conflict
-    noun's "de X" (or, after its adjective agent, "contre X") is its target when "par Y" or a
-    nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
+def trailing_gerund(cl: Clauses) -> None:
+    """"Vladimir Poutine s'est dit prêt à discuter avec Joe Biden, tout en dénonçant
+    l'« hypocrisie » américaine": a conflict gerund after a comma ("en", "tout en") is the
+    act of the sentence's subject, its first actor, on the actors of the gerund's clause
+    (rule ``trailing_gerund``: RUS > USA)."""
     toks = cl.toks
     for ev in cl.events:
-        if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
-                or ev.start in cl.local:
+        k = ev.start - 1
+        if not (ev.counted and ev.conf and ev.verb) or k < 2 or ev.start in cl.given \
+                or toks[k].w not in GERUND_MARKERS or not toks[ev.start].w.endswith(PARTICIPLE_ENDINGS):
             continue
-        own, patient = nominal_patient(cl, ev)
-        if patient is None:
+        comma = k - 2 if toks[k - 1].w == "tout" else k - 1
+        if toks[comma].w != ",":
             continue
-        agent = next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
-                      and preceded_by(toks, m, AGENT_PREPOSITIONS)), None) or own
-        if agent is None or len(agent.all_codes()) != 1 or len(patient.all_codes()) != 1 \
-                or agent.code == patient.code:
-            continue
-        cl.given[ev.start] = ([agent], [patient])
-        cl.direction[ev.start] = (agent.code, patient.code)
+        subject = next((m for m in cl.mentions if m.start < comma  # a speaker too: "s'est dit"
+                        and not preceded_by(toks, m, PARTNER_PREPOSITIONS + RECIPIENT_PREPOSITIONS)),
+                       None)
+        end = next((j for j in range(ev.end, len(toks)) if toks[j].w in (",", ";")), len(toks))
+        others = [m for m in cl.mentions if ev.end <= m.start < end and subject is not None
+                  and not set(m.all_codes()) & set(subject.all_codes())]
+        if subject is not None and others:
+            cl.given[ev.start] = ([subject], others)
 
-
-def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:
-    """A conflict noun's own nationality adjective ("l'invasion russe") and the actor it is
-    done to ("de l'Ukraine", "de quatre régions ukrainiennes", "contre X" after the
-    adjective), each None when not named."""
-    toks = cl.toks
-    own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
-    after = own.end if own is not None else ev.end  # "l'invasion russe de l'Ukraine"
-    patient = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
-                    and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))
-                    and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
-                         else m.hstart >= ev.end
-                         and owned_phrase(toks, after, phrase_start(m)))), None) or next(
-        (m for m in cl.mentions if own is not None and m.kind != "adjective"
-         and own.end < phrase_start(m) <= own.end + 3 and toks[own.end].w in AGAINST_PREPOSITIONS
-         and preceded_by(toks, m, AGAINST_PREPOSITIONS)), None)  # "une attaque russe contre X"
-    return own, patient
-
-
-def condemned_victim(cl: Clauses) -> None:
-    """"un projet de résolution condamnant l'annexion de territoires ukrainiens", "a dénoncé
-    le bombardement de villes ukrainiennes": a verbal conflict verb whose object is a conflict
-    noun done to an actor named by an adjective ("de X" alone may be the author: "les
-    exigences de Moscou"), by no named agent, condemns that unnamed agent, not the victim;
-    neither word pairs anyone (rule ``condemned_victim``)."""
-    toks = cl.toks
-    for verb in cl.events:
-        if not (verb.counted and verb.verb and verb.quad == "verbal_conf") \
-                or verb.start in cl.given:
-            continue
-        act = next((e for e in cl.events if e.start >= verb.end and e.conf and not e.verb), None)
-        if act is None or act.start in cl.given or act.start in cl.local or any(
-                toks[k].w not in DETERMINERS for k in range(verb.end, act.start)):
-            continue
-        own, patient = nominal_patient(cl, act)  # "les exigences de Moscou": its author
-        if own is None and patient is not None and patient.kind == "adjective" and not any(
-                preceded_by(toks, m, AGENT_PREPOSITIONS) for m in cl.mentions
-                if patient.end < phrase_start(m) <= patient.end + 2):
-            cl.given[verb.start] = ([], [])
-            cl.given[act.start] = ([], [])
-
-
-def condemned_act(cl: Clauses) -> None:
-    """"Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la Russie", "a
-    dénoncé l'invasion russe de l'Ukraine": a verbal conflict verb whose object is a
-    conflict noun with a named agent (:func:`nominal_parties`) targets that agent (rule
-    ``condemned_act``: USA > RUS); its own agents are the clause's actors before it, or
-    the speaker."""
-    toks = cl.toks
-    for verb in cl.events:
-        if not (verb.counted and verb.verb and verb.quad == "verbal_conf") \
-                or verb.start in cl.given:
-            continue
-        act = next((e for e in cl.events if e.start >= verb.end and e.start in cl.given
-                    and e.conf and not e.verb), None)
-        if act is None or any(toks[k].w not in DETERMINERS and toks[k].w not in AGAINST_PREPOSITIONS
-                              for k in range(verb.end, act.start)):
-            continue  # "a condamné l'invasion", "a mis en garde contre une attaque russe"
-        agents = subjects_before(cl, cl.window(verb)[0], verb.start)
-        hit = cl.given[act.start][0]
-        agents = [m for m in agents if not set(m.all_codes()) & {c for h in hit
-                                                                  for c in h.all_codes()}]
-        if agents:
-            cl.given[verb.start] = (agents, hit)
 
 
 def relative_target(cl: Clauses) -> None:

@@ -408,6 +408,23 @@ CASES = [
      "renseignements ayant permis de cibler des généraux russes.", "directed", "USA>RUS:conf"),
     ("compound_adjective", "Moscou a dénoncé une opération américano-britannique.", "directed",
      "RUS>GBR:conf"),
+    ("speaker_relative", "La Russie a suspendu sa participation au traité New Start, a annoncé "
+     "mardi Vladimir Poutine, qui accuse les États-Unis de vouloir sa défaite.", "directed",
+     "RUS>USA:conf"),
+    ("trailing_gerund", "Vladimir Poutine s'est dit prêt à discuter avec Joe Biden « s'il le "
+     "souhaite », tout en dénonçant l'« hypocrisie » américaine.", "dyad", "RUS-USA:mixed"),
+    ("nominal_parties", "Washington a condamné l'annexion par la Russie de quatre régions "
+     "ukrainiennes.", "pairs", ["RUS-UKR:conf", "RUS-USA:conf"]),
+    ("negation", "Washington ne veut pas d'« escalade » avec la Russie.", "evidence",
+     "not:escalade"),
+    ("weapon_compound", "Les États-Unis vont livrer des véhicules de combat à l'Ukraine.",
+     "evidence", "weapon:combat[dropped]"),
+    ("co_mentioned_conflict", "Ainsi, le général français Philippe Morillon, qui commandait les "
+     "forces de l'ONU sur place, accuse :", "pairs", []),
+    ("lexicon", "Les États-Unis ont voté jeudi contre une résolution russe.", "directed",
+     "USA>RUS:conf"),
+    ("lexicon", "Céréales : Moscou se retire de l'accord, Washington dénonce un « chantage ».",
+     "evidence", "se retirer de l'accord[REJECT"),
     ("office_term", "Donald Trump a salué Vladimir Poutine.", "actors", ["RUS"], "2022-03-01"),
     ("title_by_date", "« Nous allons coopérer », a déclaré le président américain.", "speaker",
      "Joe Biden", "2022-03-01"),

@@ -1,0 +1,121 @@
+"""Dyad rules for acts named by nouns: whose act, done to whom, condemned by whom.
+
+"l'invasion de l'Ukraine par la Russie", "l'annexion par la Russie de quatre régions
+ukrainiennes", "l'invasion russe de l'Ukraine": a conflict noun names its agent ("par X",
+a nationality adjective) and whom it is done to ("de Y"); a condemnation of such an act
+targets its agent ("a condamné l'annexion ... par la Russie"), and, with no agent named,
+no one ("condamnant l'annexion de territoires ukrainiens": not the victim). Moved from
+:mod:`.parties` (codebook D20, D24).
+"""
+
+from __future__ import annotations
+
+from .french import DETERMINERS
+from .parties import Clauses, owned_phrase, phrase_start, preceded_by, subjects_before
+from .structures import Event, Mention
+from .words import AGAINST_PREPOSITIONS, AGENT_PREPOSITIONS, OWNER_PREPOSITIONS
+
+
+def nominal_parties(cl: Clauses) -> None:
+    """"l'invasion de l'Ukraine par la Russie", "l'expulsion des diplomates de Pékin par
+    Paris", "l'invasion russe de l'Ukraine", "une attaque russe contre l'Ukraine": a conflict
+    noun's "de X" (or, after its adjective agent, "contre X") is its target when "par Y" (after
+    it or before it: "l'annexion par la Russie de quatre régions ukrainiennes") or a
+    nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
+                or ev.start in cl.local:
+            continue
+        own, patient = nominal_patient(cl, ev)
+        if patient is None:
+            own, patient = fronted_agent(cl, ev)
+        if patient is None:
+            continue
+        agent = next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
+                      and preceded_by(toks, m, AGENT_PREPOSITIONS)), None) or own
+        if agent is None or len(agent.all_codes()) != 1 or len(patient.all_codes()) != 1 \
+                or agent.code == patient.code:
+            continue
+        cl.given[ev.start] = ([agent], [patient])
+        cl.direction[ev.start] = (agent.code, patient.code)
+
+
+def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:
+    """A conflict noun's own nationality adjective ("l'invasion russe") and the actor it is
+    done to ("de l'Ukraine", "de quatre régions ukrainiennes", "contre X" after the
+    adjective), each None when not named."""
+    toks = cl.toks
+    own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
+    after = own.end if own is not None else ev.end  # "l'invasion russe de l'Ukraine"
+    patient = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
+                    and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))
+                    and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
+                         else m.hstart >= ev.end
+                         and owned_phrase(toks, after, phrase_start(m)))), None) or next(
+        (m for m in cl.mentions if own is not None and m.kind != "adjective"
+         and own.end < phrase_start(m) <= own.end + 3 and toks[own.end].w in AGAINST_PREPOSITIONS
+         and preceded_by(toks, m, AGAINST_PREPOSITIONS)), None)  # "une attaque russe contre X"
+    return own, patient
+
+
+def fronted_agent(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:
+    """"l'annexion par la Russie de quatre régions ukrainiennes": "par X" right after a
+    conflict noun, then the actor it is done to ("de Y"), as (agent, patient); (None, None)
+    when either is missing (part of ``nominal_parties``)."""
+    toks = cl.toks
+    agent = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 2
+                  and preceded_by(toks, m, AGENT_PREPOSITIONS)), None)
+    if agent is None:
+        return None, None
+    patient = next((m for m in cl.mentions if agent.end < phrase_start(m) <= agent.end + 4 and (
+        preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
+        else m.hstart >= agent.end and owned_phrase(toks, agent.end, phrase_start(m)))), None)
+    return (agent, patient) if patient is not None else (None, None)
+
+
+def condemned_victim(cl: Clauses) -> None:
+    """"un projet de résolution condamnant l'annexion de territoires ukrainiens", "a dénoncé
+    le bombardement de villes ukrainiennes": a verbal conflict verb whose object is a conflict
+    noun done to an actor named by an adjective ("de X" alone may be the author: "les
+    exigences de Moscou"), by no named agent, condemns that unnamed agent, not the victim;
+    neither word pairs anyone (rule ``condemned_victim``)."""
+    toks = cl.toks
+    for verb in cl.events:
+        if not (verb.counted and verb.verb and verb.quad == "verbal_conf") \
+                or verb.start in cl.given:
+            continue
+        act = next((e for e in cl.events if e.start >= verb.end and e.conf and not e.verb), None)
+        if act is None or act.start in cl.given or act.start in cl.local or any(
+                toks[k].w not in DETERMINERS for k in range(verb.end, act.start)):
+            continue
+        own, patient = nominal_patient(cl, act)  # "les exigences de Moscou": its author
+        if own is None and patient is not None and patient.kind == "adjective" and not any(
+                preceded_by(toks, m, AGENT_PREPOSITIONS) for m in cl.mentions
+                if patient.end < phrase_start(m) <= patient.end + 2):
+            cl.given[verb.start] = ([], [])
+            cl.given[act.start] = ([], [])
+
+
+def condemned_act(cl: Clauses) -> None:
+    """"Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la Russie", "a
+    dénoncé l'invasion russe de l'Ukraine": a verbal conflict verb whose object is a
+    conflict noun with a named agent (:func:`nominal_parties`) targets that agent (rule
+    ``condemned_act``: USA > RUS); its own agents are the clause's actors before it, or
+    the speaker."""
+    toks = cl.toks
+    for verb in cl.events:
+        if not (verb.counted and verb.verb and verb.quad == "verbal_conf") \
+                or verb.start in cl.given:
+            continue
+        act = next((e for e in cl.events if e.start >= verb.end and e.start in cl.given
+                    and e.conf and not e.verb), None)
+        if act is None or any(toks[k].w not in DETERMINERS and toks[k].w not in AGAINST_PREPOSITIONS
+                              for k in range(verb.end, act.start)):
+            continue  # "a condamné l'invasion", "a mis en garde contre une attaque russe"
+        agents = subjects_before(cl, cl.window(verb)[0], verb.start)
+        hit = cl.given[act.start][0]
+        agents = [m for m in agents if not set(m.all_codes()) & {c for h in hit
+                                                                  for c in h.all_codes()}]
+        if agents:
+            cl.given[verb.start] = (agents, hit)
