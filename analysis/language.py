@@ -190,6 +190,7 @@ WORD_LISTS: dict[str, str] = {
     "targeted_verb_categories": "words.TARGETED_VERB_CATEGORIES (category names)",
     "purpose_markers": "words.PURPOSE_MARKERS",
     "enabling_forms": "words.ENABLING_FORMS",
+    "background_markers": "words.BACKGROUND_MARKERS",
     "continuation_words": "words.CONTINUATION_WORDS",
     "endorsing_categories": "words.ENDORSING_CATEGORIES (category names)",
     "complement_breakers": "words.COMPLEMENT_BREAKERS",

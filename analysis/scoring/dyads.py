@@ -18,7 +18,7 @@ from analysis import lexicon as lx
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
-from .nominal import condemned_act, condemned_victim, nominal_parties
+from .nominal import background_conflict, condemned_act, condemned_victim, nominal_parties
 from .parties import (
     Clauses,
     accused_agent,
@@ -100,6 +100,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     trailing_gerund(cl)
     nominal_parties(cl)
     condemned_victim(cl)
+    background_conflict(cl)
     condemned_act(cl)
     named_act(cl)
     judged_act(cl)

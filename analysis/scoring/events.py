@@ -319,7 +319,7 @@ def unplanned_contact(toks: list[Tok], events: list[Event], full: bool) -> None:
     for ev in events:
         if ev.rule != "lexicon" or not ev.negated or ev.row.quad not in lx.COOP_QUADS:
             continue
-        for k in range(ev.end + 2, min(len(toks), ev.end + 8)):
+        for k in range(ev.end + 2, min(len(toks), ev.end + 12)):  # "entre X et Y n'était prévue"
             if toks[k].punct:
                 break
             if toks[k].w in PLANNING_FORMS and toks[k - 1].w in PASSIVE_AUX \

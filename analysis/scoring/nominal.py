@@ -13,7 +13,13 @@ from __future__ import annotations
 from .french import DETERMINERS
 from .parties import Clauses, owned_phrase, phrase_start, preceded_by, subjects_before
 from .structures import Event, Mention
-from .words import AGAINST_PREPOSITIONS, AGENT_PREPOSITIONS, OWNER_PREPOSITIONS
+from .words import (
+    AGAINST_PREPOSITIONS,
+    AGENT_PREPOSITIONS,
+    BACKGROUND_MARKERS,
+    OWNER_PREPOSITIONS,
+    RECIPROCAL_HEADS,
+)
 
 
 def nominal_parties(cl: Clauses) -> None:
@@ -119,3 +125,22 @@ def condemned_act(cl: Clauses) -> None:
                                                                   for c in h.all_codes()}]
         if agents:
             cl.given[verb.start] = (agents, hit)
+
+
+def background_conflict(cl: Clauses) -> None:
+    """"La NASA et Roscosmos ont signé un accord ... malgré le conflit en Ukraine", "en pleine
+    guerre": a conflict noun after a background marker (``background_markers``: malgré, en
+    plein/pleine) with no agent or patient of its own is the setting of the sentence, not
+    an act between its actors: it pairs no one (rule ``background_conflict``); a reciprocal
+    noun ("malgré la dégradation de leurs relations") names its sides and keeps them."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not ev.conf or ev.verb or ev.start in cl.given or ev.start in cl.local \
+                or ev.row.term.split()[0] in RECIPROCAL_HEADS:
+            continue  # "malgré la dégradation de leurs relations" names its two sides
+        k = ev.start - 1
+        while k > 0 and toks[k].w in DETERMINERS:
+            k -= 1
+        if k >= 0 and toks[k].w in BACKGROUND_MARKERS and (
+                toks[k].w == "malgré" or (k > 0 and toks[k - 1].w == "en")):
+            cl.given[ev.start] = ([], [])

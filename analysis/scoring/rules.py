@@ -151,6 +151,7 @@ RULES: tuple[Rule, ...] = (
     Rule("trailing_gerund", "dyad", "parties.trailing_gerund"),
     Rule("nominal_parties", "dyad", "nominal.nominal_parties"),
     Rule("condemned_victim", "dyad", "nominal.condemned_victim"),
+    Rule("background_conflict", "dyad", "nominal.background_conflict"),
     Rule("condemned_act", "dyad", "nominal.condemned_act"),
     Rule("named_act", "dyad", "parties.named_act"),
     Rule("judged_act", "dyad", "parties.judged_act"),

@@ -425,6 +425,10 @@ CASES = [
      "USA>RUS:conf"),
     ("lexicon", "Céréales : Moscou se retire de l'accord, Washington dénonce un « chantage ».",
      "evidence", "se retirer de l'accord[REJECT"),
+    ("background_conflict", "Washington et Moscou ont signé un accord sur l'espace, malgré le "
+     "conflit en Ukraine.", "pairs", ["RUS-USA:coop"]),
+    ("unplanned_contact", "Le Kremlin a fait savoir qu'aucune rencontre entre Vladimir Poutine et "
+     "Joe Biden n'était prévue.", "evidence", "unplanned:rencontre[dropped]"),
     ("office_term", "Donald Trump a salué Vladimir Poutine.", "actors", ["RUS"], "2022-03-01"),
     ("title_by_date", "« Nous allons coopérer », a déclaré le président américain.", "speaker",
      "Joe Biden", "2022-03-01"),
