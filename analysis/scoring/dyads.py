@@ -388,7 +388,9 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     russe de « criminel de guerre »", "selon Moscou, les États-Unis ont dissimulé…".
     Only when exactly two such actors remain, and not when they are one coordinated
     object of the conflict ("a blâmé l'Allemagne et l'Autriche" opposes neither to the
-    other; "la Russie et les États-Unis ont intensifié les combats" opposes them). With
+    other; "la Russie et les États-Unis ont intensifié les combats" opposes them) or the
+    coordinated judges of a verbal one ("une décision que Berlin et Washington ont qualifiée
+    de « chantage »"). With
     three or more ("les Allemands ... les Français et les Britanniques") who fights whom
     is not in the words; one compound adjective ("les relations russo-américaines") names
     both sides itself. The speaker counts only when the clause itself names fewer than two
@@ -414,9 +416,10 @@ def co_mentioned_conflict(cl: Clauses) -> None:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
     ev = max(conflicts, key=lambda o: abs(o.weight))
-    if sides[0] is not sides[1] and min(m.start for m in sides) >= ev.end \
-            and one_side(cl.toks, sides):
-        return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object
+    if sides[0] is not sides[1] and one_side(cl.toks, sides) and (
+            min(m.start for m in sides) >= ev.end or judged_together(ev)):
+        return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object;
+        # "que Berlin et Washington ont qualifiée de « chantage »": one side, its judges
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
 
 
@@ -431,6 +434,15 @@ def described(toks: list[Tok]) -> set[int]:
             if end is not None:
                 inside.update(range(k, end))
     return inside
+
+
+def judged_together(ev: Event) -> bool:
+    """Is ``ev`` an accusation or a threat its coordinated subjects make together ("Berlin et
+    Washington ont qualifié de « chantage »"), not a reciprocal one ("échanger des menaces",
+    "se menacer") or a standoff ("au coude-à-coude", REJECT)?"""
+    term = ev.row.term
+    return ev.category in ("ACCUSE", "THREATEN") and not term.startswith(("se ", "s'")) \
+        and term.split()[0] not in RECIPROCAL_HEADS
 
 
 def undergone_report(cl: Clauses, conflicts: list[Event]) -> bool:

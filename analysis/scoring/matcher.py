@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -98,7 +98,22 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
         else:
             specs.append(Spec(noun_forms(w) if w.isalpha() and len(w) > 3
                                else frozenset({w}), w))
+    if specs and not specs[0].det:
+        specs[0] = unaccented_capital(specs[0])
     return Pattern(text, tuple(specs), reflexive, row)
+
+
+#: Accented initials a capital letter drops in headlines and wire copy ("Echange de
+#: prisonniers", "Egypte", "Elysée").
+_ACCENTED_INITIALS = "éèê"
+
+
+def unaccented_capital(spec: Spec) -> Spec:
+    """The first word of a pattern also matches without the accent of its initial, as a
+    capital drops it ("Echange de prisonniers entre Moscou et Washington": échange; rule
+    ``unaccented_capital``)."""
+    extra = {"e" + f[1:] for f in spec.forms if f[:1] in _ACCENTED_INITIALS and len(f) > 2}
+    return replace(spec, forms=spec.forms | extra) if extra else spec
 
 
 def after_recipient(toks: Sequence[Tok], k: int) -> int:

@@ -65,6 +65,7 @@ class Rule:
 FULL = ("full",)
 
 RULES: tuple[Rule, ...] = (
+    Rule("unaccented_capital", "match", "matcher.unaccented_capital"),
     Rule("gate", "match", "lexical.LexicalScorer._prepare", LEXICAL),
     Rule("aid_recipient", "actors", "actors.aid_recipients"),
     Rule("addressee", "actors", "actors.addressees"),

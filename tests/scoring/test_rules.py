@@ -429,6 +429,13 @@ CASES = [
      "conflit en Ukraine.", "pairs", ["RUS-USA:coop"]),
     ("unplanned_contact", "Le Kremlin a fait savoir qu'aucune rencontre entre Vladimir Poutine et "
      "Joe Biden n'était prévue.", "evidence", "unplanned:rencontre[dropped]"),
+    ("unaccented_capital", "Echange de prisonniers entre Moscou et Washington", "dyad",
+     "RUS-USA:coop"),
+    ("co_mentioned_conflict", "Moscou a réduit ses livraisons, une décision que Berlin et "
+     "Washington ont qualifiée de « chantage » énergétique.", "dyad", "RUS-USA:conf"),
+    ("co_mentioned_conflict", "Une décision que Berlin et Washington ont qualifiée de "
+     "« chantage énergétique ».", "pairs", []),
+    ("lexicon", "La Russie et les États-Unis ont échangé des menaces.", "pairs", ["RUS-USA:conf"]),
     ("office_term", "Donald Trump a salué Vladimir Poutine.", "actors", ["RUS"], "2022-03-01"),
     ("title_by_date", "« Nous allons coopérer », a déclaré le président américain.", "speaker",
      "Joe Biden", "2022-03-01"),
