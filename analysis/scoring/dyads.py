@@ -15,6 +15,7 @@ from typing import Any
 
 from analysis import lexicon as lx
 
+from .events import outside_apposition
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
@@ -424,16 +425,10 @@ def co_mentioned_conflict(cl: Clauses) -> None:
 
 
 def described(toks: list[Tok]) -> set[int]:
-    """The words of a relative clause between commas (", qui commandait les forces de l'ONU
-    sur place,"): what it names describes an actor; it is no side of a co-mention (rule
-    ``co_mention``)."""
-    inside: set[int] = set()
-    for k in range(1, len(toks) - 1):
-        if toks[k].w == "qui" and toks[k - 1].w == ",":
-            end = next((j for j in range(k + 1, len(toks)) if toks[j].w == ","), None)
-            if end is not None:
-                inside.update(range(k, end))
-    return inside
+    """The words of a relative clause or a participle apposition between commas (", qui
+    commandait les forces de l'ONU sur place,"; :func:`.events.outside_apposition`): what it
+    names describes an actor; it is no side of a co-mention (rule ``co_mention``)."""
+    return set(range(len(toks))) - set(outside_apposition(toks, 0, len(toks)))
 
 
 def judged_together(ev: Event) -> bool:

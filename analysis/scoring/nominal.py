@@ -54,11 +54,7 @@ def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | N
     toks = cl.toks
     own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
     after = own.end if own is not None else ev.end  # "l'invasion russe de l'Ukraine"
-    patient = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 4
-                    and not any(toks[j].punct for j in range(ev.end, phrase_start(m)))
-                    and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
-                         else m.hstart >= ev.end
-                         and owned_phrase(toks, after, phrase_start(m)))), None) or next(
+    patient = owned_after(cl, ev.end, after) or next(
         (m for m in cl.mentions if own is not None and m.kind != "adjective"
          and own.end < phrase_start(m) <= own.end + 3 and toks[own.end].w in AGAINST_PREPOSITIONS
          and preceded_by(toks, m, AGAINST_PREPOSITIONS)), None)  # "une attaque russe contre X"
@@ -74,10 +70,18 @@ def fronted_agent(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | Non
                   and preceded_by(toks, m, AGENT_PREPOSITIONS)), None)
     if agent is None:
         return None, None
-    patient = next((m for m in cl.mentions if agent.end < phrase_start(m) <= agent.end + 4 and (
-        preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
-        else m.hstart >= agent.end and owned_phrase(toks, agent.end, phrase_start(m)))), None)
+    patient = owned_after(cl, agent.end, agent.end)
     return (agent, patient) if patient is not None else (None, None)
+
+
+def owned_after(cl: Clauses, end: int, after: int) -> Mention | None:
+    """The actor a few words after ``end`` that a noun's complement names: "de X", or a
+    nationality adjective of "de quatre régions ukrainiennes" (owned from ``after``)."""
+    toks = cl.toks
+    return next((m for m in cl.mentions if end < phrase_start(m) <= end + 4
+                 and not any(toks[j].punct for j in range(end, phrase_start(m)))
+                 and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
+                      else m.hstart >= end and owned_phrase(toks, after, phrase_start(m)))), None)
 
 
 def condemned_victim(cl: Clauses) -> None:
