@@ -400,7 +400,7 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     another and are no side (:func:`described`). Enemy groups are left to the target rules;
     an actor already in a dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"
-                 and cl.given.get(ev.start) != ([], [])]  # condemned_victim: pairs no one
+                 and not cl.pairs_no_one(ev.start)]
     if not conflicts:
         return
     related = {c for pair in cl.contrib for c in pair}

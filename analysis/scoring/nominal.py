@@ -28,7 +28,6 @@ def nominal_parties(cl: Clauses) -> None:
     noun's "de X" (or, after its adjective agent, "contre X") is its target when "par Y" (after
     it or before it: "l'annexion par la Russie de quatre régions ukrainiennes") or a
     nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
-    toks = cl.toks
     for ev in cl.events:
         if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
                 or ev.start in cl.local:
@@ -38,13 +37,19 @@ def nominal_parties(cl: Clauses) -> None:
             own, patient = fronted_agent(cl, ev)
         if patient is None:
             continue
-        agent = next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
-                      and preceded_by(toks, m, AGENT_PREPOSITIONS)), None) or own
+        agent = agent_after(cl, patient) or own
         if agent is None or len(agent.all_codes()) != 1 or len(patient.all_codes()) != 1 \
                 or agent.code == patient.code:
             continue
         cl.given[ev.start] = ([agent], [patient])
         cl.direction[ev.start] = (agent.code, patient.code)
+
+
+def agent_after(cl: Clauses, patient: Mention) -> Mention | None:
+    """"par X" right after a conflict noun's patient ("l'invasion de l'Ukraine par la
+    Russie"): the act's agent, or None."""
+    return next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
+                 and preceded_by(cl.toks, m, AGENT_PREPOSITIONS)), None)
 
 
 def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:
@@ -100,11 +105,10 @@ def condemned_victim(cl: Clauses) -> None:
                 toks[k].w not in DETERMINERS for k in range(verb.end, act.start)):
             continue
         own, patient = nominal_patient(cl, act)  # "les exigences de Moscou": its author
-        if own is None and patient is not None and patient.kind == "adjective" and not any(
-                preceded_by(toks, m, AGENT_PREPOSITIONS) for m in cl.mentions
-                if patient.end < phrase_start(m) <= patient.end + 2):
-            cl.given[verb.start] = ([], [])
-            cl.given[act.start] = ([], [])
+        if own is None and patient is not None and patient.kind == "adjective" \
+                and agent_after(cl, patient) is None:
+            cl.pair_no_one(verb.start)
+            cl.pair_no_one(act.start)
 
 
 def condemned_act(cl: Clauses) -> None:
@@ -147,4 +151,4 @@ def background_conflict(cl: Clauses) -> None:
             k -= 1
         if k >= 0 and toks[k].w in BACKGROUND_MARKERS and (
                 toks[k].w == "malgré" or (k > 0 and toks[k - 1].w == "en")):
-            cl.given[ev.start] = ([], [])
+            cl.pair_no_one(ev.start)

@@ -174,6 +174,15 @@ class Clauses:
             "target": target,
         })
 
+    def pair_no_one(self, start: int) -> None:
+        """The event at ``start`` counts but pairs nobody (its sides are not named:
+        ``condemned_victim``, ``background_conflict``); the co-mention leaves it alone."""
+        self.given[start] = ([], [])
+
+    def pairs_no_one(self, start: int) -> bool:
+        """Did a rule decide that the event at ``start`` pairs nobody?"""
+        return self.given.get(start) == ([], [])
+
     def add_pairs(self, codes: list[str], relation: str, ev: Event, evidence: str,
                   **kwargs: Any) -> None:
         """Record every pair of ``codes``."""
