@@ -120,7 +120,16 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
             and toks[k - 1].w in NAMED_AFTER:
         return True  # "la conférence de Londres", "les accords de Minsk": a name
     return (row.kind == "capital" and paragraph_start and start == first_word(toks)
-            and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ","))
+            and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")
+            and not hyphen_pair(toks, end))
+
+
+def hyphen_pair(toks: Sequence[Any], k: int) -> bool:
+    """Is ``toks[k]`` a hyphen glued to the words on both sides ("Moscou-Washington :"),
+    which joins two names, not a dateline's dash ("MOSCOU - Le Kremlin ...")? Rule
+    ``hyphen_pair``."""
+    return (toks[k].w == "-" and not toks[k - 1].space and not toks[k].space
+            and k + 1 < len(toks) and toks[k + 1].title)
 
 
 def party_after_locative(toks: Sequence[Any], start: int) -> bool:

@@ -19,7 +19,13 @@ from .events import outside_apposition
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
-from .nominal import background_conflict, condemned_act, condemned_victim, nominal_parties
+from .nominal import (
+    authored_object,
+    background_conflict,
+    condemned_act,
+    condemned_victim,
+    nominal_parties,
+)
 from .parties import (
     Clauses,
     accused_agent,
@@ -40,14 +46,9 @@ from .parties import (
 )
 from .purposes import conflict_agent, endorsed_conflict, purpose_clause, purpose_conflict
 from .reactions import (
+    across_clauses,
     add_synthetic,
-    blamed_act,
-    clitic_target,
-    demanded_subject,
-    drafted_by,
-    judged_apposition,
-    provoked_reaction,
-    seen_as,
+    praised_act,
     synthetic_event,
     unnamed_accused,
 )
@@ -112,13 +113,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     against_enemy(cl, full)
     cooperation_against(cl, full)
     deontic_demand(cl, full)
-    provoked_reaction(cl, full)
-    blamed_act(cl, full)
-    demanded_subject(cl, full)
-    judged_apposition(cl, full)
-    clitic_target(cl, full)
-    seen_as(cl, full)
-    drafted_by(cl, full)
+    across_clauses(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)
@@ -134,6 +129,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
             cooperation_dyads(cl, ev, targets, has_conflict, evidence_after)
         else:
             conflict_dyads(cl, ev, targets, window_joint[ev.start], evidence_after)
+    praised_act(cl, full)
     co_mentioned_conflict(cl)
     return summarise(cl.contrib), cl.synthetic
 
@@ -391,7 +387,8 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     object of the conflict ("a blâmé l'Allemagne et l'Autriche" opposes neither to the
     other; "la Russie et les États-Unis ont intensifié les combats" opposes them) or the
     coordinated judges of a verbal one ("une décision que Berlin et Washington ont qualifiée
-    de « chantage »"). With
+    de « chantage »"); the comma of a fronted phrase or a new clause between them ("Pour le
+    Kremlin, les États-Unis sont devenus « partie prenante »") makes them no list. With
     three or more ("les Allemands ... les Français et les Britanniques") who fights whom
     is not in the words; one compound adjective ("les relations russo-américaines") names
     both sides itself. The speaker counts only when the clause itself names fewer than two
@@ -417,11 +414,19 @@ def co_mentioned_conflict(cl: Clauses) -> None:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
     ev = max(conflicts, key=lambda o: abs(o.weight))
-    if sides[0] is not sides[1] and one_side(cl.toks, sides) and (
+    if sides[0] is not sides[1] and one_side(cl.toks, sides) \
+            and not fronted_apart(cl, sides) and (
             min(m.start for m in sides) >= ev.end or judged_together(ev)):
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object;
         # "que Berlin et Washington ont qualifiée de « chantage »": one side, its judges
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
+
+
+def fronted_apart(cl: Clauses, sides: list[Mention]) -> bool:
+    """"Pour le Kremlin, les États-Unis sont devenus « partie prenante »": a comma that ends a
+    clause (a fronted phrase) between two actors makes them no list (``co_mention``)."""
+    a, b = sorted(sides, key=lambda m: m.start)
+    return any(cl.toks[k].w == "," and k in cl.bounds for k in range(a.end, b.start))
 
 
 def described(toks: list[Tok]) -> set[int]:
@@ -488,7 +493,8 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     if m.code in ENEMY_CODES:
         return True
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
-            or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m):
+            or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m) \
+            or authored_object(toks, ev, m):
         return True
     if m.kind == "adjective" and m.title and not m.on_title and not m.person \
             and m.hstart not in event_tokens and ev.row.category in TARGETED_CATEGORIES \

@@ -116,6 +116,26 @@ def unaccented_capital(spec: Spec) -> Spec:
     return replace(spec, forms=spec.forms | extra) if extra else spec
 
 
+def hyphen_split(pat: Pattern) -> Pattern | None:
+    """"États-Unis" also matches inside "Russie-États-Unis", where the tokenizer splits
+    every hyphen: the pattern with its hyphenated words as word, "-", word (rule
+    ``hyphen_split``); None when no word of the pattern holds a hyphen."""
+    if not any("-" in f[1:-1] for spec in pat.specs for f in spec.forms):
+        return None
+    specs: list[Spec] = []
+    for spec in pat.specs:
+        if not any("-" in f[1:-1] for f in spec.forms):
+            specs.append(spec)
+            continue
+        parts = spec.lemma.split("-")
+        for k, part in enumerate(parts):
+            if k:
+                specs.append(Spec(frozenset({"-"}), "-"))
+            specs.append(Spec(frozenset({part}), part))
+    specs[0] = unaccented_capital(specs[0])
+    return replace(pat, specs=tuple(specs))
+
+
 def after_recipient(toks: Sequence[Tok], k: int) -> int:
     """Past a recipient named between a verb and its object ("a fourni à Kiev des
     renseignements", "livrer aux Ukrainiens des missiles"): "à"/"au"/"aux", a determiner,
@@ -534,9 +554,10 @@ class Engine:
         self.offices, self.terms = _offices(lx.load_offices())
         self.lex_index = PhraseIndex(
             [_compile_pattern(r.term, r.pos, k) for k, r in enumerate(self.lex)])
-        self.act_index = PhraseIndex(
-            [_compile_pattern(r.alias, _ACTOR_POS.get(r.kind, "ADV"), k)
-             for k, r in enumerate(self.act)])
+        actor_patterns = [_compile_pattern(r.alias, _ACTOR_POS.get(r.kind, "ADV"), k)
+                          for k, r in enumerate(self.act)]
+        split = [hyphen_split(p) for p in actor_patterns]
+        self.act_index = PhraseIndex(actor_patterns + [p for p in split if p is not None])
         #: compound adjectives: prefix ("sino") -> code, and every form of a nationality
         #: adjective ("américaines") -> code, to read "sino-américaines" as one token
         self.compound_prefixes = {norm(r.alias[:-1]): r.code for r in self.act

@@ -13,12 +13,14 @@ from __future__ import annotations
 from .french import DETERMINERS
 from .parties import Clauses, owned_phrase, phrase_start, preceded_by, subjects_before
 from .structures import Event, Mention
+from .tokens import Tok
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
     BACKGROUND_MARKERS,
     OWNER_PREPOSITIONS,
     RECIPROCAL_HEADS,
+    needs_aux,
 )
 
 
@@ -50,6 +52,23 @@ def agent_after(cl: Clauses, patient: Mention) -> Mention | None:
     Russie"): the act's agent, or None."""
     return next((m for m in cl.mentions if patient.end < phrase_start(m) <= patient.end + 2
                  and preceded_by(cl.toks, m, AGENT_PREPOSITIONS)), None)
+
+
+#: How far after a rejection its object's participle may stand ("a rejeté la trêve de Noël
+#: décrétée unilatéralement par Poutine": 5 words).
+AUTHORED_REACH = 8
+
+
+def authored_object(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"Kiev et Washington ont rejeté la trêve de Noël décrétée unilatéralement par Vladimir
+    Poutine": the agent of a participle ("par X") on the object of a rejection or an
+    accusation is its target, the author of what is rejected (rule ``authored_object``)."""
+    if not (ev.verb and ev.category in ("REJECT", "ACCUSE", "PROTEST")) or m.start < ev.end \
+            or not preceded_by(toks, m, AGENT_PREPOSITIONS):
+        return False
+    between = range(ev.end, phrase_start(m))
+    return len(between) <= AUTHORED_REACH and not any(toks[k].punct for k in between) \
+        and any(needs_aux(toks[k].w) and toks[k].pos != "NOUN" for k in between[1:])
 
 
 def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:

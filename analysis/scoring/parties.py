@@ -22,6 +22,8 @@ from .structures import Context, Event, Mention
 from .tokens import Tok, first_word, unique
 from .words import (
     AGAINST_PREPOSITIONS,
+    AUX,
+    CLAUSE_COORDINATORS,
     CONDITION_SUBJECTS,
     CONDITIONALS,
     ETRE,
@@ -35,6 +37,7 @@ from .words import (
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
     PRENOMINAL_ADJECTIVES,
+    PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
     QUANTIFIERS,
     QUE_NOT_BOUND_AFTER,
@@ -50,7 +53,8 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     n = len(toks)
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
         t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
-        and not restrictive_que(toks, k)) or condition_opens(toks, k)]
+        and not restrictive_que(toks, k)) or condition_opens(toks, k)
+        or coordinated_clause(toks, k)]
     first = first_word(toks)
     fw = toks[first].w if toks else ""
     if fw in FRONTED or fw.endswith(PARTICIPLE_ENDINGS) or (
@@ -62,6 +66,28 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     if excluded:
         bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
     return bounds
+
+
+#: How many words the subject of a coordinated clause may take before its verb.
+SUBJECT_REACH = 8
+
+
+def coordinated_clause(toks: list[Tok], k: int) -> bool:
+    """", et l'ambassadeur russe à Washington a dénoncé ...", ", mais Moscou l'a rejeté": a
+    comma and a coordinator before a new subject (a determiner or a name) and its finite
+    verb (an auxiliary, a preverbal clitic, or a finite verb in full mode) open a new clause
+    at ``k`` (rule ``coordinated_clause``)."""
+    if toks[k].w != "," or k + 2 >= len(toks) or toks[k + 1].w not in CLAUSE_COORDINATORS:
+        return False
+    if not (toks[k + 2].w in DETERMINERS or toks[k + 2].title):
+        return False
+    for j in range(k + 3, min(len(toks), k + 3 + SUBJECT_REACH)):
+        if toks[j].punct and toks[j].w not in QUOTE_CHARS:
+            return False
+        if toks[j].w in PREVERBAL_CLITICS or toks[j].w in AUX or (
+                toks[j].pos in ("VERB", "AUX") and toks[j].verbform == "Fin"):
+            return True
+    return False
 
 
 def restrictive_que(toks: list[Tok], k: int) -> bool:

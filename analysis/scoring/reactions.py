@@ -302,3 +302,74 @@ def drafting_agents(cl: Clauses, ev: Event) -> list[Mention]:
         drafters.append(m)
         pos = m.end
     return drafters
+
+
+def _reacting_subject(cl: Clauses, ev: Event) -> Mention | None:
+    """The one actor a reaction verb's clause names, before the verb, when the clause is not
+    the sentence's first and names no actor after the verb (its object is an act:
+    "a dénoncé une « provocation »", "que la Maison Blanche a salué")."""
+    lo, hi = cl.window(ev)
+    inside = [m for m in cl.mentions if lo <= m.start < hi and m.start not in cl.excluded]
+    if lo == 0 or not inside or any(m.start >= ev.end for m in inside) \
+            or len({c for m in inside for c in m.all_codes()}) != 1:
+        return None
+    return inside[0]
+
+
+def _act_before(cl: Clauses, lo: int, conflict: bool) -> Event | None:
+    """The last counted event of the clauses before ``lo`` (a conflict one if asked)."""
+    return next((e for e in sorted(cl.events, key=lambda e: -e.start)
+                 if e.end <= lo and e.counted and (e.conf or not conflict)), None)
+
+
+def answered_act(cl: Clauses, full: bool) -> None:
+    """"La Maison Blanche a annoncé l'envoi de 31 chars à l'Ukraine, ..., et l'ambassadeur
+    russe a aussitôt dénoncé une « provocation »": a denunciation (ACCUSE, PROTEST) in a
+    later clause that names only its subject answers the act of the clause before; its
+    target is that act's agent, the first actor before the act in its clause or the one who
+    announced it (rule ``answered_act``)."""
+    for ev in cl.events:
+        if not (ev.verb and ev.counted and ev.category in ("ACCUSE", "PROTEST")) \
+                or ev.start in cl.given:
+            continue
+        subject = _reacting_subject(cl, ev)
+        act = _act_before(cl, cl.window(ev)[0], conflict=False) if subject else None
+        if act is None:
+            continue
+        lo = cl.window(act)[0]
+        agent = next((m for m in cl.mentions if lo <= m.start < act.start
+                      and m.start not in cl.excluded), None) or next(
+            (m for m in cl.speaker_mentions if m.end <= lo), None)  # "X a annoncé l'envoi"
+        if agent is not None and subject is not None \
+                and not set(agent.all_codes()) & set(subject.all_codes()):
+            cl.given[ev.start] = ([subject], [agent])
+
+
+def praised_act(cl: Clauses, full: bool) -> None:
+    """"un neuvième paquet de sanctions contre Moscou, que la Maison Blanche a aussitôt
+    salué": praise (CAMEO 051) in a later clause that names only its subject, of the
+    conflict act of the clause before, makes the praiser a party to that act: against its
+    targets, beside its agents (rule ``praised_act``). Runs after the other dyad rules, on
+    the sides they gave the act."""
+    for ev in cl.events:
+        if not (ev.verb and ev.counted and ev.coop and ev.row.cameo == "051"):
+            continue
+        subject = _reacting_subject(cl, ev)
+        act = _act_before(cl, cl.window(ev)[0], conflict=True) if subject else None
+        if act is None or subject is None:
+            continue
+        sides = [(c["source"], c["target"]) for pair in cl.contrib.values() for c in pair
+                 if c["evidence"] == act.evidence and c["relation"] == "conf" and c["target"]]
+        for code in subject.all_codes():
+            for source, target in sides:
+                cl.add(code, target, "conf", act,
+                       f"praise:{ev.shown_term}>{act.shown_term}", code, target)
+                cl.add(code, source, "coop", ev, ev.evidence, code, source)
+
+
+def across_clauses(cl: Clauses, full: bool) -> None:
+    """The rules of this module that give conflict events their sides before the dyads are
+    read, in their order (``praised_act`` runs after them, on the sides found)."""
+    for rule in (provoked_reaction, blamed_act, demanded_subject, judged_apposition,
+                 clitic_target, seen_as, drafted_by, answered_act):
+        rule(cl, full)

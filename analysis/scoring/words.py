@@ -152,6 +152,7 @@ TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_ver
 PURPOSE_MARKERS = _WORDS.set("purpose_markers")
 ENABLING_FORMS = _WORDS.set("enabling_forms")
 BACKGROUND_MARKERS = _WORDS.set("background_markers")
+CLAUSE_COORDINATORS = _WORDS.set("clause_coordinators")
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(
     verb_forms(w) if w.endswith(("er", "ir")) else {w, w + "s"}

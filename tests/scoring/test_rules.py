@@ -431,6 +431,20 @@ CASES = [
      "Joe Biden n'était prévue.", "evidence", "unplanned:rencontre[dropped]"),
     ("unaccented_capital", "Echange de prisonniers entre Moscou et Washington", "dyad",
      "RUS-USA:coop"),
+    ("hyphen_split", "Russie-États-Unis : la guerre froide est de retour", "pairs",
+     ["RUS-USA:conf"]),
+    ("hyphen_pair", "Moscou-Washington : la guerre froide est de retour", "pairs",
+     ["RUS-USA:conf"]),
+    ("coordinated_clause", "Les États-Unis ont livré des chars à l'Ukraine, et la Russie a "
+     "mobilisé ses troupes.", "pairs", ["UKR-USA:coop"]),
+    ("answered_act", "La Maison Blanche a annoncé l'envoi de chars à l'Ukraine, et "
+     "l'ambassadeur russe a dénoncé une « provocation ».", "directed", "RUS>USA:conf"),
+    ("praised_act", "L'UE a adopté des sanctions contre Moscou, que la Maison Blanche a salué.",
+     "directed", "USA>RUS:conf"),
+    ("authored_object", "Kiev et Washington ont rejeté la trêve décrétée par Moscou.",
+     "directed", "USA>RUS:conf"),
+    ("co_mentioned_conflict", "Pour le Kremlin, les États-Unis sont devenus « partie prenante » "
+     "au conflit.", "pairs", ["RUS-USA:conf"]),
     ("co_mentioned_conflict", "Moscou a réduit ses livraisons, une décision que Berlin et "
      "Washington ont qualifiée de « chantage » énergétique.", "dyad", "RUS-USA:conf"),
     ("co_mentioned_conflict", "Une décision que Berlin et Washington ont qualifiée de "
