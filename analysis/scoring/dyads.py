@@ -57,11 +57,13 @@ from .tokens import Tok, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
+    AUX,
     COMPLEMENT_PREPOSITIONS,
     DEONTIC_FORMS,
     DRAFT_NOUNS,
     IMPOSING_FORMS,
     INTERACTION,
+    NEGATORS,
     OWNER_PREPOSITIONS,
     PRENOMINAL_ADJECTIVES,
     QUANTIFIERS,
@@ -313,7 +315,7 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
     if len(a_codes) < 2:
         return
     first_agent = min(m.start for m in agents)
-    mutual = any(o.conf and o.start > 0 and toks[o.start - 1].w == "se"  # "se renvoient"
+    mutual = any(o.conf and reflexive_verb(toks, o.start)  # "se renvoient", "se sont menacés"
                  and cl.window(o) == cl.window(ev) for o in cl.events)
     reciprocal = mutual \
         or ev.row.term.startswith(("se ", "s'")) \
@@ -328,6 +330,16 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
     all_before = all(m.start < ev.start or preceded_by(toks, m, AGENT_PREPOSITIONS) for m in agents)
     if (bool(t_codes) or window_joint or (ev.verb and all_before)) and not allied_agents(cl, ev):
         joint_fight(cl, ev, a_codes, evidence_after)
+
+
+def reflexive_verb(toks: list[Tok], k: int) -> bool:
+    """Does "se" stand before the verb at ``k``, auxiliaries, negators and adverbs between
+    ("se renvoient", "ne se sont jamais autant menacés": reciprocal, not joint)?"""
+    j = k - 1
+    while j > 0 and k - j <= 4 and (toks[j].w in AUX or toks[j].w in NEGATORS
+                                    or toks[j].w in SKIPPABLE or toks[j].pos == "ADV"):
+        j -= 1
+    return j >= 0 and j < k and toks[j].w == "se"
 
 
 def joined_verb_subject(toks: list[Tok], ev: Event, agents: list[Mention]) -> Mention | None:

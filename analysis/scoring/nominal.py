@@ -10,7 +10,7 @@ no one ("condamnant l'annexion de territoires ukrainiens": not the victim). Move
 
 from __future__ import annotations
 
-from .french import DETERMINERS
+from .french import DETERMINERS, SKIPPABLE
 from .parties import Clauses, owned_phrase, phrase_start, preceded_by, subjects_before
 from .structures import Event, Mention
 from .tokens import Tok
@@ -19,6 +19,7 @@ from .words import (
     AGENT_PREPOSITIONS,
     BACKGROUND_MARKERS,
     OWNER_PREPOSITIONS,
+    QUOTE_CHARS,
     RECIPROCAL_HEADS,
     needs_aux,
 )
@@ -77,12 +78,22 @@ def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | N
     adjective), each None when not named."""
     toks = cl.toks
     own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
-    after = own.end if own is not None else ev.end  # "l'invasion russe de l'Ukraine"
-    patient = owned_after(cl, ev.end, after) or next(
+    after = own.end if own is not None else past_epithet(toks, ev.end)  # "l'invasion russe de"
+    patient = owned_after(cl, ev.end if own is not None else after, after) or next(
         (m for m in cl.mentions if own is not None and m.kind != "adjective"
          and own.end < phrase_start(m) <= own.end + 3 and toks[own.end].w in AGAINST_PREPOSITIONS
          and preceded_by(toks, m, AGAINST_PREPOSITIONS)), None)  # "une attaque russe contre X"
     return own, patient
+
+
+def past_epithet(toks: list[Tok], k: int) -> int:
+    """Past an adjective right after a conflict noun, quoted or not ("l'annexion « frauduleuse »
+    de quatre régions", "l'annexion illégale de la Crimée"; part of ``nominal_parties``)."""
+    if k < len(toks) and toks[k].w in QUOTE_CHARS:
+        close = next((j for j in range(k + 1, min(k + 4, len(toks))) if toks[j].w in QUOTE_CHARS),
+                     None)
+        return close + 1 if close is not None else k
+    return k + 1 if k < len(toks) and toks[k].pos == "ADJ" and not toks[k].title else k
 
 
 def fronted_agent(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:
@@ -143,7 +154,7 @@ def condemned_act(cl: Clauses) -> None:
             continue
         act = next((e for e in cl.events if e.start >= verb.end and e.start in cl.given
                     and e.conf and not e.verb), None)
-        if act is None or any(toks[k].w not in DETERMINERS and toks[k].w not in AGAINST_PREPOSITIONS
+        if act is None or any(toks[k].w not in SKIPPABLE and toks[k].w not in AGAINST_PREPOSITIONS
                               for k in range(verb.end, act.start)):
             continue  # "a condamné l'invasion", "a mis en garde contre une attaque russe"
         agents = subjects_before(cl, cl.window(verb)[0], verb.start)

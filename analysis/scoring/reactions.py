@@ -17,13 +17,14 @@ from __future__ import annotations
 from analysis import lexicon as lx
 
 from .events import mod
-from .french import DETERMINERS
+from .french import DETERMINERS, SKIPPABLE
 from .matcher import LexRow
 from .modality import modality_of
-from .parties import Clauses, preceded_by
+from .parties import Clauses, phrase_start, preceded_by
 from .structures import Event, Mention
-from .tokens import Tok
+from .tokens import Tok, unique
 from .words import (
+    AGENT_PREPOSITIONS,
     ALLUSION_NOUNS,
     APPOSITION_ARTICLES,
     AUX,
@@ -33,11 +34,14 @@ from .words import (
     DRAFTING_FORMS,
     OBJECT_CLITICS,
     OWNER_PREPOSITIONS,
+    PREVERBAL_CLITICS,
     PROVOKING_FORMS,
     PURPOSE_MARKERS,
+    QUOTE_CHARS,
     REACTION_NOUNS,
     RECIPIENT_PREPOSITIONS,
     SEEING_FORMS,
+    needs_aux,
 )
 
 
@@ -167,9 +171,9 @@ def judged_apposition(cl: Clauses, full: bool) -> None:
             toks[k].w in ALLUSION_NOUNS for k in range(comma + 2, min(comma + 5, len(toks)))):
         allusion_target(cl, comma, provoker, judges[0])
         return
-    if not judged or len(judges) != 1 or provoker is None \
+    if not judged or len({c for m in judges for c in m.all_codes()}) != 1 or provoker is None \
             or set(provoker.all_codes()) & set(judges[0].all_codes()):
-        return
+        return  # one judge, perhaps named twice ("l'ambassadeur de Russie, Anatoli Antonov,")
     cl.claimed.add(judges[0].start)  # no partner of the subject's act
     for ev in judged:
         cl.given[ev.start] = (judges, [provoker])
@@ -304,16 +308,42 @@ def drafting_agents(cl: Clauses, ev: Event) -> list[Mention]:
     return drafters
 
 
-def _reacting_subject(cl: Clauses, ev: Event) -> Mention | None:
-    """The one actor a reaction verb's clause names, before the verb, when the clause is not
-    the sentence's first and names no actor after the verb (its object is an act:
-    "a dénoncé une « provocation »", "que la Maison Blanche a salué")."""
+def _reacting_subject(cl: Clauses, ev: Event) -> tuple[int, list[Mention]] | None:
+    """Where a reaction verb's clause starts and the actors it names before the verb, when
+    the clause is not the sentence's first and names no actor after the verb (its object is
+    an act: "a dénoncé une « provocation »", "que la Maison Blanche a salué"); a headline's
+    clause after a comma counts ("..., Washington et Londres dénoncent une manœuvre")."""
     lo, hi = cl.window(ev)
     inside = [m for m in cl.mentions if lo <= m.start < hi and m.start not in cl.excluded]
-    if lo == 0 or not inside or any(m.start >= ev.end for m in inside) \
-            or len({c for m in inside for c in m.all_codes()}) != 1:
+    if any(m.start >= ev.end for m in inside):
         return None
-    return inside[0]
+    if lo == 0:
+        lo = juxtaposed_subject(cl.toks, inside, ev.start)
+    subjects = [m for m in inside if lo <= m.start < ev.start]
+    return (lo, subjects) if lo > 0 and subjects else None
+
+
+#: How many words may stand between a juxtaposed clause's subject and its verb ("Washington
+#: a aussitôt dénoncé": 2).
+VERB_GAP = 3
+
+
+def juxtaposed_subject(toks: list[Tok], mentions: list[Mention], verb: int) -> int:
+    """Where the subject of ``verb`` starts when a comma puts it after another clause
+    ("Moscou accuse les « Anglo-Saxons », Washington dénonce une « désinformation »"): the
+    actors between the last comma before the verb and the verb, with nothing between them
+    and the verb but auxiliaries, clitics and skippable words; 0 when there are none (part of
+    ``answered_act``)."""
+    comma = next((k for k in range(verb - 1, 0, -1) if toks[k].w == ","), None)
+    group = [m for m in mentions if comma is not None and comma < m.start < verb]
+    if comma is None or not group or any(
+            toks[k].w not in DETERMINERS for k in range(comma + 1, phrase_start(group[0]))):
+        return 0
+    gap = range(max(m.end for m in group), verb)
+    if len(gap) > VERB_GAP or any(toks[k].w not in AUX and toks[k].w not in PREVERBAL_CLITICS
+                                  and toks[k].w not in SKIPPABLE for k in gap):
+        return 0
+    return comma + 1
 
 
 def _act_before(cl: Clauses, lo: int, conflict: bool) -> Event | None:
@@ -324,25 +354,49 @@ def _act_before(cl: Clauses, lo: int, conflict: bool) -> Event | None:
 
 def answered_act(cl: Clauses, full: bool) -> None:
     """"La Maison Blanche a annoncé l'envoi de 31 chars à l'Ukraine, ..., et l'ambassadeur
-    russe a aussitôt dénoncé une « provocation »": a denunciation (ACCUSE, PROTEST) in a
-    later clause that names only its subject answers the act of the clause before; its
-    target is that act's agent, the first actor before the act in its clause or the one who
-    announced it (rule ``answered_act``)."""
+    russe a aussitôt dénoncé une « provocation »", "Moscou saisit le Conseil de sécurité,
+    Washington et Londres dénoncent une manœuvre": a denunciation or a rejection (ACCUSE,
+    PROTEST, REJECT) in a later clause that names only its subject answers the clause
+    before; its target is that clause's subject (coordinated actors with it; after a
+    headline's colon), or the one who announced its act (rule ``answered_act``). Not when it
+    spoils a cooperation it names ("Moscou dénonce un accord « à sens unique »")."""
     for ev in cl.events:
-        if not (ev.verb and ev.counted and ev.category in ("ACCUSE", "PROTEST")) \
-                or ev.start in cl.given:
+        if not (ev.verb and ev.counted and ev.category in ("ACCUSE", "PROTEST", "REJECT")) \
+                or ev.start in cl.given or any(  # "dénonce un accord": its object is that
+                    e.rule == "spoiled" and 0 <= e.start - ev.end <= 4 for e in cl.events):
             continue
-        subject = _reacting_subject(cl, ev)
-        act = _act_before(cl, cl.window(ev)[0], conflict=False) if subject else None
-        if act is None:
+        found = _reacting_subject(cl, ev)
+        if found is None:
             continue
-        lo = cl.window(act)[0]
-        agent = next((m for m in cl.mentions if lo <= m.start < act.start
-                      and m.start not in cl.excluded), None) or next(
-            (m for m in cl.speaker_mentions if m.end <= lo), None)  # "X a annoncé l'envoi"
-        if agent is not None and subject is not None \
-                and not set(agent.all_codes()) & set(subject.all_codes()):
-            cl.given[ev.start] = ([subject], [agent])
+        lo, subjects = found
+        act = _act_before(cl, lo, conflict=False)
+        start = max([cl.window(act)[0] if act is not None else 0] + [
+            k + 1 for k in range(lo) if cl.toks[k].w == ":"])  # after a headline's topic
+        agents = _clause_subject(cl, start, lo) or [
+            m for m in cl.speaker_mentions[:1] if m.end <= lo]  # "X a annoncé l'envoi"
+        codes = {c for m in subjects for c in m.all_codes()}
+        if agents and not {c for m in agents for c in m.all_codes()} & codes:
+            cl.given[ev.start] = (subjects, agents)
+
+
+def _clause_subject(cl: Clauses, lo: int, hi: int) -> list[Mention]:
+    """The first actor between ``lo`` and ``hi`` that is no recipient or owner ("à l'Ukraine",
+    "de Berlin"), with the actors coordinated after it ("Berlin et Washington")."""
+    toks = cl.toks
+    found: list[Mention] = []
+    for m in cl.mentions:
+        if not lo <= m.start < hi or m.start in cl.excluded:
+            continue
+        if not found:
+            if not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
+                    or preceded_by(toks, m, OWNER_PREPOSITIONS)):
+                found.append(m)
+        elif all(toks[k].w == "et" or toks[k].w in DETERMINERS
+                 for k in range(found[-1].end, phrase_start(m))):
+            found.append(m)
+        else:
+            break
+    return found
 
 
 def praised_act(cl: Clauses, full: bool) -> None:
@@ -354,22 +408,49 @@ def praised_act(cl: Clauses, full: bool) -> None:
     for ev in cl.events:
         if not (ev.verb and ev.counted and ev.coop and ev.row.cameo == "051"):
             continue
-        subject = _reacting_subject(cl, ev)
-        act = _act_before(cl, cl.window(ev)[0], conflict=True) if subject else None
-        if act is None or subject is None:
+        found = _reacting_subject(cl, ev)
+        act = _act_before(cl, found[0], conflict=True) if found else None
+        if act is None or found is None:
             continue
         sides = [(c["source"], c["target"]) for pair in cl.contrib.values() for c in pair
                  if c["evidence"] == act.evidence and c["relation"] == "conf" and c["target"]]
-        for code in subject.all_codes():
+        for code in unique(c for m in found[1] for c in m.all_codes()):
             for source, target in sides:
                 cl.add(code, target, "conf", act,
                        f"praise:{ev.shown_term}>{act.shown_term}", code, target)
                 cl.add(code, source, "coop", ev, ev.evidence, code, source)
 
 
+def passive_judge(cl: Clauses, full: bool) -> None:
+    """"une visite d'État ..., dénoncée par Washington comme une « couverture diplomatique »",
+    "après avoir été vivement critiqué par ses homologues occidentaux": a verbal conflict verb
+    as a past participle with "par X" after it is X's judgement of the sentence's subject
+    (X > subject); X takes no part in the subject's act (rule ``passive_judge``). The judges
+    are the actors between "par" and the next punctuation or "comme"."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not (ev.verb and ev.counted and ev.quad == "verbal_conf") or ev.start in cl.given \
+                or not needs_aux(toks[ev.start].w):
+            continue
+        k = ev.end
+        while k < len(toks) - 1 and toks[k].w in SKIPPABLE and k - ev.end < 2:
+            k += 1
+        if k >= len(toks) or toks[k].w not in AGENT_PREPOSITIONS:
+            continue
+        stop = next((j for j in range(k + 1, len(toks)) if toks[j].w == "comme" or (
+            toks[j].punct and toks[j].w not in QUOTE_CHARS)), len(toks))
+        judges = [m for m in cl.mentions if k < m.start < stop and m.start not in cl.excluded]
+        judged = _subject(cl, ev.start)
+        if not judges or judged is None or set(judged.all_codes()) & {
+                c for m in judges for c in m.all_codes()}:
+            continue
+        cl.claimed.update(m.start for m in judges)  # no partner of the subject's act
+        cl.given[ev.start] = (judges, [judged])
+
+
 def across_clauses(cl: Clauses, full: bool) -> None:
     """The rules of this module that give conflict events their sides before the dyads are
     read, in their order (``praised_act`` runs after them, on the sides found)."""
-    for rule in (provoked_reaction, blamed_act, demanded_subject, judged_apposition,
+    for rule in (provoked_reaction, blamed_act, demanded_subject, passive_judge, judged_apposition,
                  clitic_target, seen_as, drafted_by, answered_act):
         rule(cl, full)

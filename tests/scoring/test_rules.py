@@ -439,6 +439,13 @@ CASES = [
      "mobilisé ses troupes.", "pairs", ["UKR-USA:coop"]),
     ("answered_act", "La Maison Blanche a annoncé l'envoi de chars à l'Ukraine, et "
      "l'ambassadeur russe a dénoncé une « provocation ».", "directed", "RUS>USA:conf"),
+    ("passive_judge", "Sergueï Lavrov a quitté la réunion, après avoir été vivement critiqué par "
+     "ses homologues occidentaux.", "directed", "WEST>RUS:conf"),
+    ("juxtaposed_reaction", "Patriot pour Kiev : Moscou promet une riposte, Washington balaie les "
+     "menaces", "directed", "USA>RUS:conf"),
+    ("quoted_epithet", "Joe Biden a dénoncé l'annexion « frauduleuse » de quatre régions d'Ukraine "
+     "par la Russie.", "directed", "USA>RUS:conf"),
+    ("reflexive_threat", "Moscou et Washington se sont menacés.", "pairs", ["RUS-USA:conf"]),
     ("praised_act", "L'UE a adopté des sanctions contre Moscou, que la Maison Blanche a salué.",
      "directed", "USA>RUS:conf"),
     ("authored_object", "Kiev et Washington ont rejeté la trêve décrétée par Moscou.",
