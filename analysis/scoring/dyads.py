@@ -472,11 +472,24 @@ def free_codes(ms: list[Mention], related: set[str]) -> list[str]:
 
 
 def one_side(toks: list[Tok], ms: list[Mention]) -> bool:
-    """Two actors coordinated, prepositions repeated ("des États-Unis et d'Israël")."""
+    """Two actors coordinated, prepositions or articles repeated ("des États-Unis et d'Israël",
+    "un Occident « satanique » et des Américains": a quoted epithet between)."""
     a, b = sorted(ms, key=lambda m: m.start)
-    between = [toks[k].w for k in range(a.end, phrase_start(b))]
+    between = [toks[k].w for k in unquoted(toks, a.end, phrase_start(b))]
     return coordinated(toks, [a, b]) or ("et" in between and all(
-        w in COORDINATORS or w in COMPLEMENT_PREPOSITIONS for w in between))
+        w in COORDINATORS or w in COMPLEMENT_PREPOSITIONS or w in DETERMINERS for w in between))
+
+
+def unquoted(toks: list[Tok], lo: int, hi: int) -> list[int]:
+    """The positions lo..hi-1 outside quotation marks ("« satanique »" skipped)."""
+    out: list[int] = []
+    inside = False
+    for k in range(lo, hi):
+        if toks[k].w in QUOTE_CHARS:
+            inside = not inside
+        elif not inside:
+            out.append(k)
+    return out
 
 
 def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:

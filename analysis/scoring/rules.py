@@ -195,6 +195,7 @@ RULES: tuple[Rule, ...] = (
     Rule("authored_object", "dyad", "nominal.authored_object"),
     Rule("quoted_epithet", "dyad", "nominal.past_epithet"),
     Rule("reflexive_threat", "dyad", "dyads.reflexive_verb"),
+    Rule("quoted_coordination", "dyad", "dyads.unquoted"),
     Rule("object_owner", "dyad", "dyads.object_owner"),
     Rule("imposed_on", "dyad", "dyads.imposed_on"),
     Rule("attribution_act", "dyad", "dyads.attribution_act"),

@@ -446,6 +446,10 @@ CASES = [
     ("quoted_epithet", "Joe Biden a dénoncé l'annexion « frauduleuse » de quatre régions d'Ukraine "
      "par la Russie.", "directed", "USA>RUS:conf"),
     ("reflexive_threat", "Moscou et Washington se sont menacés.", "pairs", ["RUS-USA:conf"]),
+    ("quoted_coordination", "Vladimir Poutine fustige un Occident « satanique » et des Américains "
+     "arrogants.", "pairs", ["RUS-USA:conf", "RUS-WEST:conf"]),
+    ("places_topics_datelines", "Sergueï Lavrov a accusé à la tribune de l'ONU les États-Unis de "
+     "mentir.", "actors", ["RUS", "USA"]),
     ("praised_act", "L'UE a adopté des sanctions contre Moscou, que la Maison Blanche a salué.",
      "directed", "USA>RUS:conf"),
     ("authored_object", "Kiev et Washington ont rejeté la trêve décrétée par Moscou.",
