@@ -128,8 +128,8 @@ def hyphen_pair(toks: Sequence[Any], k: int) -> bool:
     """Is ``toks[k]`` a hyphen glued to the words on both sides ("Moscou-Washington :"),
     which joins two names, not a dateline's dash ("MOSCOU - Le Kremlin ...")? Rule
     ``hyphen_pair``."""
-    return (toks[k].w == "-" and not toks[k - 1].space and not toks[k].space
-            and k + 1 < len(toks) and toks[k + 1].title)
+    return (toks[k].w == "-" and k + 1 < len(toks) and toks[k + 1].title
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)
 
 
 def party_after_locative(toks: Sequence[Any], start: int) -> bool:

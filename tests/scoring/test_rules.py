@@ -435,6 +435,7 @@ CASES = [
      ["RUS-USA:conf"]),
     ("hyphen_pair", "Moscou-Washington : la guerre froide est de retour", "pairs",
      ["RUS-USA:conf"]),
+    ("hyphen_pair", "WASHINGTON - Le Kremlin a dénoncé les sanctions.", "actors", ["RUS"]),
     ("coordinated_clause", "Les États-Unis ont livré des chars à l'Ukraine, et la Russie a "
      "mobilisé ses troupes.", "pairs", ["UKR-USA:coop"]),
     ("answered_act", "La Maison Blanche a annoncé l'envoi de chars à l'Ukraine, et "
