@@ -126,6 +126,8 @@ def adj_forms(word: str) -> frozenset[str]:
         forms.update({word + "e", word + "es", word[:-2] + "aux"})
     elif word.endswith("ier"):
         forms.update({word[:-2] + "ère", word[:-2] + "ères"})
+    elif word.endswith(("ateur", "cteur")):  # provocatrice, destructrice (not menteuse)
+        forms.update({word[:-4] + "trice", word[:-4] + "trices"})
     elif word.endswith("s"):
         forms.discard(word + "s")
         forms.update({word + "e", word + "es"})

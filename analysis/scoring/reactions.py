@@ -78,9 +78,13 @@ def _accuse(cl: Clauses, start: int, end: int, accusers: list[Mention],
 def _subject(cl: Clauses, before: int) -> Mention | None:
     """The first actor of the sentence before ``before`` that is no recipient or owner
     ("Le Pentagone a annoncé une aide à l'Ukraine": the Pentagon, speaker or not)."""
-    return next((m for m in cl.mentions if m.start < before
-                 and not preceded_by(cl.toks, m, RECIPIENT_PREPOSITIONS)
-                 and not preceded_by(cl.toks, m, OWNER_PREPOSITIONS)), None)
+    return next((m for m in cl.mentions if m.start < before and _agent_like(cl.toks, m)), None)
+
+
+def _agent_like(toks: list[Tok], m: Mention) -> bool:
+    """Is the mention no recipient ("à l'Ukraine") or owner ("de Berlin")?"""
+    return not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
+                or preceded_by(toks, m, OWNER_PREPOSITIONS))
 
 
 def provoked_reaction(cl: Clauses, full: bool) -> None:
@@ -388,8 +392,7 @@ def _clause_subject(cl: Clauses, lo: int, hi: int) -> list[Mention]:
         if not lo <= m.start < hi or m.start in cl.excluded:
             continue
         if not found:
-            if not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
-                    or preceded_by(toks, m, OWNER_PREPOSITIONS)):
+            if _agent_like(toks, m):
                 found.append(m)
         elif all(toks[k].w == "et" or toks[k].w in DETERMINERS
                  for k in range(found[-1].end, phrase_start(m))):

@@ -451,6 +451,15 @@ CASES = [
      "arrogants.", "pairs", ["RUS-USA:conf", "RUS-WEST:conf"]),
     ("places_topics_datelines", "Sergueï Lavrov a accusé à la tribune de l'ONU les États-Unis de "
      "mentir.", "actors", ["RUS", "USA"]),
+    ("judged_apposition", "Joe Biden a annoncé la livraison de missiles Patriot à Kiev, une "
+     "décision que l'ambassadeur de Russie, Anatoli Antonov, a jugée « cynique ».", "directed",
+     "RUS>USA:conf"),
+    ("condemned_act", "Joe Biden a dénoncé vendredi l'annexion de quatre régions ukrainiennes "
+     "par la Russie.", "pairs", ["RUS-UKR:conf", "RUS-USA:conf"]),
+    ("lexicon", "La loi interdit aussi les importations de pétrole russe.", "evidence",
+     "interdire les importations[COERCE"),
+    ("release_sense", "Evan Gershkovich, arrêté en Russie pour espionnage : Washington exige sa "
+     "libération.", "evidence", "release:libération[dropped]"),
     ("praised_act", "L'UE a adopté des sanctions contre Moscou, que la Maison Blanche a salué.",
      "directed", "USA>RUS:conf"),
     ("authored_object", "Kiev et Washington ont rejeté la trêve décrétée par Moscou.",

@@ -14,6 +14,7 @@ from analysis import lexicon as lx
 from analysis.nlp import parse
 from analysis.paths import SEEDS
 from analysis.scoring import FEATURE_NAMES, FrameScorer, SentenceScore, frame_label
+from analysis.scoring.french import adj_forms
 
 SEED_IDS = ("000_6dfd0f7db67c22f2", "001_cf76ea9e43bb9e79", "002_2f1464cb4d1d22d2",
             "003_fae3f241c8e18dc7", "004_c8547742e4edcbef")
@@ -128,6 +129,15 @@ def test_fast_mode_matches_inflections_and_stems(fast: FrameScorer) -> None:
     assert "se mettre d'accord" in s.evidence and "cessez-le-feu" in s.evidence
     s = score(fast, "Les deux présidents se sont entretenus longuement.")[0]
     assert "s'entretenir[CONSULT" in s.evidence
+
+
+@pytest.mark.parametrize(("word", "feminine"), [("provocateur", "provocatrice"),
+                                                ("destructeur", "destructrice")])
+def test_adjectives_in_ateur_and_cteur_have_their_feminine_in_trice(word: str, feminine: str
+                                                                     ) -> None:
+    """"a jugée « provocatrice »" matches the lexicon's provocateur without a lemmatizer."""
+    assert {feminine, feminine + "s"} <= adj_forms(word)
+    assert "mentrice" not in adj_forms("menteur")
 
 
 def test_fast_mode_on_the_seeds(seeds_fast: dict, seeds_full: dict) -> None:
