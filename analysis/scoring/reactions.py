@@ -412,8 +412,10 @@ def praised_act(cl: Clauses, full: bool) -> None:
         if not (ev.verb and ev.counted and ev.coop and ev.row.cameo == "051"):
             continue
         found = _reacting_subject(cl, ev)
-        act = _act_before(cl, found[0], conflict=True) if found else None
-        if act is None or found is None:
+        if found is None:
+            continue
+        act = _act_before(cl, found[0], conflict=True)
+        if act is None:
             continue
         sides = [(c["source"], c["target"]) for pair in cl.contrib.values() for c in pair
                  if c["evidence"] == act.evidence and c["relation"] == "conf" and c["target"]]

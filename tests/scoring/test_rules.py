@@ -536,6 +536,17 @@ def test_rule_row(rule: str, text: str, field: str, expected: object, date: str 
             assert getattr(s, field) == expected, (mode, getattr(s, field))
 
 
+def test_answered_act_leaves_a_denounced_cooperation_alone():
+    """"Moscou dénonce un accord": the denunciation's object is that accord, not the act of
+    the clause before it (``answered_act``'s exception): no Russia-US conflict."""
+    text = ("Céréales : Washington salue le rôle de la Turquie, Moscou dénonce un accord « à sens "
+            "unique »")
+    for mode in _rule("answered_act").modes:
+        found = {d["relation"] for d in _last_sentence(mode, text).dyads
+                 if {d["actor_a"], d["actor_b"]} == {"RUS", "USA"}}
+        assert not found & {"conf", "mixed"}, (mode, found)
+
+
 def test_event_rule_labels_seen_in_output_are_registered():
     """Every ``rule`` value the scorer writes on the rows above is a registered label."""
     seen = {ev["rule"] for mode in ("full", "fast", "lexical") for _, text, _, _, date in DATED_CASES
