@@ -9,7 +9,7 @@ from typing import Any
 from analysis import lexicon as lx
 
 from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive, norm
-from .matcher import OBJECT_GAP, LexRow, class_forms, fill_slots
+from .matcher import OBJECT_GAP, LexRow, fill_slots
 from .modality import modality_of
 from .structures import Event, Sent
 from .tokens import Tok, first_word
@@ -33,7 +33,6 @@ from .words import (
     NEGATION_BEFORE,
     NEGATION_BRIDGE,
     NEGATORS,
-    NOUN_HOMOGRAPHS,
     OBJECT_ENDS,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
@@ -44,13 +43,7 @@ from .words import (
     POSSESSIVES,
     QUOTE_CHARS,
     REFLEXIVE_CLITICS,
-    RELEASE_CONTEXT,
-    RELEASED_TERMS,
     SINCE_MARKERS,
-    SPORT_CONTEXT,
-    SPORT_SENSES,
-    WEAPON_ADJECTIVES,
-    WEAPON_COMPOUND_HEADS,
     litote,
     needs_aux,
 )
@@ -64,7 +57,6 @@ def new_events(sent: Sent) -> list[Event]:
 
 
 #: every form of the nouns of the class arme (weapon_compound)
-ARME_FORMS = class_forms("arme")
 
 
 # Event rules: each reads the sentence's tokens and its events, and changes the events.
@@ -138,42 +130,10 @@ def proper_name(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.evidence = f"name:{ev.shown_term}[dropped]"
 
 
-def noun_reading(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"y voyant le signe que Moscou...": a lexicon verb whose noun homograph names something
-    else (``noun_homographs``: signer, téléphoner, fermer...) on a word the parser reads as a
-    noun after a determiner names no act (rule ``noun_reading``; full mode: the other modes
-    have no parse)."""
-    if not full:
-        return
-    for ev in events:
-        if ev.rule == "lexicon" and parsed_noun(toks, ev):
-            ev.counted = False
-            ev.rule = "noun_reading"
-            ev.evidence = f"noun:{ev.shown_term}[dropped]"
 
 
-def parsed_noun(toks: list[Tok], ev: Event) -> bool:
-    """Does the parse read a lexicon verb of ``noun_homographs`` as a noun after a
-    determiner?"""
-    s = ev.start
-    return ev.row.term in NOUN_HOMOGRAPHS and ev.end - s == 1 and s > 0 \
-        and toks[s].pos == "NOUN" and toks[s - 1].w in DETERMINERS
 
 
-def weapon_compound(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"des lance-roquettes", "un système anti-missiles": a lexicon word right after a
-    ``weapon_compound_heads`` word and a hyphen names a weapon, not an act, and so does a
-    ``weapon_adjectives`` term right after an arms noun ("des armes offensives", "des
-    véhicules de combat") (rule ``weapon_name``)."""
-    for ev in events:
-        s = ev.start
-        k = s - 2 if s >= 2 and toks[s - 1].w == "de" else s - 1  # "des véhicules de combat"
-        if ev.rule == "lexicon" and ((s >= 2 and toks[s - 1].w == "-"
-                                      and toks[s - 2].w in WEAPON_COMPOUND_HEADS) or (
-                k >= 0 and ev.row.term in WEAPON_ADJECTIVES and toks[k].w in ARME_FORMS)):
-            ev.counted = False
-            ev.rule = "weapon_name"
-            ev.evidence = f"weapon:{ev.shown_term}[dropped]"
 
 
 def called_upon(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -218,16 +178,6 @@ def document_content(toks: list[Tok], events: list[Event], full: bool) -> None:
                 break
 
 
-def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """In a sentence about sport (a word of :data:`SPORT_CONTEXT`), "victoire", "défaite",
-    "rencontre", "attaque"... name a game, not an international event (rule ``sport``)."""
-    if not any(t.w in SPORT_CONTEXT for t in toks):
-        return
-    for ev in events:
-        if ev.rule == "lexicon" and ev.row.term in SPORT_SENSES:
-            ev.counted = False
-            ev.rule = "sport"
-            ev.evidence = f"sport:{ev.shown_term}[dropped]"
 
 
 def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -521,20 +471,6 @@ def deescalate(toks: list[Tok], ev: Event, target: Event) -> None:
         halt_cooperation(target, f"{ev.shown_term}>{target.shown_term}")
 
 
-def release_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"Brittney Griner a été libérée jeudi en échange du marchand d'armes russe Viktor Bout":
-    in a sentence about prisoners (a word of ``release_context``), libérer and libération
-    free a person, not a town: no fight (rule ``release``). It is not counted as a release
-    either (RETREAT [0841]): who frees whom is not in the word ("Après la libération de X,
-    restent encore aux mains de groupes terroristes..." names no interaction); the exchange
-    or the named release ("libération des otages", "échange de prisonniers") is."""
-    if not any(t.w in RELEASE_CONTEXT for t in toks):
-        return
-    for ev in events:
-        if ev.rule == "lexicon" and ev.row.term in RELEASED_TERMS and ev.category == "ASSAULT":
-            ev.counted = False
-            ev.rule = "release"
-            ev.evidence = f"release:{ev.shown_term}[dropped]"
 
 
 def halt_cooperation(ev: Event, label: str) -> None:

@@ -1,0 +1,89 @@
+"""Word senses: a lexicon word that names no act here (a noun homograph of a verb, a
+weapon's name, a game, a prisoner's release), dropped with its reason in the evidence.
+
+Each function is one event rule of :mod:`.rules`, run in list order with the others."""
+
+from __future__ import annotations
+
+from .french import DETERMINERS
+from .matcher import class_forms
+from .structures import Event
+from .tokens import Tok
+from .words import (
+    NOUN_HOMOGRAPHS,
+    RELEASE_CONTEXT,
+    RELEASED_TERMS,
+    SPORT_CONTEXT,
+    SPORT_SENSES,
+    WEAPON_ADJECTIVES,
+    WEAPON_COMPOUND_HEADS,
+)
+
+#: Forms of the noun class arme (les armes, des armes): weapon_adjectives after them name a weapon.
+ARME_FORMS = class_forms("arme")
+
+
+def noun_reading(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"y voyant le signe que Moscou...": a lexicon verb whose noun homograph names something
+    else (``noun_homographs``: signer, téléphoner, fermer...) on a word the parser reads as a
+    noun after a determiner names no act (rule ``noun_reading``; full mode: the other modes
+    have no parse)."""
+    if not full:
+        return
+    for ev in events:
+        if ev.rule == "lexicon" and parsed_noun(toks, ev):
+            ev.counted = False
+            ev.rule = "noun_reading"
+            ev.evidence = f"noun:{ev.shown_term}[dropped]"
+
+
+def parsed_noun(toks: list[Tok], ev: Event) -> bool:
+    """Does the parse read a lexicon verb of ``noun_homographs`` as a noun after a
+    determiner?"""
+    s = ev.start
+    return ev.row.term in NOUN_HOMOGRAPHS and ev.end - s == 1 and s > 0 \
+        and toks[s].pos == "NOUN" and toks[s - 1].w in DETERMINERS
+
+
+def weapon_compound(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"des lance-roquettes", "un système anti-missiles": a lexicon word right after a
+    ``weapon_compound_heads`` word and a hyphen names a weapon, not an act, and so does a
+    ``weapon_adjectives`` term right after an arms noun ("des armes offensives", "des
+    véhicules de combat") (rule ``weapon_name``)."""
+    for ev in events:
+        s = ev.start
+        k = s - 2 if s >= 2 and toks[s - 1].w == "de" else s - 1  # "des véhicules de combat"
+        if ev.rule == "lexicon" and ((s >= 2 and toks[s - 1].w == "-"
+                                      and toks[s - 2].w in WEAPON_COMPOUND_HEADS) or (
+                k >= 0 and ev.row.term in WEAPON_ADJECTIVES and toks[k].w in ARME_FORMS)):
+            ev.counted = False
+            ev.rule = "weapon_name"
+            ev.evidence = f"weapon:{ev.shown_term}[dropped]"
+
+
+def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """In a sentence about sport (a word of :data:`SPORT_CONTEXT`), "victoire", "défaite",
+    "rencontre", "attaque"... name a game, not an international event (rule ``sport``)."""
+    if not any(t.w in SPORT_CONTEXT for t in toks):
+        return
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.term in SPORT_SENSES:
+            ev.counted = False
+            ev.rule = "sport"
+            ev.evidence = f"sport:{ev.shown_term}[dropped]"
+
+
+def release_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Brittney Griner a été libérée jeudi en échange du marchand d'armes russe Viktor Bout":
+    in a sentence about prisoners (a word of ``release_context``), libérer and libération
+    free a person, not a town: no fight (rule ``release``). It is not counted as a release
+    either (RETREAT [0841]): who frees whom is not in the word ("Après la libération de X,
+    restent encore aux mains de groupes terroristes..." names no interaction); the exchange
+    or the named release ("libération des otages", "échange de prisonniers") is."""
+    if not any(t.w in RELEASE_CONTEXT for t in toks):
+        return
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.term in RELEASED_TERMS and ev.category == "ASSAULT":
+            ev.counted = False
+            ev.rule = "release"
+            ev.evidence = f"release:{ev.shown_term}[dropped]"
