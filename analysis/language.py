@@ -67,6 +67,7 @@ REQUIRED_CATEGORIES = frozenset({"ASSAULT", "CONSULT", "COOPERATE", "REJECT", "R
 WORD_LISTS: dict[str, str] = {
     # scoring.french: normalisation and the matcher's word classes
     "elisions": "french._ELISION (mapping: elided form -> full word)",
+    "accentless_capitals": "french._ACCENTLESS (mapping: capital letter alone -> accented word)",
     "determiners": "french.DETERMINERS",
     "contractions": "french.CONTRACTIONS (mapping: au -> à)",
     "skippable": "french.SKIPPABLE (with the determiners)",
@@ -97,6 +98,7 @@ WORD_LISTS: dict[str, str] = {
     "weapon_compound_heads": "words.WEAPON_COMPOUND_HEADS",
     "calling_terms": "words.CALLING_TERMS",
     "noun_homographs": "words.NOUN_HOMOGRAPHS",
+    "noun_articles": "words.NOUN_ARTICLES",
     "reciprocal_pronouns": "words.RECIPROCAL_PRONOUNS",
     "weapon_adjectives": "words.WEAPON_ADJECTIVES",
     "sponsor_words": "words.SPONSOR_WORDS",
@@ -219,7 +221,8 @@ WORD_LISTS: dict[str, str] = {
     "light_words": "words.LIGHT_WORDS",
 }
 #: Lists whose rows also have a value (a mapping, not a set).
-MAPPING_LISTS = frozenset({"elisions", "contractions", "noun_classes", "posting_phrases"})
+MAPPING_LISTS = frozenset({"elisions", "accentless_capitals", "contractions", "noun_classes",
+                           "posting_phrases"})
 
 #: The word lists the stance rules read (``stance_words.tsv``, the same format as
 #: ``words.tsv``, no mapping list): name -> the constant of ``analysis.stance.words``.

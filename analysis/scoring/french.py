@@ -16,6 +16,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 LANGUAGE = DEFAULT_LANGUAGE
 _WORDS = load_words(LANGUAGE)
 _ELISION = _WORDS.map("elisions")
+_ACCENTLESS = _WORDS.map("accentless_capitals")
+#: Elided forms of the language (l', qu', jusqu'...), as written in words.tsv.
+ELISIONS: tuple[str, ...] = tuple(_ELISION)
 #: Articles, possessives and demonstratives: one class inside expressions.
 DETERMINERS = _WORDS.set("determiners")
 CONTRACTIONS = _WORDS.map("contractions")
@@ -26,8 +29,11 @@ _NOT_INFINITIVES = _WORDS.set("not_infinitives")
 
 
 def norm(text: str) -> str:
-    """Lower-case, NFC, straight apostrophes, elisions expanded (l' -> le)."""
+    """Lower-case, NFC, straight apostrophes, elisions expanded (l' -> le), a capital letter
+    alone read with its accent (A -> à: "A l'ONU, ...")."""
     w = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
+    if len(text) == 1 and text.isupper():
+        return _ACCENTLESS.get(w, w)
     return _ELISION.get(w, w)
 
 

@@ -46,7 +46,7 @@ from typing import Any
 import spacy
 
 from .article import ArticleScorer
-from .french import CONTRACTIONS, norm, stem, verbal_ending
+from .french import CONTRACTIONS, ELISIONS, norm, stem, verbal_ending
 from .matcher import (
     Engine,
     PhraseIndex,
@@ -121,6 +121,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 #: and single punctuation marks. Elisions and hyphens are split once per distinct
 #: string, in :meth:`LexicalScorer._learn`, which is cheaper than in the expression.
 _WORD_PATTERN = r"\w+(?:['’ʼ-]\w+)*|\S"
+#: The elided words of the language (l, qu, jusqu...), longest first.
+_ELIDED = "|".join(sorted((e.rstrip("'") for e in ELISIONS), key=len, reverse=True))
+#: An elided word before no letter stays whole ("l'« hypocrisie »": l' « hypocrisie »), as
+#: :func:`analysis.nlp.keep_elisions` keeps it in spaCy's tokenizer.
+_ELIDED_ALONE = rf"(?<!\w)(?i:{_ELIDED})['’ʼ](?!\w)"
 
 
 @lru_cache(maxsize=1)
@@ -136,9 +141,9 @@ def _token_re() -> re.Pattern[str]:
     spaced = [a for a in abbrevs if any(c.isspace() for c in a)]  # none in spaCy 3
     guarded = "|".join(re.escape(a) for a in abbrevs if a not in spaced)
     other = "".join(rf"(?<!\S){re.escape(a)}\.(?!\S)|" for a in spaced)
-    return re.compile(rf"{other}(?<!\S)(?=\S*\.(?!\S))(?:{guarded})\.(?!\S)|{_WORD_PATTERN}")
-_ELIDED_RE = re.compile(r"((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ])(\w.*)",
-                        re.IGNORECASE)
+    return re.compile(rf"{other}(?<!\S)(?=\S*\.(?!\S))(?:{guarded})\.(?!\S)"
+                      rf"|{_ELIDED_ALONE}|{_WORD_PATTERN}")
+_ELIDED_RE = re.compile(rf"((?:{_ELIDED})['’ʼ])(\w.*)", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:

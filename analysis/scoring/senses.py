@@ -10,7 +10,9 @@ from .matcher import class_forms
 from .structures import Event
 from .tokens import Tok
 from .words import (
+    NOUN_ARTICLES,
     NOUN_HOMOGRAPHS,
+    QUOTE_CHARS,
     RELEASE_CONTEXT,
     RELEASED_TERMS,
     SPORT_CONTEXT,
@@ -24,17 +26,27 @@ ARME_FORMS = class_forms("arme")
 
 
 def noun_reading(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"y voyant le signe que Moscou...": a lexicon verb whose noun homograph names something
-    else (``noun_homographs``: signer, téléphoner, fermer...) on a word the parser reads as a
-    noun after a determiner names no act (rule ``noun_reading``; full mode: the other modes
-    have no parse)."""
-    if not full:
-        return
+    """"y voyant le signe que Moscou...", "y voit un « signe de faiblesse »": a lexicon verb
+    whose noun homograph names something else (``noun_homographs``: signer, téléphoner,
+    fermer...) names no act right after an article that is never a pronoun (``noun_articles``:
+    un, aucun, ce, son...; a quotation mark between them skipped), in every mode, nor, in
+    full mode, on a word the parser reads as a noun after any determiner (rule
+    ``noun_reading``)."""
     for ev in events:
-        if ev.rule == "lexicon" and parsed_noun(toks, ev):
+        if ev.rule == "lexicon" and (after_article(toks, ev) or (full and parsed_noun(toks, ev))):
             ev.counted = False
             ev.rule = "noun_reading"
             ev.evidence = f"noun:{ev.shown_term}[dropped]"
+
+
+def after_article(toks: list[Tok], ev: Event) -> bool:
+    """Is a one-word lexicon verb of ``noun_homographs`` right after a ``noun_articles``
+    word, quotation marks skipped?"""
+    k = ev.start - 1
+    while k >= 0 and toks[k].w in QUOTE_CHARS:
+        k -= 1
+    return ev.row.term in NOUN_HOMOGRAPHS and ev.end - ev.start == 1 and k >= 0 \
+        and toks[k].w in NOUN_ARTICLES
 
 
 def parsed_noun(toks: list[Tok], ev: Event) -> bool:

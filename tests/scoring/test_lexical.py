@@ -56,6 +56,17 @@ def test_tokenize_keeps_words_whole() -> None:
         "l'accord", ",", "États-Unis", "(", "3", ",", "5", "%", ")"]
 
 
+def test_an_elided_word_before_a_quote_stays_whole() -> None:
+    """"l'« hypocrisie »": l' « hypocrisie », in the regex tokenizer and in both spaCy
+    pipelines alike (before, l ' « lost the article to the rules)."""
+    text = "a dénoncé l'« hypocrisie » d’« un » L'« Occident » jusqu' au bout"
+    words = ["a", "dénoncé", "l'", "«", "hypocrisie", "»", "d’", "«", "un", "»", "L'", "«",
+             "Occident", "»", "jusqu'", "au", "bout"]
+    assert tokenize(text) == words
+    for mode in ("fast", "full"):
+        assert [t.text for t in next(parse([text], mode))] == words, mode
+
+
 def test_sentences_match_the_spacy_rule_on_the_seeds(paragraphs) -> None:
     """The regex splitter and punct_boundaries agree on every seed paragraph."""
     seeds = [p for art in paragraphs[:5] for p in art]

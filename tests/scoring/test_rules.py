@@ -337,6 +337,8 @@ CASES = [
      ["UKR", "RUS"]),
     ("aid_recipient", "Washington a acheminé du carburant vers Kiev.", "dyad", "UKR-USA:coop"),
     ("noun_reading", "La Russie et l'Ukraine ont signé un accord.", "dyad", "RUS-UKR:coop"),
+    ("noun_reading", "La Maison Blanche voit un « signe » de faiblesse chez Moscou.", "evidence",
+     "noun:signer[dropped]"),
     ("noun_reading_parse", "Washington y voit le signe d'une escalade.", "evidence",
      "noun:signer[dropped]"),
     ("called_upon", "Antony Blinken a appelé son homologue chinois à ne pas fournir d'aide "

@@ -541,3 +541,12 @@ def test_cooperation_needs_a_named_participant(mode: str, text: str, coop: int,
                                                evidence: str) -> None:
     s = FrameScorer(mode=mode).fit().score_texts([text])[0][0]
     assert s.coop == coop and evidence in s.evidence, s.evidence
+
+
+@pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
+def test_a_capital_a_alone_is_the_preposition(mode: str) -> None:
+    """"A l'ONU, Lavrov fustige ...": French press drops the accent of À; the UN after it is
+    the speech's venue, not a party (words.tsv accentless_capitals)."""
+    s = FrameScorer(mode=mode).fit().score_texts(
+        ["A l'ONU, Lavrov fustige l'« hégémonie » américaine"])[0][0]
+    assert [f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads] == ["RUS-USA:conf"]
