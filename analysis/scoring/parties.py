@@ -343,7 +343,11 @@ def accused_agent(cl: Clauses) -> None:
     """"Moscou accuse Washington de livrer des armes à Kiev", "reproche aux États-Unis
     d'aider Kiev" or "leur soutien à Kiev": the cooperation an accusation attributes to its
     object is the accused's with the actors after it, not the accuser's (rule
-    ``accused_agent``)."""
+    ``accused_agent``). The accusers are the actors before the accusation but its
+    recipients, unless they are all there is besides a speaker ("n'avait pas fourni d'armes
+    à la Russie et accusé Washington de ..."), or, in the passive, the agent after "par"
+    ("Wagner, accusé par le Trésor américain de financer ...": the nearest actor before is
+    the accused)."""
     toks = cl.toks
     for acc in cl.events:
         if acc.category != "ACCUSE" or acc.negated:
@@ -353,8 +357,14 @@ def accused_agent(cl: Clauses) -> None:
                 toks[accused.end].w != "de" and toks[accused.end].w not in POSSESSIVES):
             continue
         lo, _ = cl.window(acc)
-        accusers = [m for m in cl.mentions if lo <= m.start < acc.start
-                    and m.start not in cl.excluded] or cl.speaker_mentions
+        before = [m for m in cl.mentions if lo <= m.start < acc.start and m.start not in cl.excluded]
+        if "par" in (t.w for t in toks[acc.end:phrase_start(accused)]):
+            if not before:  # "le groupe Wagner, accusé par le Trésor américain de financer"
+                continue
+            accusers, accused = [accused], max(before, key=lambda m: m.start)
+        else:
+            accusers = [m for m in before if not preceded_by(toks, m, RECIPIENT_PREPOSITIONS)] \
+                or cl.speaker_mentions or before
         cl.given.setdefault(acc.start, (accusers, [accused]))
         for ev in cl.events:
             if ev.start > accused.end and ev.quad in lx.COOP_QUADS and ev.counted \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .french import DETERMINERS, looks_like_infinitive
 from .parties import Clauses, phrase_start, preceded_by
+from .reactions import juxtaposed_subject
 from .structures import Event
 from .tokens import Tok, unique
 from .words import (
@@ -31,7 +32,8 @@ def endorsed_conflict(cl: Clauses, targets: set[int]) -> None:
     is a coercive or verbal conflict act is part of that act; it is cooperation only with a
     second named actor on its side ("X et Y ont approuvé des sanctions"), else it does not
     count (rule ``endorsed``). Military acts are left alone: supporting an ally's fight is
-    cooperation with that ally (codebook)."""
+    cooperation with that ally (codebook). "Washington ferme son ciel, Moscou promet des
+    mesures de rétorsion": the side is the juxtaposed clause's subject alone."""
     toks = cl.toks
     for c in cl.events:
         if not (c.counted and c.coop and c.verb and c.rule == "lexicon"
@@ -42,7 +44,8 @@ def endorsed_conflict(cl: Clauses, targets: set[int]) -> None:
                 or any(toks[k].punct or toks[k].w in COMPLEMENT_BREAKERS
                        for k in range(c.end, act.start)):
             continue
-        lo, _ = cl.window(c)
+        lo, _ = cl.window(c)  # a juxtaposed clause's subject is the side, not the clause before
+        lo = max(lo, juxtaposed_subject(toks, cl.mentions, c.start))
         side = unique(code for m in cl.mentions if lo <= m.start < act.start
                       and m.start not in cl.excluded and m.start not in targets
                       for code in m.all_codes())

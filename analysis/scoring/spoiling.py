@@ -52,17 +52,21 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
 def prepositional_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
     """"a suspendu sa participation au traité": the event right after "à/au/aux" that follows
     a spoiling act (a term that starts with an article matches from "au" itself; a draft,
-    ``draft_nouns``, is the text it drafts); part of
+    ``draft_nouns``, is the text it drafts; one word may stand before the preposition, as
+    an adjective does in "la suspension de la participation russe au traité"); part of
     ``spoiled_cooperation``."""
-    if sp.end >= len(toks) or toks[sp.end].w not in RECIPIENT_PREPOSITIONS:
+    p = sp.end
+    if p + 1 < len(toks) and toks[p].w.isalpha() and toks[p + 1].w in RECIPIENT_PREPOSITIONS:
+        p += 1
+    if p >= len(toks) or toks[p].w not in RECIPIENT_PREPOSITIONS:
         return None
-    k = sp.end + 1
+    k = p + 1
     while k < len(toks) and toks[k].w in DETERMINERS:
         k += 1
     if k + 1 < len(toks) and toks[k].w in DRAFT_NOUNS and toks[k + 1].w == "de":
         k += 2  # "a opposé son veto à un projet de résolution": the draft's resolution
-    return next((e for e in events if e.start in (sp.end + 1, k) or (
-        e.start == sp.end and e.row.term.split()[0] in DETERMINERS)), None)
+    return next((e for e in events if e.start in (p + 1, k) or (
+        e.start == p and e.row.term.split()[0] in DETERMINERS)), None)
 
 
 def demanded_of(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:

@@ -45,6 +45,10 @@ CASES = [
      "UKR-USA:coop"),
     ("accused_agent", "La Russie reproche aux États-Unis leur soutien militaire à l'Ukraine.",
      "dyad", "RUS-USA:conf"),
+    ("accused_agent", "Pékin a répondu à la Russie et accuse Washington d'aider Kiev.", "pairs",
+     ["CHN-USA:conf", "UKR-USA:coop"]),
+    ("accused_agent", "Le groupe Wagner est accusé par Washington d'aider le Mali.", "pairs",
+     ["MLI-RUS:coop", "RUS-USA:conf"]),
     ("speaker_party", "D'après Joe Biden, les négociations avec Moscou progressent.", "dyad",
      "RUS-USA:coop"),
     ("speech_act", "Washington a averti Moscou qu'une invasion de l'Ukraine aurait de graves "
@@ -92,6 +96,8 @@ CASES = [
     ("nominal_parties", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
      "Russie.", "directed", "RUS>UKR:conf"),
     ("spoiled_cooperation", "La Russie a suspendu sa participation au traité New Start.",
+     "evidence", "suspendre sa participation>le traité[spoiled]"),
+    ("spoiled_cooperation", "Moscou a suspendu sa participation russe au traité New Start.",
      "evidence", "suspendre sa participation>le traité[spoiled]"),
     ("spoiled_cooperation", "Les Américains exigent que Moscou retire ses troupes.", "evidence",
      "exiger>retirer ses troupes[spoiled]"),
@@ -280,6 +286,8 @@ CASES = [
      "CHN-IRN:conf"),
     ("endorsed_conflict", "La France a soutenu l'exclusion de la Russie du système SWIFT.",
      "evidence", "endorse:soutenir>exclusion[dropped]"),
+    ("endorsed_conflict", "Washington a fermé son ciel aux avions russes, Moscou promet des "
+     "mesures de rétorsion.", "pairs", ["RUS-USA:conf"]),
     ("purpose_conflict", "La Russie a coopéré avec la Chine pour isoler l'Iran.", "dyad",
      "CHN-IRN:conf"),
     ("conflict_agent", "La Russie a aidé la Syrie à contourner les sanctions imposées par la "
