@@ -21,6 +21,8 @@ _ACCENTLESS = _WORDS.map("accentless_capitals")
 ELISIONS: tuple[str, ...] = tuple(_ELISION)
 #: Articles, possessives and demonstratives: one class inside expressions.
 DETERMINERS = _WORDS.set("determiners")
+#: Opening quotation marks (the language's and the straight double quote).
+QUOTE_OPENERS = frozenset("".join(_WORDS.seq("quote_open")) + '"')
 CONTRACTIONS = _WORDS.map("contractions")
 #: Tokens skipped between the words of an expression (at most two per gap).
 SKIPPABLE = DETERMINERS | _WORDS.set("skippable")

@@ -167,10 +167,11 @@ def condemned_act(cl: Clauses) -> None:
 
 def background_conflict(cl: Clauses) -> None:
     """"La NASA et Roscosmos ont signé un accord ... malgré le conflit en Ukraine", "en pleine
-    guerre": a conflict noun after a background marker (``background_markers``: malgré, en
-    plein/pleine) with no agent or patient of its own is the setting of the sentence, not
-    an act between its actors: it pairs no one (rule ``background_conflict``); a reciprocal
-    noun ("malgré la dégradation de leurs relations") names its sides and keeps them."""
+    guerre", "au plus fort de la guerre": a conflict noun after a background marker
+    (``background_markers``: malgré, en pleine, au plus fort de, sur fond de) with no agent
+    or patient of its own is the setting of the sentence, not an act between its actors: it
+    pairs no one (rule ``background_conflict``); a reciprocal noun ("malgré la dégradation
+    de leurs relations") names its sides and keeps them."""
     toks = cl.toks
     for ev in cl.events:
         if not ev.conf or ev.verb or ev.start in cl.given or ev.start in cl.local \
@@ -179,6 +180,6 @@ def background_conflict(cl: Clauses) -> None:
         k = ev.start - 1
         while k > 0 and toks[k].w in DETERMINERS:
             k -= 1
-        if k >= 0 and toks[k].w in BACKGROUND_MARKERS and (
-                toks[k].w == "malgré" or (k > 0 and toks[k - 1].w == "en")):
+        if any(k + 1 >= len(words) and tuple(t.w for t in toks[k + 1 - len(words):k + 1]) == words
+               for words in BACKGROUND_MARKERS):
             cl.pair_no_one(ev.start)

@@ -67,6 +67,7 @@ FULL = ("full",)
 RULES: tuple[Rule, ...] = (
     Rule("unaccented_capital", "match", "matcher.unaccented_capital"),
     Rule("hyphen_split", "match", "matcher.hyphen_split"),
+    Rule("quoted_noun", "match", "tokens.quoted_noun", FULL),
     Rule("gate", "match", "lexical.LexicalScorer._prepare", LEXICAL),
     Rule("aid_recipient", "actors", "actors.aid_recipients"),
     Rule("addressee", "actors", "actors.addressees"),

@@ -153,7 +153,8 @@ TARGETED_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_categori
 TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_verb_categories"))
 PURPOSE_MARKERS = _WORDS.set("purpose_markers")
 ENABLING_FORMS = _WORDS.set("enabling_forms")
-BACKGROUND_MARKERS = _WORDS.set("background_markers")
+#: Words or phrases before a conflict noun that make it the setting (malgré, au plus fort de).
+BACKGROUND_MARKERS = tuple(tuple(e.split()) for e in _WORDS.seq("background_markers"))
 CLAUSE_COORDINATORS = _WORDS.set("clause_coordinators")
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(

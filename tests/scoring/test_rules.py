@@ -437,8 +437,12 @@ CASES = [
      "evidence", "se retirer de l'accord[REJECT"),
     ("background_conflict", "Washington et Moscou ont signé un accord sur l'espace, malgré le "
      "conflit en Ukraine.", "pairs", ["RUS-USA:coop"]),
+    ("background_conflict", "Même au plus fort de la guerre, un canal de discussion subsiste "
+     "entre la Maison Blanche et le Kremlin.", "pairs", ["RUS-USA:coop"]),
     ("unplanned_contact", "Le Kremlin a fait savoir qu'aucune rencontre entre Vladimir Poutine et "
      "Joe Biden n'était prévue.", "evidence", "unplanned:rencontre[dropped]"),
+    ("quoted_noun", "Vassili Nebenzia a dénoncé l'« hypocrisie » de Washington, que les "
+     "Etats-Unis jugeaient trop peu explicite sur le droit d'Israël.", "dyad", "RUS-USA:conf"),
     ("unaccented_capital", "Echange de prisonniers entre Moscou et Washington", "dyad",
      "RUS-USA:coop"),
     ("hyphen_split", "Russie-États-Unis : la guerre froide est de retour", "pairs",
