@@ -99,6 +99,7 @@ WORD_LISTS: dict[str, str] = {
     "calling_terms": "words.CALLING_TERMS",
     "noun_homographs": "words.NOUN_HOMOGRAPHS",
     "noun_articles": "words.NOUN_ARTICLES",
+    "counterpart_nouns": "words.COUNTERPART_NOUNS",
     "reciprocal_pronouns": "words.RECIPROCAL_PRONOUNS",
     "weapon_adjectives": "words.WEAPON_ADJECTIVES",
     "sponsor_words": "words.SPONSOR_WORDS",

@@ -31,6 +31,7 @@ from .words import (
     ANAPHORIC_ACTS,
     COMPASS_ADJECTIVES,
     COMPLEMENT_PREPOSITIONS,
+    COUNTERPART_NOUNS,
     DEMONSTRATIVES,
     EPITHET_HEADS,
     ETRE,
@@ -50,6 +51,7 @@ from .words import (
     PERSON_TITLES,
     PLACE_PARTS,
     PLURAL_ARTICLES,
+    POSSESSIVES,
     POSTING_PAIRS,
     QUANTITY_WORDS,
     QUOTE_CHARS,
@@ -415,6 +417,9 @@ def pronoun_mentions(toks: list[Tok]) -> list[Mention]:
             found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="il"))
         elif tok.w == "lui" and k + 1 < len(toks) and toks[k + 1].w == "et":
             found.append(Mention(k, k + 1, "", "pronoun", "", tok.text, pronoun="lui"))
+        elif tok.w in POSSESSIVES and k + 1 < len(toks) and toks[k + 1].w in COUNTERPART_NOUNS:
+            found.append(Mention(k + 1, k + 2, "", "pronoun", "", toks[k + 1].text,
+                                 pronoun="homologue"))  # rule counterpart
         elif tok.w in DEMONSTRATIVES and k + 1 < len(toks) and toks[k + 1].w in ANAPHORIC_ACTS:
             found.append(Mention(k + 1, k + 2, "", "pronoun", "", toks[k + 1].text,
                                  pronoun="ces"))  # "ces mesures": rule anaphoric_act
@@ -506,6 +511,9 @@ def resolve_references(ctx: Context, sent: Sent, att_span: range) -> None:
         if m.pronoun == "ces":  # "Le Kremlin a dénoncé ces mesures": the last subject's act,
             m.code = ctx.subject_code if any(  # only as the object of an event word
                 end == m.start - 1 for _, end, _ in sent.matches) else ""
+        elif m.pronoun == "homologue":
+            m.code = counterpart(ctx, sent.mentions, m)
+            m.person = bool(m.code)
         elif m.pronoun:
             resolve_pronoun(ctx, m, prefer_speaker=m.start in att_span)
         elif m.pair:
@@ -515,6 +523,21 @@ def resolve_references(ctx: Context, sent: Sent, att_span: range) -> None:
             m.codes = tuple(sorted(pair)) if len(pair) == 2 else ()
         elif m.code and m.code not in ENEMY_CODES | BODIES and m.kind != "group" and not m.place:
             seen_codes.append(m.code)
+
+
+def counterpart(ctx: Context, mentions: Sequence[Mention], m: Mention) -> str:
+    """"Blinken et Lavrov se sont parlé, le chef de la diplomatie américaine exhortant son
+    homologue à ...": "son homologue" with no name or nationality right after it is the
+    office holder of the other side: the first person of the sentence, or else of the
+    article's last persons, whose state is not that of the nearest person before it (rule
+    ``counterpart``); "" when none is named."""
+    if any(o.start == m.end for o in mentions):
+        return ""  # "son homologue russe", "son homologue Sergueï Lavrov" name it themselves
+    people = [o for o in mentions if o.code and (o.person or o.titled) and not o.pronoun]
+    own = next((o.code for o in sorted(people, key=lambda o: -o.start) if o.end <= m.start),
+               ctx.person_code)
+    others = [o.code for o in people] + list(reversed(ctx.recent_persons))
+    return next((c for c in others if c != own), "") if own else ""
 
 
 def top_two(codes: Sequence[str]) -> list[str]:

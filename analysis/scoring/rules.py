@@ -84,6 +84,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title_by_date", "actors", "actors.title_by_date"),
     Rule("pronouns", "actors", "actors.resolve_pronoun"),
     Rule("pair_reference", "actors", "actors.resolve_references"),
+    Rule("counterpart", "actors", "actors.counterpart"),
     Rule("anaphoric_act", "actors", "actors.pronoun_mentions"),
     Rule("attribution", "speech", "speech.find_attribution"),
     Rule("voice", "speech", "speech.sentence_voice"),

@@ -260,6 +260,9 @@ CASES = [
     ("gate", "Il viendra demain.", "modality", "asserted"),
     ("pronouns", "Vladimir Poutine est arrivé à Paris.||Il a rencontré Emmanuel Macron.",
      "dyad", "FRA-RUS:coop"),
+    ("counterpart", "Antony Blinken et Sergueï Lavrov se sont parlé jeudi, le chef de la "
+     "diplomatie américaine exhortant son homologue à revenir sur la suspension de New Start.",
+     "dyad", "RUS-USA:mixed"),
     ("pair_reference", "Joe Biden a annoncé de nouvelles sanctions contre la Russie.||Il a "
      "promis une aide militaire à l'Ukraine.||Le Kremlin a dénoncé ces mesures.||Les deux pays "
      "n'ont plus de contacts de haut niveau.", "dyad", "RUS-USA:conf"),
@@ -345,8 +348,8 @@ CASES = [
      ["UKR", "RUS"]),
     ("aid_recipient", "Washington a acheminé du carburant vers Kiev.", "dyad", "UKR-USA:coop"),
     ("noun_reading", "La Russie et l'Ukraine ont signé un accord.", "dyad", "RUS-UKR:coop"),
-    ("noun_reading", "La Maison Blanche voit un « signe » de faiblesse chez Moscou.", "evidence",
-     "noun:signer[dropped]"),
+    ("noun_reading", "Washington n'observe « aucun signe » d'une frappe imminente de Moscou.",
+     "evidence", "noun:signer[dropped]"),
     ("noun_reading_parse", "Washington y voit le signe d'une escalade.", "evidence",
      "noun:signer[dropped]"),
     ("called_upon", "Antony Blinken a appelé son homologue chinois à ne pas fournir d'aide "
