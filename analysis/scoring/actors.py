@@ -105,7 +105,7 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
     if prev in LOCATIVE and row.kind != "institution" and start - 1 not in recipients \
-            and not party_after_locative(toks, start):
+            and not party_after_locative(toks, start) and not impersonal_judge(toks, end):
         return True
     if venue(toks, cands, idx, recipients=frozenset(recipients)):
         return True  # "a déclaré X devant le Conseil de sécurité de l'ONU": the speech's venue
@@ -132,6 +132,14 @@ def hyphen_pair(toks: Sequence[Any], k: int) -> bool:
     ``hyphen_pair``."""
     return (toks[k].w == "-" and k + 1 < len(toks) and toks[k + 1].title
             and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)
+
+
+def impersonal_judge(toks: Sequence[Any], end: int) -> bool:
+    """"À Moscou, on accuse Washington de prolonger la guerre": a place before "on" (a comma
+    between) names those who speak there, the clause's subject, not a place (rule
+    ``impersonal_judge``)."""
+    j = end + 1 if end < len(toks) and toks[end].w == "," else end
+    return j < len(toks) and toks[j].w == "on"
 
 
 def party_after_locative(toks: Sequence[Any], start: int) -> bool:

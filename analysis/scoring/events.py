@@ -183,13 +183,15 @@ def document_content(toks: list[Tok], events: list[Event], full: bool) -> None:
 def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Washington et ses alliés ont imposé des sanctions à la Russie", "les alliés de
     l'OTAN ont gelé...": allies named by a possessive or "les" before a conflict act are
-    that act's side, not a cooperation (rule ``allied_side``). "La Russie, alliée de la
-    Syrie, ..." (no determiner) stays a cooperation."""
+    that act's side, not a cooperation (rule ``allied_side``), and so are allies in the agent
+    phrase of a conflict act before them ("des sanctions imposées par Washington et ses
+    alliés"). "La Russie, alliée de la Syrie, ..." (no determiner) stays a cooperation."""
     for ev in events:
         if ev.rule != "lexicon" or ev.row.term not in ALLY_NOUNS or not alive(ev) \
                 or ev.start == 0 or toks[ev.start - 1].w not in POSSESSIVES | PLURAL_ARTICLES:
             continue
-        if any(o.start >= ev.end and alive(o) and not o.negated
+        by = any(t.w == "par" for t in toks[max(0, ev.start - 6):ev.start])
+        if any((o.start >= ev.end or (by and o.end <= ev.start)) and alive(o) and not o.negated
                and o.row.quad in lx.CONF_QUADS for o in events):
             ev.counted = False
             ev.rule = "allied_side"

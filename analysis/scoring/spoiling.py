@@ -186,10 +186,14 @@ def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None
 def promised_content(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Biden a promis que les États-Unis ne reconnaîtraient jamais ces territoires": a pledge
     followed by "que" announces what its clause says; it is no agreement with anyone, and the
-    clause's own events count (rule ``promised_content``)."""
+    clause's own events count (rule ``promised_content``); so does "de ne" ("Washington
+    promettant de ne « jamais » en reconnaître les résultats": a promised refusal)."""
     for ev in events:
         if ev.rule == "lexicon" and not ev.negated and ev.row.term in COMMITMENT_VERBS \
-                and ev.end < len(toks) and toks[ev.end].w == "que":
+                and ev.end < len(toks) and (toks[ev.end].w == "que" or (
+                    toks[ev.end].w == "de" and ev.end + 1 < len(toks)
+                    and toks[ev.end + 1].w == "ne")):
             ev.counted = False
             ev.rule = "promised_content"
-            ev.evidence = f"{ev.shown_term}>que[promised_content]"
+            what = "que" if toks[ev.end].w == "que" else "de ne"
+            ev.evidence = f"{ev.shown_term}>{what}[promised_content]"

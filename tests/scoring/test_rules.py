@@ -29,12 +29,16 @@ CASES = [
      "actors", ["RUS", "USA"]),
     ("places_topics_datelines", "La conférence de Londres a rejeté le plan de la Russie.",
      "actors", ["RUS"]),
+    ("impersonal_judge", "À Moscou, on accuse Washington de prolonger la guerre.", "dyad",
+     "RUS-USA:conf"),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("aid_recipient", "La France a renouvelé son soutien au Maroc.", "dyad", "FRA-MAR:coop"),
     ("compound_adjective", "La guerre russo-ukrainienne entre dans son deuxième mois.",
      "actors", ["RUS", "UKR"]),
     ("compound_partners", "Les tensions sino-américaines s'aggravent.", "dyad",
      "CHN-USA:conf"),
+    ("allied_side", "Moscou a dénoncé les sanctions imposées par Washington et ses alliés.",
+     "evidence", "allié[allied_side]"),
     ("allied_side", "Washington et ses alliés ont imposé de nouvelles sanctions à la Russie.",
      "evidence", "allié[allied_side]"),
     ("object_adjective", "Washington a interdit les importations de pétrole russe.", "dyad",
@@ -172,6 +176,8 @@ CASES = [
      "poursuivra sa « guerre brutale » contre l'Ukraine.", "dyad", "RUS-USA:conf"),
     ("negation", "Moscou et Washington ont tenu une réunion, sans toutefois parvenir à rapprocher "
      "leurs positions.", "evidence", "not:rapprocher les positions"),
+    ("promised_content", "Kiev et Washington ont promis de ne « jamais » en reconnaître les "
+     "résultats.", "evidence", "promettre>de ne[promised_content]"),
     ("promised_content", "Joe Biden a promis que les États-Unis ne reconnaîtraient jamais ces "
      "territoires comme russes.", "evidence", "promettre>que[promised_content]"),
     ("passive_halt", "Les négociations russo-américaines, qui devaient reprendre au Caire, ont été "
