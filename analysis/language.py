@@ -119,6 +119,7 @@ WORD_LISTS: dict[str, str] = {
     "release_context": "words.RELEASE_CONTEXT",
     "released_terms": "words.RELEASED_TERMS",
     "forum_codes": "words.FORUM_CODES (actor codes)",
+    "forum_followers": "words.FORUM_FOLLOWERS",
     "quantity_words": "words.QUANTITY_WORDS",
     "drafting_forms": "words.DRAFTING_FORMS",
     "negation_bridge": "words.NEGATION_BRIDGE",

@@ -37,6 +37,7 @@ from .words import (
     ETRE,
     FACING_NOUNS,
     FORUM_CODES,
+    FORUM_FOLLOWERS,
     IMPERSONAL,
     IMPERSONAL_ETRE_NEXT,
     IMPERSONAL_SKIPPED,
@@ -162,7 +163,7 @@ def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: in
     diplomat's posting ("auprès de X", "en poste à X": ``posting_phrases``), or the
     "de X" complement of one ("devant le Conseil de sécurité de l'ONU"): a speech's venue or
     audience, not a party."""
-    start, _, row = cands[idx]
+    start, end, row = cands[idx]
     if row.kind != "institution":
         return False
     prev = toks[start - 1].w if start > 0 else ""
@@ -170,7 +171,7 @@ def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: in
     if prev in VENUE_PREPOSITIONS or (prev in DETERMINERS and prev2 in VENUE_PREPOSITIONS):
         return True
     if row.code in FORUM_CODES and (prev == "au" or (prev in DETERMINERS and prev2 == "à")) \
-            and not {start - 1, start - 2} & recipients:
+            and (not {start - 1, start - 2} & recipients or forum_before_object(toks, end)):
         return True  # "se sont accusés au Conseil de sécurité de l'ONU": a forum, not a party
     k = start - 1
     while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in ("des", "du", "aux", "au"):
@@ -180,6 +181,14 @@ def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: in
     de = start - 1 if prev in ("du", "des") or prev not in DETERMINERS else start - 2
     return depth == 0 and de > 0 and toks[de].w in ("de", "du", "des") and any(
         e2 == de and venue(toks, cands, j, 1) for j, (_, e2, _) in enumerate(cands) if j != idx)
+
+
+def forum_before_object(toks: Sequence[Any], end: int) -> bool:
+    """"Moscou bloque au Conseil de sécurité le texte de Washington", "ont échangé des
+    accusations au Conseil de sécurité sur ...": a forum after a conflict verb's "au" is still
+    the venue when the verb's object or another complement follows it (rule
+    ``forum_before_object``); "s'en prend au Conseil de sécurité." keeps it the target."""
+    return end < len(toks) and (toks[end].w in DETERMINERS or toks[end].w in FORUM_FOLLOWERS)
 
 
 def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int) -> bool:

@@ -31,6 +31,8 @@ CASES = [
      "actors", ["RUS"]),
     ("impersonal_judge", "À Moscou, on accuse Washington de prolonger la guerre.", "dyad",
      "RUS-USA:conf"),
+    ("forum_before_object", "Moscou et Washington ont échangé des accusations au Conseil de "
+     "sécurité sur la Syrie.", "pairs", ["RUS-USA:conf"]),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("aid_recipient", "La France a renouvelé son soutien au Maroc.", "dyad", "FRA-MAR:coop"),
     ("compound_adjective", "La guerre russo-ukrainienne entre dans son deuxième mois.",
