@@ -32,6 +32,7 @@ from .read import (  # noqa: F401
     article_record,
     body_digest,
     read_corpus,
+    warn_document,
 )
 from .scoring import FrameScorer, SentenceScore, article_date
 from .tables import (  # noqa: F401  (re-exported for run, the tests and the notebooks)
@@ -89,6 +90,18 @@ def iter_scored(articles: Iterable[Article], mode: Mode = "full", tone: bool = T
         yield from results
 
 
+def _scoring_error(art: Article, out: ScoredArticle, exc: Exception, scorer: FrameScorer,
+                   mode: str) -> ScoredArticle:
+    """The row of a document the scorer failed on: status ``scoring_error``, the error as
+    its problem, no sentences, and a warning naming the file; the run goes on."""
+    problem = f"the scorer failed ({type(exc).__name__}: {exc}); please report it"
+    warn_document(art.path, "scoring_error", problem, stacklevel=3)
+    out.article.update(status="scoring_error", problem=problem)
+    out.article.update({c: math.nan for c in MEASURE_COLUMNS})
+    out.article.update(mode=mode, lexicon_version=scorer.lexicon_version_)
+    return out
+
+
 def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool,
                    mode: str) -> ScoredArticle:
     record = article_record(art)
@@ -99,7 +112,11 @@ def _score_article(art: Article, docs: Iterator, scorer: FrameScorer, tone: bool
         return out
     paras = [p for p in art.paragraphs if p.scored]
     para_docs = [next(docs) for _ in paras]
-    results = iter(scorer.score_paragraphs(para_docs, date=scoring_date(art)))
+    try:
+        scores = scorer.score_paragraphs(para_docs, date=scoring_date(art))
+    except Exception as exc:  # noqa: BLE001 - a scorer bug costs one document, named, not the run
+        return _scoring_error(art, out, exc, scorer, mode)
+    results = iter(scores)
     sid = 0
     for p in art.paragraphs:
         if not p.scored:

@@ -227,3 +227,37 @@ def test_bad_annotation_files_give_one_line_naming_the_file(tmp_path, content, m
     with pytest.raises(ValueError, match=message) as info:
         rl.read_annotations(path)
     assert "\n" not in str(info.value)
+
+
+# ---------------------------------------------------------------- a scorer bug
+
+def test_a_scorer_error_costs_one_document_named_with_its_error(tmp_path, monkeypatch):
+    """A document the scorer raises on keeps its row (status ``scoring_error``, the error as
+    its problem, no sentences) with a warning naming the file; the others are scored (the
+    eighteenth written probe found such a bug; a bug must not stop a corpus run)."""
+    from analysis import pipeline
+    from analysis.scoring import FrameScorer
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("La Russie accuse les États-Unis.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Washington dénonce une provocation de Moscou.\n",
+                                    encoding="utf-8")
+    real = FrameScorer.score_paragraphs
+
+    def score_paragraphs(self, docs, date=None):  # noqa: ANN001, ANN202
+        if any("Washington" in (d if isinstance(d, str) else d.text) for d in docs):
+            raise IndexError("list index out of range")
+        return real(self, docs, date=date)
+
+    monkeypatch.setattr(FrameScorer, "score_paragraphs", score_paragraphs)
+    for mode in ("full", "lexical"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            scored = list(pipeline.iter_scored(read_corpus([tmp_path]), mode=mode, tone=False))
+        rows = {Path(s.article["path"]).name: s for s in scored}
+        assert rows["a.txt"].article["status"] == "ok" and rows["a.txt"].sentences, mode
+        bad = rows["b.txt"]
+        assert bad.article["status"] == "scoring_error" and not bad.sentences, mode
+        assert "IndexError: list index out of range" in bad.article["problem"], mode
+        assert any("b.txt: scoring_error" in str(w.message) for w in caught
+                   if issubclass(w.category, InputWarning)), mode

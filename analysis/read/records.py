@@ -8,7 +8,7 @@ from typing import Literal
 
 Status = Literal[
     "ok", "empty", "unreadable", "not_french", "duplicate", "too_large", "no_body", "unsupported",
-    "not_a_file",
+    "not_a_file", "scoring_error",
 ]
 Kind = Literal["body", "headline", "boilerplate"]
 

@@ -123,7 +123,7 @@ def blamed_act(cl: Clauses, full: bool) -> None:
                 toks[j].w in BLAME_OBJECTS for j in range(k + 1, min(len(toks), k + 7))):
             continue
         lo, _ = cl.span_window(k, k + 1)
-        acts = [ev for ev in cl.events if lo <= ev.start < k and ev.start in cl.local
+        acts = [ev for ev in cl.events if lo <= ev.start < k and cl.local.get(ev.start)
                 and (ev.category in ("AID", "SUPPORT") or "&" in ev.row.term)]
         blamed = [cl.local[acts[-1].start][0]] if acts else [
             m for m in cl.mentions if lo <= m.start < k and m.start not in cl.excluded][:1]

@@ -617,3 +617,14 @@ def test_condition_opens_at_si_before_a_subject(text: str, opens: bool):
     marks = [k for k, t in enumerate(toks) if t.w in ("si", "se")]
     assert marks
     assert any(condition_opens(toks, k) for k in marks) is opens
+
+
+def test_blamed_act_skips_an_act_whose_phrase_names_no_party():
+    """"Le Kremlin a apporté son soutien à Pékin pour attiser les tensions": the support's
+    own phrase names no giver, so ``blamed_act`` has no act to blame (it raised IndexError,
+    found by the eighteenth written probe) and the support stays a cooperation."""
+    text = "Le Kremlin a apporté son soutien à Pékin pour attiser les tensions."
+    for mode in _rule("blamed_act").modes:
+        found = {f"{d['actor_a']}-{d['actor_b']}:{d['relation']}"
+                 for d in _last_sentence(mode, text).dyads}
+        assert "CHN-RUS:coop" in found, (mode, found)
