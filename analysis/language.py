@@ -195,6 +195,7 @@ WORD_LISTS: dict[str, str] = {
     "purpose_markers": "words.PURPOSE_MARKERS",
     "enabling_forms": "words.ENABLING_FORMS",
     "background_markers": "words.BACKGROUND_MARKERS",
+    "meeting_settings": "words.MEETING_SETTINGS",
     "clause_coordinators": "words.CLAUSE_COORDINATORS",
     "continuation_words": "words.CONTINUATION_WORDS",
     "endorsing_categories": "words.ENDORSING_CATEGORIES (category names)",

@@ -24,6 +24,7 @@ from .nominal import (
     background_conflict,
     condemned_act,
     condemned_victim,
+    meeting_owner,
     nominal_parties,
 )
 from .parties import (
@@ -111,6 +112,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     conditional_target(cl)
     relative_target(cl)
     own_partners(cl)
+    meeting_owner(cl)
     conflict_partners(cl)
     against_enemy(cl, full)
     cooperation_against(cl, full)

@@ -18,8 +18,10 @@ from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
     BACKGROUND_MARKERS,
+    MEETING_SETTINGS,
     OWNER_PREPOSITIONS,
     QUOTE_CHARS,
+    RECIPIENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
     needs_aux,
 )
@@ -177,9 +179,46 @@ def background_conflict(cl: Clauses) -> None:
         if not ev.conf or ev.verb or ev.start in cl.given or ev.start in cl.local \
                 or ev.row.term.split()[0] in RECIPROCAL_HEADS:
             continue  # "malgré la dégradation de leurs relations" names its two sides
-        k = ev.start - 1
-        while k > 0 and toks[k].w in DETERMINERS:
-            k -= 1
-        if any(k + 1 >= len(words) and tuple(t.w for t in toks[k + 1 - len(words):k + 1]) == words
-               for words in BACKGROUND_MARKERS):
+        if after_marker(toks, ev.start, BACKGROUND_MARKERS):
             cl.pair_no_one(ev.start)
+
+
+def meeting_owner(cl: Clauses) -> None:
+    """"face à la visite de Nancy Pelosi à Taïwan", "en marge d'une réunion du G20": a meeting
+    noun (CONSULT) right before "de X", in a setting phrase, is X's (and the coordinated
+    actors'), with the host named after "à" or "au" (rule ``meeting_owner``), not a meeting
+    of the clause's other actors: "Le Kremlin a apporté son soutien à Pékin face à la visite
+    de Nancy Pelosi à Taïwan" holds no Russia–US cooperation, and "Blinken et Lavrov se sont
+    parlé en marge d'une réunion du G20" none with the G20. Only a meeting named as the setting of the
+    clause (after ``meeting_settings``: face à, en marge de, lors de, après...) is so read;
+    "a accepté l'offre de médiation de Moscou" is the clause's own."""
+    toks = cl.toks
+    for ev in cl.events:
+        if ev.verb or not ev.counted or ev.category != "CONSULT" or ev.start in cl.local \
+                or ev.end >= len(toks) or toks[ev.end].w not in OWNER_PREPOSITIONS \
+                or not after_marker(toks, ev.start, MEETING_SETTINGS):
+            continue
+        owner = next((m for m in cl.mentions if 0 < phrase_start(m) - ev.end <= 2
+                      and preceded_by(toks, m, OWNER_PREPOSITIONS)), None)
+        if owner is None:
+            continue
+        parties = [owner]
+        for m in sorted(cl.mentions, key=lambda m: m.start):
+            gap = [t.w for t in toks[parties[-1].end:phrase_start(m)]]
+            if m.start >= parties[-1].end and len(gap) <= 3 and (
+                    gap[:1] == ["et"] or (m is not owner and preceded_by(
+                        toks, m, RECIPIENT_PREPOSITIONS) and len(parties) == 1)):
+                parties.append(m)  # "de Biden et Poutine", "de Nancy Pelosi à Taïwan"
+        cl.local[ev.start] = parties
+        cl.complete.add(ev.start)
+        cl.claimed.update(m.start for m in parties)  # no partner of the clause's own meeting
+
+
+
+def after_marker(toks: list[Tok], start: int, markers: tuple[tuple[str, ...], ...]) -> bool:
+    """Do the words before ``start`` (articles skipped) end with one of ``markers``?"""
+    k = start - 1
+    while k > 0 and toks[k].w in DETERMINERS:
+        k -= 1
+    return any(k + 1 >= len(words) and tuple(t.w for t in toks[k + 1 - len(words):k + 1]) == words
+               for words in markers)

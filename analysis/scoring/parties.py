@@ -42,6 +42,7 @@ from .words import (
     QUANTIFIERS,
     QUE_NOT_BOUND_AFTER,
     QUOTE_CHARS,
+    RECIPIENT_CATEGORIES,
     RECIPIENT_PREPOSITIONS,
     UNDERGOING,
 )
@@ -592,7 +593,10 @@ def owned_phrase(toks: list[Tok], end: int, start: int) -> bool:
 
 
 def own_partners(cl: Clauses) -> None:
-    """Noun events with a possessive or "avec/entre X" own the actors of their phrase."""
+    """Noun events with a possessive or "avec/entre X" own the actors of their phrase; a
+    possessed aid, support or concession noun also owns its recipient ("Le Kremlin a apporté
+    son soutien à Pékin face à ...": the Kremlin and Beijing, not the actors after them;
+    rule ``possessed_recipient``)."""
     toks = cl.toks
     for ev in cl.events:
         if ev.verb or not ev.counted or ev.quad not in lx.COOP_QUADS or ev.start in cl.complete:
@@ -600,6 +604,9 @@ def own_partners(cl: Clauses) -> None:
         lo, hi = cl.window(ev)
         partners = phrase_partners(cl, ev, hi)
         poss = ev.start > 0 and toks[ev.start - 1].w in POSSESSIVES
+        if poss and not partners and ev.category in RECIPIENT_CATEGORIES:
+            partners = [m for m in cl.mentions if 0 < phrase_start(m) - ev.end <= 2
+                        and preceded_by(toks, m, RECIPIENT_PREPOSITIONS)][:1]  # "son soutien à X"
         if poss or partners:
             # "sa rencontre avec X": the possessor; "la Russie a signé un accord avec X":
             # the clause's actors before the noun

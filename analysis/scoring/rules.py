@@ -165,6 +165,8 @@ RULES: tuple[Rule, ...] = (
     Rule("judged_act", "dyad", "parties.judged_act"),
     Rule("conditional_target", "dyad", "parties.conditional_target"),
     Rule("relative_target", "dyad", "parties.relative_target"),
+    Rule("possessed_recipient", "dyad", "parties.own_partners"),
+    Rule("meeting_owner", "dyad", "nominal.meeting_owner"),
     Rule("conflict_partners", "dyad", "parties.conflict_partners"),
     Rule("speaker_party", "dyad", "parties.speaker_party"),
     Rule("against_enemy", "dyad", "dyads.against_enemy", labels=("against",)),

@@ -3,11 +3,12 @@ once at import from the language data files (:mod:`analysis.language`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from analysis.language import load_actor_roles, load_categories, load_words
 
-from .french import LANGUAGE, SKIPPABLE, noun_forms, verb_forms, verbal_ending
+from .french import LANGUAGE, SKIPPABLE, norm, noun_forms, verb_forms, verbal_ending
 from .tokens import Tok
 
 # Word lists used by the rules, from analysis/data/<language>/words.tsv (the rule that
@@ -156,7 +157,14 @@ TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_ver
 PURPOSE_MARKERS = _WORDS.set("purpose_markers")
 ENABLING_FORMS = _WORDS.set("enabling_forms")
 #: Words or phrases before a conflict noun that make it the setting (malgré, au plus fort de).
-BACKGROUND_MARKERS = tuple(tuple(e.split()) for e in _WORDS.seq("background_markers"))
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase as the normalised tokens read it ("à l'issue de": à, le, issue, de)."""
+    return tuple(norm(w) for w in re.findall(r"\w+'|[\w-]+|\S", phrase))
+
+
+BACKGROUND_MARKERS = tuple(phrase_words(e) for e in _WORDS.seq("background_markers"))
+#: Words or phrases before a meeting noun that make it the setting of the clause (lors de).
+MEETING_SETTINGS = tuple(phrase_words(e) for e in _WORDS.seq("meeting_settings"))
 CLAUSE_COORDINATORS = _WORDS.set("clause_coordinators")
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(

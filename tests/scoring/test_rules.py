@@ -384,6 +384,10 @@ CASES = [
     ("addressee", "Mardi, la France a enjoint à l'Iran de se retirer.", "dyad", "FRA-IRN:conf"),
     ("lexicon_evidence", "La Russie pourrait coopérer avec les États-Unis.", "evidence",
      "coopérer[COOPERATE,+6.8,conditional]"),
+    ("possessed_recipient", "Le Kremlin a réaffirmé son soutien à Pékin en présence de "
+     "diplomates américains.", "pairs", ["CHN-RUS:coop"]),
+    ("meeting_owner", "Le Kremlin a apporté son soutien à Pékin face à la visite de Nancy "
+     "Pelosi à Taïwan.", "pairs", ["CHN-RUS:coop"]),
     ("conflict_partners", "Le Caire entre en conflit avec l'Arabie saoudite.", "dyad",
      "EGY-SAU:conf"),
     ("against_enemy", "Washington mène une campagne aérienne contre Daech en Irak.",
