@@ -124,7 +124,15 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
         return True  # "la conférence de Londres", "les accords de Minsk": a name
     return (row.kind == "capital" and paragraph_start and start == first_word(toks)
             and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")
-            and not hyphen_pair(toks, end))
+            and not hyphen_pair(toks, end) and not enumeration(toks, end))
+
+
+def enumeration(toks: Sequence[Any], k: int) -> bool:
+    """Is the comma at ``k`` inside a list of names ("Washington, Paris et Londres
+    rejettent ..."), not after a dateline ("MOSCOU, 12 mars")? A capitalised word after it
+    and "et" within the next four words (rule ``enumeration``)."""
+    return toks[k].w == "," and k + 1 < len(toks) and toks[k + 1].title and any(
+        t.w == "et" for t in toks[k + 2:k + 6])
 
 
 def hyphen_pair(toks: Sequence[Any], k: int) -> bool:

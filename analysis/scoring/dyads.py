@@ -555,7 +555,8 @@ def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
 def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
     """"a rejeté les exigences de Moscou", "a dénoncé les propos de Joe Biden": the owner
     ("de X") of a conflict verb's object noun is the act's target (rule ``object_owner``):
-    determiners, at most two words, then "de", nothing else between."""
+    determiners, at most two words (a quoted epithet not counted: "rejettent des accusations
+    « manifestement fausses » de Moscou"), then "de", nothing else between."""
     if not ev.verb or m.start < ev.end:
         return False
     between = range(ev.end, phrase_start(m))
@@ -568,6 +569,8 @@ def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
         return False
     words = [j for j in range(ev.end, k) if toks[j].w not in DETERMINERS
              and toks[j].w not in SKIPPABLE and toks[j].w not in QUOTE_CHARS]
+    outside = set(unquoted(toks, ev.end, k))  # "des accusations « manifestement fausses » de X"
+    words = [j for j in words if j in outside] or words
     return 1 <= len(words) <= 2 and all(toks[j].w[:1].isalpha() and toks[j].pos != "VERB"
                                         and toks[j].w not in COMPLEMENT_PREPOSITIONS
                                         for j in words)
@@ -611,13 +614,13 @@ def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
 
 
 def coordinated(toks: list[Tok], agents: list[Mention]) -> bool:
-    """Are the actors one coordinated phrase ("la Russie et les États-Unis")?"""
+    """Are the actors one coordinated phrase ("la Russie et les États-Unis"; an enumeration
+    "Washington, Paris et Londres", whose commas count when "et" joins its last two)?"""
     ms = sorted(agents, key=lambda m: m.start)
-    for a, b in zip(ms, ms[1:], strict=False):
-        end = b.hstart if 0 <= b.hstart < b.start else b.start
-        if any(toks[k].w not in COORDINATORS for k in range(a.end, end)):
-            return False
-    return True
+    gaps = [[toks[k].w for k in range(a.end, b.hstart if 0 <= b.hstart < b.start else b.start)]
+            for a, b in zip(ms, ms[1:], strict=False)]
+    listed = len(gaps) >= 2 and "et" in gaps[-1]
+    return all(all(w in COORDINATORS or (listed and w == ",") for w in gap) for gap in gaps)
 
 
 def intra_actor(toks: list[Tok], ev: Event, parts: list[Mention],

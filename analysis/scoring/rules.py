@@ -75,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     Rule("conflict_target_preposition", "actors", "actors.targeted_actors"),
     Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
     Rule("impersonal_judge", "actors", "actors.impersonal_judge"),
+    Rule("enumeration", "actors", "actors.enumeration"),
     Rule("forum_before_object", "actors", "actors.forum_before_object"),
     Rule("hyphen_pair", "actors", "actors.hyphen_pair"),
     Rule("nationality_adjective_head", "actors", "actors.adjective_head"),

@@ -33,6 +33,8 @@ CASES = [
      "RUS-USA:conf"),
     ("forum_before_object", "Moscou et Washington ont échangé des accusations au Conseil de "
      "sécurité sur la Syrie.", "pairs", ["RUS-USA:conf"]),
+    ("enumeration", "Washington, Paris et Londres rejettent les accusations de Moscou.", "dyad",
+     "RUS-USA:conf"),
     ("aid_recipient", "Le Pentagone livre des armes à Kiev.", "dyad", "UKR-USA:coop"),
     ("aid_recipient", "La France a renouvelé son soutien au Maroc.", "dyad", "FRA-MAR:coop"),
     ("compound_adjective", "La guerre russo-ukrainienne entre dans son deuxième mois.",
@@ -62,6 +64,8 @@ CASES = [
     ("noun_target", "La Russie a coupé le gaz à la Pologne.", "directed", "RUS>POL:conf"),
     ("conflict_dyads", "Les États-Unis ont expulsé douze diplomates russes.", "directed",
      "USA>RUS:conf"),
+    ("object_owner", "Londres et Paris rejettent des accusations « totalement infondées » de "
+     "Moscou.", "dyad", "GBR-RUS:conf"),
     ("object_owner", "Washington a rejeté les exigences de Moscou sur la neutralité de "
      "l'Ukraine.", "directed", "USA>RUS:conf"),
     ("imposed_on", "La Russie a imposé des sanctions aux États-Unis.", "directed", "RUS>USA:conf"),
