@@ -122,10 +122,10 @@ def test_token_expression_guard_changes_no_token(sentences) -> None:
     the tokens of the plain alternation, on press text and on tricky abbreviations."""
     import re
 
-    from analysis.scoring.lexical import _WORD_PATTERN, _abbreviations, _token_re
+    from analysis.scoring.lexical import _ELIDED_ALONE, _WORD_PATTERN, _abbreviations, _token_re
 
     abbrev = "|".join(re.escape(a) for a in sorted(_abbreviations(), key=len, reverse=True))
-    plain = re.compile(rf"(?<!\S)(?:{abbrev})\.(?!\S)|{_WORD_PATTERN}")
+    plain = re.compile(rf"(?<!\S)(?:{abbrev})\.(?!\S)|{_ELIDED_ALONE}|{_WORD_PATTERN}")
     tricky = ["M. Poutine et Mme. Merkel, etc. Le Dr. X (p. 3) ; M.Poutine, etc.) av. J.-C.",
               "U.S.A. et M.. puis « M. » et M.\tX et etc.\n"]
     texts = tricky + list(dict.fromkeys(p for p, _, _ in sentences))
