@@ -74,7 +74,7 @@ def _reference_tokens(sent) -> list:
     """The full mode's tokens of a spaCy sentence read from Token and Span objects
     (what build_tokens did before it read the doc's arrays once per paragraph)."""
     from analysis.scoring.french import norm, stem, verbal_ending
-    from analysis.scoring.tokens import PUNCT_RE, Tok
+    from analysis.scoring.tokens import PUNCT_RE, Tok, quoted_noun
 
     ents = {t.i: (ent.label_, len(ent)) for ent in sent.ents for t in ent}
     out = []
@@ -91,6 +91,7 @@ def _reference_tokens(sent) -> list:
                        text[:1].isupper() and (len(text) == 1 or not text.isupper()),
                        bool(PUNCT_RE.match(text)) and not t.is_space, t.is_space, t.idx,
                        t.idx + len(text), label, n, False, (w, lemma, st)))
+    quoted_noun(out)  # the full mode's one repair of the tagger (rule quoted_noun)
     return out
 
 
