@@ -92,7 +92,7 @@ def past_epithet(toks: list[Tok], k: int) -> int:
     """Past an adjective right after a conflict noun, quoted or not ("l'annexion « frauduleuse »
     de quatre régions", "l'annexion illégale de la Crimée"; part of ``nominal_parties``)."""
     if k < len(toks) and toks[k].w in QUOTE_CHARS:
-        close = next((j for j in range(k + 1, min(k + 4, len(toks))) if toks[j].w in QUOTE_CHARS),
+        close = next((j for j in range(k + 1, min(k + 7, len(toks))) if toks[j].w in QUOTE_CHARS),
                      None)
         return close + 1 if close is not None else k
     return k + 1 if k < len(toks) and toks[k].pos == "ADJ" and not toks[k].title else k

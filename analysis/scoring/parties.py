@@ -353,7 +353,8 @@ def accused_agent(cl: Clauses) -> None:
     for acc in cl.events:
         if acc.category != "ACCUSE" or acc.negated:
             continue
-        accused = next((m for m in cl.mentions if 0 <= phrase_start(m) - acc.end <= 3), None)
+        after = past_incise(toks, acc.end)
+        accused = next((m for m in cl.mentions if 0 <= phrase_start(m) - after <= 3), None)
         if accused is None or accused.end >= len(toks) or (
                 toks[accused.end].w != "de" and toks[accused.end].w not in POSSESSIVES):
             continue
@@ -374,6 +375,25 @@ def accused_agent(cl: Clauses) -> None:
                 cl.local[ev.start] = [accused] + [m for m in cl.mentions
                                                   if ev.end <= m.start < hi]
                 cl.complete.add(ev.start)
+
+
+#: How long an incise between commas may be ("a accusé mercredi, à la tribune des Nations
+#: unies, la Russie de ...": 6 words).
+INCISE_REACH = 8
+
+
+def past_incise(toks: list[Tok], k: int) -> int:
+    """Past skippable words (a weekday) and one incise between commas right after a verb
+    ("a accusé mercredi, à la tribune des Nations unies, la Russie": at la); ``k`` itself
+    when there is none (rule ``incise``)."""
+    j = k
+    while j < len(toks) and toks[j].w in SKIPPABLE:
+        j += 1
+    if j >= len(toks) or toks[j].w != ",":
+        return k
+    close = next((i for i in range(j + 1, min(len(toks), j + 2 + INCISE_REACH))
+                  if toks[i].w == ","), None)
+    return close + 1 if close is not None else k
 
 
 _AGENT_OF = ("de", "du", "des", "par", "à", "au", "aux")

@@ -154,6 +154,7 @@ RULES: tuple[Rule, ...] = (
     Rule("compound_partners", "dyad", "parties.compound_partners"),
     Rule("aid_phrase", "dyad", "parties.aid_phrase"),
     Rule("accused_agent", "dyad", "parties.accused_agent"),
+    Rule("incise", "dyad", "parties.past_incise"),
     Rule("unnamed_accused", "dyad", "reactions.unnamed_accused"),
     Rule("undergone", "dyad", "parties.undergone"),
     Rule("gerund_agent", "dyad", "parties.gerund_agent"),

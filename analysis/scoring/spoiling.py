@@ -19,6 +19,7 @@ from .words import (
     DRAFT_NOUNS,
     OWNER_PREPOSITIONS,
     POSSESSIVES,
+    PRENOMINAL_ADJECTIVES,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
 )
@@ -173,8 +174,8 @@ def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None
         k = start = after_recipient(toks, ev.end)  # "promettent à la Russie un « coût sévère »"
         while k < len(toks) and k - start <= 3 and (
                 toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE
-                or toks[k].w in QUOTE_CHARS):
-            k += 1
+                or toks[k].w in QUOTE_CHARS or toks[k].w in PRENOMINAL_ADJECTIVES):
+            k += 1  # "promettent à Moscou de nouvelles sanctions"
         act = next((o for o in events if o.start == k and o.rule == "lexicon" and alive(o)
                     and not o.negated and o.row.quad in lx.CONF_QUADS), None)
         if act is not None and act.row.role not in ("stop", "recip"):

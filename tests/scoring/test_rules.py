@@ -49,6 +49,8 @@ CASES = [
      "RUS-USA:conf"),
     ("aid_phrase", "Dmitri Peskov a fustigé la livraison de chars américains à l'Ukraine.",
      "dyad", "UKR-USA:coop"),
+    ("incise", "Joe Biden a accusé mercredi, à la tribune des Nations unies, la Russie de mentir, "
+     "quelques heures après un discours du président chinois.", "pairs", ["RUS-USA:conf"]),
     ("accused_agent", "Moscou accuse Washington de livrer des armes à Kiev.", "dyad",
      "UKR-USA:coop"),
     ("accused_agent", "La Russie reproche aux États-Unis leur soutien militaire à l'Ukraine.",
@@ -169,6 +171,8 @@ CASES = [
      "l'Albanie.", "directed", "RUS>USA:conf"),
     ("pledged_conflict", "Washington et Bruxelles promettent à la Russie un « coût sévère ».",
      "evidence", "promettre>coût sévère[pledged_conflict]"),
+    ("pledged_conflict", "Les Occidentaux promettent à Moscou de nouvelles sanctions.", "pairs",
+     ["RUS-WEST:conf"]),
     ("descriptive_participle", "Washington veut voir la Russie durablement affaiblie.", "dyad",
      "RUS-USA:conf"),
     ("lexicon", "Washington promet une « réponse » à Moscou.", "evidence",
