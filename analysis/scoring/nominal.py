@@ -189,9 +189,9 @@ def meeting_owner(cl: Clauses) -> None:
     actors'), with the host named after "à" or "au" (rule ``meeting_owner``), not a meeting
     of the clause's other actors: "Le Kremlin a apporté son soutien à Pékin face à la visite
     de Nancy Pelosi à Taïwan" holds no Russia–US cooperation, and "Blinken et Lavrov se sont
-    parlé en marge d'une réunion du G20" none with the G20. Only a meeting named as the setting of the
-    clause (after ``meeting_settings``: face à, en marge de, lors de, après...) is so read;
-    "a accepté l'offre de médiation de Moscou" is the clause's own."""
+    parlé en marge d'une réunion du G20" none with the G20. Only a meeting named as the
+    setting of the clause (after ``meeting_settings``: face à, en marge de, lors de,
+    après...) is so read; "a accepté l'offre de médiation de Moscou" is the clause's own."""
     toks = cl.toks
     for ev in cl.events:
         if ev.verb or not ev.counted or ev.category != "CONSULT" or ev.start in cl.local \
@@ -212,7 +212,6 @@ def meeting_owner(cl: Clauses) -> None:
         cl.local[ev.start] = parties
         cl.complete.add(ev.start)
         cl.claimed.update(m.start for m in parties)  # no partner of the clause's own meeting
-
 
 
 def after_marker(toks: list[Tok], start: int, markers: tuple[tuple[str, ...], ...]) -> bool:

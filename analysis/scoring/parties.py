@@ -360,7 +360,7 @@ def accused_agent(cl: Clauses) -> None:
             continue
         lo, _ = cl.window(acc)
         before = [m for m in cl.mentions if lo <= m.start < acc.start and m.start not in cl.excluded]
-        if "par" in (t.w for t in toks[acc.end:phrase_start(accused)]):
+        if "par" in (t.w for t in toks[after:phrase_start(accused)]):  # not in an incise
             if not before:  # "le groupe Wagner, accusé par le Trésor américain de financer"
                 continue
             accusers, accused = [accused], max(before, key=lambda m: m.start)

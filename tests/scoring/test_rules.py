@@ -51,6 +51,8 @@ CASES = [
      "dyad", "UKR-USA:coop"),
     ("incise", "Joe Biden a accusé mercredi, à la tribune des Nations unies, la Russie de mentir, "
      "quelques heures après un discours du président chinois.", "pairs", ["RUS-USA:conf"]),
+    ("incise", "Washington a accusé, par la voix de son porte-parole, la Russie de mentir.",
+     "directed", "USA>RUS:conf"),
     ("accused_agent", "Moscou accuse Washington de livrer des armes à Kiev.", "dyad",
      "UKR-USA:coop"),
     ("accused_agent", "La Russie reproche aux États-Unis leur soutien militaire à l'Ukraine.",
