@@ -550,3 +550,15 @@ def test_a_capital_a_alone_is_the_preposition(mode: str) -> None:
     s = FrameScorer(mode=mode).fit().score_texts(
         ["A l'ONU, Lavrov fustige l'« hégémonie » américaine"])[0][0]
     assert [f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads] == ["RUS-USA:conf"]
+
+
+@pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
+@pytest.mark.parametrize("text", [
+    "Le département américain de la Justice a accusé Moscou de piratage.",
+    "Le département de la Défense a accusé Moscou de piratage.",
+])
+def test_us_federal_departments_are_the_united_states(mode: str, text: str) -> None:
+    """actors 1.11.0: French press names the US departments so; "département" alone stays
+    no title (le département français du Lot)."""
+    s = FrameScorer(mode=mode).fit().score_texts([text])[0][0]
+    assert "RUS-USA:conf" in {f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads}
