@@ -33,8 +33,9 @@ from analysis.stats import LEVEL, N_BOOT, SEED, iid_bootstrap_indices, percentil
 from analysis.types import Mode
 
 __all__ = ["ANNOTATORS", "GOLD", "METHODS", "TARGETS", "annotator_agreement", "build_gold",
-           "load_gold", "news_errors", "news_metrics", "news_predictions", "pair_relations",
-           "read_labels"]
+           "item_counts", "load_gold", "metrics_table", "news_errors", "news_metrics",
+           "news_predictions", "pair_relations", "prf", "read_labels", "score_items",
+           "tone_items"]
 
 ANNOTATORS = ("H", "I")
 ADJUDICATOR = "J"
@@ -146,15 +147,17 @@ def write_gold(path: Path = GOLD) -> Path:
     return path
 
 
-@lru_cache(maxsize=4)
-def _scored(mode: Mode) -> pd.DataFrame:
+def score_items(texts: Sequence[str], mode: Mode = "full",
+                dates: Sequence[str] | None = None) -> pd.DataFrame:
+    """Score each text alone (one paragraph, with its date if given): ``coop``, ``conf``,
+    ``dyads`` (``A|B|relation``, a pair's relations of several sentences merged into
+    ``mixed``), ``actors`` and ``evidence``, one row per text in input order."""
     from analysis.scoring import FrameScorer
 
-    gold = load_gold()
     scorer = FrameScorer(mode=mode).fit()
     rows = []
-    for item, text in zip(gold["item_id"], gold["text"], strict=True):
-        sents = scorer.score_texts([text])[0]
+    for k, text in enumerate(texts):
+        sents = scorer.score_texts([text], date=dates[k] if dates is not None else None)[0]
         pairs: dict[tuple[str, str], set[str]] = {}
         for s in sents:
             for d in s.dyads:
@@ -162,30 +165,43 @@ def _scored(mode: Mode) -> pd.DataFrame:
         rel = {p: ("mixed" if len(r) > 1 or "mixed" in r else next(iter(r)))
                for p, r in pairs.items()}
         actors = sorted({c for s in sents for c in s.actors})
-        rows.append({"item_id": item, "coop": int(any(s.coop for s in sents)),
+        rows.append({"coop": int(any(s.coop for s in sents)),
                      "conf": int(any(s.conf for s in sents)),
                      "dyads": ";".join(f"{a}|{b}|{r}" for (a, b), r in sorted(rel.items())),
                      "actors": ";".join(actors),
                      "evidence": " / ".join(s.evidence for s in sents if s.evidence)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["coop", "conf", "dyads", "actors", "evidence"])
 
 
-def _tone_predictions() -> pd.DataFrame:
-    """VADER-fr read as a frame; a pair is every two actors the full scorer finds, with the
-    tone's sign as relation (co-mention plus tone, the issue's baseline)."""
+def tone_items(texts: Sequence[str], actors: Sequence[str]) -> pd.DataFrame:
+    """VADER-fr read as a frame; a pair is every two of the item's ``actors`` (``;``-joined
+    codes, as the full scorer finds them), with the tone's sign as relation (co-mention plus
+    tone, issue 14's baseline). Columns ``coop``, ``conf``, ``dyads``."""
     from analysis.tone import tone, tone_to_frame
 
-    gold = load_gold()
-    coop, conf = tone_to_frame(tone(gold["text"].tolist(), "vader"))
-    actors = _scored("full")["actors"]
+    coop, conf = tone_to_frame(tone(list(texts), "vader"))
     dyads = []
     for c, f, acts in zip(coop, conf, actors, strict=True):
         codes = sorted(a for a in acts.split(";") if a)
         rel = "coop" if c else "conf" if f else ""
         dyads.append("" if not rel else ";".join(
             f"{a}|{b}|{rel}" for k, a in enumerate(codes) for b in codes[k + 1:]))
-    return pd.DataFrame({"item_id": gold["item_id"], "coop": coop.astype(int),
-                         "conf": conf.astype(int), "dyads": dyads})
+    return pd.DataFrame({"coop": coop.astype(int), "conf": conf.astype(int), "dyads": dyads})
+
+
+@lru_cache(maxsize=4)
+def _scored(mode: Mode) -> pd.DataFrame:
+    gold = load_gold()
+    out = score_items(gold["text"].tolist(), mode)
+    out.insert(0, "item_id", gold["item_id"].to_numpy())
+    return out
+
+
+def _tone_predictions() -> pd.DataFrame:
+    gold = load_gold()
+    out = tone_items(gold["text"].tolist(), _scored("full")["actors"].tolist())
+    out.insert(0, "item_id", gold["item_id"].to_numpy())
+    return out
 
 
 def news_predictions(method: str) -> pd.DataFrame:
@@ -197,7 +213,7 @@ def news_predictions(method: str) -> pd.DataFrame:
     raise ValueError(f"unknown method {method!r}; expected one of {METHODS}")
 
 
-def _counts(gold: pd.DataFrame, pred: pd.DataFrame, target: str) -> np.ndarray:
+def item_counts(gold: pd.DataFrame, pred: pd.DataFrame, target: str) -> np.ndarray:
     """Per item: true positives, false positives, false negatives for one target."""
     out = np.zeros((len(gold), 3), dtype=int)
     for k, (g, p) in enumerate(zip(gold.itertuples(index=False), pred.itertuples(index=False),
@@ -216,7 +232,7 @@ def _counts(gold: pd.DataFrame, pred: pd.DataFrame, target: str) -> np.ndarray:
     return out
 
 
-def _prf(c: np.ndarray) -> tuple[float, float, float]:
+def prf(c: np.ndarray) -> tuple[float, float, float]:
     tp, fp, fn = c.sum(axis=0)
     p = tp / (tp + fp) if tp + fp else np.nan
     r = tp / (tp + fn) if tp + fn else np.nan
@@ -224,29 +240,43 @@ def _prf(c: np.ndarray) -> tuple[float, float, float]:
     return float(p), float(r), float(f)
 
 
+def metrics_table(gold: pd.DataFrame, predictions: dict[str, pd.DataFrame],
+                  n_boot: int = N_BOOT, seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
+    """Precision, recall and F1 [percentile interval] of each method and target.
+
+    ``gold`` and every prediction frame have ``coop``, ``conf`` and ``dyads`` in the same item
+    order. Columns: method, target, precision, recall, f1, f1_low, f1_high, n (items), support
+    (gold positives: sentences or pairs), predicted. The bootstrap draws items, the same draws
+    for every method.
+    """
+    draws = iid_bootstrap_indices(len(gold), n_boot=n_boot, seed=seed)
+    rows = []
+    for method, pred in predictions.items():
+        for target in TARGETS:
+            c = item_counts(gold, pred, target)
+            p, r, f = prf(c)
+            boot = np.array([prf(c[d])[2] for d in draws])
+            lo, hi = percentile_interval(boot, level)
+            rows.append({"method": method, "target": target, "precision": p,
+                         "recall": r, "f1": f, "f1_low": lo, "f1_high": hi,
+                         "n": len(gold), "support": int(c[:, 0].sum() + c[:, 2].sum()),
+                         "predicted": int(c[:, 0].sum() + c[:, 1].sum())})
+    return pd.DataFrame(rows)
+
+
 def news_metrics(split: str = "test", methods: Sequence[str] = METHODS, n_boot: int = N_BOOT,
                  seed: int = SEED, level: float = LEVEL) -> pd.DataFrame:
     """Precision, recall and F1 [percentile interval] of each method and target on a split.
 
-    Columns: split, method, target, precision, recall, f1, f1_low, f1_high, n (items),
-    support (gold positives: sentences or pairs), predicted.
+    Columns: split, then those of :func:`metrics_table`.
     """
     gold = load_gold()
     mask = (gold["split"] == split).to_numpy()
-    draws = iid_bootstrap_indices(int(mask.sum()), n_boot=n_boot, seed=seed)
-    rows = []
-    for method in methods:
-        pred = news_predictions(method)
-        for target in TARGETS:
-            c = _counts(gold[mask], pred[mask], target)
-            p, r, f = _prf(c)
-            boot = np.array([_prf(c[d])[2] for d in draws])
-            lo, hi = percentile_interval(boot, level)
-            rows.append({"split": split, "method": method, "target": target, "precision": p,
-                         "recall": r, "f1": f, "f1_low": lo, "f1_high": hi,
-                         "n": int(mask.sum()), "support": int(c[:, 0].sum() + c[:, 2].sum()),
-                         "predicted": int(c[:, 0].sum() + c[:, 1].sum())})
-    return pd.DataFrame(rows)
+    preds = {m: news_predictions(m)[mask].reset_index(drop=True) for m in methods}
+    out = metrics_table(gold[mask].reset_index(drop=True), preds, n_boot=n_boot, seed=seed,
+                        level=level)
+    out.insert(0, "split", split)
+    return out
 
 
 def news_errors(split: str = "dev", mode: Mode = "full") -> pd.DataFrame:

@@ -31,6 +31,8 @@ SEED_PORTRAYAL: Path = ANNOTATIONS / "seed_portrayal.csv"
 SEED_STANCE: Path = ANNOTATIONS / "seed_stance.csv"
 #: The news development set: sentences naming two international actors (analysis.newsset).
 NEWS_ANNOTATIONS: Path = ANNOTATIONS / "news"
+#: Written probes: made-up 2017-2025 sentences, one writer-reader each (analysis.probes).
+PROBES: Path = ANNOTATIONS / "probes"
 #: Notebooks (communication) and benchmarks (speed and memory numbers).
 NOTEBOOKS: Path = ROOT / "notebooks"
 BENCHMARKS: Path = ROOT / "benchmarks"

@@ -29,8 +29,9 @@ of a subpackage (``analysis.read.*``, ``analysis.scoring.*``, ``analysis.stance.
 10. ``run``: the streaming and parallel job over the pipeline.
 11. ``compare``: the outlet comparison subpackage, from scored tables (above ``run``
     so that no scoring code depends on it).
-12. ``evaluate``, ``reliability``, ``checklist``, ``newsvalidation``: validation, which
-    scores the seeds, held-out sentences, the behavioural test suite and the news set;
+12. ``evaluate``, ``reliability``, ``checklist``, ``newsvalidation``, ``probes``:
+    validation, which scores the seeds, held-out sentences, the behavioural test suite, the
+    news set and the written probes;
     ``adapt`` (training a model on annotations, the uncertainty sample) and ``learning``
     (grouped cross-validation and the learning curve).
 13. ``figures`` (the figure subpackage), ``report``: draw what the layers below compute.
@@ -67,7 +68,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("analysis.run",),
     ("analysis.compare",),
     ("analysis.evaluate", "analysis.reliability", "analysis.checklist",
-     "analysis.newsvalidation", "analysis.adapt", "analysis.learning"),
+     "analysis.newsvalidation", "analysis.probes", "analysis.adapt", "analysis.learning"),
     ("analysis.figures", "analysis.report"),
     ("analysis.cli", "analysis.spacy_component", "analysis"),
 ]

@@ -48,14 +48,14 @@ def test_pair_counts_and_f1() -> None:
                          "dyads": ["RUS|USA|mixed", "FRA|GBR|conf"]})
     pred = pd.DataFrame({"coop": [0, 0], "conf": [1, 1],
                          "dyads": ["RUS|USA|conf;RUS|SYR|conf", ""]})
-    conf = nv._counts(gold, pred, "pair_conf")
+    conf = nv.item_counts(gold, pred, "pair_conf")
     assert conf.sum(axis=0).tolist() == [1, 1, 1]  # RUS-USA hit, RUS-SYR false, FRA-GBR missed
-    assert nv._counts(gold, pred, "pair_coop").sum(axis=0).tolist() == [0, 0, 1]
-    assert nv._counts(gold, pred, "rus_usa_conf").sum(axis=0).tolist() == [1, 0, 0]
-    assert nv._counts(gold, pred, "coop").sum(axis=0).tolist() == [0, 0, 1]
-    p, r, f = nv._prf(conf)
+    assert nv.item_counts(gold, pred, "pair_coop").sum(axis=0).tolist() == [0, 0, 1]
+    assert nv.item_counts(gold, pred, "rus_usa_conf").sum(axis=0).tolist() == [1, 0, 0]
+    assert nv.item_counts(gold, pred, "coop").sum(axis=0).tolist() == [0, 0, 1]
+    p, r, f = nv.prf(conf)
     assert (p, r, f) == (0.5, 0.5, 0.5)
-    assert np.isnan(nv._prf(np.zeros((2, 3), dtype=int))[2])
+    assert np.isnan(nv.prf(np.zeros((2, 3), dtype=int))[2])
 
 
 def test_metrics_on_the_dev_half_have_intervals() -> None:
