@@ -17,7 +17,7 @@ from analysis import lexicon as lx
 
 from .events import outside_apposition
 from .french import DETERMINERS, SKIPPABLE
-from .headlines import headline_topic, opens_clause
+from .headlines import headline_label, headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
 from .nominal import (
     authored_object,
@@ -93,8 +93,11 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
         return [], []  # no event and no "contre Daech": nothing can pair (fast path)
     topic = headline_topic(sent.toks, sent.mentions)
     named = [m for m in sent.mentions if m.all_codes() and m is not topic]
-    cl = Clauses(ctx, sent.toks, events, named, excluded, speaker_mentions,
-                 clause_bounds(sent.toks, excluded))
+    bounds = clause_bounds(sent.toks, excluded)
+    label = headline_label(sent.toks, named)
+    if label is not None:
+        bounds = sorted(set(bounds) | {label})
+    cl = Clauses(ctx, sent.toks, events, named, excluded, speaker_mentions, bounds)
     has_conflict = any(ev.conf for ev in events) or any(t.w == "contre" for t in cl.toks)
     compound_partners(cl)
     aid_phrase(cl)

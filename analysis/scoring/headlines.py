@@ -13,7 +13,7 @@ from .french import DETERMINERS
 from .parties import phrase_start
 from .structures import Mention
 from .tokens import Tok, first_word
-from .words import PREVERBAL_CLITICS
+from .words import AUX, PREVERBAL_CLITICS
 
 
 def headline_topic(toks: list[Tok], mentions: list[Mention]) -> Mention | None:
@@ -29,6 +29,29 @@ def headline_topic(toks: list[Tok], mentions: list[Mention]) -> Mention | None:
         return None
     rest = {c for o in mentions if o.start > m.end for c in o.all_codes()} - set(m.all_codes())
     return m if len(rest) >= 2 else None
+
+
+#: How many words a headline's label before its colon may take.
+LABEL_REACH = 8
+
+
+def headline_label(toks: list[Tok], mentions: list[Mention]) -> int | None:
+    """"Invasion de l'Ukraine : Joe Biden promet au Kremlin un « prix sévère »", "Patriot
+    pour Kiev : Moscou promet aux États-Unis des « conséquences »": a short opening without
+    a verb before a colon labels the headline; when the rest names two actors, the label
+    is a clause of its own, and its actors are no parties of the acts after it (rule
+    ``headline_label``). Returns the colon's index."""
+    first = first_word(toks)
+    colon = next((k for k in range(first, min(len(toks), first + LABEL_REACH + 1))
+                  if toks[k].w == ":"), None)
+    if colon is None or colon == first or any(
+            t.w in AUX or t.w in PREVERBAL_CLITICS or (t.pos in ("VERB", "AUX") and t.verbform == "Fin")
+            for t in toks[first:colon]):
+        return None
+    if not any(m.start < colon and m.all_codes() for m in mentions):
+        return None
+    rest = {c for m in mentions if m.start > colon for c in m.all_codes()}
+    return colon if len(rest) >= 2 else None
 
 
 def opens_clause(toks: list[Tok], m: Mention) -> bool:

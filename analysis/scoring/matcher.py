@@ -252,8 +252,8 @@ class PhraseIndex:
 
     @staticmethod
     def _spec_ok(spec: Spec, tok: Tok) -> bool:
-        if spec.det:
-            return tok.w in DETERMINERS
+        if spec.det:  # "interdire les importations" matches "interdit toute importation"
+            return tok.w in DETERMINERS or tok.w in DETERMINER_QUANTIFIERS
         if tok.w in spec.forms or (tok.lemma and tok.lemma == spec.lemma):
             return True
         if tok.w in CONTRACTIONS and CONTRACTIONS[tok.w] in spec.forms:
@@ -442,6 +442,8 @@ NOUN_CLASSES = _WORDS.map("noun_classes")
 _CLASS_SKIPS = _WORDS.set("quantifiers") | _WORDS.set("prenominal_adjectives")
 #: the prepositions of a recipient or partner named before a verb's object
 OBJECT_GAP = _WORDS.set("object_gap_prepositions")
+#: Quantifiers that stand for an expression's determiner ("toute importation").
+DETERMINER_QUANTIFIERS = _WORDS.set("determiner_quantifiers")
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:

@@ -20,6 +20,7 @@ from .words import (
     OWNER_PREPOSITIONS,
     POSSESSIVES,
     PRENOMINAL_ADJECTIVES,
+    PROMISED_HARMS,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
 )
@@ -171,17 +172,41 @@ def committed_conflict(toks: list[Tok], events: list[Event], full: bool) -> None
     for ev in events:
         if ev.rule != "lexicon" or ev.negated or ev.row.term not in COMMITMENT_VERBS:
             continue
-        k = start = after_recipient(toks, ev.end)  # "promettent à la Russie un « coût sévère »"
-        while k < len(toks) and k - start <= 3 and (
-                toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE
-                or toks[k].w in QUOTE_CHARS or toks[k].w in PRENOMINAL_ADJECTIVES):
-            k += 1  # "promettent à Moscou de nouvelles sanctions"
+        k = pledged_object(toks, ev)
         act = next((o for o in events if o.start == k and o.rule == "lexicon" and alive(o)
                     and not o.negated and o.row.quad in lx.CONF_QUADS), None)
         if act is not None and act.row.role not in ("stop", "recip"):
             ev.counted = False
             ev.rule = "pledged_conflict"
             ev.evidence = f"{ev.shown_term}>{act.shown_term}[pledged_conflict]"
+
+
+def pledged_object(toks: list[Tok], ev: Event) -> int:
+    """Where a pledge's object starts: past a recipient, a preposition, articles, quotation
+    marks and adjectives ("promettent à Moscou de nouvelles sanctions")."""
+    k = start = after_recipient(toks, ev.end)  # "promettent à la Russie un « coût sévère »"
+    while k < len(toks) and k - start <= 3 and (
+            toks[k].w in COMPLEMENT_PREPOSITIONS or toks[k].w in SKIPPABLE
+            or toks[k].w in QUOTE_CHARS or toks[k].w in PRENOMINAL_ADJECTIVES):
+        k += 1
+    return k
+
+
+def promised_harm(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Moscou promet aux États-Unis des « conséquences »", "Biden promet au Kremlin un
+    « prix sévère »": a pledge whose object is a harm (``promised_harms``) is a threat to
+    its recipient, not an agreement (rule ``promised_harm``); "un prix d'ami", a harm noun
+    with a complement, is none."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.negated or ev.row.term not in COMMITMENT_VERBS:
+            continue
+        k = pledged_object(toks, ev)
+        if k < len(toks) and toks[k].w in PROMISED_HARMS and not (
+                k + 1 < len(toks) and toks[k + 1].w in OWNER_PREPOSITIONS):  # un prix d'ami
+            ev.category, ev.quad = "THREATEN", lx.CATEGORY_QUAD["THREATEN"]
+            ev.weight = lx.SCHRODT_SCORES["THREATEN"]
+            ev.rule = "promised_harm"
+            ev.evidence = f"{ev.shown_term}>{toks[k].w}[THREATEN,{ev.weight:+.1f}]"
 
 
 def promised_content(toks: list[Tok], events: list[Event], full: bool) -> None:

@@ -426,6 +426,10 @@ CASES = [
      "unnamed:aide[dropped]"),
     ("headline_topic", "Ukraine : Joe Biden et ses homologues du G7 promettent de faire « payer » "
      "Poutine", "dyad", "RUS-USA:conf"),
+    ("headline_label", "Patriot pour Kiev : Moscou salue le dialogue avec les États-Unis",
+     "pairs", ["RUS-USA:coop"]),
+    ("promised_harm", "Patriot pour Kiev : Moscou promet aux États-Unis des « conséquences »",
+     "pairs", ["RUS-USA:conf"]),
     ("juxtaposed_clause", "Nord Stream : Moscou accuse Londres, Washington se tait", "pairs",
      ["GBR-RUS:conf"]),
     ("condemned_victim", "Washington a condamné l'annexion de quatre régions ukrainiennes.",
@@ -642,3 +646,17 @@ def test_blamed_act_skips_an_act_whose_phrase_names_no_party():
         found = {f"{d['actor_a']}-{d['actor_b']}:{d['relation']}"
                  for d in _last_sentence(mode, text).dyads}
         assert "CHN-RUS:coop" in found, (mode, found)
+
+
+@pytest.mark.parametrize("mode", ["full", "fast", "lexical"])
+@pytest.mark.parametrize(("text", "term"), [
+    ("Washington a proscrit toute importation de pétrole russe.", "proscrire les importations"),
+    ("Le Trésor américain a interdit toute transaction avec la banque centrale russe.",
+     "interdire les transactions"),
+])
+def test_a_quantifier_stands_for_an_expressions_determiner(mode: str, text: str, term: str):
+    """"toute importation" fills the determiner of "interdire les importations" (words
+    determiner_quantifiers), and "proscrit" is a form of proscrire (the ending crire)."""
+    s = _last_sentence(mode, text)
+    assert f"{term}[COERCE" in s.evidence and s.conf, (mode, s.evidence)
+    assert {f"{d['actor_a']}-{d['actor_b']}:{d['relation']}" for d in s.dyads} == {"RUS-USA:conf"}
