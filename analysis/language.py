@@ -164,6 +164,7 @@ WORD_LISTS: dict[str, str] = {
     "si_next": "words.SI_NEXT",
     "speech_strong": "words.SPEECH_STRONG_FORMS (infinitives)",
     "speech_weak": "words.SPEECH_WEAK_FORMS (infinitives)",
+    "speech_inverted": "words.SPEECH_INVERTED_FORMS",
     "participles_extra": "words.needs_aux",
     "faire_savoir": "words.FAIRE_SAVOIR",
     "mettre_accent": "words.METTRE_ACCENT",

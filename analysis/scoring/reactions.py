@@ -135,6 +135,26 @@ def blamed_act(cl: Clauses, full: bool) -> None:
         _accuse(cl, k, k + 1, accusers, blamed, "blamed", full)
 
 
+def reported_accused(cl: Clauses, full: bool) -> None:
+    """"« La Russie prolonge les combats en privant les Ukrainiens de chauffage », a accusé
+    la représentante des États-Unis": an accusation that is the attribution's own verb
+    accuses the actor its reported words name before their first act (their subject), not
+    the act's victims or recipients (rule ``reported_accused``)."""
+    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    if not speakers:
+        return
+    said = {c for m in speakers for c in m.all_codes()}
+    for ev in cl.events:
+        if ev.category != "ACCUSE" or not ev.counted or ev.start not in cl.excluded \
+                or ev.start in cl.given:
+            continue
+        acts = [o.start for o in cl.events if o.counted and o.start not in cl.excluded]
+        subject = next((m for m in cl.mentions if acts and m.start < min(acts)
+                        and m.start not in cl.excluded and m not in speakers), None)
+        if subject is not None and not set(subject.all_codes()) & said:
+            cl.given[ev.start] = (speakers, [subject])
+
+
 def demanded_subject(cl: Clauses, full: bool) -> None:
     """"Washington a exigé que la Russie rende à l'Ukraine le contrôle de la centrale": the
     subject of the "que" clause right after a demand verb is the demand's addressee, its
@@ -456,6 +476,7 @@ def passive_judge(cl: Clauses, full: bool) -> None:
 def across_clauses(cl: Clauses, full: bool) -> None:
     """The rules of this module that give conflict events their sides before the dyads are
     read, in their order (``praised_act`` runs after them, on the sides found)."""
-    for rule in (provoked_reaction, blamed_act, demanded_subject, passive_judge, judged_apposition,
-                 clitic_target, seen_as, drafted_by, answered_act):
+    for rule in (provoked_reaction, blamed_act, reported_accused, demanded_subject,
+                 passive_judge, judged_apposition, clitic_target, seen_as, drafted_by,
+                 answered_act):
         rule(cl, full)

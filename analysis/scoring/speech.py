@@ -27,6 +27,7 @@ from .words import (
     SOURCE_PREPOSITIONS,
     SPEAKER_PRONOUNS,
     SPEECH_FORMS,
+    SPEECH_INVERTED_FORMS,
     SPEECH_WEAK_FORMS,
     needs_aux,
 )
@@ -147,6 +148,8 @@ def verb_attribution(toks: list[Tok], v: int, named: list[Mention]) -> Attributi
     inverted = before >= 0 and (
         toks[before].w == "," or toks[before].text in QUOTE_CHARS
         or (toks[before].w == "que" and before > 0 and toks[before - 1].w == "ce"))
+    if w in SPEECH_INVERTED_FORMS and not (inverted and after_quote(toks, before)):
+        return None  # "a accusé la Russie de ...": an act, not an attribution
     if pron is not None:
         pm = Mention(pron, pron + 1, "", "pronoun", "", toks[pron].text, pronoun="il")
         return Attribution("A", pm, "", (group_start, v + 1), tok.start, pronoun=True)
@@ -165,6 +168,13 @@ def verb_attribution(toks: list[Tok], v: int, named: list[Mention]) -> Attributi
         m, start = subj_b
         return Attribution("B", m, "", (start, v + 1), tok.start, pronoun=bool(m.pronoun))
     return None
+
+
+def after_quote(toks: list[Tok], before: int) -> bool:
+    """Does the token at ``before`` close a quotation ("»", or the comma right after it)?
+    (rule ``inverted_judgement``: « ... », a accusé X)"""
+    return before >= 0 and (toks[before].text in QUOTE_CHARS or (
+        toks[before].w == "," and before > 0 and toks[before - 1].text in QUOTE_CHARS))
 
 
 def colon_or_bracket(toks: list[Tok], named: list[Mention], first: int) -> Attribution | None:

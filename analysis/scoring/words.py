@@ -202,7 +202,10 @@ SPEECH_STRONG_FORMS = frozenset().union(
     *(_finite(verb_forms(v)) for v in _WORDS.seq("speech_strong")))
 SPEECH_WEAK_FORMS = frozenset().union(
     *(_finite(verb_forms(v)) for v in _WORDS.seq("speech_weak"))) - SPEECH_STRONG_FORMS
-SPEECH_FORMS = SPEECH_STRONG_FORMS | SPEECH_WEAK_FORMS
+SPEECH_INVERTED_FORMS = frozenset().union(
+    *(_finite(verb_forms(v)) for v in _WORDS.seq("speech_inverted"))) - SPEECH_STRONG_FORMS \
+    - SPEECH_WEAK_FORMS
+SPEECH_FORMS = SPEECH_STRONG_FORMS | SPEECH_WEAK_FORMS | SPEECH_INVERTED_FORMS
 _PARTICIPLE_EXTRA = _WORDS.set("participles_extra")
 PERSON_TITLES = _ROLES.of("leader")
 OFFICIAL_TITLES = _ROLES.of("official")
