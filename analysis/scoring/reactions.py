@@ -138,8 +138,8 @@ def blamed_act(cl: Clauses, full: bool) -> None:
 def reported_accused(cl: Clauses, full: bool) -> None:
     """"« La Russie prolonge les combats en privant les Ukrainiens de chauffage », a accusé
     la représentante des États-Unis": an accusation that is the attribution's own verb
-    accuses the actor its reported words name before their first act (their subject), not
-    the act's victims or recipients (rule ``reported_accused``)."""
+    accuses the actor its reported words name first, before any act of theirs (their
+    subject), not the act's victims or recipients (rule ``reported_accused``)."""
     speakers = [m for m in cl.speaker_mentions if m.all_codes()]
     if not speakers:
         return
@@ -148,8 +148,9 @@ def reported_accused(cl: Clauses, full: bool) -> None:
         if ev.category != "ACCUSE" or not ev.counted or ev.start not in cl.excluded \
                 or ev.start in cl.given:
             continue
-        acts = [o.start for o in cl.events if o.counted and o.start not in cl.excluded]
-        subject = next((m for m in cl.mentions if acts and m.start < min(acts)
+        until = min((o.start for o in cl.events if o.counted and o.start not in cl.excluded),
+                    default=len(cl.toks))
+        subject = next((m for m in cl.mentions if m.start < until
                         and m.start not in cl.excluded and m not in speakers), None)
         if subject is not None and not set(subject.all_codes()) & said:
             cl.given[ev.start] = (speakers, [subject])
@@ -341,7 +342,7 @@ def _reacting_subject(cl: Clauses, ev: Event) -> tuple[int, list[Mention]] | Non
     inside = [m for m in cl.mentions if lo <= m.start < hi and m.start not in cl.excluded]
     if any(m.start >= ev.end for m in inside):
         return None
-    if lo == 0:
+    if lo == 0 or cl.toks[lo - 1].w == ":":  # the first clause, or the first after a label
         lo = juxtaposed_subject(cl.toks, inside, ev.start)
     subjects = [m for m in inside if lo <= m.start < ev.start]
     return (lo, subjects) if lo > 0 and subjects else None

@@ -430,6 +430,10 @@ CASES = [
      "pairs", ["RUS-USA:coop"]),
     ("promised_harm", "Patriot pour Kiev : Moscou promet aux États-Unis des « conséquences »",
      "pairs", ["RUS-USA:conf"]),
+    ("inverted_judgement", "« Les États-Unis livrent des armes à Kiev », a accusé Sergueï Lavrov.",
+     "speaker", "Sergueï Lavrov"),
+    ("reported_accused", "« La Russie prive les Ukrainiens de chauffage », a accusé la "
+     "représentante des États-Unis.", "pairs", ["RUS-USA:conf"]),
     ("juxtaposed_clause", "Nord Stream : Moscou accuse Londres, Washington se tait", "pairs",
      ["GBR-RUS:conf"]),
     ("condemned_victim", "Washington a condamné l'annexion de quatre régions ukrainiennes.",
