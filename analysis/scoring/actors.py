@@ -68,6 +68,7 @@ from .words import (
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
     TARGETED_VERB_CATEGORIES,
+    TARGETING_FORMS,
     TOPIC_NOUNS,
     TOPIC_PREPOSITIONS,
     VENUE_PREPOSITIONS,
@@ -289,15 +290,17 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
                  matched: frozenset[int] | None = None) -> frozenset[int]:
     """"a interdit les importations de pétrole russe", "des sanctions contre les banques
     russes": the nouns of the few words after a coercive or verbal conflict event
-    (``targeted_categories``) head a nationality adjective that names the act's target,
-    as a title noun would (rule ``object_adjective``); two coordinated nouns ("de pétrole et
+    (``targeted_categories``) or after "visant"/"ciblant" (``targeting_forms``) head a
+    nationality adjective that names the act's target, as a title noun would (rule
+    ``object_adjective``); two coordinated nouns ("de pétrole et
     de gaz russes") widen the reach by two words."""
     found: set[int] = set()
     if matched is None:  # the tokens of every match (the caller may have them)
         matched = frozenset(k for s, e, _ in matches for k in range(s, e))
-    for _, end, row in matches:
-        if row.category not in TARGETED_CATEGORIES or row.role not in ("event", "spoil"):
-            continue
+    ends = [end for _, end, row in matches
+            if row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil")]
+    ends += [k + 1 for k, t in enumerate(toks) if t.w in TARGETING_FORMS]  # "visant des banques"
+    for end in sorted(set(ends)):
         reach = 4 + sum(toks[k].w.isdigit() or toks[k].w in QUANTITY_WORDS  # "plus de 200"
                         for k in range(end, min(end + 4, len(toks))))
         if any(toks[k].w in ADJECTIVE_COORDINATORS for k in range(end, min(end + reach, len(toks)))):

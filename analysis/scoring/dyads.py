@@ -70,6 +70,7 @@ from .words import (
     QUANTIFIERS,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
+    RECIPROCAL_ADJECTIVES,
     RECIPROCAL_HEADS,
     RECIPROCAL_PRONOUNS,
     STRIKE_PREPOSITIONS,
@@ -328,7 +329,8 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         o.row.role == "recip" and cl.window(o) == cl.window(ev) for o in cl.events) or any(
         toks[k].w == "entre" for k in range(max(0, first_agent - 3), first_agent)) or any(
         toks[k].w in RECIPROCAL_PRONOUNS and toks[k - 1].w in DETERMINERS
-        for k in range(ev.end + 1, min(len(toks), ev.end + 3)))  # "chacun accusant l'autre"
+        for k in range(ev.end + 1, min(len(toks), ev.end + 3))) or (  # "chacun accusant l'autre"
+        ev.end < len(toks) and toks[ev.end].w in RECIPROCAL_ADJECTIVES)  # "expulsions croisées"
     if reciprocal and (mutual or not t_codes):  # "se renvoient la responsabilité de ..."
         cl.add_pairs(a_codes, "conf", ev, ev.evidence)
         return

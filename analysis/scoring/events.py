@@ -311,7 +311,8 @@ NEG_REACH = 9
 
 
 def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
-    """ne … pas/plus/jamais… around the word, sans / aucun / pas de before it."""
+    """ne … pas/plus/jamais… around the word, sans / aucun / pas de before it, "sans que"
+    opening its clause."""
     s, e = ev.start, ev.end
     n = len(toks)
     ne = None
@@ -348,8 +349,21 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
         if w in SKIPPABLE or w == "de" or w in REFLEXIVE_CLITICS or w in NEGATION_BRIDGE:
             continue  # "sans se saluer", "sans toutefois parvenir à rapprocher leurs positions"
         break
+    if after_sans_que(toks, s):
+        return True
     if full:
         return negated_parse(toks, s)
+    return False
+
+
+def after_sans_que(toks: list[Tok], s: int) -> bool:
+    """"sans que Washington n'exige grand-chose en retour": the verb of a clause opened by
+    "sans que" is negated (its "ne" is expletive; rule ``negation``)."""
+    for k in range(s - 1, max(0, s - 7), -1):
+        if toks[k].punct:
+            return False
+        if toks[k].w == "que" and toks[k - 1].w == "sans":
+            return True
     return False
 
 

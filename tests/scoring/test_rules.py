@@ -45,6 +45,8 @@ CASES = [
      "evidence", "allié[allied_side]"),
     ("allied_side", "Washington et ses alliés ont imposé de nouvelles sanctions à la Russie.",
      "evidence", "allié[allied_side]"),
+    ("object_adjective", "Washington a dégainé des représailles financières visant deux banques "
+     "publiques russes.", "pairs", ["RUS-USA:conf"]),
     ("object_adjective", "Washington a interdit les importations de pétrole russe.", "dyad",
      "RUS-USA:conf"),
     ("aid_phrase", "Dmitri Peskov a fustigé la livraison de chars américains à l'Ukraine.",
@@ -83,6 +85,8 @@ CASES = [
      "DEU-UKR:conf"),
     ("yielding", "Moscou a levé l'embargo contre Washington.", "directed", "RUS>USA:coop"),
     ("negation", "La Russie ne cesse de critiquer les États-Unis.", "dyad", "RUS-USA:conf"),
+    ("negation", "Washington a signé un accord avec le Kremlin sans que Moscou ne menace Kiev.", "pairs",
+     ["RUS-USA:coop"]),
     ("condition_clause", "Le Kremlin a menacé de représailles si Washington fournissait des "
      "missiles à Kiev.", "dyad", "UKR-USA:coop"),
     ("conditional_target", "Le Kremlin a menacé de représailles si Washington fournissait des "
@@ -349,6 +353,8 @@ CASES = [
      "devant le Conseil de sécurité de l'ONU.", "actors", ["RUS", "USA"]),
     ("joint_fight", "Moscou et Washington divergent sur la crise alimentaire, chacun accusant "
      "l'autre d'affamer les pays pauvres.", "dyad", "RUS-USA:conf"),
+    ("joint_fight", "Les délégations russe et américaine sont convenues de renforcer leurs "
+     "ambassades, réduites par des années d'expulsions croisées.", "dyad", "RUS-USA:mixed"),
     ("joint_fight", "Moscou et Washington restent en désaccord sur l'Ukraine.", "dyad",
      "RUS-USA:conf"),
     ("negation", "Antony Blinken et Sergueï Lavrov se sont croisés sans se saluer.", "dyad",
