@@ -156,6 +156,29 @@ def reported_accused(cl: Clauses, full: bool) -> None:
             cl.given[ev.start] = (speakers, [subject])
 
 
+def removed_actor(cl: Clauses, full: bool) -> None:
+    """"L'Assemblée générale a suspendu la Russie du Conseil des droits de l'homme", "ont exclu
+    la Russie du G8": a stop verb (suspendre, exclure, écarter...) whose object is an actor
+    removes that actor: a SANCTION against it by the clause's subject (rule
+    ``removed_actor``)."""
+    toks = cl.toks
+    for ev in list(cl.events):
+        if ev.rule != "stop" or not ev.verb or ev.negated or ev.start in cl.given:
+            continue
+        k = ev.end
+        while k < len(toks) and toks[k].w in SKIPPABLE:  # "a suspendu jeudi la Russie"
+            k += 1
+        removed = next((m for m in cl.mentions if phrase_start(m) == k), None)
+        lo, _ = cl.window(ev)
+        agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded]
+        if removed is None or not agents or set(agents[-1].all_codes()) & set(removed.all_codes()):
+            continue
+        add_synthetic(cl, synthetic_event(toks, ev.start, ev.end, ev.row.term, "SANCTION",
+                                          "material_conf",
+                                          "160", "removed", removed.code, full, verb=True))
+        cl.given[ev.start] = (agents[-1:], [removed])
+
+
 def demanded_subject(cl: Clauses, full: bool) -> None:
     """"Washington a exigé que la Russie rende à l'Ukraine le contrôle de la centrale": the
     subject of the "que" clause right after a demand verb is the demand's addressee, its
@@ -477,7 +500,7 @@ def passive_judge(cl: Clauses, full: bool) -> None:
 def across_clauses(cl: Clauses, full: bool) -> None:
     """The rules of this module that give conflict events their sides before the dyads are
     read, in their order (``praised_act`` runs after them, on the sides found)."""
-    for rule in (provoked_reaction, blamed_act, reported_accused, demanded_subject,
+    for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
                  passive_judge, judged_apposition, clitic_target, seen_as, drafted_by,
                  answered_act):
         rule(cl, full)

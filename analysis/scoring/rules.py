@@ -181,6 +181,7 @@ RULES: tuple[Rule, ...] = (
     Rule("provoked_reaction", "dyad", "reactions.provoked_reaction", labels=("reaction",)),
     Rule("blamed_act", "dyad", "reactions.blamed_act", labels=("blamed",)),
     Rule("reported_accused", "dyad", "reactions.reported_accused"),
+    Rule("removed_actor", "dyad", "reactions.removed_actor", labels=("removed",)),
     Rule("demanded_subject", "dyad", "reactions.demanded_subject"),
     Rule("judged_apposition", "dyad", "reactions.judged_apposition"),
     Rule("clitic_target", "dyad", "reactions.clitic_target"),

@@ -438,6 +438,7 @@ CASES = [
      "pairs", ["RUS-USA:conf"]),
     ("inverted_judgement", "« Les États-Unis livrent des armes à Kiev », a accusé Sergueï Lavrov.",
      "speaker", "Sergueï Lavrov"),
+    ("removed_actor", "Les Occidentaux ont exclu la Russie du G8.", "pairs", ["RUS-WEST:conf"]),
     ("reported_accused", "« La Russie prive les Ukrainiens de chauffage », a accusé la "
      "représentante des États-Unis.", "pairs", ["RUS-USA:conf"]),
     ("juxtaposed_clause", "Nord Stream : Moscou accuse Londres, Washington se tait", "pairs",
