@@ -79,12 +79,17 @@ def _check_row(where: str, row: pd.Series) -> None:
         raise ValueError(f"{where}: genre must be one of {GENRES}")
 
 
-@lru_cache(maxsize=16)
 def load_probe(name: str) -> pd.DataFrame:
     """One probe's gold, checked against its manifest hash and for well-formed labels.
 
     Raises ``ValueError`` naming the file (and line) when the file changed or a row is bad.
+    Each call returns its own copy (the checked file is read once per process).
     """
+    return _load_probe(name).copy()
+
+
+@lru_cache(maxsize=16)
+def _load_probe(name: str) -> pd.DataFrame:
     entry = _entry(name)
     path = paths.PROBES / entry["file"]
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -104,7 +109,7 @@ def load_probe(name: str) -> pd.DataFrame:
 
 @lru_cache(maxsize=64)
 def _predictions(name: str, method: str) -> pd.DataFrame:
-    gold = load_probe(name)
+    gold = _load_probe(name)
     if method == "vader":
         actors = _predictions(name, "scorer_full")["actors"].tolist()
         return tone_items(gold["text"].tolist(), actors)

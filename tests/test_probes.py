@@ -24,7 +24,7 @@ def _probe_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str = ROWS
         ",".join(probes.MANIFEST_COLUMNS) + f"\np,{role},p.csv,{digest},W,2026-11-27,2,x\n",
         encoding="utf-8")
     monkeypatch.setattr(paths, "PROBES", tmp_path)
-    probes.load_probe.cache_clear()
+    probes._load_probe.cache_clear()
     probes._predictions.cache_clear()
     return tmp_path
 
@@ -34,6 +34,8 @@ def test_every_committed_probe_matches_its_hash_and_validates() -> None:
     for entry in table.itertuples(index=False):
         gold = probes.load_probe(entry.probe)
         assert len(gold) == int(entry.sentences)
+        gold.loc[:, "coop"] = 9  # a caller's change does not reach the next call
+        assert set(probes.load_probe(entry.probe)["coop"]) <= {0, 1}
 
 
 def test_a_changed_probe_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

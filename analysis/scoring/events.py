@@ -56,7 +56,11 @@ def new_events(sent: Sent) -> list[Event]:
             for start, end, row in sent.matches if row.role != "block"]
 
 
-#: every form of the nouns of the class arme (weapon_compound)
+def recategorize(ev: Event, category: str) -> None:
+    """Make ``ev`` an event of ``category``, with that category's quad class and Schrodt
+    weight (a call upon an actor is REQUEST, a negated cooperation REJECT...)."""
+    ev.category, ev.quad = category, lx.CATEGORY_QUAD[category]
+    ev.weight = lx.SCHRODT_SCORES[category]
 
 
 # Event rules: each reads the sentence's tokens and its events, and changes the events.
@@ -130,12 +134,6 @@ def proper_name(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.evidence = f"name:{ev.shown_term}[dropped]"
 
 
-
-
-
-
-
-
 def called_upon(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"a appelé son homologue chinois à ne pas fournir d'aide militaire à la Russie": a call
     (``calling_terms``) followed by "à" and an infinitive or "ne" calls upon the actor to act,
@@ -147,8 +145,7 @@ def called_upon(toks: list[Tok], events: list[Event], full: bool) -> None:
         if at is None or at + 1 >= len(toks) or not (
                 toks[at + 1].w == "ne" or looks_like_infinitive(toks[at + 1].w)):
             continue
-        ev.category, ev.quad = "REQUEST", lx.CATEGORY_QUAD["REQUEST"]
-        ev.weight = lx.SCHRODT_SCORES["REQUEST"]
+        recategorize(ev, "REQUEST")
         ev.rule = "called_upon"
         ev.evidence = f"called_upon:{ev.shown_term}[REQUEST,{ev.weight:+.1f}]"
         for other in events:
@@ -176,8 +173,6 @@ def document_content(toks: list[Tok], events: list[Event], full: bool) -> None:
                 ev.rule = "document"
                 ev.evidence = f"document:{ev.shown_term}[dropped]"
                 break
-
-
 
 
 def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
@@ -288,8 +283,7 @@ def negation_flips(toks: list[Tok], events: list[Event], full: bool) -> None:
         if ev.rule != "lexicon" or not ev.negated:
             continue
         if ev.row.quad in lx.COOP_QUADS:
-            ev.category, ev.quad = "REJECT", lx.CATEGORY_QUAD["REJECT"]
-            ev.weight = lx.SCHRODT_SCORES["REJECT"]
+            recategorize(ev, "REJECT")
             ev.rule = "negated_coop"
             ev.evidence = f"not:{ev.shown_term}[REJECT,{ev.weight:+.1f}{mod(ev)}]"
         else:
@@ -473,8 +467,7 @@ def deescalate(toks: list[Tok], ev: Event, target: Event) -> None:
         return
     if target.row.quad in lx.CONF_QUADS and not target.negated:
         if ev.row.role == "stop":
-            target.category, target.quad = "RETREAT", lx.CATEGORY_QUAD["RETREAT"]
-            target.weight = lx.SCHRODT_SCORES["RETREAT"]
+            recategorize(target, "RETREAT")
             target.rule = "deescalation"
             target.evidence = (f"{ev.shown_term}>{target.shown_term}"
                                f"[deescalation,{target.weight:+.1f}{mod(target)}]")
@@ -487,13 +480,10 @@ def deescalate(toks: list[Tok], ev: Event, target: Event) -> None:
         halt_cooperation(target, f"{ev.shown_term}>{target.shown_term}")
 
 
-
-
 def halt_cooperation(ev: Event, label: str) -> None:
     """A cooperation a stop word halts becomes SANCTION ("suspendre les négociations", "les
     pourparlers sont suspendus"), shown as ``label[SANCTION,weight]`` (rule ``halt_coop``)."""
-    ev.category, ev.quad = "SANCTION", lx.CATEGORY_QUAD["SANCTION"]
-    ev.weight = lx.SCHRODT_SCORES["SANCTION"]
+    recategorize(ev, "SANCTION")
     ev.rule = "halt_coop"
     ev.evidence = f"{label}[SANCTION,{ev.weight:+.1f}{mod(ev)}]"
 
@@ -619,16 +609,12 @@ def drop_unnamed_cooperation(events: Sequence[Event], toks: Sequence[Any]) -> No
         ev.evidence = f"unnamed:{ev.shown_term}[dropped]"
 
 
-
-
 def mod(ev: Event) -> str:
     return "" if ev.modality == "asserted" else f",{ev.modality}"
 
 
 def alive(ev: Event) -> bool:
     return ev.counted and ev.rule != "proper_name"
-
-
 
 
 def term_is_verb(row: LexRow) -> bool:

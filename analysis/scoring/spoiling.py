@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from analysis import lexicon as lx
 
-from .events import alive, complement
+from .events import alive, complement, recategorize
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import after_recipient
 from .structures import Event
@@ -203,8 +203,7 @@ def promised_harm(toks: list[Tok], events: list[Event], full: bool) -> None:
         k = pledged_object(toks, ev)
         if k < len(toks) and toks[k].w in PROMISED_HARMS and not (
                 k + 1 < len(toks) and toks[k + 1].w in OWNER_PREPOSITIONS):  # un prix d'ami
-            ev.category, ev.quad = "THREATEN", lx.CATEGORY_QUAD["THREATEN"]
-            ev.weight = lx.SCHRODT_SCORES["THREATEN"]
+            recategorize(ev, "THREATEN")
             ev.rule = "promised_harm"
             ev.evidence = f"{ev.shown_term}>{toks[k].w}[THREATEN,{ev.weight:+.1f}]"
 
