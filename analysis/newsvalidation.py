@@ -233,6 +233,7 @@ def item_counts(gold: pd.DataFrame, pred: pd.DataFrame, target: str) -> np.ndarr
 
 
 def prf(c: np.ndarray) -> tuple[float, float, float]:
+    """Precision, recall and F1 from per-item (tp, fp, fn) rows; NaN where undefined."""
     tp, fp, fn = c.sum(axis=0)
     p = tp / (tp + fp) if tp + fp else np.nan
     r = tp / (tp + fn) if tp + fn else np.nan

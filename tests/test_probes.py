@@ -69,3 +69,14 @@ def test_metrics_and_errors_by_role(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     errors = probes.probe_errors("p", "scorer_lexical")
     assert set(errors.columns) >= {"id", "text", "dyads", "dyads_sys", "evidence_sys"}
     assert isinstance(errors, pd.DataFrame)
+
+
+def test_command_line_prints_and_writes_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    _probe_dir(tmp_path, monkeypatch)
+    out = tmp_path / "table.csv"
+    probes.main(["--methods", "scorer_lexical", "--targets", "rus_usa_conf", "--out", str(out)])
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 1 and printed[0].startswith("p ") and "rus_usa_conf" in printed[0]
+    assert set(pd.read_csv(out)["target"]) == {"coop", "conf", "pair_coop", "pair_conf",
+                                               "rus_usa_conf"}

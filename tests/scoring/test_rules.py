@@ -113,6 +113,8 @@ CASES = [
      "entamées à Genève en janvier, sont au point mort.", "evidence", "discussion<au point mort"),
     ("nominal_parties", "Jen Psaki a condamné l'annexion de quatre régions ukrainiennes par la "
      "Russie.", "directed", "RUS>UKR:conf"),
+    ("spoiled_cooperation", "Moscou a rejeté l'idée d'un cessez-le-feu défendue par Washington.",
+     "pairs", ["RUS-USA:conf"]),
     ("spoiled_cooperation", "La Russie a suspendu sa participation au traité New Start.",
      "evidence", "suspendre sa participation>le traité[spoiled]"),
     ("spoiled_cooperation", "Moscou a suspendu sa participation russe au traité New Start.",
@@ -173,6 +175,8 @@ CASES = [
      "sécurité de l'ONU.", "actors", ["USA", "RUS"]),
     ("deescalation", "Moscou ajourne sine die les discussions prévues avec Washington.",
      "dyad", "RUS-USA:conf"),
+    ("drafted_by", "Le Kremlin a rejeté la résolution défendue par Washington et Londres.",
+     "pairs", ["GBR-RUS:conf", "RUS-USA:conf"]),
     ("drafted_by", "La Russie a mis son veto à une résolution rédigée par les États-Unis et "
      "l'Albanie.", "directed", "RUS>USA:conf"),
     ("pledged_conflict", "Washington et Bruxelles promettent à la Russie un « coût sévère ».",
