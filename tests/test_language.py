@@ -177,6 +177,7 @@ def test_irregular_verbs_conjugate() -> None:
     assert {"attend", "attendu", "attendront"} <= french.verb_forms("attendre")
     assert {"reprend", "repris"} <= french.verb_forms("reprendre")  # prendre before dre
     assert "craind" not in french.verb_forms("craindre")  # -indre is not -dre
+    assert {"déçu", "déçoit"} <= french.verb_forms("décevoir")  # the ending cevoir
     assert french.verb_forms("dire") == frozenset(lg.load_irregular_verbs().verbs["dire"])
 
 

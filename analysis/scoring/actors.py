@@ -41,7 +41,6 @@ from .words import (
     IMPERSONAL,
     IMPERSONAL_ETRE_NEXT,
     IMPERSONAL_SKIPPED,
-    JUDGING_PARTICIPLES,
     LOCATIVE,
     NAMED_AFTER,
     OBJECT_ENDS,
@@ -49,6 +48,7 @@ from .words import (
     OFFICE_NOT_BEFORE,
     OFFICIAL_TITLES,
     ORCHESTRATING_FORMS,
+    PARTY_BEFORE_A,
     PERSON_TITLES,
     PLACE_PARTS,
     PLURAL_ARTICLES,
@@ -155,12 +155,13 @@ def impersonal_judge(toks: Sequence[Any], end: int) -> bool:
 def party_after_locative(toks: Sequence[Any], start: int) -> bool:
     """Does the locative preposition before ``start`` name a party, not a place: the author
     ("orchestrée depuis Washington": ``orchestrating_forms``), the judge ("dénoncée à Moscou":
-    ``judging_participles``) or the one aimed at ("une allusion aux États-Unis":
+    ``judging_participles``), the actor a coerced object is tied to ("des entités liées à
+    Moscou": ``affiliation_forms``) or the one aimed at ("une allusion aux États-Unis":
     ``allusion_nouns``)?"""
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
     return (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
-        or (prev == "à" and prev2 in JUDGING_PARTICIPLES) \
+        or (prev == "à" and prev2 in PARTY_BEFORE_A) \
         or (prev in ("à", "au", "aux") and any(
             toks[j].w in ALLUSION_NOUNS for j in range(max(0, start - 5), start - 1)))
 

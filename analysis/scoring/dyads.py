@@ -20,6 +20,7 @@ from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_label, headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
 from .nominal import (
+    affiliated_object,
     authored_object,
     background_conflict,
     condemned_act,
@@ -54,7 +55,7 @@ from .reactions import (
     unnamed_accused,
 )
 from .structures import Context, Event, Mention, Sent
-from .tokens import Tok, unique
+from .tokens import Tok, label_colon, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
@@ -413,8 +414,9 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     both sides itself. The speaker counts only when the clause itself names fewer than two
     ("selon Washington, Moscou prépare une invasion de l'Ukraine" is RUS-UKR: rule
     ``co_mention_inner``); actors named inside a relative clause between commas describe
-    another and are no side (:func:`described`). Enemy groups are left to the target rules;
-    an actor already in a dyad is left alone."""
+    another and are no side (:func:`described`), nor are those of a headline's label before
+    the conflict ("Chars pour Kiev : le Kremlin y voit une provocation des Occidentaux").
+    Enemy groups are left to the target rules; an actor already in a dyad is left alone."""
     conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"
                  and not cl.pairs_no_one(ev.start)]
     if not conflicts:
@@ -423,6 +425,9 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     aside = described(cl.toks)  # "le général français X, qui commandait les forces de l'ONU,"
     found = [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
              if m.start not in aside]
+    label = label_colon(cl.toks)
+    if label in cl.bounds and all(ev.start > label for ev in conflicts):
+        found = [m for m in found if m.start > label]  # "Chars pour Kiev : le Kremlin y voit"
     inner = [m for m in found if m.start not in cl.excluded and m not in cl.speaker_mentions]
     codes = free_codes(inner, related)
     if len(codes) != 2:  # "Selon Washington, Moscou prépare une invasion de l'Ukraine": RUS-UKR
@@ -526,7 +531,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
         return True
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
             or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m) \
-            or authored_object(toks, ev, m):
+            or authored_object(toks, ev, m) or affiliated_object(toks, ev, m):
         return True
     if m.kind == "adjective" and m.title and not m.on_title and not m.person \
             and m.hstart not in event_tokens and ev.row.category in TARGETED_CATEGORIES \

@@ -44,6 +44,7 @@ from .words import (
     QUOTE_CHARS,
     REFLEXIVE_CLITICS,
     SINCE_MARKERS,
+    SPEECH_JUDGED,
     litote,
     needs_aux,
 )
@@ -217,14 +218,24 @@ def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> 
 def insult_naming(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Joe Biden a qualifié Vladimir Poutine de « boucher »": an insult (``naming_guarded``)
     is an accusation only as the complement of a naming verb (``naming_verbs``) in the
-    eight words before it (rule ``insult``); "le boucher du quartier" is no act."""
+    eight words before it, or right after a speech noun it judges (``speech_judged``: les
+    saillies « provocatrices » de Medvedev) (rule ``insult``); "le boucher du quartier" is
+    no act."""
     for ev in events:
         if ev.rule != "lexicon" or ev.row.term not in NAMING_GUARDED:
             continue
-        if not any(toks[k].w in NAMING_FORMS for k in range(max(0, ev.start - 8), ev.start)):
+        if not any(toks[k].w in NAMING_FORMS for k in range(max(0, ev.start - 8), ev.start)) \
+                and not judged_speech(toks, ev.start):
             ev.counted = False
             ev.rule = "not_named"
             ev.evidence = f"not_named:{ev.shown_term}[dropped]"
+
+
+def judged_speech(toks: list[Tok], k: int) -> bool:
+    """Is the word at ``k`` right after a speech noun (``speech_judged``), a quotation mark
+    between them skipped ("ses déclarations « provocatrices »")?"""
+    before = [t.w for t in toks[max(0, k - 2):k] if t.w not in QUOTE_CHARS]
+    return bool(before) and before[-1] in SPEECH_JUDGED
 
 
 def mark_modality(toks: list[Tok], events: list[Event], full: bool) -> None:

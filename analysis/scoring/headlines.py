@@ -12,7 +12,7 @@ from __future__ import annotations
 from .french import DETERMINERS
 from .parties import phrase_start
 from .structures import Mention
-from .tokens import Tok, first_word
+from .tokens import Tok, first_word, label_colon
 from .words import AUX, PREVERBAL_CLITICS
 
 
@@ -31,10 +31,6 @@ def headline_topic(toks: list[Tok], mentions: list[Mention]) -> Mention | None:
     return m if len(rest) >= 2 else None
 
 
-#: How many words a headline's label before its colon may take.
-LABEL_REACH = 8
-
-
 def headline_label(toks: list[Tok], mentions: list[Mention]) -> int | None:
     """"Invasion de l'Ukraine : Joe Biden promet au Kremlin un « prix sévère »", "Patriot
     pour Kiev : Moscou promet aux États-Unis des « conséquences »": a short opening without
@@ -42,9 +38,8 @@ def headline_label(toks: list[Tok], mentions: list[Mention]) -> int | None:
     is a clause of its own, and its actors are no parties of the acts after it (rule
     ``headline_label``). Returns the colon's index."""
     first = first_word(toks)
-    colon = next((k for k in range(first, min(len(toks), first + LABEL_REACH + 1))
-                  if toks[k].w == ":"), None)
-    if colon is None or colon == first or any(
+    colon = label_colon(toks)
+    if colon is None or any(
             t.w in AUX or t.w in PREVERBAL_CLITICS or (t.pos in ("VERB", "AUX") and t.verbform == "Fin")
             for t in toks[first:colon]):
         return None

@@ -15,6 +15,8 @@ from .parties import Clauses, owned_phrase, phrase_start, preceded_by, subjects_
 from .structures import Event, Mention
 from .tokens import Tok
 from .words import (
+    AFFILIATION_FORMS,
+    AFFILIATION_LINKS,
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
     BACKGROUND_MARKERS,
@@ -23,6 +25,7 @@ from .words import (
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
+    TARGETED_CATEGORIES,
     needs_aux,
 )
 
@@ -72,6 +75,22 @@ def authored_object(toks: list[Tok], ev: Event, m: Mention) -> bool:
     between = range(ev.end, phrase_start(m))
     return len(between) <= AUTHORED_REACH and not any(toks[k].punct for k in between) \
         and any(needs_aux(toks[k].w) and toks[k].pos != "NOUN" for k in between[1:])
+
+
+def affiliated_object(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"Washington sanctionne plus de 200 personnes et entités liées à Moscou", "le gel des
+    avoirs d'oligarques proches du Kremlin": the actor that the object of a coercive or
+    verbal conflict act is tied to (``affiliation_forms`` + à/de) is the act's target (rule
+    ``affiliated_object``)."""
+    if ev.row.category not in TARGETED_CATEGORIES or m.start < ev.end:
+        return False
+    k = phrase_start(m) - 1
+    while k > ev.end and toks[k].w in DETERMINERS and toks[k].w not in AFFILIATION_LINKS:
+        k -= 1
+    if k - 1 <= ev.end or toks[k].w not in AFFILIATION_LINKS \
+            or toks[k - 1].w not in AFFILIATION_FORMS:
+        return False
+    return k - ev.end <= AUTHORED_REACH and not any(toks[j].punct for j in range(ev.end, k))
 
 
 def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | None]:

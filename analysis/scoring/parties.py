@@ -19,7 +19,7 @@ from analysis import lexicon as lx
 from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive
 from .spoiling import between_others
 from .structures import Context, Event, Mention
-from .tokens import Tok, first_word, unique
+from .tokens import Tok, first_word, label_colon, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AUX,
@@ -49,21 +49,23 @@ from .words import (
 
 
 def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
-    """Token indices that separate clauses: ``;``, ``que``, a fronted adverbial's comma,
-    and the edges of a speech attribution."""
+    """Token indices that separate clauses: ``;``, ``que``, a fronted adverbial's comma (at
+    the sentence's start or after a headline's label), and the edges of a speech
+    attribution."""
     n = len(toks)
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
         t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
         and not restrictive_que(toks, k)) or condition_opens(toks, k)
         or coordinated_clause(toks, k)]
-    first = first_word(toks)
-    fw = toks[first].w if toks else ""
-    if fw in FRONTED or fw.endswith(PARTICIPLE_ENDINGS) or (
-            first + 1 < n and fw == "se" and toks[first + 1].w.endswith(PARTICIPLE_ENDINGS)):
-        comma = next((k for k in range(first, n) if toks[k].w == ","), None)
-        if comma is not None:
-            bounds.append(comma)
-            bounds.sort()
+    colon = label_colon(toks)  # "Munich : pour Kamala Harris, la Russie a commis ..."
+    for first in [first_word(toks)] + ([colon + 1] if colon is not None and colon + 1 < n else []):
+        fw = toks[first].w if toks else ""
+        if fw in FRONTED or fw.endswith(PARTICIPLE_ENDINGS) or (
+                first + 1 < n and fw == "se" and toks[first + 1].w.endswith(PARTICIPLE_ENDINGS)):
+            comma = next((k for k in range(first, n) if toks[k].w == ","), None)
+            if comma is not None:
+                bounds.append(comma)
+                bounds.sort()
     if excluded:
         bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
     return bounds

@@ -179,18 +179,26 @@ def removed_actor(cl: Clauses, full: bool) -> None:
         cl.given[ev.start] = (agents[-1:], [removed])
 
 
+#: How many words (no actor, no punctuation) may stand between a demand verb and its "que"
+#: ("a exigé mercredi par 141 voix que la Russie ...": 4).
+DEMAND_GAP = 5
+
+
 def demanded_subject(cl: Clauses, full: bool) -> None:
     """"Washington a exigé que la Russie rende à l'Ukraine le contrôle de la centrale": the
     subject of the "que" clause right after a demand verb is the demand's addressee, its
-    target (REQUEST, USA > RUS), even when what is demanded is no lexicon event (rule
-    ``demanded_subject``)."""
+    target (REQUEST, USA > RUS), even when what is demanded is no lexicon event; a few words
+    may stand between the verb and "que" (rule ``demanded_subject``)."""
     toks = cl.toks
     for ev in cl.events:
-        if ev.category != "REQUEST" or not ev.verb or not ev.counted or ev.start in cl.given \
-                or ev.end >= len(toks) or toks[ev.end].w != "que":
+        if ev.category != "REQUEST" or not ev.verb or not ev.counted or ev.start in cl.given:
             continue
-        addressee = next((m for m in cl.mentions if ev.end < m.start <= ev.end + 3), None)
-        if addressee is None or any(t.w not in DETERMINERS for t in toks[ev.end + 1:addressee.start]):
+        que = next((k for k in range(ev.end, min(len(toks), ev.end + DEMAND_GAP + 1))
+                    if toks[k].w == "que" or toks[k].punct), None)
+        if que is None or toks[que].w != "que" or any(ev.end <= m.start < que for m in cl.mentions):
+            continue  # "a exigé mercredi par 141 voix que la Russie retire ...": words between
+        addressee = next((m for m in cl.mentions if que < m.start <= que + 3), None)
+        if addressee is None or any(t.w not in DETERMINERS for t in toks[que + 1:addressee.start]):
             continue
         lo, _ = cl.window(ev)
         agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded
@@ -450,12 +458,16 @@ def praised_act(cl: Clauses, full: bool) -> None:
     """"un neuvième paquet de sanctions contre Moscou, que la Maison Blanche a aussitôt
     salué": praise (CAMEO 051) in a later clause that names only its subject, of the
     conflict act of the clause before, makes the praiser a party to that act: against its
-    targets, beside its agents (rule ``praised_act``). Runs after the other dyad rules, on
-    the sides they gave the act."""
+    targets, beside its agents (rule ``praised_act``); so does a praising participle with
+    "par X" after the act ("..., un vote salué par la Maison-Blanche comme un « moment
+    historique »"). Runs after the other dyad rules, on the sides they gave the act."""
     for ev in cl.events:
         if not (ev.verb and ev.counted and ev.coop and ev.row.cameo == "051"):
             continue
         found = _reacting_subject(cl, ev)
+        if found is None and needs_aux(cl.toks[ev.start].w):
+            judges = _passive_agents(cl, ev)  # "un vote salué par la Maison-Blanche"
+            found = (ev.start, judges) if judges else None
         if found is None:
             continue
         act = _act_before(cl, found[0], conflict=True)
@@ -481,20 +493,27 @@ def passive_judge(cl: Clauses, full: bool) -> None:
         if not (ev.verb and ev.counted and ev.quad == "verbal_conf") or ev.start in cl.given \
                 or not needs_aux(toks[ev.start].w):
             continue
-        k = ev.end
-        while k < len(toks) - 1 and toks[k].w in SKIPPABLE and k - ev.end < 2:
-            k += 1
-        if k >= len(toks) or toks[k].w not in AGENT_PREPOSITIONS:
-            continue
-        stop = next((j for j in range(k + 1, len(toks)) if toks[j].w == "comme" or (
-            toks[j].punct and toks[j].w not in QUOTE_CHARS)), len(toks))
-        judges = [m for m in cl.mentions if k < m.start < stop and m.start not in cl.excluded]
+        judges = _passive_agents(cl, ev)
         judged = _subject(cl, ev.start)
         if not judges or judged is None or set(judged.all_codes()) & {
                 c for m in judges for c in m.all_codes()}:
             continue
         cl.claimed.update(m.start for m in judges)  # no partner of the subject's act
         cl.given[ev.start] = (judges, [judged])
+
+
+def _passive_agents(cl: Clauses, ev: Event) -> list[Mention]:
+    """The actors of "par X" right after the participle ``ev`` (two skippable words allowed
+    between), up to the next punctuation or "comme" ("dénoncée par Washington comme ...")."""
+    toks = cl.toks
+    k = ev.end
+    while k < len(toks) - 1 and toks[k].w in SKIPPABLE and k - ev.end < 2:
+        k += 1
+    if k >= len(toks) or toks[k].w not in AGENT_PREPOSITIONS:
+        return []
+    stop = next((j for j in range(k + 1, len(toks)) if toks[j].w == "comme" or (
+        toks[j].punct and toks[j].w not in QUOTE_CHARS)), len(toks))
+    return [m for m in cl.mentions if k < m.start < stop and m.start not in cl.excluded]
 
 
 def across_clauses(cl: Clauses, full: bool) -> None:

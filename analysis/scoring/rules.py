@@ -206,6 +206,7 @@ RULES: tuple[Rule, ...] = (
     Rule("noun_target", "dyad", "dyads.noun_target"),
     Rule("strike_target", "dyad", "dyads.strike_target"),
     Rule("authored_object", "dyad", "nominal.authored_object"),
+    Rule("affiliated_object", "dyad", "nominal.affiliated_object"),
     Rule("quoted_epithet", "dyad", "nominal.past_epithet"),
     Rule("reflexive_threat", "dyad", "dyads.reflexive_verb"),
     Rule("quoted_coordination", "dyad", "dyads.unquoted"),

@@ -85,17 +85,29 @@ def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.evidence = f"sport:{ev.shown_term}[dropped]"
 
 
+def person_after(toks: list[Tok], k: int) -> bool:
+    """Do two capitalised words follow ``k`` (articles and "de" skipped: "la libération d'Evan
+    Gershkovich"), a person's first and last name rather than a town ("libérer Kherson")? A
+    two-word town written without its hyphen ("Nova Kakhovka") is read as a person."""
+    while k < len(toks) and (toks[k].w in DETERMINERS or toks[k].w == "de"):
+        k += 1
+    return k + 1 < len(toks) and toks[k].title and toks[k + 1].title \
+        and not toks[k].punct and not toks[k + 1].punct
+
+
 def release_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Brittney Griner a été libérée jeudi en échange du marchand d'armes russe Viktor Bout":
     in a sentence about prisoners (a word of ``release_context``), libérer and libération
     free a person, not a town: no fight (rule ``release``). It is not counted as a release
     either (RETREAT [0841]): who frees whom is not in the word ("Après la libération de X,
     restent encore aux mains de groupes terroristes..." names no interaction); the exchange
-    or the named release ("libération des otages", "échange de prisonniers") is."""
-    if not any(t.w in RELEASE_CONTEXT for t in toks):
-        return
+    or the named release ("libération des otages", "échange de prisonniers") is. A person's
+    first and last name right after the word frees that person too, with no context word
+    ("l'offre américaine pour libérer Brittney Griner et Paul Whelan")."""
+    context = any(t.w in RELEASE_CONTEXT for t in toks)
     for ev in events:
-        if ev.rule == "lexicon" and ev.row.term in RELEASED_TERMS and ev.category == "ASSAULT":
+        if ev.rule == "lexicon" and ev.row.term in RELEASED_TERMS and ev.category == "ASSAULT" \
+                and (context or person_after(toks, ev.end)):
             ev.counted = False
             ev.rule = "release"
             ev.evidence = f"release:{ev.shown_term}[dropped]"

@@ -250,5 +250,17 @@ def first_word(toks: Sequence[Tok]) -> int:
     return 0
 
 
+#: How many words a headline's label before its colon may take.
+LABEL_REACH = 8
+
+
+def label_colon(toks: Sequence[Tok]) -> int | None:
+    """The colon of a headline's short opening label ("Munich : pour Kamala Harris, ...",
+    "Invasion de l'Ukraine : Joe Biden promet ..."), within ``LABEL_REACH`` words, or None."""
+    first = first_word(toks)
+    return next((k for k in range(first + 1, min(len(toks), first + LABEL_REACH + 1))
+                 if toks[k].w == ":"), None)
+
+
 def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(x for x in items if x))

@@ -157,6 +157,11 @@ TARGET_PREPOSITIONS = _WORDS.set("target_prepositions")
 TARGETED_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_categories"))
 TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_verb_categories"))
 TARGETING_FORMS = _WORDS.set("targeting_forms")
+AFFILIATION_FORMS = _WORDS.set("affiliation_forms")
+AFFILIATION_LINKS = _WORDS.set("affiliation_links")
+#: Words after which "à X" names a party, not a place: a judge ("dénoncée à Moscou") or the
+#: actor a coercive act's object is tied to ("des entités liées à Moscou").
+PARTY_BEFORE_A = JUDGING_PARTICIPLES | AFFILIATION_FORMS
 PURPOSE_MARKERS = _WORDS.set("purpose_markers")
 ENABLING_FORMS = _WORDS.set("enabling_forms")
 #: Words or phrases before a conflict noun that make it the setting (malgré, au plus fort de).
@@ -180,6 +185,7 @@ NAMING_GUARDED = _WORDS.set("naming_guarded")
 PASSIVE_AUX = _WORDS.set("passive_auxiliaries")
 HALTING_PREDICATES = _WORDS.set("halting_predicates")
 NAMING_FORMS = frozenset().union(*(verb_forms(v) for v in _WORDS.seq("naming_verbs")))
+SPEECH_JUDGED = _WORDS.set("speech_judged")
 ACTOR_ACTS = _WORDS.set("actor_acts")
 SOURCE_PREPOSITIONS = _WORDS.set("source_prepositions")
 SELON_PRONOUNS = _WORDS.set("selon_pronouns")

@@ -143,6 +143,8 @@ CASES = [
      "no_talks:échouer[dropped]"),
     ("demanded_subject", "Washington a exigé que la Russie rende à l'Ukraine le contrôle de la "
      "centrale de Zaporijjia.", "directed", "USA>RUS:conf"),
+    ("demanded_subject", "L'Assemblée générale de l'ONU a exigé mercredi par 141 voix que la "
+     "Russie retire ses troupes.", "directed", "UN>RUS:conf"),
     ("object_adjective", "Les sanctions américaines contre l'industrie de défense russe "
      "produisent leurs effets.", "dyad", "RUS-USA:conf"),
     ("places_topics_datelines", "Moscou dénonce une provocation orchestrée depuis Washington.",
@@ -171,6 +173,8 @@ CASES = [
      "directed", "RUS>USA:conf"),
     ("release_sense", "Brittney Griner a été libérée jeudi en échange du marchand d'armes russe "
      "Viktor Bout.", "evidence", "release:libérer[dropped]"),
+    ("release_sense", "Antony Blinken a pressé Sergueï Lavrov d'accepter l'offre américaine pour "
+     "libérer Brittney Griner et Paul Whelan.", "evidence", "release:libérer[dropped]"),
     ("places_topics_datelines", "Washington et Moscou se sont mutuellement accusés lundi au Conseil de "
      "sécurité de l'ONU.", "actors", ["USA", "RUS"]),
     ("deescalation", "Moscou ajourne sine die les discussions prévues avec Washington.",
@@ -244,6 +248,8 @@ CASES = [
      "RUS-USA:conf"),
     ("insult", "Joe Biden a qualifié Vladimir Poutine de « boucher ».", "dyad", "RUS-USA:conf"),
     ("insult", "Le boucher du quartier a fermé sa boutique.", "evidence", "not_named:boucher"),
+    ("insult", "Donald Trump a répondu aux saillies « provocatrices » de Dmitri Medvedev.", "dyad",
+     "RUS-USA:conf"),
     ("gerund_agent", "En livrant des armes à Kiev, Washington prolonge la guerre.", "directed",
      "USA>UKR:coop"),
     ("nominal_parties", "L'invasion de l'Ukraine par la Russie a bouleversé l'Europe.",
@@ -520,8 +526,16 @@ CASES = [
      "libération.", "evidence", "release:libération[dropped]"),
     ("praised_act", "L'UE a adopté des sanctions contre Moscou, que la Maison Blanche a salué.",
      "directed", "USA>RUS:conf"),
+    ("praised_act", "Washington a annoncé de nouvelles sanctions contre Moscou, une décision "
+     "saluée par Londres.", "dyad", "GBR-RUS:conf"),
     ("authored_object", "Kiev et Washington ont rejeté la trêve décrétée par Moscou.",
      "directed", "USA>RUS:conf"),
+    ("affiliated_object", "Washington sanctionne plus de 200 personnes et entités liées à "
+     "Moscou.", "dyad", "RUS-USA:conf"),
+    ("co_mentioned_conflict", "Munich : pour Kamala Harris, la Russie a commis des « crimes contre "
+     "l'humanité »", "dyad", "RUS-USA:conf"),
+    ("co_mentioned_conflict", "Chars pour Kiev : le Kremlin y voit une provocation des "
+     "Occidentaux", "pairs", ["RUS-WEST:conf"]),
     ("co_mentioned_conflict", "Pour le Kremlin, les États-Unis sont devenus « partie prenante » "
      "au conflit.", "pairs", ["RUS-USA:conf"]),
     ("co_mentioned_conflict", "Moscou a réduit ses livraisons, une décision que Berlin et "
