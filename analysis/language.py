@@ -199,6 +199,7 @@ WORD_LISTS: dict[str, str] = {
     "targeting_forms": "words.TARGETING_FORMS",
     "affiliation_forms": "words.AFFILIATION_FORMS",
     "affiliation_links": "words.AFFILIATION_LINKS",
+    "instigation_nouns": "words.INSTIGATION_NOUNS",
     "purpose_markers": "words.PURPOSE_MARKERS",
     "enabling_forms": "words.ENABLING_FORMS",
     "background_markers": "words.BACKGROUND_MARKERS",

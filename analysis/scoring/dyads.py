@@ -26,6 +26,7 @@ from .nominal import (
     condemned_act,
     condemned_victim,
     meeting_owner,
+    named_actor,
     nominal_parties,
 )
 from .parties import (
@@ -50,6 +51,7 @@ from .purposes import conflict_agent, endorsed_conflict, purpose_clause, purpose
 from .reactions import (
     across_clauses,
     add_synthetic,
+    instigated_act,
     praised_act,
     synthetic_event,
     unnamed_accused,
@@ -113,6 +115,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     background_conflict(cl)
     condemned_act(cl)
     named_act(cl)
+    named_actor(cl)
     judged_act(cl)
     conditional_target(cl)
     relative_target(cl)
@@ -139,6 +142,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
         else:
             conflict_dyads(cl, ev, targets, window_joint[ev.start], evidence_after)
     praised_act(cl, full)
+    instigated_act(cl, full)
     co_mentioned_conflict(cl)
     return summarise(cl.contrib), cl.synthetic
 

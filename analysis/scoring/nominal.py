@@ -10,6 +10,7 @@ no one ("condamnant l'annexion de territoires ukrainiens": not the victim). Move
 
 from __future__ import annotations
 
+from .events import recategorize
 from .french import DETERMINERS, SKIPPABLE
 from .parties import Clauses, owned_phrase, phrase_start, preceded_by, subjects_before
 from .structures import Event, Mention
@@ -21,6 +22,7 @@ from .words import (
     AGENT_PREPOSITIONS,
     BACKGROUND_MARKERS,
     MEETING_SETTINGS,
+    NAMING_FORMS,
     OWNER_PREPOSITIONS,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
@@ -138,6 +140,36 @@ def owned_after(cl: Clauses, end: int, after: int) -> Mention | None:
                  and not any(toks[j].punct for j in range(end, phrase_start(m)))
                  and (preceded_by(toks, m, OWNER_PREPOSITIONS) if m.kind != "adjective"
                       else m.hstart >= end and owned_phrase(toks, after, phrase_start(m)))), None)
+
+
+#: How far after "comme" / "de" the name a naming verb gives an actor may stand ("a désigné
+#: la Russie comme « la menace la plus importante et la plus directe »": 2 words).
+NAMED_REACH = 4
+
+
+def named_actor(cl: Clauses) -> None:
+    """"l'OTAN a désigné la Russie comme « la menace la plus directe »", "une stratégie qui
+    désigne la Russie comme la principale menace": a conflict noun that a naming verb
+    (``naming_verbs``) gives its actor object (then comme / de) is the subject's accusation
+    of that actor, not an act of it (rule ``named_actor``: NATO > RUS, ACCUSE)."""
+    toks = cl.toks
+    for k, tok in enumerate(toks):
+        if tok.w not in NAMING_FORMS:
+            continue
+        named = next((m for m in cl.mentions if m.start > k and all(
+            toks[j].w in DETERMINERS for j in range(k + 1, phrase_start(m)))), None)
+        if named is None or named.end >= len(toks) or toks[named.end].w not in ("comme", "de"):
+            continue
+        ev = next((e for e in cl.events if named.end < e.start <= named.end + NAMED_REACH
+                   and e.counted and e.conf and not e.verb and e.category != "ACCUSE"
+                   and e.start not in cl.given), None)  # insults are accusations already
+        codes = set(named.all_codes())
+        judges = [] if ev is None else [m for m in subjects_before(cl, cl.window(ev)[0], k)
+                                        if not codes & set(m.all_codes())]
+        if judges:
+            recategorize(ev, "ACCUSE")
+            ev.evidence = f"{tok.w}>{ev.shown_term}[ACCUSE,{ev.weight:+.1f}]"
+            cl.given[ev.start] = (judges, [named])
 
 
 def condemned_victim(cl: Clauses) -> None:

@@ -32,6 +32,7 @@ from .words import (
     BLAME_VERBS,
     DOCUMENT_NOUNS,
     DRAFTING_FORMS,
+    INSTIGATION_NOUNS,
     OBJECT_CLITICS,
     OWNER_PREPOSITIONS,
     PREVERBAL_CLITICS,
@@ -473,13 +474,42 @@ def praised_act(cl: Clauses, full: bool) -> None:
         act = _act_before(cl, found[0], conflict=True)
         if act is None:
             continue
-        sides = [(c["source"], c["target"]) for pair in cl.contrib.values() for c in pair
-                 if c["evidence"] == act.evidence and c["relation"] == "conf" and c["target"]]
-        for code in unique(c for m in found[1] for c in m.all_codes()):
-            for source, target in sides:
-                cl.add(code, target, "conf", act,
-                       f"praise:{ev.shown_term}>{act.shown_term}", code, target)
-                cl.add(code, source, "coop", ev, ev.evidence, code, source)
+        _join_act(cl, act, found[1], f"praise:{ev.shown_term}>{act.shown_term}", ev)
+
+
+def _join_act(cl: Clauses, act: Event, joiners: list[Mention], evidence: str,
+              coop: Event | None) -> None:
+    """Make ``joiners`` parties to the conflict ``act``: in conflict with its targets, and
+    (through ``coop``, when given) in cooperation with its agents, as the other dyad rules
+    gave them."""
+    sides = [(c["source"], c["target"]) for pair in cl.contrib.values() for c in pair
+             if c["evidence"] == act.evidence and c["relation"] == "conf" and c["target"]]
+    for code in unique(c for m in joiners for c in m.all_codes()):
+        for source, target in sides:
+            if code not in (source, target):
+                cl.add(code, target, "conf", act, evidence, code, target)
+                if coop is not None:
+                    cl.add(code, source, "coop", coop, coop.evidence, code, source)
+
+
+def instigated_act(cl: Clauses, full: bool) -> None:
+    """"L'ONU suspend la Russie du Conseil des droits de l'homme à l'initiative de
+    Washington": the actor at whose initiative or request (``instigation_nouns`` + de) a
+    conflict act is done, named after it in its clause, joins it against its targets (rule
+    ``instigated_act``; whether it cooperates with the agents is not in the words). Runs
+    after the other dyad rules."""
+    toks = cl.toks
+    for m in cl.mentions:
+        k = m.start - 1  # not the phrase's start: "initiative de X" may head the phrase
+        while k > 0 and toks[k].w in DETERMINERS and toks[k].w != "de":
+            k -= 1  # "à la demande de la Pologne"
+        if k < 2 or toks[k].w != "de" or toks[k - 1].w not in INSTIGATION_NOUNS:
+            continue
+        lo = cl.span_window(m.start, m.end)[0]
+        act = next((e for e in sorted(cl.events, key=lambda e: -e.start)
+                    if lo <= e.start and e.end <= k - 1 and e.counted and e.conf), None)
+        if act is not None:
+            _join_act(cl, act, [m], f"instigated:{toks[k - 1].w}>{act.shown_term}", None)
 
 
 def passive_judge(cl: Clauses, full: bool) -> None:

@@ -159,6 +159,7 @@ TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_ver
 TARGETING_FORMS = _WORDS.set("targeting_forms")
 AFFILIATION_FORMS = _WORDS.set("affiliation_forms")
 AFFILIATION_LINKS = _WORDS.set("affiliation_links")
+INSTIGATION_NOUNS = _WORDS.set("instigation_nouns")
 #: Words after which "à X" names a party, not a place: a judge ("dénoncée à Moscou") or the
 #: actor a coercive act's object is tied to ("des entités liées à Moscou").
 PARTY_BEFORE_A = JUDGING_PARTICIPLES | AFFILIATION_FORMS

@@ -105,6 +105,8 @@ CASES = [
      "Russie « affaiblie ».", "dyad", "RUS-USA:conf"),
     ("named_act", "Joe Biden a qualifié l'invasion russe de l'Ukraine de « génocide ».", "directed",
      "USA>RUS:conf"),
+    ("named_actor", "L'OTAN a désigné la Russie comme « la menace la plus directe » pour "
+     "les Alliés.", "directed", "NATO>RUS:conf"),
     ("co_mentioned_conflict", "Le secrétaire américain à la Défense a affirmé que l'armée russe "
      "avait subi de lourdes pertes en Ukraine.", "dyads", []),
     ("relative_target", "La Russie a proclamé l'annexion de quatre régions ukrainiennes, une "
@@ -528,6 +530,8 @@ CASES = [
      "directed", "USA>RUS:conf"),
     ("praised_act", "Washington a annoncé de nouvelles sanctions contre Moscou, une décision "
      "saluée par Londres.", "dyad", "GBR-RUS:conf"),
+    ("instigated_act", "L'ONU suspend la Russie du Conseil des droits de l'homme à l'initiative "
+     "de Washington.", "pairs", ["RUS-UN:conf", "RUS-USA:conf"]),
     ("authored_object", "Kiev et Washington ont rejeté la trêve décrétée par Moscou.",
      "directed", "USA>RUS:conf"),
     ("affiliated_object", "Washington sanctionne plus de 200 personnes et entités liées à "
