@@ -196,6 +196,8 @@ def test_a_noun_class_slot_matches_its_nouns_only() -> None:
     ("brics", "BRCS"), ("alliance atlantique", "NATO"), ("commission européenne", "EU"),
     ("corée du sud", "KOR"), ("sud-coréen", "KOR"), ("biélorussie", "BLR"), ("kosovo", "XKX"),
     ("palestine", "PSE"), ("taïwan", "TWN"), ("vatican", "VAT"), ("quai d'orsay", "FRA"),
+    # 1.12.0: state-controlled companies are their state (codebook D30)
+    ("gazprom", "RUS"), ("rosneft", "RUS"), ("rosatom", "RUS"), ("naftogaz", "UKR"),
 ])
 def test_required_aliases(actors: pd.DataFrame, alias: str, code: str) -> None:
     rows = actors[actors.alias == alias]
