@@ -15,10 +15,8 @@ from .actors import (
     facing_actors,
     find_mentions,
     object_heads,
-    office_term,
     resolve_references,
     targeted_actors,
-    title_by_date,
     update_context,
 )
 from .assembly import assemble
@@ -26,6 +24,7 @@ from .dyads import find_dyads
 from .events import drop_unnamed_cooperation
 from .matcher import Engine, Starts
 from .modality import modality_of
+from .offices import office_term, title_by_date
 from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
@@ -38,7 +37,7 @@ class ArticleScorer:
     """Scores the paragraphs of one article in order, carrying context.
 
     ``date``: the article's date (ISO ``YYYY-MM-DD``, or "" when unknown), for the
-    date rules :func:`~.actors.office_term` and :func:`~.actors.title_by_date`.
+    date rules :func:`~.offices.office_term` and :func:`~.offices.title_by_date`.
     ``places``: also keep place, topic and dateline mentions, marked ``place``
     (:func:`~.actors.find_mentions`; for :mod:`analysis.stance`, never when scoring).
     """

@@ -15,6 +15,7 @@ from typing import Any
 
 from analysis import lexicon as lx
 
+from .bounds import clause_bounds
 from .events import outside_apposition
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_label, headline_topic, opens_clause
@@ -33,7 +34,6 @@ from .parties import (
     Clauses,
     accused_agent,
     aid_phrase,
-    clause_bounds,
     compound_partners,
     conditional_target,
     conflict_partners,

@@ -16,106 +16,30 @@ from typing import Any
 
 from analysis import lexicon as lx
 
+from .bounds import condition_opens
 from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive
 from .spoiling import between_others
 from .structures import Context, Event, Mention
-from .tokens import Tok, first_word, label_colon, unique
+from .tokens import Tok, first_word, unique
 from .words import (
     AGAINST_PREPOSITIONS,
-    AUX,
-    CLAUSE_COORDINATORS,
-    CONDITION_SUBJECTS,
     CONDITIONALS,
     ETRE,
-    FRONTED,
     GERUND_MARKERS,
     NAMING_FORMS,
-    NEGATORS,
     OWNER_PREPOSITIONS,
     PARTICIPLE_ENDINGS,
     PARTNER_COORDINATORS,
     PARTNER_PREPOSITIONS,
     POSSESSIVES,
     PRENOMINAL_ADJECTIVES,
-    PREVERBAL_CLITICS,
     PURPOSE_MARKERS,
     QUANTIFIERS,
-    QUE_NOT_BOUND_AFTER,
     QUOTE_CHARS,
     RECIPIENT_CATEGORIES,
     RECIPIENT_PREPOSITIONS,
     UNDERGOING,
 )
-
-
-def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
-    """Token indices that separate clauses: ``;``, ``que``, a fronted adverbial's comma (at
-    the sentence's start or after a headline's label), and the edges of a speech
-    attribution."""
-    n = len(toks)
-    bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
-        t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
-        and not restrictive_que(toks, k)) or condition_opens(toks, k)
-        or coordinated_clause(toks, k)]
-    colon = label_colon(toks)  # "Munich : pour Kamala Harris, la Russie a commis ..."
-    for first in [first_word(toks)] + ([colon + 1] if colon is not None and colon + 1 < n else []):
-        fw = toks[first].w if toks else ""
-        if fw in FRONTED or fw.endswith(PARTICIPLE_ENDINGS) or (
-                first + 1 < n and fw == "se" and toks[first + 1].w.endswith(PARTICIPLE_ENDINGS)):
-            comma = next((k for k in range(first, n) if toks[k].w == ","), None)
-            if comma is not None:
-                bounds.append(comma)
-                bounds.sort()
-    if excluded:
-        bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
-    return bounds
-
-
-#: How many words the subject of a coordinated clause may take before its verb.
-SUBJECT_REACH = 8
-
-
-def coordinated_clause(toks: list[Tok], k: int) -> bool:
-    """", et l'ambassadeur russe à Washington a dénoncé ...", ", mais Moscou l'a rejeté": a
-    comma and a coordinator before a new subject (a determiner or a name) and its finite
-    verb (an auxiliary, a preverbal clitic, or a finite verb in full mode) open a new clause
-    at ``k`` (rule ``coordinated_clause``)."""
-    if toks[k].w != "," or k + 2 >= len(toks) or toks[k + 1].w not in CLAUSE_COORDINATORS:
-        return False
-    if not (toks[k + 2].w in DETERMINERS or toks[k + 2].title):
-        return False
-    for j in range(k + 3, min(len(toks), k + 3 + SUBJECT_REACH)):
-        if toks[j].punct and toks[j].w not in QUOTE_CHARS:
-            return False
-        if toks[j].w in PREVERBAL_CLITICS or toks[j].w in AUX or (
-                toks[j].pos in ("VERB", "AUX") and toks[j].verbform == "Fin"):
-            return True
-    return False
-
-
-def restrictive_que(toks: list[Tok], k: int) -> bool:
-    """Is the "que" at ``k`` the second half of a restrictive "ne ... que" ("ne font que
-    prolonger le conflit", "n'a fait qu'aggraver"), which opens no clause? A negator
-    between ("ne dit pas que") makes it a completive "que" again."""
-    for j in range(k - 1, max(-1, k - 4), -1):
-        if toks[j].w in NEGATORS or toks[j].punct:
-            return False
-        if toks[j].w == "ne":
-            return True
-    return False
-
-
-def condition_opens(toks: list[Tok], k: int) -> bool:
-    """Does a condition clause start at ``k``: "si" before a determiner, a name or a
-    subject pronoun ("si Washington livrait", "si les États-Unis", "s'il"), not the adverb
-    ("si fort")?"""
-    if k + 1 >= len(toks):
-        return False
-    nxt = toks[k + 1]
-    if toks[k].w == "se" and toks[k].text[1:2] in ("'", "’"):
-        return nxt.w in ("il", "ils")  # "s'il": si, elided
-    return toks[k].w in CONDITIONALS and (
-        nxt.w in DETERMINERS or nxt.w in CONDITION_SUBJECTS or nxt.title)
 
 
 def phrase_start(m: Mention) -> int:

@@ -16,7 +16,7 @@ Stages, in order, for one sentence:
 
 1. ``match``: lexicon terms and actor aliases (:mod:`.matcher`; the lexical mode's gate);
 2. ``actors``: mentions, the date rules (with the article's date, ``Context.date``:
-   ``office_term``, ``title_by_date``), then the article context (:mod:`.actors`);
+   ``office_term``, ``title_by_date``: :mod:`.offices`), then the article context (:mod:`.actors`);
 3. ``speech``: attribution, voice and speaker (:mod:`.speech`);
 4. ``event``: the event rules below, applied in list order by :func:`apply_event_rules`;
 5. ``dyad``: who cooperates or conflicts with whom (:mod:`.dyads`);
@@ -83,8 +83,8 @@ RULES: tuple[Rule, ...] = (
     Rule("mentions", "actors", "actors.find_mentions"),
     Rule("titled_owner", "actors", "actors.titled_owner"),
     Rule("compound_adjective", "actors", "compounds.compound_adjectives"),
-    Rule("office_term", "actors", "actors.office_term"),
-    Rule("title_by_date", "actors", "actors.title_by_date"),
+    Rule("office_term", "actors", "offices.office_term"),
+    Rule("title_by_date", "actors", "offices.title_by_date"),
     Rule("pronouns", "actors", "actors.resolve_pronoun"),
     Rule("pair_reference", "actors", "actors.resolve_references"),
     Rule("counterpart", "actors", "actors.counterpart"),
@@ -146,9 +146,9 @@ RULES: tuple[Rule, ...] = (
     Rule("lexicon_evidence", "event", "events.lexicon_evidence"),
     Rule("headline_topic", "dyad", "headlines.headline_topic"),
     Rule("headline_label", "dyad", "headlines.headline_label"),
-    Rule("condition_clause", "dyad", "parties.condition_opens"),
-    Rule("coordinated_clause", "dyad", "parties.coordinated_clause"),
-    Rule("restrictive_que", "dyad", "parties.restrictive_que"),
+    Rule("condition_clause", "dyad", "bounds.condition_opens"),
+    Rule("coordinated_clause", "dyad", "bounds.coordinated_clause"),
+    Rule("restrictive_que", "dyad", "bounds.restrictive_que"),
     Rule("announced_act", "dyad", "parties.announced_act"),
     Rule("speech_act", "dyad", "parties.speech_act"),
     Rule("speaker_infinitive", "dyad", "parties.speaker_infinitive"),
