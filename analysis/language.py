@@ -97,6 +97,8 @@ WORD_LISTS: dict[str, str] = {
     "permission_verbs": "words.PERMISSION_FORMS",
     "since_markers": "words.SINCE_MARKERS",
     "venue_prepositions": "words.VENUE_PREPOSITIONS",
+    "place_heads": "words.PLACE_HEADS",
+    "bare_ne_forms": "words.BARE_NE_FORMS",
     "weapon_compound_heads": "words.WEAPON_COMPOUND_HEADS",
     "calling_terms": "words.CALLING_TERMS",
     "noun_homographs": "words.NOUN_HOMOGRAPHS",

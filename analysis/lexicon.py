@@ -68,6 +68,7 @@ LEXICON_COLUMNS = ("term", "pos", "category", "quad_class", "weight", "cameo", "
 ACTOR_COLUMNS = ("alias", "code", "kind", "label", "note")
 COALITION_COLUMNS = ("coalition", "member", "start", "end", "note")
 OFFICE_COLUMNS = ("code", "office", "label", "start", "end", "note")
+TREATY_COLUMNS = ("alias", "treaty", "parties", "note")
 
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
@@ -299,6 +300,42 @@ def validate_coalitions(frame: pd.DataFrame, codes: set[str],
     return frame.reset_index(drop=True)
 
 
+def validate_treaties(frame: pd.DataFrame, codes: set[str],
+                      filename: str = "treaties") -> pd.DataFrame:
+    """Check a treaty table (``treaties.tsv``) against the actor codes it refers to.
+
+    Each row is one name of a treaty: ``alias`` lower-case words (unique), ``treaty`` an
+    upper-case identifier, ``parties`` two or more codes of the actor table (``codes``),
+    space-separated, the same for every alias of one treaty.
+    """
+    frame = frame.copy()
+    if "line" not in frame.columns:
+        frame.insert(0, "line", range(1, len(frame) + 1))
+    seen: dict[str, int] = {}
+    parties_of: dict[str, tuple[str, int]] = {}
+    for row in frame.itertuples(index=False):
+        where = f"{filename}: line {row.line}"
+        alias, parties = str(row.alias), str(row.parties)
+        if not alias or alias != alias.lower() or alias != " ".join(alias.split()):
+            raise LexiconError(f"{where}: alias {alias!r} must be lower-case words "
+                               "separated by single spaces")
+        if alias in seen:
+            raise LexiconError(f"{where}: alias {alias!r} already at line {seen[alias]}")
+        seen[alias] = row.line
+        if not re.match(r"^[A-Z][A-Z0-9]+$", str(row.treaty)):
+            raise LexiconError(f"{where}: treaty {row.treaty!r} must be an upper-case identifier")
+        listed = parties.split()
+        bad = [c for c in listed if not _CODE_RE.match(c) or c not in codes]
+        if bad or len(set(listed)) < 2:
+            raise LexiconError(f"{where}: parties {parties!r} must be two or more codes of "
+                               f"actors.tsv (not {bad})" if bad else
+                               f"{where}: parties {parties!r} must name two or more codes")
+        first = parties_of.setdefault(str(row.treaty), (" ".join(sorted(listed)), row.line))
+        if first[0] != " ".join(sorted(listed)):
+            raise LexiconError(f"{where}: parties of {row.treaty} differ from line {first[1]}")
+    return frame.reset_index(drop=True)
+
+
 def validate_offices(frame: pd.DataFrame, actors: pd.DataFrame,
                      filename: str = "offices") -> pd.DataFrame:
     """Check an office table (``offices.tsv``) against the actor table it names people of.
@@ -384,6 +421,22 @@ def _coalitions_table() -> _Table:
     table = _parse(_read_resource("coalitions.tsv"), "coalitions.tsv", COALITION_COLUMNS)
     codes = set(_actors_table().frame["code"])
     return _Table(table.header, validate_coalitions(table.frame, codes, "coalitions.tsv"))
+
+
+def load_treaties() -> pd.DataFrame:
+    """Return the packaged treaties and their parties (``treaties.tsv``).
+
+    Columns: line (in the file), alias, treaty, parties (space-separated codes), note;
+    validated against the codes of ``actors.tsv``.
+    """
+    return _treaties_table().frame.copy()
+
+
+@lru_cache(maxsize=1)
+def _treaties_table() -> _Table:
+    table = _parse(_read_resource("treaties.tsv"), "treaties.tsv", TREATY_COLUMNS)
+    codes = set(_actors_table().frame["code"])
+    return _Table(table.header, validate_treaties(table.frame, codes, "treaties.tsv"))
 
 
 def load_offices() -> pd.DataFrame:

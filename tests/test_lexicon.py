@@ -304,6 +304,30 @@ def test_coalitions_parse_and_refer_to_actor_codes(actors: pd.DataFrame) -> None
     assert set(coalitions[coalitions.coalition == "WEST"].member) >= set(nato.index)
 
 
+def test_treaties_parse_and_refer_to_actor_codes(actors: pd.DataFrame) -> None:
+    """Each treaty name has the parties of its treaty, all codes of actors.tsv."""
+    treaties = lx.load_treaties()
+    assert {"NEWSTART", "INF", "GRAIN", "MINSK", "JCPOA"} <= set(treaties.treaty)
+    parties = {c for p in treaties.parties for c in p.split()}
+    assert parties <= set(actors.code)
+    assert treaties.set_index("alias").loc["new start", "parties"] == "RUS USA"
+    assert treaties.alias.is_unique and (treaties.alias == treaties.alias.str.lower()).all()
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([("new start", "NEWSTART", "RUS XYZ", "")], r"line 1: parties 'RUS XYZ' must be two"),
+    ([("new start", "NEWSTART", "RUS", "")], r"line 1: parties 'RUS' must name two"),
+    ([("New Start", "NEWSTART", "RUS USA", "")], r"line 1: alias 'New Start' must be lower"),
+    ([("fni", "INF", "RUS USA", ""), ("fni", "INF", "RUS USA", "")], r"line 2: alias 'fni' already"),
+    ([("fni", "INF", "RUS USA", ""), ("inf", "INF", "RUS UKR", "")], r"line 2: parties of INF"),
+    ([("fni", "inf", "RUS USA", "")], r"line 1: treaty 'inf' must be"),
+])
+def test_treaty_table_errors_name_the_line(rows: list[tuple[str, ...]], message: str) -> None:
+    frame = pd.DataFrame(rows, columns=list(lx.TREATY_COLUMNS))
+    with pytest.raises(lx.LexiconError, match=message):
+        lx.validate_treaties(frame, {"RUS", "USA", "UKR"})
+
+
 @pytest.mark.parametrize("rows, message", [
     ([("NATO", "XYZ", "2020-01-01", "", "")], r"line 1: member 'XYZ' is not a code"),
     ([("FOO", "FRA", "2020-01-01", "", "")], r"line 1: coalition 'FOO' is not a code"),

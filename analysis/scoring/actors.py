@@ -27,6 +27,7 @@ from .words import (
     ADJECTIVE_COORDINATORS,
     ALLUSION_NOUNS,
     ANAPHORIC_ACTS,
+    AUX,
     COMPASS_ADJECTIVES,
     COMPLEMENT_PREPOSITIONS,
     COUNTERPART_NOUNS,
@@ -46,6 +47,7 @@ from .words import (
     ORCHESTRATING_FORMS,
     PARTY_BEFORE_A,
     PERSON_TITLES,
+    PLACE_HEADS,
     PLACE_PARTS,
     PLURAL_ARTICLES,
     POSSESSIVES,
@@ -116,6 +118,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     if k >= 1 and toks[k].w in TOPIC_PREPOSITIONS and (
             toks[k - 1].w in TOPIC_NOUNS or k - 1 in topic_tokens):
         return True
+    if k >= 1 and toks[k - (toks[k].w in TOPIC_PREPOSITIONS)].w in PLACE_HEADS:
+        return True  # "au-dessus de la Syrie", "au large du Venezuela": a place
     if row.kind == "capital" and k >= 1 and toks[k].w in TOPIC_PREPOSITIONS \
             and toks[k - 1].w in NAMED_AFTER:
         return True  # "la conférence de Londres", "les accords de Minsk": a name
@@ -201,7 +205,8 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
     """"le régime de cessez-le-feu" names no regime, "le régime de Kiev" and "le régime russe"
     name the actor after it, not the regime's own code (a title then; "le régime de Damas"
     keeps it), "un changement de régime" none; TER in "le groupe takfiriste Daesh" is Daech, and
-    in "un État terroriste" an epithet (``epithet_heads``)."""
+    in "un État terroriste" an epithet (``epithet_heads``), and after an auxiliary a verb
+    ("s'est insurgé")."""
     start, end, row = cands[idx]
     if row.alias in REGIME_ALIASES:
         named = [r2.code for s2, _, r2 in cands if s2 == end and r2.kind == "adjective"]
@@ -214,6 +219,8 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
     if row.code == "TER" and start > 0 and (toks[start - 1].w in EPITHET_HEADS or (
             toks[start - 1].w in DETERMINERS and start > 1 and toks[start - 2].w in SPONSOR_WORDS)):
         return True  # "d'État terroriste", "un État soutenant le terrorisme": an accusation
+    if row.code == "TER" and start > 0 and toks[start - 1].w in AUX:
+        return True  # "le Kremlin s'est insurgé": the verb s'insurger, no insurgents
     return row.code == "TER" and any(
         0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
         for s2, _, r2 in cands[idx + 1: idx + 3])
@@ -244,16 +251,19 @@ def facing_actors(toks: Sequence[Any]) -> frozenset[int]:
 def addressees(toks: Sequence[Any]) -> frozenset[int]:
     """"a proposé à Washington de", "a téléphoné à Moscou", "a accordé un prêt à Kiev": the
     "à" after a verb of offering, asking or giving (``addressee_verbs``; up to three object
-    words between) introduces who receives it, an actor, not a place (rule ``addressee``)."""
+    words between, quotation marks not counted) introduces who receives it, an actor, not a
+    place (rule ``addressee``)."""
     found: set[int] = set()
     for v, tok in enumerate(toks):
         if tok.w not in ADDRESSEE_FORMS:
             continue
-        for k in range(v + 1, min(v + 5, len(toks))):
+        words = 0
+        for k in range(v + 1, min(v + 9, len(toks))):
             if toks[k].w in RECIPIENT_PREPOSITIONS:
                 found.add(k)
                 break
-            if toks[k].w in OBJECT_ENDS or toks[k].w in ADDRESSEE_FORMS:
+            words += toks[k].w not in QUOTE_CHARS  # "a promis des « conséquences » à Moscou"
+            if toks[k].w in OBJECT_ENDS or toks[k].w in ADDRESSEE_FORMS or words > 3:
                 break
     return frozenset(found)
 

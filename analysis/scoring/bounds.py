@@ -1,7 +1,7 @@
 """Where a sentence's clauses begin: the bounds the dyad rules pair actors within.
 
 A clause ends at ``;``, at a completive ``que``, at the comma of a fronted adverbial, a
-coordinated clause with its own subject, a condition ("si
+coordinated clause with its own subject, an absolute participle clause, a condition ("si
 Washington livrait ..."), and around a speech attribution."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
         t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
         and not restrictive_que(toks, k)) or condition_opens(toks, k)
-        or coordinated_clause(toks, k)]
+        or coordinated_clause(toks, k) or absolute_clause(toks, k)]
     colon = label_colon(toks)  # "Munich : pour Kamala Harris, la Russie a commis ..."
     for first in [first_word(toks)] + ([colon + 1] if colon is not None and colon + 1 < n else []):
         fw = toks[first].w if toks else ""
@@ -64,6 +64,24 @@ def coordinated_clause(toks: list[Tok], k: int) -> bool:
         if toks[j].w in PREVERBAL_CLITICS or toks[j].w in AUX or (
                 toks[j].pos in ("VERB", "AUX") and toks[j].verbform == "Fin"):
             return True
+    return False
+
+
+def absolute_clause(toks: list[Tok], k: int) -> bool:
+    """", Moscou dénonçant pour sa part une « provocation » américaine", ", Donald Trump
+    estimant que ...": a comma, a subject ending in a name and a present participle make an
+    absolute clause with its own subject, a new clause at ``k`` (rule ``absolute_clause``).
+    A common noun before the participle makes it the noun's ("des sanctions visant
+    Moscou"), and the parse, where there is one, must read the participle as a verb."""
+    if toks[k].w != "," or k + 2 >= len(toks) or not (toks[k + 1].w in DETERMINERS or toks[k + 1].title):
+        return False
+    for j in range(k + 2, min(len(toks), k + 2 + SUBJECT_REACH)):
+        t = toks[j]
+        if (t.punct and t.w not in QUOTE_CHARS) or t.w in AUX or t.w in PREVERBAL_CLITICS \
+                or (t.pos in ("VERB", "AUX") and t.verbform == "Fin"):
+            return False
+        if t.w.endswith(PARTICIPLE_ENDINGS) and not t.title:
+            return toks[j - 1].text[:1].isupper() and t.pos in ("", "VERB", "AUX", "ADJ")
     return False
 
 

@@ -535,7 +535,8 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
         return True
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
             or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m) \
-            or authored_object(toks, ev, m) or affiliated_object(toks, ev, m):
+            or authored_object(toks, ev, m) or affiliated_object(toks, ev, m) \
+            or appositive_object(toks, ev, m, event_tokens):
         return True
     if m.kind == "adjective" and m.title and not m.on_title and not m.person \
             and m.hstart not in event_tokens and ev.row.category in TARGETED_CATEGORIES \
@@ -554,6 +555,29 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
 
 
 
+#: How many common words may describe a named object before its name ("les géants pétroliers").
+APPOSITION_REACH = 2
+
+
+def appositive_object(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) -> bool:
+    """"a sanctionné les géants pétroliers Rosneft et Lukoil", "a frappé le groupe Wagner":
+    a name right after its object's determiner and one or two common words that describe it
+    is the conflict verb's object (rule ``appositive_object``)."""
+    if not (ev.verb and ev.conf) or m.kind == "adjective" or m.start < ev.end \
+            or not toks[m.start].text[:1].isupper():
+        return False
+    k = ev.end
+    while k < m.start and (toks[k].w in SKIPPABLE or toks[k].w in QUOTE_CHARS):
+        k += 1
+    if k == ev.end or toks[k - 1].w not in DETERMINERS:
+        return False  # "a frappé Kiev" is the plain object; "a frappé hier Kiev" no apposition
+    words = range(k, m.start)
+    return 0 < len(words) <= APPOSITION_REACH and all(
+        toks[j].w.isalpha() and not toks[j].title and j not in event_tokens
+        and toks[j].w not in COMPLEMENT_PREPOSITIONS and toks[j].pos not in ("VERB", "AUX", "ADP")
+        for j in words)
+
+
 def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
     """"La Russie a imposé des sanctions aux États-Unis", "les sanctions imposées par la
     Russie aux États-Unis": "à X" a few words after a conflict noun that an imposing verb
@@ -568,22 +592,28 @@ def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
 
 def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
     """"a rejeté les exigences de Moscou", "a dénoncé les propos de Joe Biden": the owner
-    ("de X") of a conflict verb's object noun is the act's target (rule ``object_owner``):
-    determiners, at most two words (a quoted epithet not counted: "rejettent des accusations
+    ("de X") of a conflict verb's object noun is the act's target (rule ``object_owner``; a
+    preposition "contre" may govern the object: "s'est insurgé contre la participation des
+    États-Unis"): determiners, at most two words (a quoted epithet not counted: "rejettent des accusations
     « manifestement fausses » de Moscou"), then "de", nothing else between."""
     if not ev.verb or m.start < ev.end:
         return False
-    between = range(ev.end, phrase_start(m))
+    start = ev.end
+    while start < m.start and toks[start].w in SKIPPABLE and toks[start].w not in DETERMINERS:
+        start += 1  # "s'est insurgé jeudi contre la participation de X"
+    if start < m.start and toks[start].w in AGAINST_PREPOSITIONS:
+        start += 1  # "protester contre les propos de X": the preposition governs the object
+    between = range(start, phrase_start(m))
     if not 2 <= sum(toks[j].w not in QUOTE_CHARS for j in between) <= 5:
         return False  # "a dénoncé le « chantage » énergétique de Moscou": quotes skipped
     k = between[-1]
-    while k > ev.end and toks[k].w in DETERMINERS and toks[k].w not in OWNER_PREPOSITIONS:
+    while k > start and toks[k].w in DETERMINERS and toks[k].w not in OWNER_PREPOSITIONS:
         k -= 1
     if toks[k].w not in OWNER_PREPOSITIONS:
         return False
-    words = [j for j in range(ev.end, k) if toks[j].w not in DETERMINERS
+    words = [j for j in range(start, k) if toks[j].w not in DETERMINERS
              and toks[j].w not in SKIPPABLE and toks[j].w not in QUOTE_CHARS]
-    outside = set(unquoted(toks, ev.end, k))  # "des accusations « manifestement fausses » de X"
+    outside = set(unquoted(toks, start, k))  # "des accusations « manifestement fausses » de X"
     words = [j for j in words if j in outside] or words
     return 1 <= len(words) <= 2 and all(toks[j].w[:1].isalpha() and toks[j].pos != "VERB"
                                         and toks[j].w not in COMPLEMENT_PREPOSITIONS

@@ -17,6 +17,7 @@ from .words import (
     ACTOR_ACTS,
     ALLY_NOUNS,
     AUX,
+    BARE_NE_FORMS,
     CALLING_TERMS,
     CAPITALISED_NOUNS,
     COMPLEMENT_PREPOSITIONS,
@@ -233,8 +234,11 @@ def insult_naming(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 def judged_speech(toks: list[Tok], k: int) -> bool:
     """Is the word at ``k`` right after a speech noun (``speech_judged``), a quotation mark
-    between them skipped ("ses déclarations « provocatrices »")?"""
-    before = [t.w for t in toks[max(0, k - 2):k] if t.w not in QUOTE_CHARS]
+    and one adverb between them skipped ("ses déclarations « provocatrices »", "des propos
+    « hautement provocateurs »")?"""
+    before = [t.w for t in toks[max(0, k - 3):k] if t.w not in QUOTE_CHARS]
+    if before and before[-1].endswith("ment") and before[-1] not in SPEECH_JUDGED:
+        before.pop()
     return bool(before) and before[-1] in SPEECH_JUDGED
 
 
@@ -345,6 +349,8 @@ def is_negated(toks: list[Tok], ev: Event, full: bool) -> bool:
                 break
             if w in NEGATORS:
                 return True
+        if toks[ne + 1].w in BARE_NE_FORMS and not any(toks[k].w == "que" for k in range(ne + 1, s)):
+            return True  # "la Russie ne pouvait accepter": a literary "ne" negates alone
     for k in range(s - 1, max(-1, s - 6), -1):
         w = toks[k].w
         if w in NEGATION_BEFORE:

@@ -38,6 +38,7 @@ def nominal_parties(cl: Clauses) -> None:
     noun's "de X" (or, after its adjective agent, "contre X") is its target when "par Y" (after
     it or before it: "l'annexion par la Russie de quatre régions ukrainiennes") or a
     nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
+    cooperation_by(cl)
     for ev in cl.events:
         if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
                 or ev.start in cl.local:
@@ -53,6 +54,23 @@ def nominal_parties(cl: Clauses) -> None:
             continue
         cl.given[ev.start] = ([agent], [patient])
         cl.direction[ev.start] = (agent.code, patient.code)
+
+
+def cooperation_by(cl: Clauses) -> None:
+    """"au lendemain de la reconnaissance par Vladimir Poutine des « républiques »
+    séparatistes": a cooperation noun with "par X" right after it is X's act, and its parties
+    are X and the actors of its complement up to the next punctuation, not the clause's
+    others (rule ``cooperation_by``)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not ev.coop or ev.verb or ev.start in cl.local or ev.end >= len(toks) \
+                or toks[ev.end].w not in AGENT_PREPOSITIONS:
+            continue
+        agent = next((m for m in cl.mentions if ev.end < phrase_start(m) <= ev.end + 2), None)
+        if agent is not None:
+            end = next((k for k in range(agent.end, len(toks))
+                        if toks[k].punct and toks[k].w not in QUOTE_CHARS), len(toks))
+            cl.local[ev.start] = [agent] + [m for m in cl.mentions if agent.end <= m.start < end]
 
 
 def agent_after(cl: Clauses, patient: Mention) -> Mention | None:

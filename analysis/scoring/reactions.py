@@ -23,6 +23,7 @@ from .modality import modality_of
 from .parties import Clauses, phrase_start, preceded_by
 from .structures import Event, Mention
 from .tokens import Tok, unique
+from .treaties import treaty_partner
 from .words import (
     AGENT_PREPOSITIONS,
     ALLUSION_NOUNS,
@@ -157,6 +158,26 @@ def reported_accused(cl: Clauses, full: bool) -> None:
             cl.given[ev.start] = (speakers, [subject])
 
 
+def quoted_judgement(cl: Clauses, full: bool) -> None:
+    """"« La décision de la Russie est profondément regrettable et irresponsable », a réagi
+    Antony Blinken, se disant disposé à discuter avec Moscou": a verbal conflict inside the
+    quotation whose clause names one actor besides the speaker's side ("nous" included) is
+    the speaker's judgement of that actor (rule ``quoted_judgement``: USA > RUS), whatever
+    else the sentence relates them by (the co-mention leaves actors related elsewhere
+    alone)."""
+    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    said = {c for m in speakers for c in m.all_codes()}
+    for ev in cl.events:
+        if not (ev.counted and ev.quad == "verbal_conf" and cl.toks[ev.start].quoted) \
+                or ev.start in cl.given or ev.start in cl.excluded or not speakers:
+            continue
+        lo, hi = cl.window(ev)
+        named = [m for m in cl.mentions if lo <= m.start < hi and m.start not in cl.excluded
+                 and cl.toks[m.start].quoted and not set(m.all_codes()) & said]
+        if len({c for m in named for c in m.all_codes()}) == 1:  # "nous" is the speaker's
+            cl.given[ev.start] = (speakers, named)
+
+
 def removed_actor(cl: Clauses, full: bool) -> None:
     """"L'Assemblée générale a suspendu la Russie du Conseil des droits de l'homme", "ont exclu
     la Russie du G8": a stop verb (suspendre, exclure, écarter...) whose object is an actor
@@ -263,8 +284,9 @@ def clitic_target(cl: Clauses, full: bool) -> None:
     """"Washington a proposé un accord, mais Moscou l'a rejeté": a conflict verb whose object
     is a preverbal pronoun (le, la, les; an auxiliary between) and whose clause names no other
     actor acts on the sentence's first actor of another code, whose act or offer the pronoun
-    takes up (rule ``clitic_target``); after "pour", the pronoun is the actor just named
-    and the agent the subject ("a rencontré Narychkine pour le mettre en garde")."""
+    takes up (rule ``clitic_target``); after "pour", the pronoun is the actor just named, a
+    comma between them or not, and the agent the subject ("a rencontré Narychkine pour le
+    mettre en garde")."""
     toks = cl.toks
     for ev in cl.events:
         k = ev.start - 1
@@ -273,18 +295,21 @@ def clitic_target(cl: Clauses, full: bool) -> None:
         if not (ev.verb and ev.counted and ev.conf) or ev.start in cl.given or k < 1 \
                 or toks[k].w not in OBJECT_CLITICS:
             continue
+        purpose = toks[k - 1].w in PURPOSE_MARKERS
         agent = next((m for m in reversed(cl.mentions) if m.end <= k), None)
-        if agent is None or agent.end < k - 1 or any(  # "Moscou l'a rejeté": agent, clitic
+        reach = k - 1 - (purpose and toks[k - 2].w == ",")  # "Narychkine, pour le"
+        if agent is None or agent.end < reach or any(  # "Moscou l'a rejeté": agent, clitic
                 m.start > ev.end for m in cl.mentions if cl.window(ev)[1] > m.start):
             continue
         codes = set(agent.all_codes())
         target = next((m for m in cl.mentions if m.end <= agent.start and m.start not in cl.excluded
                        and not codes & set(m.all_codes())), None)
-        if target is not None and toks[k - 1].w in PURPOSE_MARKERS:
+        if target is not None and purpose:
             agent, target = target, agent  # "a rencontré X pour le mettre en garde": X the object
         if target is not None:
             cl.given[ev.start] = ([agent], [target])
-            cl.claimed.add(agent.start)  # no partner of the act it rejects
+            if not purpose:  # the meeting stays: "a rencontré X pour le mettre en garde"
+                cl.claimed.add(agent.start)  # no partner of the act it rejects
 
 
 def allusion_target(cl: Clauses, comma: int, speaker: Mention, target: Mention) -> None:
@@ -547,9 +572,10 @@ def _passive_agents(cl: Clauses, ev: Event) -> list[Mention]:
 
 
 def across_clauses(cl: Clauses, full: bool) -> None:
-    """The rules of this module that give conflict events their sides before the dyads are
-    read, in their order (``praised_act`` runs after them, on the sides found)."""
+    """The rules of this module (and ``treaty_partner``) that give conflict events their
+    sides before the dyads are read, in their order (``praised_act`` runs after them, on the
+    sides found)."""
     for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
                  passive_judge, judged_apposition, clitic_target, seen_as, drafted_by,
-                 answered_act):
+                 answered_act, treaty_partner, quoted_judgement):
         rule(cl, full)

@@ -168,7 +168,7 @@ CASES = [
     ("judged_apposition", "Vladimir Poutine a assuré qu'il n'était « pas en train de bluffer », "
      "une allusion à peine voilée aux États-Unis.", "directed", "RUS>USA:conf"),
     ("clitic_target", "William Burns a rencontré son homologue russe Sergueï Narychkine pour le "
-     "mettre en garde contre tout recours à l'arme nucléaire.", "directed", "USA>RUS:conf"),
+     "mettre en garde contre tout recours à l'arme nucléaire.", "directed", "USA>RUS:mixed"),
     ("seen_as", "Ukraine : Biden promet des chars Abrams, Moscou y voit une « provocation "
      "flagrante ».", "directed", "RUS>USA:conf"),
     ("joined_verb", "La Russie réclame une enquête de l'ONU et pointe du doigt les États-Unis.",
@@ -556,6 +556,34 @@ CASES = [
     ("office_term", "Donald Trump a salué Vladimir Poutine.", "actors", ["RUS"], "2022-03-01"),
     ("title_by_date", "« Nous allons coopérer », a déclaré le président américain.", "speaker",
      "Joe Biden", "2022-03-01"),
+    # D31 (lexicon 1.19.0, words 1.19.0): each row fails on the rules of 1.18.0
+    ("absolute_clause", "Washington a sanctionné la banque VTB, Donald Trump estimant que ses "
+     "conversations avec Vladimir Poutine ne mènent nulle part.", "directed", "USA>RUS:conf"),
+    ("appositive_object", "Le département du Trésor a sanctionné les géants pétroliers Rosneft "
+     "et Lukoil.", "directed", "USA>RUS:conf"),
+    ("treaty_partner", "La Russie suspend sa participation au traité New Start, qui la lie aux "
+     "États-Unis.", "directed", "RUS>USA:conf"),
+    ("quoted_judgement", "« La décision de la Russie est profondément regrettable », a réagi "
+     "Antony Blinken, se disant prêt à discuter avec Moscou.", "pairs", ["RUS-USA:mixed"]),
+    ("cooperation_by", "Washington a dégainé des représailles visant la dette souveraine de "
+     "Moscou, au lendemain de la reconnaissance par Vladimir Poutine des « républiques » "
+     "séparatistes.", "pairs", ["RUS-USA:conf"]),
+    ("clitic_target", "Le directeur de la CIA a rencontré le chef du renseignement russe, "
+     "Sergueï Narychkine, pour le mettre en garde.", "directed", "USA>RUS:mixed"),
+    ("addressee", "Washington a promis des « conséquences catastrophiques » à Moscou.", "dyad",
+     "RUS-USA:conf"),
+    ("object_owner", "Le Kremlin s'est insurgé jeudi contre la « participation directe » des "
+     "États-Unis au conflit.", "pairs", ["RUS-USA:conf"]),
+    ("insult", "La Maison-Blanche a répondu aux propos « hautement provocateurs » de Dmitri "
+     "Medvedev.", "evidence", "provocateur[ACCUSE"),
+    ("places_topics_datelines", "Des chasseurs russes ont harcelé des drones américains "
+     "au-dessus de la Syrie.", "pairs", ["RUS-USA:conf"]),
+    ("places_topics_datelines", "Le Kremlin s'est insurgé contre les sanctions américaines.",
+     "actors", ["RUS", "USA"]),
+    ("negation", "La Russie ne pouvait accepter les conditions de Washington.", "evidence",
+     "not:accepter"),
+    ("negation", "La Russie ne peut qu'accepter les conditions de Washington.", "evidence",
+     "accepter[AGREE"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
