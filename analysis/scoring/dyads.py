@@ -21,8 +21,6 @@ from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_label, headline_topic, opens_clause
 from .matcher import COORDINATORS, ENEMY_CODES
 from .nominal import (
-    affiliated_object,
-    authored_object,
     background_conflict,
     condemned_act,
     condemned_victim,
@@ -57,6 +55,7 @@ from .reactions import (
     unnamed_accused,
 )
 from .structures import Context, Event, Mention, Sent
+from .targets import is_target, unquoted
 from .tokens import Tok, label_colon, unique
 from .words import (
     AGAINST_PREPOSITIONS,
@@ -64,22 +63,11 @@ from .words import (
     AUX,
     COMPLEMENT_PREPOSITIONS,
     DEONTIC_FORMS,
-    DRAFT_NOUNS,
-    IMPOSING_FORMS,
     INTERACTION,
     NEGATORS,
-    OWNER_PREPOSITIONS,
-    PRENOMINAL_ADJECTIVES,
-    QUANTIFIERS,
-    QUOTE_CHARS,
-    RECIPIENT_PREPOSITIONS,
     RECIPROCAL_ADJECTIVES,
     RECIPROCAL_HEADS,
     RECIPROCAL_PRONOUNS,
-    STRIKE_PREPOSITIONS,
-    TARGET_PREPOSITIONS,
-    TARGETED_CATEGORIES,
-    TARGETED_VERB_CATEGORIES,
     UNDERGOING,
     YIELDING_CATEGORIES,
 )
@@ -496,18 +484,6 @@ def one_side(toks: list[Tok], ms: list[Mention]) -> bool:
         w in COORDINATORS or w in COMPLEMENT_PREPOSITIONS or w in DETERMINERS for w in between))
 
 
-def unquoted(toks: list[Tok], lo: int, hi: int) -> list[int]:
-    """The positions lo..hi-1 outside quotation marks ("« satanique »" skipped)."""
-    out: list[int] = []
-    inside = False
-    for k in range(lo, hi):
-        if toks[k].w in QUOTE_CHARS:
-            inside = not inside
-        elif not inside:
-            out.append(k)
-    return out
-
-
 def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """One dyad per pair: relation (coop, conf or mixed), the strongest contribution's
     category and weight, the first directed reading, and all the evidence."""
@@ -526,135 +502,6 @@ def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict
             "evidence": "; ".join(unique(it["evidence"] for it in items)),
         })
     return dyads
-
-
-def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) -> bool:
-    """Daech/TER, "contre X", the object of a conflict verb (frapper X), or the nationality
-    adjective of a coercive or verbal conflict's object noun (rule ``object_adjective``)."""
-    if m.code in ENEMY_CODES:
-        return True
-    if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
-            or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m) \
-            or authored_object(toks, ev, m) or affiliated_object(toks, ev, m) \
-            or appositive_object(toks, ev, m, event_tokens):
-        return True
-    if m.kind == "adjective" and m.title and not m.on_title and not m.person \
-            and m.hstart not in event_tokens and ev.row.category in TARGETED_CATEGORIES \
-            and ev.end <= m.hstart <= ev.end + 6:
-        return True  # "un plafonnement du prix du pétrole russe": the object's adjective
-    if ev.verb and m.start >= ev.end:
-        between = range(ev.end, phrase_start(m))
-        if len(between) <= 6 and all(toks[k].w in SKIPPABLE or k in event_tokens
-                                     or toks[k].w in QUOTE_CHARS  # faire « payer » Poutine
-                                     or toks[k].w in QUANTIFIERS or toks[k].w.isdigit()
-                                     or toks[k].w in PRENOMINAL_ADJECTIVES or toks[k].w == "de"
-                                     for k in between):
-            return True  # "a expulsé douze diplomates russes", "de nouvelles livraisons"
-    return False
-
-
-
-
-#: How many common words may describe a named object before its name ("les géants pétroliers").
-APPOSITION_REACH = 2
-
-
-def appositive_object(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) -> bool:
-    """"a sanctionné les géants pétroliers Rosneft et Lukoil", "a frappé le groupe Wagner":
-    a name right after its object's determiner and one or two common words that describe it
-    is the conflict verb's object (rule ``appositive_object``)."""
-    if not (ev.verb and ev.conf) or m.kind == "adjective" or m.start < ev.end \
-            or not toks[m.start].text[:1].isupper():
-        return False
-    k = ev.end
-    while k < m.start and (toks[k].w in SKIPPABLE or toks[k].w in QUOTE_CHARS):
-        k += 1
-    if k == ev.end or toks[k - 1].w not in DETERMINERS:
-        return False  # "a frappé Kiev" is the plain object; "a frappé hier Kiev" no apposition
-    words = range(k, m.start)
-    return 0 < len(words) <= APPOSITION_REACH and all(
-        toks[j].w.isalpha() and not toks[j].title and j not in event_tokens
-        and toks[j].w not in COMPLEMENT_PREPOSITIONS and toks[j].pos not in ("VERB", "AUX", "ADP")
-        for j in words)
-
-
-def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
-    """"La Russie a imposé des sanctions aux États-Unis", "les sanctions imposées par la
-    Russie aux États-Unis": "à X" a few words after a conflict noun that an imposing verb
-    (``imposing_verbs``) governs is its target (rule ``imposed_on``)."""
-    if ev.verb or not ev.end < phrase_start(m) <= ev.end + 6:
-        return False
-    near = range(max(0, ev.start - 4), min(len(toks), ev.end + 2))
-    if not any(toks[k].w in IMPOSING_FORMS for k in near):
-        return False
-    return preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
-
-
-def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
-    """"a rejeté les exigences de Moscou", "a dénoncé les propos de Joe Biden": the owner
-    ("de X") of a conflict verb's object noun is the act's target (rule ``object_owner``; a
-    preposition "contre" may govern the object: "s'est insurgé contre la participation des
-    États-Unis"): determiners, at most two words (a quoted epithet not counted: "rejettent des accusations
-    « manifestement fausses » de Moscou"), then "de", nothing else between."""
-    if not ev.verb or m.start < ev.end:
-        return False
-    start = ev.end
-    while start < m.start and toks[start].w in SKIPPABLE and toks[start].w not in DETERMINERS:
-        start += 1  # "s'est insurgé jeudi contre la participation de X"
-    if start < m.start and toks[start].w in AGAINST_PREPOSITIONS:
-        start += 1  # "protester contre les propos de X": the preposition governs the object
-    between = range(start, phrase_start(m))
-    if not 2 <= sum(toks[j].w not in QUOTE_CHARS for j in between) <= 5:
-        return False  # "a dénoncé le « chantage » énergétique de Moscou": quotes skipped
-    k = between[-1]
-    while k > start and toks[k].w in DETERMINERS and toks[k].w not in OWNER_PREPOSITIONS:
-        k -= 1
-    if toks[k].w not in OWNER_PREPOSITIONS:
-        return False
-    words = [j for j in range(start, k) if toks[j].w not in DETERMINERS
-             and toks[j].w not in SKIPPABLE and toks[j].w not in QUOTE_CHARS]
-    outside = set(unquoted(toks, start, k))  # "des accusations « manifestement fausses » de X"
-    words = [j for j in words if j in outside] or words
-    return 1 <= len(words) <= 2 and all(toks[j].w[:1].isalpha() and toks[j].pos != "VERB"
-                                        and toks[j].w not in COMPLEMENT_PREPOSITIONS
-                                        for j in words)
-
-
-def strike_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
-    """"a tiré des missiles sur l'Ukraine", "des frappes sur Kiev": the actor right after an
-    attack word through "sur" (``strike_prepositions``) is what is struck (rule
-    ``strike_target``)."""
-    if ev.row.category != "ASSAULT" or ev.end >= len(toks) \
-            or toks[ev.end].w not in STRIKE_PREPOSITIONS:
-        return False
-    k = phrase_start(m) - 1
-    while k > ev.end and toks[k].w in DETERMINERS:
-        k -= 1
-    return k == ev.end
-
-
-def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
-    """"la pression sur l'Iran", "hostile à Washington": the actor right after a coercive or
-    verbal conflict noun or adjective, through à/sur, is its target; "geler les avoirs de
-    Washington", "couper le gaz à la Pologne": so is the owner ("de X") or the recipient
-    ("à X") of the object noun that ends such an expression (rule ``noun_target``).
-    Fighting is left out ("l'offensive de l'armée": its agent)."""
-    cat = ev.row.category  # the word's own: "la fin de l'aide à X" keeps its recipient
-    if cat not in TARGETED_CATEGORIES or m.start < ev.end or (
-            cat in TARGETED_VERB_CATEGORIES and not ev.verb):
-        return False
-    k = phrase_start(m) - 1
-    while k >= ev.end and toks[k].w in DETERMINERS:
-        k -= 1
-    if not ev.verb and k - 2 >= ev.end and toks[k].w == "de" and toks[k - 1].w in DRAFT_NOUNS:
-        k -= 2  # "un veto à un projet de résolution américain": the draft's resolution
-        while k >= ev.end and toks[k].w in DETERMINERS:
-            k -= 1
-    if ev.verb:  # "geler les avoirs de X", "couper le gaz à X": after the verb's own object
-        return k == ev.end and (toks[k].w == "de" or toks[k].w in TARGET_PREPOSITIONS) \
-            and ev.end - ev.start > 1 and toks[ev.end - 1].w not in SKIPPABLE
-    return ev.end <= k <= ev.end + 2 and toks[k].w in TARGET_PREPOSITIONS and all(
-        toks[j].pos == "ADJ" for j in range(ev.end, k))
 
 
 def coordinated(toks: list[Tok], agents: list[Mention]) -> bool:
