@@ -21,6 +21,7 @@ from .french import DETERMINERS, SKIPPABLE
 from .matcher import LexRow
 from .modality import modality_of
 from .parties import Clauses, phrase_start, preceded_by
+from .spoiling import demand_que
 from .structures import Event, Mention
 from .tokens import Tok, unique
 from .treaties import treaty_partner
@@ -201,11 +202,6 @@ def removed_actor(cl: Clauses, full: bool) -> None:
         cl.given[ev.start] = (agents[-1:], [removed])
 
 
-#: How many words (no actor, no punctuation) may stand between a demand verb and its "que"
-#: ("a exigé mercredi par 141 voix que la Russie ...": 4).
-DEMAND_GAP = 5
-
-
 def demanded_subject(cl: Clauses, full: bool) -> None:
     """"Washington a exigé que la Russie rende à l'Ukraine le contrôle de la centrale": the
     subject of the "que" clause right after a demand verb is the demand's addressee, its
@@ -215,9 +211,8 @@ def demanded_subject(cl: Clauses, full: bool) -> None:
     for ev in cl.events:
         if ev.category != "REQUEST" or not ev.verb or not ev.counted or ev.start in cl.given:
             continue
-        que = next((k for k in range(ev.end, min(len(toks), ev.end + DEMAND_GAP + 1))
-                    if toks[k].w == "que" or toks[k].punct), None)
-        if que is None or toks[que].w != "que" or any(ev.end <= m.start < que for m in cl.mentions):
+        que = demand_que(toks, ev.end)
+        if que is None or any(ev.end <= m.start < que for m in cl.mentions):
             continue  # "a exigé mercredi par 141 voix que la Russie retire ...": words between
         addressee = next((m for m in cl.mentions if que < m.start <= que + 3), None)
         if addressee is None or any(t.w not in DETERMINERS for t in toks[que + 1:addressee.start]):
@@ -502,6 +497,19 @@ def praised_act(cl: Clauses, full: bool) -> None:
         _join_act(cl, act, found[1], f"praise:{ev.shown_term}>{act.shown_term}", ev)
 
 
+def passive_praise(cl: Clauses, full: bool) -> None:
+    """"L'Assemblée générale a exigé que la Russie retire ses troupes d'Ukraine, un vote salué
+    par la Maison-Blanche": a praising participle's (CAMEO 051) parties are the actors of its
+    "par X" alone, not the clause's others (rule ``passive_praise``); ``praised_act`` then
+    makes them parties to the act praised."""
+    for ev in cl.events:
+        if ev.verb and ev.counted and ev.coop and ev.row.cameo == "051" \
+                and needs_aux(cl.toks[ev.start].w) and ev.start not in cl.local:
+            judges = _passive_agents(cl, ev)
+            if judges:
+                cl.local[ev.start] = judges
+
+
 def _join_act(cl: Clauses, act: Event, joiners: list[Mention], evidence: str,
               coop: Event | None) -> None:
     """Make ``joiners`` parties to the conflict ``act``: in conflict with its targets, and
@@ -577,5 +585,5 @@ def across_clauses(cl: Clauses, full: bool) -> None:
     sides found)."""
     for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
                  passive_judge, judged_apposition, clitic_target, seen_as, drafted_by,
-                 answered_act, treaty_partner, quoted_judgement):
+                 answered_act, treaty_partner, quoted_judgement, passive_praise):
         rule(cl, full)

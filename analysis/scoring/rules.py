@@ -195,6 +195,7 @@ RULES: tuple[Rule, ...] = (
     Rule("answered_act", "dyad", "reactions.answered_act"),
     Rule("treaty_partner", "dyad", "treaties.treaty_partner"),
     Rule("quoted_judgement", "dyad", "reactions.quoted_judgement"),
+    Rule("passive_praise", "dyad", "reactions.passive_praise"),
     Rule("juxtaposed_reaction", "dyad", "reactions.juxtaposed_subject"),
     Rule("praised_act", "dyad", "reactions.praised_act"),
     Rule("instigated_act", "dyad", "reactions.instigated_act"),

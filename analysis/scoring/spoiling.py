@@ -35,10 +35,10 @@ def spoiled_cooperation(toks: list[Tok], events: list[Event], full: bool) -> Non
         target = complement(toks, sp, events, full)
         if target is None or target.row.quad not in lx.COOP_QUADS:
             target = against_complement(toks, sp, events)
-        if full and (target is None or target.row.quad not in lx.COOP_QUADS):
-            target = spoil_parse(toks, sp, events)
         if target is None or target.row.quad not in lx.COOP_QUADS:
             target = demanded_clause(toks, sp, events)
+        if full and (target is None or target.row.quad not in lx.COOP_QUADS):
+            target = spoil_parse(toks, sp, events)
         if target is None or target.row.quad not in lx.COOP_QUADS:
             target = prepositional_complement(toks, sp, events)
         if target is None or target.row.quad not in lx.COOP_QUADS:
@@ -88,19 +88,34 @@ def demanded_of(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None
     return next((e for e in events if k <= e.start <= k + 1), None)
 
 
+#: How many words (no punctuation) may stand between a demand verb and its "que" ("a exigé
+#: mercredi par 141 voix que la Russie ...": 4).
+DEMAND_GAP = 5
+
+
+def demand_que(toks: list[Tok], end: int) -> int | None:
+    """The "que" within ``DEMAND_GAP`` words after a demand verb ending at ``end`` (no
+    punctuation before it), or None."""
+    k = next((k for k in range(end, min(len(toks), end + DEMAND_GAP + 1))
+              if toks[k].w == "que" or toks[k].punct), None)
+    return k if k is not None and toks[k].w == "que" else None
+
+
 def demanded_clause(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
-    """"Les Américains exigent que Moscou retire ses troupes", "a sommé la Russie de retirer
-    ses troupes": the first event of the "que" clause right after a spoiling demand
-    (REQUEST), or the infinitive after its object's "de", is what is demanded, not done yet;
-    part of ``spoiled_cooperation``."""
+    """"Les Américains exigent que Moscou retire ses troupes", "a exigé mercredi que la
+    Russie retire ses troupes", "a sommé la Russie de retirer ses troupes": the first event of
+    the "que" clause after a spoiling demand (REQUEST; a few words may stand before "que"),
+    or the infinitive after its object's "de", is what is demanded, not done yet; part of
+    ``spoiled_cooperation``."""
     if sp.category != "REQUEST" or sp.end >= len(toks):
         return None
-    que = toks[sp.end].w == "que"
+    que = demand_que(toks, sp.end)
+    start = sp.end if que is None else que
     for ev in events:
-        if sp.end < ev.start <= sp.end + 8:
-            if any(toks[k].punct for k in range(sp.end, ev.start)):
+        if start < ev.start <= start + 8:
+            if any(toks[k].punct for k in range(start, ev.start)):
                 return None
-            return ev if que or (ev.verb and toks[ev.start - 1].w == "de") else None
+            return ev if que is not None or (ev.verb and toks[ev.start - 1].w == "de") else None
     return None
 
 

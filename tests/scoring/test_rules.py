@@ -584,6 +584,11 @@ CASES = [
      "not:accepter"),
     ("negation", "La Russie ne peut qu'accepter les conditions de Washington.", "evidence",
      "accepter[AGREE"),
+    ("passive_praise", "L'Assemblée générale de l'ONU a exigé que la Russie retire ses troupes "
+     "d'Ukraine, un vote salué par la Maison-Blanche.", "pairs",
+     ["RUS-UN:conf", "RUS-USA:conf", "UN-USA:coop"]),
+    ("spoiled_cooperation", "L'Assemblée générale a exigé mercredi que la Russie retire ses "
+     "troupes.", "evidence", "exiger>retirer ses troupes[spoiled]"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
