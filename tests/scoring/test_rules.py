@@ -589,6 +589,8 @@ CASES = [
      ["RUS-UN:conf", "RUS-USA:conf", "UN-USA:coop"]),
     ("spoiled_cooperation", "L'Assemblée générale a exigé mercredi que la Russie retire ses "
      "troupes.", "evidence", "exiger>retirer ses troupes[spoiled]"),
+    ("lexicon", "C'est tout l'édifice hérité de la fin de la guerre froide qui s'effondre.",
+     "evidence", ""),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
