@@ -326,10 +326,11 @@ def validate_treaties(frame: pd.DataFrame, codes: set[str],
             raise LexiconError(f"{where}: treaty {row.treaty!r} must be an upper-case identifier")
         listed = parties.split()
         bad = [c for c in listed if not _CODE_RE.match(c) or c not in codes]
-        if bad or len(set(listed)) < 2:
+        if bad:
             raise LexiconError(f"{where}: parties {parties!r} must be two or more codes of "
-                               f"actors.tsv (not {bad})" if bad else
-                               f"{where}: parties {parties!r} must name two or more codes")
+                               f"actors.tsv (not {bad})")
+        if len(set(listed)) < 2:
+            raise LexiconError(f"{where}: parties {parties!r} must name two or more codes")
         first = parties_of.setdefault(str(row.treaty), (" ".join(sorted(listed)), row.line))
         if first[0] != " ".join(sorted(listed)):
             raise LexiconError(f"{where}: parties of {row.treaty} differ from line {first[1]}")

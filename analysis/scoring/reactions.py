@@ -167,10 +167,12 @@ def quoted_judgement(cl: Clauses, full: bool) -> None:
     else the sentence relates them by (the co-mention leaves actors related elsewhere
     alone)."""
     speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    if not speakers:
+        return
     said = {c for m in speakers for c in m.all_codes()}
     for ev in cl.events:
         if not (ev.counted and ev.quad == "verbal_conf" and cl.toks[ev.start].quoted) \
-                or ev.start in cl.given or ev.start in cl.excluded or not speakers:
+                or ev.start in cl.given or ev.start in cl.excluded:
             continue
         lo, hi = cl.window(ev)
         named = [m for m in cl.mentions if lo <= m.start < hi and m.start not in cl.excluded
@@ -292,7 +294,7 @@ def clitic_target(cl: Clauses, full: bool) -> None:
             continue
         purpose = toks[k - 1].w in PURPOSE_MARKERS
         agent = next((m for m in reversed(cl.mentions) if m.end <= k), None)
-        reach = k - 1 - (purpose and toks[k - 2].w == ",")  # "Narychkine, pour le"
+        reach = k - 1 - (purpose and k >= 2 and toks[k - 2].w == ",")  # "Narychkine, pour le"
         if agent is None or agent.end < reach or any(  # "Moscou l'a rejeté": agent, clitic
                 m.start > ev.end for m in cl.mentions if cl.window(ev)[1] > m.start):
             continue
@@ -580,9 +582,9 @@ def _passive_agents(cl: Clauses, ev: Event) -> list[Mention]:
 
 
 def across_clauses(cl: Clauses, full: bool) -> None:
-    """The rules of this module (and ``treaty_partner``) that give conflict events their
-    sides before the dyads are read, in their order (``praised_act`` runs after them, on the
-    sides found)."""
+    """The rules of this module (and ``treaty_partner``) that give events their sides before
+    the dyads are read, in their order (``praised_act`` runs after them, on the sides
+    found)."""
     for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
                  passive_judge, judged_apposition, clitic_target, seen_as, drafted_by,
                  answered_act, treaty_partner, quoted_judgement, passive_praise):
