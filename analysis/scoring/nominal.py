@@ -39,6 +39,7 @@ def nominal_parties(cl: Clauses) -> None:
     it or before it: "l'annexion par la Russie de quatre régions ukrainiennes") or a
     nationality adjective names its agent (rule ``nominal_parties``: Y > X)."""
     cooperation_by(cl)
+    conflict_owner(cl)
     for ev in cl.events:
         if not ev.counted or not ev.conf or ev.verb or ev.start in cl.given \
                 or ev.start in cl.local:
@@ -54,6 +55,16 @@ def nominal_parties(cl: Clauses) -> None:
             continue
         cl.given[ev.start] = ([agent], [patient])
         cl.direction[ev.start] = (agent.code, patient.code)
+
+
+def conflict_owner(cl: Clauses) -> None:
+    """"Joe Biden, visitant un hôpital touché par une frappe russe, s'est engagé à renforcer la
+    défense de l'Ukraine": a conflict noun's own nationality adjective is that act's agent, no
+    partner of a cooperation elsewhere in its clause (rule ``conflict_owner``)."""
+    for ev in cl.events:
+        if ev.counted and ev.conf and not ev.verb:
+            cl.claimed.update(m.start for m in cl.mentions
+                              if m.kind == "adjective" and m.start == ev.end)
 
 
 def cooperation_by(cl: Clauses) -> None:

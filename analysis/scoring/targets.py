@@ -42,16 +42,19 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
             and ev.end <= m.hstart <= ev.end + 6:
         return True  # "un plafonnement du prix du pétrole russe": the object's adjective
     if ev.verb and m.start >= ev.end:
-        between = range(ev.end, phrase_start(m))
-        if len(between) <= 6 and all(toks[k].w in SKIPPABLE or k in event_tokens
-                                     or toks[k].w in QUOTE_CHARS  # faire « payer » Poutine
-                                     or toks[k].w in QUANTIFIERS or toks[k].w.isdigit()
-                                     or toks[k].w in PRENOMINAL_ADJECTIVES or toks[k].w == "de"
-                                     for k in between):
+        between = unquoted(toks, ev.end, phrase_start(m))  # l'« horrible » frappe russe
+        quoted = phrase_start(m) - ev.end - len(between)
+        if len(between) <= 6 and quoted <= QUOTED_REACH + 2 and all(
+                toks[k].w in SKIPPABLE or k in event_tokens or toks[k].w in QUANTIFIERS
+                or toks[k].w.isdigit() or toks[k].w in PRENOMINAL_ADJECTIVES or toks[k].w == "de"
+                for k in between):
             return True  # "a expulsé douze diplomates russes", "de nouvelles livraisons"
     return False
 
 
+#: How many words a quoted epithet or manner may hold between a verb and its object
+#: ("a condamné « avec la plus grande fermeté » les raids américains": 5, marks apart).
+QUOTED_REACH = 5
 
 
 #: How many common words may describe a named object before its name ("les géants pétroliers").

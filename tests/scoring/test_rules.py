@@ -591,6 +591,19 @@ CASES = [
      "troupes.", "evidence", "exiger>retirer ses troupes[spoiled]"),
     ("lexicon", "C'est tout l'édifice hérité de la fin de la guerre froide qui s'effondre.",
      "evidence", ""),
+    # D32 (lexicon 1.21.0, words 1.21.0, actors 1.13.0): each row fails on the rules of 1.20.0
+    ("conflict_owner", "Joe Biden, visitant un hôpital touché par une frappe russe, s'est "
+     "engagé à renforcer la défense de l'Ukraine.", "pairs", ["UKR-USA:coop"]),
+    ("quoted_object_gap", "Moscou a condamné « avec la plus grande fermeté » les raids américains "
+     "contre l'Iran.", "directed", "RUS>USA:conf"),
+    ("mentions", "Un Su-27 russe a percuté un drone américain.", "directed", "RUS>USA:conf"),
+    ("lexicon", "Washington a infligé des pénalités à des responsables russes.", "directed",
+     "USA>RUS:conf"),
+    ("promised_harm", "Moscou promettait l'apocalypse aux Américains.", "dyad", "RUS-USA:conf"),
+    ("inverted_judgement", "« Les Anglo-Saxons sont passés aux attentats », a grondé Vladimir "
+     "Poutine.", "speaker", "Vladimir Poutine"),
+    ("insult", "Washington a qualifié la frappe russe d'acte de « barbarie ».", "evidence",
+     "barbarie[ACCUSE"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
