@@ -131,6 +131,7 @@ WORD_LISTS: dict[str, str] = {
     "posting_phrases": "words.POSTING_PAIRS (preposition, word before it)",
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
+    "speech_senses": "words.SPEECH_SENSES",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",
     "recipient_categories": "words.RECIPIENT_CATEGORIES (category names)",
     "facing_nouns": "words.FACING_NOUNS",

@@ -37,16 +37,23 @@ def headline_label(toks: list[Tok], mentions: list[Mention]) -> int | None:
     a verb before a colon labels the headline; when the rest names two actors, the label
     is a clause of its own, and its actors are no parties of the acts after it (rule
     ``headline_label``). Returns the colon's index."""
+    colon = verbless_label(toks)
+    if colon is None or not any(m.start < colon and m.all_codes() for m in mentions):
+        return None
+    rest = {c for m in mentions if m.start > colon for c in m.all_codes()}
+    return colon if len(rest) >= 2 else None
+
+
+def verbless_label(toks: list[Tok]) -> int | None:
+    """The colon after a headline's short opening with no finite verb ("Chars pour Kiev :"),
+    or None."""
     first = first_word(toks)
     colon = label_colon(toks)
     if colon is None or any(
             t.w in AUX or t.w in PREVERBAL_CLITICS or (t.pos in ("VERB", "AUX") and t.verbform == "Fin")
             for t in toks[first:colon]):
         return None
-    if not any(m.start < colon and m.all_codes() for m in mentions):
-        return None
-    rest = {c for m in mentions if m.start > colon for c in m.all_codes()}
-    return colon if len(rest) >= 2 else None
+    return colon
 
 
 def opens_clause(toks: list[Tok], m: Mention) -> bool:

@@ -214,8 +214,9 @@ def condemned_victim(cl: Clauses) -> None:
             continue
         act = next((e for e in cl.events if e.start >= verb.end and e.conf and not e.verb), None)
         if act is None or act.start in cl.given or act.start in cl.local or any(
-                toks[k].w not in DETERMINERS for k in range(verb.end, act.start)):
-            continue
+                toks[k].w not in SKIPPABLE and toks[k].w not in AGAINST_PREPOSITIONS
+                for k in range(verb.end, act.start)):
+            continue  # "a mis en garde contre toute annexion de territoires ukrainiens"
         own, patient = nominal_patient(cl, act)  # "les exigences de Moscou": its author
         if own is None and patient is not None and patient.kind == "adjective" \
                 and agent_after(cl, patient) is None:

@@ -382,9 +382,10 @@ def gerund_agent(cl: Clauses) -> None:
 
 def trailing_gerund(cl: Clauses) -> None:
     """"Vladimir Poutine s'est dit prêt à discuter avec Joe Biden, tout en dénonçant
-    l'« hypocrisie » américaine": a conflict gerund after a comma ("en", "tout en") is the
-    act of the sentence's subject, its first actor, on the actors of the gerund's clause
-    (rule ``trailing_gerund``: RUS > USA)."""
+    l'« hypocrisie » américaine", "Les États-Unis ont riposté à l'annexion par la Russie en
+    sanctionnant des centaines de députés russes": a conflict gerund ("en", "tout en"; a
+    comma before it or not) is the act of the sentence's subject, its first actor, on the
+    actors of the gerund's clause (rule ``trailing_gerund``: RUS > USA)."""
     toks = cl.toks
     for ev in cl.events:
         k = ev.start - 1
@@ -392,11 +393,15 @@ def trailing_gerund(cl: Clauses) -> None:
                 or toks[k].w not in GERUND_MARKERS or not toks[ev.start].w.endswith(PARTICIPLE_ENDINGS):
             continue
         comma = k - 2 if toks[k - 1].w == "tout" else k - 1
-        if toks[comma].w != ",":
-            continue
+        bare = toks[comma].w != ","
+        if bare:
+            comma += 1  # no comma: the gerund's marker bounds the main clause
         subject = next((m for m in cl.mentions if m.start < comma  # a speaker too: "s'est dit"
                         and not preceded_by(toks, m, PARTNER_PREPOSITIONS + RECIPIENT_PREPOSITIONS)),
                        None)
+        if bare and subject is not None and (phrase_start(subject) > first_word(toks) + 1 or any(
+                toks[j].w in ("que", "qui") for j in range(subject.end, comma))):
+            continue  # without a comma, only the subject that opens the sentence, no relative
         end = next((j for j in range(ev.end, len(toks)) if toks[j].w in (",", ";")), len(toks))
         others = [m for m in cl.mentions if ev.end <= m.start < end and subject is not None
                   and not set(m.all_codes()) & set(subject.all_codes())]

@@ -18,12 +18,13 @@ from analysis import lexicon as lx
 
 from .events import mod
 from .french import DETERMINERS, SKIPPABLE
+from .headlines import verbless_label
 from .matcher import LexRow
 from .modality import modality_of
 from .parties import Clauses, phrase_start, preceded_by
 from .spoiling import demand_que
 from .structures import Event, Mention
-from .tokens import Tok, unique
+from .tokens import Tok, first_word, unique
 from .treaties import treaty_partner
 from .words import (
     AGENT_PREPOSITIONS,
@@ -85,9 +86,10 @@ def _subject(cl: Clauses, before: int) -> Mention | None:
 
 
 def _agent_like(toks: list[Tok], m: Mention) -> bool:
-    """Is the mention no recipient ("à l'Ukraine") or owner ("de Berlin")?"""
-    return not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
-                or preceded_by(toks, m, OWNER_PREPOSITIONS))
+    """Is the mention no recipient ("à l'Ukraine") or owner ("de Berlin"; a sentence's
+    opening article is none: "Des chars américains pour Kiev : ...")?"""
+    return not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS) or (
+        preceded_by(toks, m, OWNER_PREPOSITIONS) and phrase_start(m) - 1 > first_word(toks)))
 
 
 def provoked_reaction(cl: Clauses, full: bool) -> None:
@@ -397,7 +399,9 @@ def _reacting_subject(cl: Clauses, ev: Event) -> tuple[int, list[Mention]] | Non
     if any(m.start >= ev.end for m in inside):
         return None
     if lo == 0 or cl.toks[lo - 1].w == ":":  # the first clause, or the first after a label
-        lo = juxtaposed_subject(cl.toks, inside, ev.start)
+        label = verbless_label(cl.toks)  # "Chars américains pour Kiev : Moscou dénonce ..."
+        after = label + 1 if label is not None and label < ev.start else 0
+        lo = juxtaposed_subject(cl.toks, inside, ev.start) or after
     subjects = [m for m in inside if lo <= m.start < ev.start]
     return (lo, subjects) if lo > 0 and subjects else None
 
@@ -431,16 +435,22 @@ def _act_before(cl: Clauses, lo: int, conflict: bool) -> Event | None:
                  if e.end <= lo and e.counted and (e.conf or not conflict)), None)
 
 
+#: What a later clause's reaction may be to answer the clause before: a denunciation, a
+#: protest, a rejection or a threat ("Des Patriot américains pour Kiev : Moscou promet une
+#: riposte").
+ANSWERING_CATEGORIES = ("ACCUSE", "PROTEST", "REJECT", "THREATEN")
+
+
 def answered_act(cl: Clauses, full: bool) -> None:
     """"La Maison Blanche a annoncé l'envoi de 31 chars à l'Ukraine, ..., et l'ambassadeur
     russe a aussitôt dénoncé une « provocation »", "Moscou saisit le Conseil de sécurité,
-    Washington et Londres dénoncent une manœuvre": a denunciation or a rejection (ACCUSE,
-    PROTEST, REJECT) in a later clause that names only its subject answers the clause
+    Washington et Londres dénoncent une manœuvre": a denunciation, a rejection or a threat
+    (``ANSWERING_CATEGORIES``) in a later clause that names only its subject answers the clause
     before; its target is that clause's subject (coordinated actors with it; after a
     headline's colon), or the one who announced its act (rule ``answered_act``). Not when it
     spoils a cooperation it names ("Moscou dénonce un accord « à sens unique »")."""
     for ev in cl.events:
-        if not (ev.verb and ev.counted and ev.category in ("ACCUSE", "PROTEST", "REJECT")) \
+        if not (ev.verb and ev.counted and ev.category in ANSWERING_CATEGORIES) \
                 or ev.start in cl.given or any(  # "dénonce un accord": its object is that
                     e.rule == "spoiled" and 0 <= e.start - ev.end <= 4 for e in cl.events):
             continue
@@ -450,7 +460,7 @@ def answered_act(cl: Clauses, full: bool) -> None:
         lo, subjects = found
         act = _act_before(cl, lo, conflict=False)
         start = max([cl.window(act)[0] if act is not None else 0] + [
-            k + 1 for k in range(lo) if cl.toks[k].w == ":"])  # after a headline's topic
+            k + 1 for k in range(lo - 1) if cl.toks[k].w == ":"])  # after a headline's topic
         agents = _clause_subject(cl, start, lo) or [
             m for m in cl.speaker_mentions[:1] if m.end <= lo]  # "X a annoncé l'envoi"
         codes = {c for m in subjects for c in m.all_codes()}

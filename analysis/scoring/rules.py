@@ -112,6 +112,8 @@ RULES: tuple[Rule, ...] = (
     Rule("document_content", "event", "events.document_content", labels=("document",),
          drops=("document",)),
     Rule("sport_sense", "event", "senses.sport_sense", labels=("sport",), drops=("sport",)),
+    Rule("speech_sense", "event", "senses.speech_sense", labels=("speech_sense",),
+         drops=("speech_sense",)),
     Rule("allied_side", "event", "events.allied_side", labels=("allied_side",),
          drops=("allied_side",)),
     Rule("descriptive_participle", "event", "events.descriptive_participle",

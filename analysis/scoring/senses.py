@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from .french import DETERMINERS
 from .matcher import class_forms
+from .speech import after_quote
 from .structures import Event
 from .tokens import Tok
 from .words import (
+    AUX,
     NOUN_ARTICLES,
     NOUN_HOMOGRAPHS,
     QUOTE_CHARS,
     RELEASE_CONTEXT,
     RELEASED_TERMS,
+    SPEECH_SENSES,
     SPORT_CONTEXT,
     SPORT_SENSES,
     WEAPON_ADJECTIVES,
@@ -111,3 +114,20 @@ def release_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.counted = False
             ev.rule = "release"
             ev.evidence = f"release:{ev.shown_term}[dropped]"
+
+
+def speech_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"« Les États-Unis sont partie prenante au conflit », a soutenu Sergueï Riabkov", "a
+    soutenu que ...": a verb of ``speech_senses`` inverted right after a quotation (its
+    auxiliary skipped) or right before "que" reports a claim, not the act it names elsewhere
+    (rule ``speech_sense``)."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in SPEECH_SENSES:
+            continue
+        k = ev.start - 1
+        while k >= 0 and toks[k].w in AUX:
+            k -= 1
+        if after_quote(toks, k) or (ev.end < len(toks) and toks[ev.end].w == "que"):
+            ev.counted = False
+            ev.rule = "speech_sense"
+            ev.evidence = f"speech:{ev.shown_term}[dropped]"

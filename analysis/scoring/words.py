@@ -85,6 +85,7 @@ POSTING_PAIRS = frozenset((prep, before) for prep, words in _WORDS.map("posting_
                            for before in words.split())
 SPORT_CONTEXT = _WORDS.set("sport_context")
 SPORT_SENSES = _WORDS.set("sport_senses")
+SPEECH_SENSES = _WORDS.set("speech_senses")
 RECIPIENT_PREPOSITIONS = _WORDS.seq("recipient_prepositions")
 RECIPIENT_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("recipient_categories"))
 FACING_NOUNS = _WORDS.set("facing_nouns")

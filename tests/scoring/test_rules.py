@@ -604,6 +604,21 @@ CASES = [
      "Poutine.", "speaker", "Vladimir Poutine"),
     ("insult", "Washington a qualifié la frappe russe d'acte de « barbarie ».", "evidence",
      "barbarie[ACCUSE"),
+    # D32, second landing (lexicon 1.22.0, words 1.22.0, actors 1.14.0): each row fails on the
+    # rules of 1.21.0
+    ("speech_sense", "« Les États-Unis sont partie prenante au conflit », a soutenu Sergueï "
+     "Riabkov.", "evidence", "speech:soutenir[dropped]"),
+    ("condemned_victim", "Washington a mis en garde contre toute annexion de territoires "
+     "ukrainiens.", "pairs", []),
+    ("trailing_gerund", "Les États-Unis ont riposté à l'annexion de quatre régions ukrainiennes "
+     "par la Russie en sanctionnant des centaines de députés russes.", "directed",
+     "USA>RUS:conf"),
+    ("answered_act", "Des Patriot américains pour Kiev : Moscou promet une riposte", "directed",
+     "RUS>USA:conf"),
+    ("answered_act", "Des chars américains pour Kiev : Moscou dénonce une provocation",
+     "directed", "RUS>USA:conf"),
+    ("mentions", "Des chars russes ont pilonné Kharkiv.", "actors", ["RUS"]),
+    ("lexicon", "Il n'avait rien vu de tel depuis la crise des missiles.", "evidence", ""),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
@@ -641,7 +656,7 @@ def test_dropped_rules_are_labels():
                              "allied_side", "not_named", "peace_call", "demanded",
                              "since_contact", "weapon_name", "called_for",
                              "noun_reading", "document", "unplanned", "no_talks", "release",
-                             "promised_content"}
+                             "promised_content", "speech_sense"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
