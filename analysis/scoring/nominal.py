@@ -181,6 +181,7 @@ def named_actor(cl: Clauses) -> None:
     désigne la Russie comme la principale menace": a conflict noun that a naming verb
     (``naming_verbs``) gives its actor object (then comme / de) is the subject's accusation
     of that actor, not an act of it (rule ``named_actor``: NATO > RUS, ACCUSE)."""
+    named_owner(cl)
     toks = cl.toks
     for k, tok in enumerate(toks):
         if tok.w not in NAMING_FORMS:
@@ -199,6 +200,29 @@ def named_actor(cl: Clauses) -> None:
             recategorize(ev, "ACCUSE")
             ev.evidence = f"{tok.w}>{ev.shown_term}[ACCUSE,{ev.weight:+.1f}]"
             cl.given[ev.start] = (judges, [named])
+
+
+def named_owner(cl: Clauses) -> None:
+    """"Antony Blinken a jugé la décision russe « profondément regrettable et irresponsable »":
+    a verbal conflict word that a naming verb gives to its object, a thing owned by a state's
+    adjective (la décision russe, la position américaine), judges that state: the subject's
+    accusation of it (rule ``named_owner``: USA > RUS)."""
+    toks = cl.toks
+    for k, tok in enumerate(toks):
+        if tok.w not in NAMING_FORMS:
+            continue
+        owned = next((m for m in cl.mentions if m.start > k and m.kind == "adjective" and all(
+            toks[j].w in DETERMINERS for j in range(k + 1, phrase_start(m)))), None)
+        if owned is None:
+            continue
+        name = next((e for e in cl.events if owned.end <= e.start <= owned.end + NAMED_REACH
+                     and e.counted and e.quad == "verbal_conf" and not e.verb
+                     and e.start not in cl.given), None)
+        codes = set(owned.all_codes())
+        judges = [] if name is None else [m for m in subjects_before(cl, cl.window(name)[0], k)
+                                          if not codes & set(m.all_codes())]
+        if judges:
+            cl.given[name.start] = (judges, [owned])
 
 
 def condemned_victim(cl: Clauses) -> None:

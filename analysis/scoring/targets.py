@@ -35,7 +35,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
             or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m) \
             or authored_object(toks, ev, m) or affiliated_object(toks, ev, m) \
-            or appositive_object(toks, ev, m, event_tokens):
+            or appositive_object(toks, ev, m, event_tokens) or accused_recipient(toks, ev, m):
         return True
     if m.kind == "adjective" and m.title and not m.on_title and not m.person \
             and m.hstart not in event_tokens and ev.row.category in TARGETED_CATEGORIES \
@@ -50,6 +50,19 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
                 for k in between):
             return True  # "a expulsé douze diplomates russes", "de nouvelles livraisons"
     return False
+
+
+#: How far after an accusation verb its "à X" may stand ("imputer à Washington": 2 words).
+ACCUSED_REACH = 2
+
+
+def accused_recipient(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"Moscou s'obstine à imputer à Washington le sabotage de Nord Stream", "lui reprochant
+    ...": the actor right after an accusation verb through "à" is the one accused, its target
+    (rule ``accused_recipient``)."""
+    return ev.verb and ev.category == "ACCUSE" and m.start >= ev.end \
+        and 0 < phrase_start(m) - ev.end <= ACCUSED_REACH \
+        and preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
 
 
 #: How many words a quoted epithet or manner may hold between a verb and its object

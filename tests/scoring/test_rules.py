@@ -619,6 +619,21 @@ CASES = [
      "directed", "RUS>USA:conf"),
     ("mentions", "Des chars russes ont pilonné Kharkiv.", "actors", ["RUS"]),
     ("lexicon", "Il n'avait rien vu de tel depuis la crise des missiles.", "evidence", ""),
+    # D32, third round (lexicon 1.23.0, words 1.23.0, actors 1.15.0): each row fails on the
+    # rules of 1.22.0
+    ("accused_recipient", "Moscou s'obstine à imputer à Washington le sabotage de Nord Stream, "
+     "quand bien même les enquêteurs suivraient la piste d'un voilier loué par des Ukrainiens.",
+     "directed", "RUS>USA:conf"),
+    ("named_owner", "Antony Blinken a jugé la décision russe « profondément regrettable », tout "
+     "en se disant disposé à en discuter avec Moscou.", "directed", "USA>RUS:mixed"),
+    ("lexicon", "Un an après l'invasion, nouvelle salve de pénalités américaines contre Moscou",
+     "dyad", "RUS-USA:conf"),
+    ("sport_sense", "L'arbitre a sifflé une pénalité contre les Anglais.", "evidence",
+     "sport:pénalité[dropped]"),
+    ("lexicon", "TICE : Moscou révoque sa ratification, Washington « profondément préoccupé »",
+     "pairs", ["RUS-USA:conf"]),
+    ("lexicon", "Moscou a renvoyé la balle aux Américains, soupçonnés de violer les protocoles de "
+     "déconfliction.", "pairs", ["RUS-USA:conf"]),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
