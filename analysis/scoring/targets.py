@@ -26,6 +26,10 @@ from .words import (
     TARGETED_VERB_CATEGORIES,
 )
 
+#: How many words a quoted epithet or manner may hold between a verb and its object
+#: ("a condamné « avec la plus grande fermeté » les raids américains": 5, marks apart).
+QUOTED_REACH = 5
+
 
 def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) -> bool:
     """Daech/TER, "contre X", the object of a conflict verb (frapper X), or the nationality
@@ -63,11 +67,6 @@ def accused_recipient(toks: list[Tok], ev: Event, m: Mention) -> bool:
     return ev.verb and ev.category == "ACCUSE" and m.start >= ev.end \
         and 0 < phrase_start(m) - ev.end <= ACCUSED_REACH \
         and preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
-
-
-#: How many words a quoted epithet or manner may hold between a verb and its object
-#: ("a condamné « avec la plus grande fermeté » les raids américains": 5, marks apart).
-QUOTED_REACH = 5
 
 
 #: How many common words may describe a named object before its name ("les géants pétroliers").
