@@ -62,9 +62,14 @@ def conflict_owner(cl: Clauses) -> None:
     défense de l'Ukraine": a conflict noun's own nationality adjective is that act's agent, no
     partner of a cooperation elsewhere in its clause (rule ``conflict_owner``)."""
     for ev in cl.events:
-        if ev.counted and ev.conf and not ev.verb:
-            cl.claimed.update(m.start for m in cl.mentions
-                              if m.kind == "adjective" and m.start == ev.end)
+        own = own_adjective(cl, ev) if ev.counted and ev.conf and not ev.verb else None
+        if own is not None:
+            cl.claimed.add(own.start)
+
+
+def own_adjective(cl: Clauses, ev: Event) -> Mention | None:
+    """The nationality adjective right after an event's noun ("la frappe russe"), or None."""
+    return next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
 
 
 def cooperation_by(cl: Clauses) -> None:
@@ -129,7 +134,7 @@ def nominal_patient(cl: Clauses, ev: Event) -> tuple[Mention | None, Mention | N
     done to ("de l'Ukraine", "de quatre régions ukrainiennes", "contre X" after the
     adjective), each None when not named."""
     toks = cl.toks
-    own = next((m for m in cl.mentions if m.kind == "adjective" and m.start == ev.end), None)
+    own = own_adjective(cl, ev)
     after = own.end if own is not None else past_epithet(toks, ev.end)  # "l'invasion russe de"
     patient = owned_after(cl, ev.end if own is not None else after, after) or next(
         (m for m in cl.mentions if own is not None and m.kind != "adjective"
@@ -186,8 +191,7 @@ def named_actor(cl: Clauses) -> None:
     for k, tok in enumerate(toks):
         if tok.w not in NAMING_FORMS:
             continue
-        named = next((m for m in cl.mentions if m.start > k and all(
-            toks[j].w in DETERMINERS for j in range(k + 1, phrase_start(m)))), None)
+        named = naming_object(cl, k)
         if named is None or named.end >= len(toks) or toks[named.end].w not in ("comme", "de"):
             continue
         ev = next((e for e in cl.events if named.end < e.start <= named.end + NAMED_REACH
@@ -202,6 +206,14 @@ def named_actor(cl: Clauses) -> None:
             cl.given[ev.start] = (judges, [named])
 
 
+def naming_object(cl: Clauses, k: int) -> Mention | None:
+    """The object of the naming verb at ``k``: the actor whose phrase follows it with only
+    determiners between ("a désigné la Russie", "a jugé la décision russe"), or None."""
+    toks = cl.toks
+    return next((m for m in cl.mentions if m.start > k and all(
+        toks[j].w in DETERMINERS for j in range(k + 1, phrase_start(m)))), None)
+
+
 def named_owner(cl: Clauses) -> None:
     """"Antony Blinken a jugé la décision russe « profondément regrettable et irresponsable »":
     a verbal conflict word that a naming verb gives to its object, a thing owned by a state's
@@ -211,9 +223,8 @@ def named_owner(cl: Clauses) -> None:
     for k, tok in enumerate(toks):
         if tok.w not in NAMING_FORMS:
             continue
-        owned = next((m for m in cl.mentions if m.start > k and m.kind == "adjective" and all(
-            toks[j].w in DETERMINERS for j in range(k + 1, phrase_start(m)))), None)
-        if owned is None:
+        owned = naming_object(cl, k)
+        if owned is None or owned.kind != "adjective":
             continue
         name = next((e for e in cl.events if owned.end <= e.start <= owned.end + NAMED_REACH
                      and e.counted and e.quad == "verbal_conf" and not e.verb

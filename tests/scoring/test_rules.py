@@ -613,6 +613,9 @@ CASES = [
     ("trailing_gerund", "Les États-Unis ont riposté à l'annexion de quatre régions ukrainiennes "
      "par la Russie en sanctionnant des centaines de députés russes.", "directed",
      "USA>RUS:conf"),
+    ("trailing_gerund", "« Nous voulons voir la Russie affaiblie au point de ne plus pouvoir "
+     "refaire ce qu'elle a fait en envahissant l'Ukraine », a déclaré Lloyd Austin.", "pairs",
+     ["RUS-UKR:conf"]),
     ("answered_act", "Des Patriot américains pour Kiev : Moscou promet une riposte", "directed",
      "RUS>USA:conf"),
     ("answered_act", "Des chars américains pour Kiev : Moscou dénonce une provocation",
