@@ -132,6 +132,8 @@ WORD_LISTS: dict[str, str] = {
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "speech_senses": "words.SPEECH_SENSES",
+    "accusation_bridge": "words.ACCUSATION_BRIDGE",
+    "verb_incises": "words.VERB_INCISES (phrases)",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",
     "recipient_categories": "words.RECIPIENT_CATEGORIES (category names)",
     "facing_nouns": "words.FACING_NOUNS",

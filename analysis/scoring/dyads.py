@@ -50,6 +50,7 @@ from .reactions import (
     across_clauses,
     add_synthetic,
     instigated_act,
+    participle_accused,
     praised_act,
     synthetic_event,
     unnamed_accused,
@@ -95,6 +96,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     aid_phrase(cl)
     accused_agent(cl)
     unnamed_accused(cl, full)
+    participle_accused(cl, full)
     undergone(cl)
     gerund_agent(cl)
     trailing_gerund(cl)
@@ -119,9 +121,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     endorsed_conflict(cl, targets)
     purpose_conflict(cl, targets)
     conflict_agent(cl, targets)
-    window_joint = {ev.start: any(o.row.role == "joint" and o.counted
-                                  and cl.window(o) == cl.window(ev) for o in events)
-                    for ev in events}
+    window_joint = joint_windows(cl, events)
     for ev in events:
         if not ev.counted:
             continue
@@ -133,6 +133,12 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     instigated_act(cl, full)
     co_mentioned_conflict(cl)
     return summarise(cl.contrib), cl.synthetic
+
+
+def joint_windows(cl: Clauses, events: list[Event]) -> dict[int, bool]:
+    """Whether each event's clause holds a counted joint action ("ensemble", "conjoint")."""
+    return {ev.start: any(o.row.role == "joint" and o.counted and cl.window(o) == cl.window(ev)
+                          for o in events) for ev in events}
 
 
 def against_enemy(cl: Clauses, full: bool) -> None:

@@ -29,7 +29,7 @@ from .french import (
     verbal_ending,
 )
 from .tokens import Tok
-from .words import QUOTE_CHARS
+from .words import QUOTE_CHARS, VERB_INCISES
 
 
 # --------------------------------------------------------------------------- #
@@ -274,6 +274,9 @@ class PhraseIndex:
                 if k >= len(toks):
                     return -1
                 tok = toks[k]
+                if j > 0 and skipped == 0 and tok.w in _INCISE_FIRST and incise_length(toks, k):
+                    skipped, k = 2, k + incise_length(toks, k)  # "a repoussé ces dernières
+                    continue  # semaines une offre"
                 if self._spec_ok(spec, tok):
                     break
                 if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or tok.w in QUOTE_CHARS or (
@@ -444,6 +447,18 @@ _CLASS_SKIPS = _WORDS.set("quantifiers") | _WORDS.set("prenominal_adjectives")
 OBJECT_GAP = _WORDS.set("object_gap_prepositions")
 #: Quantifiers that stand for an expression's determiner ("toute importation").
 DETERMINER_QUANTIFIERS = _WORDS.set("determiner_quantifiers")
+
+
+#: The first words of the ``verb_incises`` phrases.
+_INCISE_FIRST = frozenset(p[0] for p in VERB_INCISES)
+
+
+def incise_length(toks: Sequence[Tok], k: int) -> int:
+    """The length of the ``verb_incises`` phrase at ``k`` ("à trois reprises": 3), or 0."""
+    if toks[k].w not in _INCISE_FIRST:
+        return 0
+    return next((len(p) for p in VERB_INCISES if k + len(p) <= len(toks)
+                 and all(toks[k + j].w == w for j, w in enumerate(p))), 0)
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:

@@ -390,9 +390,14 @@ def trailing_gerund(cl: Clauses) -> None:
     for ev in cl.events:
         k = ev.start - 1
         if not (ev.counted and ev.conf and ev.verb) or k < 2 or ev.start in cl.given \
-                or toks[k].w not in GERUND_MARKERS or not toks[ev.start].w.endswith(PARTICIPLE_ENDINGS):
+                or not toks[ev.start].w.endswith(PARTICIPLE_ENDINGS):
             continue
-        comma = k - 2 if toks[k - 1].w == "tout" else k - 1
+        if toks[k].w == ",":
+            comma = k  # "..., avertissant Moscou de « sérieuses conséquences »": a participle
+        elif toks[k].w in GERUND_MARKERS:
+            comma = k - 2 if toks[k - 1].w == "tout" else k - 1
+        else:
+            continue
         bare = toks[comma].w != ","
         if bare:
             comma += 1  # no comma: the gerund's marker bounds the main clause

@@ -27,6 +27,7 @@ from .structures import Event, Mention
 from .tokens import Tok, first_word, unique
 from .treaties import treaty_partner
 from .words import (
+    ACCUSATION_BRIDGE,
     AGENT_PREPOSITIONS,
     ALLUSION_NOUNS,
     APPOSITION_ARTICLES,
@@ -173,14 +174,23 @@ def quoted_judgement(cl: Clauses, full: bool) -> None:
         return
     said = {c for m in speakers for c in m.all_codes()}
     for ev in cl.events:
-        if not (ev.counted and ev.quad == "verbal_conf" and cl.toks[ev.start].quoted) \
+        if not (ev.counted and ev.conf and cl.toks[ev.start].quoted) \
                 or ev.start in cl.given or ev.start in cl.excluded:
             continue
         lo, hi = cl.window(ev)
         named = [m for m in cl.mentions if lo <= m.start < hi and m.start not in cl.excluded
                  and cl.toks[m.start].quoted and not set(m.all_codes()) & said]
+        if ev.quad != "verbal_conf" and not (
+                named and all(m.end <= ev.start for m in named) and ev.modality != "hypothetical"
+                and not undergoing_form(cl.toks, ev)):
+            continue  # a material act: its one actor named before it is its author
         if len({c for m in named for c in m.all_codes()}) == 1:  # "nous" is the speaker's
             cl.given[ev.start] = (speakers, named)
+
+
+def undergoing_form(toks: list[Tok], ev: Event) -> bool:
+    """A passive or a bare participle ("a été bombardée", "les villes détruites")."""
+    return ev.verb and toks[ev.start].w.endswith(PAST_ENDINGS)
 
 
 def removed_actor(cl: Clauses, full: bool) -> None:
@@ -256,27 +266,57 @@ def judged_apposition(cl: Clauses, full: bool) -> None:
         cl.given[ev.start] = (judges, [provoker])
 
 
+def accused_cooperation(cl: Clauses, acc: Event) -> Event | None:
+    """The cooperation an accusation's "de" introduces: right after it, or after the words
+    of a perfect infinitive (``accusation_bridge``: "accusés d'avoir été en contact avec")."""
+    toks, k = cl.toks, acc.end
+    if acc.category != "ACCUSE" or acc.negated or k + 1 >= len(toks) or toks[k].w != "de":
+        return None
+    j = k + 1
+    while j < len(toks) and toks[j].w in ACCUSATION_BRIDGE:
+        j += 1
+    coop = next((e for e in cl.events if e.start == j and e.coop), None)
+    return None if coop is None or coop.start in cl.local else coop
+
+
 def unnamed_accused(cl: Clauses, full: bool) -> None:
     """"Washington a sanctionné une trentaine d'entreprises accusées d'aider l'armée russe":
     the cooperation an accusation's "de" introduces belongs to the accused, and when the
     accused is no actor (no mention right before the accusation or right after it) it pairs
     no one with the accuser or the sentence's subject (rule ``unnamed_accused``; a named
-    accused is ``accused_agent``'s)."""
-    toks = cl.toks
+    accused is ``accused_agent``'s, or ``participle_accused``'s)."""
     for acc in cl.events:
-        k = acc.end
-        if acc.category != "ACCUSE" or acc.negated or k + 1 >= len(toks) or toks[k].w != "de" \
-                or any(acc.start - 3 <= m.end <= acc.start or 0 <= m.start - acc.end <= 3
-                       for m in cl.mentions):
-            continue
-        coop = next((e for e in cl.events if e.start == k + 1 and e.coop), None)
-        if coop is None or coop.start in cl.local:
+        coop = accused_cooperation(cl, acc)
+        if coop is None or any(acc.start - 3 <= m.end <= acc.start or 0 <= m.start - acc.end <= 3
+                               for m in cl.mentions):
             continue
         _, hi = cl.window(coop)
         after = [m for m in cl.mentions if coop.end <= m.start < hi]
         if after:
             cl.local[coop.start] = after[:1]
             cl.complete.add(coop.start)
+
+
+def participle_accused(cl: Clauses, full: bool) -> None:
+    """"La Russie a ordonné l'expulsion de deux diplomates américains, accusés d'avoir été en
+    contact avec un employé du consulat": the cooperation a past participle of accusation
+    attributes to the actor right before it (a comma between or not) is that actor's with
+    the actors after it, not the sentence's (rule ``participle_accused``: no RUS-USA
+    cooperation)."""
+    for acc in cl.events:
+        if not (acc.verb and acc.end - acc.start == 1 and cl.toks[acc.start].w.endswith(PAST_ENDINGS)):
+            continue
+        coop = accused_cooperation(cl, acc)
+        accused = next((m for m in cl.mentions if acc.start - 2 <= m.end <= acc.start), None)
+        if coop is None or accused is None:
+            continue
+        _, hi = cl.window(coop)
+        cl.local[coop.start] = [accused] + [m for m in cl.mentions if coop.end <= m.start < hi]
+        cl.complete.add(coop.start)
+
+
+#: The endings of a past participle ("accusé", "soupçonnées").
+PAST_ENDINGS = ("é", "ée", "és", "ées")
 
 
 def clitic_target(cl: Clauses, full: bool) -> None:

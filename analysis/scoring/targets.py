@@ -5,7 +5,7 @@ noun, the place struck, the actor it is imposed on (the target rules :mod:`.dyad
 from __future__ import annotations
 
 from .french import DETERMINERS, SKIPPABLE
-from .matcher import ENEMY_CODES
+from .matcher import ENEMY_CODES, incise_length
 from .nominal import affiliated_object, authored_object
 from .parties import phrase_start, preceded_by
 from .structures import Event, Mention
@@ -48,6 +48,8 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
     if ev.verb and m.start >= ev.end:
         between = unquoted(toks, ev.end, phrase_start(m))  # l'« horrible » frappe russe
         quoted = phrase_start(m) - ev.end - len(between)
+        incise = incise_tokens(toks, ev.end, phrase_start(m))  # "a harcelé à trois reprises"
+        between = [k for k in between if k not in incise]
         if len(between) <= 6 and quoted <= QUOTED_REACH + 2 and all(
                 toks[k].w in SKIPPABLE or k in event_tokens or toks[k].w in QUANTIFIERS
                 or toks[k].w.isdigit() or toks[k].w in PRENOMINAL_ADJECTIVES or toks[k].w == "de"
@@ -169,6 +171,17 @@ def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
             and ev.end - ev.start > 1 and toks[ev.end - 1].w not in SKIPPABLE
     return ev.end <= k <= ev.end + 2 and toks[k].w in TARGET_PREPOSITIONS and all(
         toks[j].pos == "ADJ" for j in range(ev.end, k))
+
+
+def incise_tokens(toks: list[Tok], lo: int, hi: int) -> set[int]:
+    """The tokens of ``verb_incises`` phrases between ``lo`` and ``hi`` (rule
+    ``verb_incise``: "des avions russes ont harcelé à trois reprises des drones américains")."""
+    found: set[int] = set()
+    for k in range(lo, hi):
+        n = incise_length(toks, k)
+        if k + n <= hi:
+            found.update(range(k, k + n))
+    return found
 
 
 def unquoted(toks: list[Tok], lo: int, hi: int) -> list[int]:

@@ -86,6 +86,7 @@ POSTING_PAIRS = frozenset((prep, before) for prep, words in _WORDS.map("posting_
 SPORT_CONTEXT = _WORDS.set("sport_context")
 SPORT_SENSES = _WORDS.set("sport_senses")
 SPEECH_SENSES = _WORDS.set("speech_senses")
+ACCUSATION_BRIDGE = _WORDS.set("accusation_bridge")
 RECIPIENT_PREPOSITIONS = _WORDS.seq("recipient_prepositions")
 RECIPIENT_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("recipient_categories"))
 FACING_NOUNS = _WORDS.set("facing_nouns")
@@ -178,6 +179,8 @@ BACKGROUND_MARKERS = tuple(phrase_words(e) for e in _WORDS.seq("background_marke
 #: Words or phrases before a meeting noun that make it the setting of the clause (lors de).
 MEETING_SETTINGS = tuple(phrase_words(e) for e in _WORDS.seq("meeting_settings"))
 CLAUSE_COORDINATORS = _WORDS.set("clause_coordinators")
+#: Adverbial phrases between a conflict verb and its object (à trois reprises, pour sa part).
+VERB_INCISES = tuple(phrase_words(e) for e in _WORDS.seq("verb_incises"))
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(
     verb_forms(w) if w.endswith(("er", "ir")) else {w, w + "s"}

@@ -637,6 +637,20 @@ CASES = [
      "pairs", ["RUS-USA:conf"]),
     ("lexicon", "Moscou a renvoyé la balle aux Américains, soupçonnés de violer les protocoles de "
      "déconfliction.", "pairs", ["RUS-USA:conf"]),
+    # D33 (lexicon 1.24.0, words 1.24.0): each row fails on the rules of 1.23.0
+    ("trailing_gerund", "Lloyd Austin, patron du Pentagone, a confirmé la présence de soldats "
+     "nord-coréens en Russie, avertissant Pyongyang et Moscou de « sérieuses conséquences ».",
+     "directed", "USA>RUS:conf"),
+    ("participle_accused", "La Russie a ordonné l'expulsion de deux diplomates américains, "
+     "accusés d'avoir été en contact avec un employé du consulat.", "pairs", ["RUS-USA:conf"]),
+    ("quoted_judgement", "« Washington jette délibérément de l'huile sur le feu », a réagi Dmitri "
+     "Peskov.", "directed", "RUS>USA:conf"),
+    ("verb_incise", "Des avions russes ont harcelé à trois reprises des drones américains.",
+     "directed", "RUS>USA:conf"),
+    ("verb_incise", "Moscou a repoussé ces dernières semaines une offre américaine.", "evidence",
+     "repousser l'offre[REJECT"),
+    ("lexicon", "Moscou a notifié à Washington la suspension des inspections prévues par New "
+     "Start.", "evidence", "suspension des inspections[SANCTION"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
