@@ -134,6 +134,7 @@ WORD_LISTS: dict[str, str] = {
     "speech_senses": "words.SPEECH_SENSES",
     "accusation_bridge": "words.ACCUSATION_BRIDGE",
     "verb_incises": "words.VERB_INCISES (phrases)",
+    "removal_terms": "words.REMOVAL_TERMS",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",
     "recipient_categories": "words.RECIPIENT_CATEGORIES (category names)",
     "facing_nouns": "words.FACING_NOUNS",

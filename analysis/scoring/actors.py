@@ -60,6 +60,7 @@ from .words import (
     REGIME_ALIASES,
     REGIME_GENERIC,
     REGIME_OF,
+    REMOVAL_TERMS,
     SPONSOR_WORDS,
     STRIKE_PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -304,8 +305,10 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     found: set[int] = set()
     if matched is None:  # the tokens of every match (the caller may have them)
         matched = frozenset(k for s, e, _ in matches for k in range(s, e))
-    ends = [end for _, end, row in matches
-            if row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil")]
+    removal = any(row.term in REMOVAL_TERMS for _, _, row in matches)
+    ends = [end for _, end, row in matches  # "a exclu des banques russes du réseau SWIFT"
+            if (row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil"))
+            or (removal and row.role == "stop")]
     ends += [k + 1 for k, t in enumerate(toks) if t.w in TARGETING_FORMS]  # "visant des banques"
     for end in sorted(set(ends)):
         reach = 4 + sum(toks[k].w.isdigit() or toks[k].w in QUANTITY_WORDS  # "plus de 200"

@@ -52,6 +52,7 @@ from .reactions import (
     instigated_act,
     participle_accused,
     praised_act,
+    relative_agent,
     synthetic_event,
     unnamed_accused,
 )
@@ -97,6 +98,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     accused_agent(cl)
     unnamed_accused(cl, full)
     participle_accused(cl, full)
+    relative_agent(cl, full)
     undergone(cl)
     gerund_agent(cl)
     trailing_gerund(cl)

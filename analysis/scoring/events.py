@@ -44,6 +44,7 @@ from .words import (
     POSSESSIVES,
     QUOTE_CHARS,
     REFLEXIVE_CLITICS,
+    REMOVAL_TERMS,
     SINCE_MARKERS,
     SPEECH_JUDGED,
     litote,
@@ -459,7 +460,8 @@ def deescalation(toks: list[Tok], events: list[Event], full: bool) -> None:
             continue
         target = complement(toks, ev, events, full)
         if target is None or not alive(target) or target.rule != "lexicon" \
-                or (target.verb and toks[target.start].w.endswith("ant")):
+                or (target.verb and toks[target.start].w.endswith("ant")) \
+                or target.row.term in REMOVAL_TERMS:  # "a exclu des banques du réseau SWIFT"
             continue  # "la résolution condamnant la Russie": the text's content, not undone
         deescalate(toks, ev, target)
         if target.rule in ("deescalation", "deescalated"):

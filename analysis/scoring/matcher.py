@@ -280,7 +280,8 @@ class PhraseIndex:
                 if self._spec_ok(spec, tok):
                     break
                 if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or tok.w in QUOTE_CHARS or (
-                        spec.lemma.startswith("&") and (tok.w in _CLASS_SKIPS or tok.w.isdigit()))):
+                        (spec.lemma.startswith("&") or pat.specs[j - 1].det)  # "toute nouvelle
+                        and (tok.w in _CLASS_SKIPS or tok.w.isdigit()))):  # importation"
                     skipped += 1
                     k += 1
                     continue

@@ -315,6 +315,39 @@ def participle_accused(cl: Clauses, full: bool) -> None:
         cl.complete.add(coop.start)
 
 
+def relative_agent(cl: Clauses, full: bool) -> None:
+    """"Washington a sanctionné des sociétés turques qui aident Moscou", "des entités, dont des
+    sociétés turques et émiraties qui aideraient Moscou": a cooperation verb right after "qui"
+    (a clitic, "ne" or an auxiliary between) is the act of the actors named right before
+    "qui", its antecedent, with the actors after it, not the main clause's (rule
+    ``relative_agent``: TUR-RUS, no RUS-USA cooperation); an antecedent that names no actor
+    ("des sociétés qui aideraient Moscou") pairs no one, as an unnamed accused (D24)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not (ev.coop and ev.verb and ev.counted) or ev.start in cl.local:
+            continue
+        q = ev.start - 1
+        while q > 0 and ev.start - q <= 3 and (toks[q].w in PREVERBAL_CLITICS or toks[q].w == "ne"
+                                               or toks[q].w in AUX):
+            q -= 1
+        if toks[q].w != "qui":
+            continue
+        before = [m for m in cl.mentions if q - RELATIVE_REACH <= m.start and m.end <= q]
+        if any(toks[k].pos in ("VERB", "AUX") or toks[k].punct
+               for k in range(before[0].end if before else q - 1, q)):
+            continue
+        _, hi = cl.window(ev)
+        after = [m for m in cl.mentions if ev.end <= m.start < hi]
+        if before or (after and toks[q - 1].w.isalpha() and not toks[q - 1].title):
+            cl.local[ev.start] = before + after if before else after[:1]  # "des sociétés qui"
+            cl.complete.add(ev.start)  # an unnamed antecedent pairs no one
+
+
+#: How many words before "qui" the antecedent's actors may start ("des sociétés turques et
+#: émiraties qui": 4).
+RELATIVE_REACH = 4
+
+
 #: The endings of a past participle ("accusé", "soupçonnées").
 PAST_ENDINGS = ("é", "ée", "és", "ées")
 

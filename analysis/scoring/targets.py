@@ -20,6 +20,7 @@ from .words import (
     QUANTIFIERS,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
+    REMOVAL_TERMS,
     STRIKE_PREPOSITIONS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
@@ -34,7 +35,7 @@ QUOTED_REACH = 5
 def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) -> bool:
     """Daech/TER, "contre X", the object of a conflict verb (frapper X), or the nationality
     adjective of a coercive or verbal conflict's object noun (rule ``object_adjective``)."""
-    if m.code in ENEMY_CODES:
+    if m.code in ENEMY_CODES or removed_from(toks, ev, m):
         return True
     if preceded_by(toks, m, AGAINST_PREPOSITIONS) or noun_target(toks, ev, m) \
             or object_owner(toks, ev, m) or imposed_on(toks, ev, m) or strike_target(toks, ev, m) \
@@ -56,6 +57,14 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
                 for k in between):
             return True  # "a expulsé douze diplomates russes", "de nouvelles livraisons"
     return False
+
+
+def removed_from(toks: list[Tok], ev: Event, m: Mention) -> bool:
+    """"a exclu plusieurs banques russes du réseau SWIFT": the actor right before "de" and a
+    removal term (words ``removal_terms``) is the one cut off, the sanction's target (rule
+    ``removed_from``)."""
+    return ev.row.term in REMOVAL_TERMS and m.end < ev.start <= m.end + 2 \
+        and toks[ev.start - 1].w in OWNER_PREPOSITIONS
 
 
 #: How far after an accusation verb its "à X" may stand ("imputer à Washington": 2 words).

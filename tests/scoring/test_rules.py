@@ -651,6 +651,16 @@ CASES = [
      "repousser l'offre[REJECT"),
     ("lexicon", "Moscou a notifié à Washington la suspension des inspections prévues par New "
      "Start.", "evidence", "suspension des inspections[SANCTION"),
+    ("removed_from", "Washington a exclu plusieurs banques russes du réseau SWIFT.", "directed",
+     "USA>RUS:conf"),
+    ("relative_agent", "Washington a sanctionné des sociétés turques qui aident Moscou.", "pairs",
+     ["RUS-TUR:coop", "TUR-USA:conf"]),
+    ("relative_agent", "Washington a sanctionné des sociétés qui aideraient Moscou à contourner "
+     "les restrictions.", "pairs", ["RUS-USA:conf"]),
+    ("lexicon", "Le Trésor américain a interdit mercredi tout nouvel investissement en Russie.",
+     "evidence", "interdire les investissements[COERCE"),
+    ("lexicon", "Les Occidentaux ont décidé d'exclure plusieurs banques russes du système de "
+     "messagerie financière Swift.", "pairs", ["RUS-WEST:conf"]),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
