@@ -661,6 +661,15 @@ CASES = [
      "evidence", "interdire les investissements[COERCE"),
     ("lexicon", "Les Occidentaux ont décidé d'exclure plusieurs banques russes du système de "
      "messagerie financière Swift.", "pairs", ["RUS-WEST:conf"]),
+    # D33, second round (lexicon 1.25.0, words 1.25.0): each row fails on the rules of 1.24.0
+    ("lexicon", "Pétrole : Joe Biden ferme le marché américain au brut russe", "dyad",
+     "RUS-USA:conf"),
+    ("lexicon", "Exportations : Washington coupe l'accès de Moscou aux semi-conducteurs "
+     "américains", "dyad", "RUS-USA:conf"),
+    ("lexicon", "« Nous traquerons les avoirs des oligarques russes où qu'ils les cachent », a "
+     "juré le ministre américain de la Justice.", "dyad", "RUS-USA:conf"),
+    ("lexicon", "Sept banques russes ont été déconnectées samedi de la messagerie interbancaire "
+     "SWIFT.", "evidence", "messagerie interbancaire[SANCTION"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
