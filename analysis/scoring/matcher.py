@@ -274,9 +274,10 @@ class PhraseIndex:
                 if k >= len(toks):
                     return -1
                 tok = toks[k]
-                if j > 0 and skipped == 0 and tok.w in _INCISE_FIRST and incise_length(toks, k):
-                    skipped, k = 2, k + incise_length(toks, k)  # "a repoussé ces dernières
-                    continue  # semaines une offre"
+                if j > 0 and skipped == 0 and tok.w in _INCISE_FIRST \
+                        and (n := incise_length(toks, k)):  # "a repoussé ces dernières
+                    skipped, k = 2, k + n  # semaines une offre": skipped, no more after it
+                    continue
                 if self._spec_ok(spec, tok):
                     break
                 if j > 0 and skipped < 2 and (tok.w in SKIPPABLE or tok.w in QUOTE_CHARS or (

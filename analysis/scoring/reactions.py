@@ -190,7 +190,7 @@ def quoted_judgement(cl: Clauses, full: bool) -> None:
 
 def undergoing_form(toks: list[Tok], ev: Event) -> bool:
     """A passive or a bare participle ("a été bombardée", "les villes détruites")."""
-    return ev.verb and toks[ev.start].w.endswith(PAST_ENDINGS)
+    return ev.verb and needs_aux(toks[ev.start].w)
 
 
 def removed_actor(cl: Clauses, full: bool) -> None:
@@ -304,7 +304,7 @@ def participle_accused(cl: Clauses, full: bool) -> None:
     the actors after it, not the sentence's (rule ``participle_accused``: no RUS-USA
     cooperation)."""
     for acc in cl.events:
-        if not (acc.verb and acc.end - acc.start == 1 and cl.toks[acc.start].w.endswith(PAST_ENDINGS)):
+        if not (acc.verb and acc.end - acc.start == 1 and needs_aux(cl.toks[acc.start].w)):
             continue
         coop = accused_cooperation(cl, acc)
         accused = next((m for m in cl.mentions if acc.start - 2 <= m.end <= acc.start), None)
@@ -346,10 +346,6 @@ def relative_agent(cl: Clauses, full: bool) -> None:
 #: How many words before "qui" the antecedent's actors may start ("des sociétés turques et
 #: émiraties qui": 4).
 RELATIVE_REACH = 4
-
-
-#: The endings of a past participle ("accusé", "soupçonnées").
-PAST_ENDINGS = ("é", "ée", "és", "ées")
 
 
 def clitic_target(cl: Clauses, full: bool) -> None:
