@@ -451,16 +451,23 @@ OBJECT_GAP = _WORDS.set("object_gap_prepositions")
 DETERMINER_QUANTIFIERS = _WORDS.set("determiner_quantifiers")
 
 
+#: The ``verb_incises`` phrases by their first two words: ("à", "trois") -> the rest.
+_INCISES: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+for _phrase in VERB_INCISES:
+    _INCISES.setdefault(_phrase[:2], []).append(_phrase[2:])
 #: The first words of the ``verb_incises`` phrases.
-_INCISE_FIRST = frozenset(p[0] for p in VERB_INCISES)
+_INCISE_FIRST = frozenset(p[0] for p in _INCISES)
 
 
 def incise_length(toks: Sequence[Tok], k: int) -> int:
-    """The length of the ``verb_incises`` phrase at ``k`` ("à trois reprises": 3), or 0."""
-    if toks[k].w not in _INCISE_FIRST:
+    """The length of the ``verb_incises`` phrase at ``k`` ("à trois reprises": 3), or 0.
+    Called at every mismatch of an expression's word, so looked up by the first two words."""
+    if k + 1 >= len(toks) or toks[k].w not in _INCISE_FIRST:
         return 0
-    return next((len(p) for p in VERB_INCISES if k + len(p) <= len(toks)
-                 and all(toks[k + j].w == w for j, w in enumerate(p))), 0)
+    for rest in _INCISES.get((toks[k].w, toks[k + 1].w), ()):
+        if all(k + 2 + j < len(toks) and toks[k + 2 + j].w == w for j, w in enumerate(rest)):
+            return 2 + len(rest)
+    return 0
 
 
 def _has_reflexive(toks: Sequence[Tok], i: int) -> bool:
