@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis import lexicon as lx
+from analysis.tone import THRESHOLD, tone
 
 from .bounds import clause_bounds
 from .events import outside_apposition
@@ -83,8 +84,9 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     ``events`` gains the "contre Daech" events (and is sorted); ``evidence_after``
     receives evidence to print after an event's own (``joint:RUS+USA``).
     """
-    if not events and not any(m.code in ENEMY_CODES for m in sent.mentions):
-        return [], []  # no event and no "contre Daech": nothing can pair (fast path)
+    if not events and not any(m.code in ENEMY_CODES for m in sent.mentions) \
+            and len({c for m in sent.mentions for c in m.all_codes()}) < 2:
+        return [], []  # no event, no "contre Daech", no two actors: nothing can pair
     topic = headline_topic(sent.toks, sent.mentions)
     named = [m for m in sent.mentions if m.all_codes() and m is not topic]
     bounds = clause_bounds(sent.toks, excluded)
@@ -134,6 +136,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     praised_act(cl, full)
     instigated_act(cl, full)
     co_mentioned_conflict(cl)
+    toned_co_mention(cl, sent.text, full)
     return summarise(cl.contrib), cl.synthetic
 
 
@@ -444,6 +447,38 @@ def co_mentioned_conflict(cl: Clauses) -> None:
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object;
         # "que Berlin et Washington ont qualifiée de « chantage »": one side, its judges
     cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
+
+
+def toned_co_mention(cl: Clauses, text: str, full: bool) -> None:
+    """A sentence with no event word at all that names exactly two actors (as
+    :func:`co_mentioned_conflict` counts them) in a negative tone (vaderSentiment-fr's
+    compound at most -:data:`~analysis.tone.THRESHOLD`) is a disapproval between them,
+    CAMEO 110 (rule ``tone``, codebook D34): "Pour Moscou, Washington reste un
+    interlocuteur malhonnête et méprisable". The lexicon had nothing to say; the
+    tone tool decides, and the evidence says so (``tone:RUS+USA(-0.44)``). Two actors
+    coordinated as one side are no pair ("la Grande-Bretagne et la France", "entre le Soudan
+    et la Mauritanie"), as for :func:`co_mentioned_conflict`."""
+    if any(ev.counted or ev.quad in lx.CONF_QUADS for ev in cl.events):
+        return
+    aside = described(cl.toks)
+    found = [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
+             if m.start not in aside]
+    codes = free_codes([m for m in found if m not in cl.speaker_mentions], set())
+    if len(codes) != 2:
+        codes = free_codes(found, set())
+    if len(codes) != 2:
+        return
+    sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
+    if sides[0] is not sides[1] and one_side(cl.toks, sides) and not fronted_apart(cl, sides):
+        return
+    score = tone([text], "vader")[0]
+    if score > -THRESHOLD:
+        return
+    ev = synthetic_event(cl.toks, 0, 0, "tone", "ACCUSE", "verbal_conf", "110", "tone",
+                         codes[1], full)
+    ev.evidence = f"tone:{'+'.join(codes)}({score:+.2f})[ACCUSE,{ev.weight:+.1f}]"
+    add_synthetic(cl, ev)
+    cl.add_pairs(codes, "conf", ev, f"tone:{'+'.join(codes)}({score:+.2f})")
 
 
 def fronted_apart(cl: Clauses, sides: list[Mention]) -> bool:

@@ -435,6 +435,12 @@ CASES = [
      "« criminel de guerre ».", "dyad", "RUS-USA:conf"),
     ("co_mentioned_conflict", "Des espions au service des États-Unis et d'Israël ont été arrêtés.", "dyads",
      []),
+    ("toned_co_mention", "Pour Moscou, Washington reste un interlocuteur malhonnête et "
+     "méprisable.", "dyad", "RUS-USA:conf"),
+    ("toned_co_mention", "Les États-Unis et la Russie traversent une période terrible et "
+     "douloureuse.", "dyads", []),
+    ("toned_co_mention", "Pour Moscou, Washington reste un interlocuteur honnête et fiable.",
+     "dyads", []),
     ("joint_fight", "La Russie et les États-Unis luttent ensemble contre Daech.", "evidence",
      "joint:RUS+USA"),
     ("negation_parse", "La Turquie ne souhaite pas, à ce stade, de coopération avec la Russie.",
