@@ -79,14 +79,11 @@ from .words import (
 def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int],
                speaker_mentions: list[Mention], evidence_after: dict[int, list[str]],
                full: bool) -> tuple[list[dict[str, Any]], list[Event]]:
-    """The sentence's dyads, and the events the dyad rules add (joint fights, "contre Daech").
-
-    ``events`` gains the "contre Daech" events (and is sorted); ``evidence_after``
-    receives evidence to print after an event's own (``joint:RUS+USA``).
-    """
-    if not events and not any(m.code in ENEMY_CODES for m in sent.mentions) \
-            and len({c for m in sent.mentions for c in m.all_codes()}) < 2:
-        return [], []  # no event, no "contre Daech", no two actors: nothing can pair
+    """The sentence's dyads, and the events the dyad rules add (joint fights, "contre Daech"):
+    ``events`` gains the "contre Daech" events (and is sorted), ``evidence_after`` the evidence
+    to print after an event's own (``joint:RUS+USA``)."""
+    if nothing_to_pair(sent, events):
+        return [], []
     topic = headline_topic(sent.toks, sent.mentions)
     named = [m for m in sent.mentions if m.all_codes() and m is not topic]
     bounds = clause_bounds(sent.toks, excluded)
@@ -138,6 +135,12 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     co_mentioned_conflict(cl)
     toned_co_mention(cl, sent.text, full)
     return summarise(cl.contrib), cl.synthetic
+
+
+def nothing_to_pair(sent: Sent, events: list[Event]) -> bool:
+    """No event, no "contre Daech" and fewer than two actors: no rule can pair (fast path)."""
+    return not events and not any(m.code in ENEMY_CODES for m in sent.mentions) \
+        and len({c for m in sent.mentions for c in m.all_codes()}) < 2
 
 
 def joint_windows(cl: Clauses, events: list[Event]) -> dict[int, bool]:
