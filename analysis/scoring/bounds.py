@@ -77,12 +77,23 @@ def absolute_clause(toks: list[Tok], k: int) -> bool:
         return False
     for j in range(k + 2, min(len(toks), k + 2 + SUBJECT_REACH)):
         t = toks[j]
+        if t.w in PREVERBAL_CLITICS and toks[j - 1].text[:1].isupper():
+            return clitic_participle(toks, j)  # ", la Russie y voyant une « escalade »"
         if (t.punct and t.w not in QUOTE_CHARS) or t.w in AUX or t.w in PREVERBAL_CLITICS \
                 or (t.pos in ("VERB", "AUX") and t.verbform == "Fin"):
             return False
         if t.w.endswith(PARTICIPLE_ENDINGS) and not t.title:
             return toks[j - 1].text[:1].isupper() and t.pos in ("", "VERB", "AUX", "ADJ")
     return False
+
+
+def clitic_participle(toks: list[Tok], j: int) -> bool:
+    """Clitics at ``j`` right after a name, then a present participle: ", la Russie y
+    voyant", ", Moscou le jugeant" (an absolute clause, :func:`absolute_clause`)."""
+    while j < len(toks) and toks[j].w in PREVERBAL_CLITICS:
+        j += 1
+    return j < len(toks) and toks[j].w.endswith(PARTICIPLE_ENDINGS) and not toks[j].title \
+        and toks[j].pos in ("", "VERB", "AUX")
 
 
 def restrictive_que(toks: list[Tok], k: int) -> bool:

@@ -43,6 +43,7 @@ from .words import (
     PLURAL_ARTICLES,
     POSSESSIVES,
     QUOTE_CHARS,
+    QUOTE_OPEN,
     REFLEXIVE_CLITICS,
     REMOVAL_TERMS,
     SINCE_MARKERS,
@@ -565,13 +566,18 @@ def outside_apposition(toks: list[Tok], lo: int, hi: int) -> list[int]:
     return out
 
 
+#: Opening quotation marks, which may stand between a stop word and its complement.
+OPENING_QUOTES = frozenset(QUOTE_OPEN)
+
+
 def complement(toks: list[Tok], ev: Event, events: list[Event], full: bool) -> Event | None:
     """The event word right after ``ev`` (a few gap words allowed: "cesser immédiatement
-    les combats"), or in full mode the one ``ev`` governs in the parse."""
+    les combats"; an opening quote too: "exclut tout « dégel »"), or in full mode the one
+    ``ev`` governs in the parse."""
     by_start = {o.start: o for o in events}
     k = ev.end
     gap = 0
-    while k < len(toks) and gap <= 4 and toks[k].w in DEESC_GAP:
+    while k < len(toks) and gap <= 4 and (toks[k].w in DEESC_GAP or toks[k].w in OPENING_QUOTES):
         k += 1
         gap += 1
     target = by_start.get(k)

@@ -426,22 +426,30 @@ def drafted_by(cl: Clauses, full: bool) -> None:
     "... à une résolution américano-albanaise": the drafters ("rédigée/présentée/déposée par
     X": ``drafting_forms``, or a compound adjective of two or more actors right after a
     ``document_nouns`` word) of what a rejection rejects are its target (RUS > USA, RUS >
-    ALB), as a drafter's adjective is (codebook D23; rule ``drafted_by``)."""
+    ALB), as a drafter's adjective is (codebook D23; rule ``drafted_by``). With no actor before
+    the rejection, its own adjective is its author ("veto russe à ...", D34)."""
     for ev in cl.events:
         if not (ev.counted and ev.conf and ev.category == "REJECT") or ev.start in cl.given:
             continue
         drafters = drafting_agents(cl, ev)
         lo, _ = cl.window(ev)
-        agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded]
+        agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded
+                  ] or [m for m in cl.mentions if m.start == ev.end and m.kind == "adjective"
+                        and m not in drafters]  # "veto russe à une résolution américano-japonaise"
         if drafters and agents:
             cl.given[ev.start] = (agents[-1:], drafters)
+
+
+#: How far after a rejection "par" may name the drafters: past the document's forum ("son
+#: veto à une résolution du Conseil de sécurité, présentée par les États-Unis").
+DRAFTER_REACH = 12
 
 
 def drafting_agents(cl: Clauses, ev: Event) -> list[Mention]:
     """The actors "par" names after a drafting participle a few words after ``ev``, or one
     compound adjective of several actors right after a document noun."""
     toks = cl.toks
-    near = range(ev.end + 1, min(ev.end + 8, len(toks)))
+    near = range(ev.end + 1, min(ev.end + DRAFTER_REACH, len(toks)))
     par = next((k for k in near if toks[k].w == "par" and toks[k - 1].w in DRAFTING_FORMS), None)
     if par is None:
         return [m for m in cl.mentions if m.start in near and len(m.all_codes()) >= 2

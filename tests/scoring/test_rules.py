@@ -181,6 +181,10 @@ CASES = [
      "sécurité de l'ONU.", "actors", ["USA", "RUS"]),
     ("deescalation", "Moscou ajourne sine die les discussions prévues avec Washington.",
      "dyad", "RUS-USA:conf"),
+    ("drafted_by", "Nucléaire en orbite : veto russe à une résolution américano-japonaise",
+     "pairs", ["JPN-RUS:conf", "RUS-USA:conf"]),
+    ("drafted_by", "La Russie a opposé vendredi son veto à une résolution du Conseil de "
+     "sécurité, présentée par les États-Unis et l'Albanie.", "dyad", "RUS-USA:conf"),
     ("drafted_by", "Le Kremlin a rejeté la résolution défendue par Washington et Londres.",
      "pairs", ["GBR-RUS:conf", "RUS-USA:conf"]),
     ("drafted_by", "La Russie a mis son veto à une résolution rédigée par les États-Unis et "
@@ -276,6 +280,7 @@ CASES = [
      "RUS-USA:conf"),
     ("passive_halt", "Le dialogue entre Moscou et Washington est rompu.", "evidence",
      "dialogue<rompre[spoiled]"),
+    ("deescalation", "Le Kremlin exclut tout « dégel » avec Washington.", "dyad", "RUS-USA:conf"),
     ("deescalation", "Joe Biden a exclu toute rencontre avec Vladimir Poutine.", "dyad",
      "RUS-USA:conf"),
     ("attribution_act", "Une confrontation directe entre la Russie et l'Otan serait une "
@@ -563,6 +568,8 @@ CASES = [
     ("title_by_date", "« Nous allons coopérer », a déclaré le président américain.", "speaker",
      "Joe Biden", "2022-03-01"),
     # D31 (lexicon 1.19.0, words 1.19.0): each row fails on the rules of 1.18.0
+    ("absolute_clause", "Washington a livré des armes à Kiev, la Russie y voyant une provocation.",
+     "pairs", ["RUS-USA:conf", "UKR-USA:coop"]),
     ("absolute_clause", "Washington a sanctionné la banque VTB, Donald Trump estimant que ses "
      "conversations avec Vladimir Poutine ne mènent nulle part.", "directed", "USA>RUS:conf"),
     ("appositive_object", "Le département du Trésor a sanctionné les géants pétroliers Rosneft "
