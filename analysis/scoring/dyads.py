@@ -428,9 +428,7 @@ def co_mentioned_conflict(cl: Clauses) -> None:
     if not conflicts:
         return
     related = {c for pair in cl.contrib for c in pair}
-    aside = described(cl.toks)  # "le général français X, qui commandait les forces de l'ONU,"
-    found = [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
-             if m.start not in aside]
+    found = co_mention_found(cl)
     label = label_colon(cl.toks)
     if label in cl.bounds and all(ev.start > label for ev in conflicts):
         found = [m for m in found if m.start > label]  # "Chars pour Kiev : le Kremlin y voit"
@@ -444,8 +442,7 @@ def co_mentioned_conflict(cl: Clauses) -> None:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
     ev = max(conflicts, key=lambda o: abs(o.weight))
-    if sides[0] is not sides[1] and one_side(cl.toks, sides) \
-            and not fronted_apart(cl, sides) and (
+    if listed_together(cl, sides) and (
             min(m.start for m in sides) >= ev.end or judged_together(ev)):
         return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object;
         # "que Berlin et Washington ont qualifiée de « chantage »": one side, its judges
@@ -463,16 +460,15 @@ def toned_co_mention(cl: Clauses, text: str, full: bool) -> None:
     et la Mauritanie"), as for :func:`co_mentioned_conflict`."""
     if any(ev.counted or ev.quad in lx.CONF_QUADS for ev in cl.events):
         return
-    aside = described(cl.toks)
-    found = [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
-             if m.start not in aside]
-    codes = free_codes([m for m in found if m not in cl.speaker_mentions], set())
+    found = co_mention_found(cl)
+    codes = free_codes([m for m in found if m.start not in cl.excluded
+                        and m not in cl.speaker_mentions], set())
     if len(codes) != 2:
         codes = free_codes(found, set())
     if len(codes) != 2:
         return
     sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
-    if sides[0] is not sides[1] and one_side(cl.toks, sides) and not fronted_apart(cl, sides):
+    if listed_together(cl, sides):
         return
     score = tone([text], "vader")[0]
     if score > -THRESHOLD:
@@ -482,6 +478,21 @@ def toned_co_mention(cl: Clauses, text: str, full: bool) -> None:
     ev.evidence = f"tone:{'+'.join(codes)}({score:+.2f})[ACCUSE,{ev.weight:+.1f}]"
     add_synthetic(cl, ev)
     cl.add_pairs(codes, "conf", ev, f"tone:{'+'.join(codes)}({score:+.2f})")
+
+
+def co_mention_found(cl: Clauses) -> list[Mention]:
+    """The actors a co-mention may pair: the sentence's and the speaker's, none inside a
+    relative clause between commas ("le général français X, qui commandait les forces de
+    l'ONU,": :func:`described`)."""
+    aside = described(cl.toks)
+    return [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
+            if m.start not in aside]
+
+
+def listed_together(cl: Clauses, sides: list[Mention]) -> bool:
+    """Are two mentions one coordinated side ("la Grande-Bretagne et la France"), with no
+    fronted phrase's comma between them (:func:`fronted_apart`)?"""
+    return sides[0] is not sides[1] and one_side(cl.toks, sides) and not fronted_apart(cl, sides)
 
 
 def fronted_apart(cl: Clauses, sides: list[Mention]) -> bool:
