@@ -88,8 +88,9 @@ def absolute_clause(toks: list[Tok], k: int) -> bool:
 
 
 def clitic_participle(toks: list[Tok], j: int) -> bool:
-    """Clitics at ``j`` right after a name, then a present participle: ", la Russie y
-    voyant", ", Moscou le jugeant" (an absolute clause, :func:`absolute_clause`)."""
+    """Clitics at ``j`` right after a name (words ``preverbal_clitics``: y, en, lui, leur, se,
+    ne), then a present participle: ", la Russie y voyant", ", Washington lui reprochant" (an
+    absolute clause, :func:`absolute_clause`; "le" and "la" are not among them)."""
     while j < len(toks) and toks[j].w in PREVERBAL_CLITICS:
         j += 1
     return j < len(toks) and toks[j].w.endswith(PARTICIPLE_ENDINGS) and not toks[j].title \
