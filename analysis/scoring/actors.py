@@ -21,6 +21,7 @@ from .matcher import (
     StartList,
 )
 from .structures import Context, Mention, Sent
+from .targets import object_reach
 from .tokens import Tok, first_word
 from .words import (
     ADDRESSEE_FORMS,
@@ -37,6 +38,7 @@ from .words import (
     FACING_NOUNS,
     FORUM_CODES,
     FORUM_FOLLOWERS,
+    FOUNDING_TEXTS,
     IMPERSONAL,
     IMPERSONAL_ETRE_NEXT,
     IMPERSONAL_SKIPPED,
@@ -121,6 +123,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
         return True
     if k >= 1 and toks[k - (toks[k].w in TOPIC_PREPOSITIONS)].w in PLACE_HEADS:
         return True  # "au-dessus de la Syrie", "au large du Venezuela": a place
+    if k >= 1 and toks[k - (toks[k].w in TOPIC_PREPOSITIONS)].w in FOUNDING_TEXTS:
+        return True  # "la Charte des Nations unies", "les statuts de l'OTAN": a text
     if row.kind == "capital" and k >= 1 and toks[k].w in TOPIC_PREPOSITIONS \
             and toks[k - 1].w in NAMED_AFTER:
         return True  # "la conférence de Londres", "les accords de Minsk": a name
@@ -311,19 +315,15 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
             or (removal and row.role == "stop")]
     ends += [k + 1 for k, t in enumerate(toks) if t.w in TARGETING_FORMS]  # "visant des banques"
     for end in sorted(set(ends)):
-        reach = 4 + sum(toks[k].w.isdigit() or toks[k].w in QUANTITY_WORDS  # "plus de 200"
-                        for k in range(end, min(end + 4, len(toks))))
-        if any(toks[k].w in ADJECTIVE_COORDINATORS for k in range(end, min(end + reach, len(toks)))):
-            reach += 2  # "les importations de pétrole et de gaz russes": both nouns head it
-        window = range(end, min(end + reach, len(toks)))
+        window = range(end, min(end + object_reach(toks, end), len(toks)))
         if any(k in matched for k in window):
             continue  # "a condamné le terrible conflit syrien": an event's topic, no target
         for k in window:
             w = toks[k].w
             if w in QUOTE_CHARS or w in ("'", "’") or w.isdigit() or w in QUANTITY_WORDS:
                 continue  # "a dénoncé l'« aventurisme » américain", "plus de 200 entités"
-            if not w[:1].isalpha():
-                break
+            if not w[:1].isalpha() and not (w == "," and k + 1 < len(toks) and toks[k + 1].w == "de"):
+                break  # ", de gaz et de charbon russes" goes on
             if w in TOPIC_NOUNS:
                 break  # "s'opposent sur la question ukrainienne": a topic, no target
             if w not in DETERMINERS and w not in SKIPPABLE and w not in COMPLEMENT_PREPOSITIONS:
@@ -467,7 +467,8 @@ def pronoun_mentions(toks: list[Tok]) -> list[Mention]:
 def adjective_head(toks: list[Tok], start: int, adj_tokens: set[int],
                     heads: set[int]) -> int | None:
     """Index of the title/event noun a nationality adjective depends on; a closing quote
-    between them is skipped: "la « propagande » russe" (rule ``quoted_head``)."""
+    between them is skipped: "la « propagande » russe" (rule ``quoted_head``), and so is a
+    "de" and its noun right before the adjective: "un drone de surveillance américain"."""
     k = start - 1
     skipped_word = False
     while k >= 0:
@@ -482,6 +483,8 @@ def adjective_head(toks: list[Tok], start: int, adj_tokens: set[int],
             skipped_word = True
             k -= 1
             continue
+        if skipped_word and w == "de" and k + 2 == start and k - 1 in heads:
+            return k - 1  # "un drone de surveillance américain" (rule ``compound_head``)
         return None
     return None
 

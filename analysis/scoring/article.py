@@ -7,6 +7,8 @@ The order of the stages is the list in :mod:`analysis.scoring.rules`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 from .actors import (
@@ -28,7 +30,7 @@ from .offices import office_term, title_by_date
 from .result import SentenceScore
 from .rules import apply_event_rules
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
-from .structures import Context, Sent
+from .structures import Context, Mention, Sent
 from .tokens import Rows, Tok, build_tokens, doc_ents, doc_rows, unique
 from .words import AGENT_NOUNS, NON_AGENT_HEADS
 
@@ -82,6 +84,7 @@ class ArticleScorer:
                                          | facing_actors(toks)
                                          | targeted_actors(toks, matches),
                                          self.places, topic_heads, matched, act_starts)
+        mentions = outside_idioms(mentions, matches, self.places)
         office_term(eng, mentions, self.ctx.date)
         title_by_date(eng, toks, mentions, self.ctx.date)
         attribution = find_attribution(toks, [m for m in mentions if not m.place])
@@ -134,3 +137,23 @@ class ArticleScorer:
                                       if sent.toks else "asserted"))
         update_context(ctx, sent, name, code)
         return score
+
+
+def outside_idioms(mentions: list[Mention], matches: list[tuple[int, int, Any]],
+                   places: bool = False) -> list[Mention]:
+    """The mentions not inside a lexicon block ("la crise de Cuba", "au siège de l'ONU": a
+    name) nor, for a nationality adjective, at the end of a multi-word term ("renvoyé aux
+    calendes grecques"): an idiom names no actor (rule ``blocked_name``). An adjective
+    inside a term may be a recipient the matcher skipped ("a livré aux forces ukrainiennes
+    des missiles"), so only the last word counts. With ``places`` (stance and portrayal)
+    they are kept as places, as a venue is."""
+    blocked = {k for s, e, row in matches if row.role == "block" for k in range(s, e)}
+    last = {e - 1 for s, e, row in matches if e - s > 1}
+    kept = []
+    for m in mentions:
+        if m.start in blocked or (m.kind == "adjective" and m.start in last):
+            if not places:
+                continue
+            m.place = True
+        kept.append(m)
+    return kept

@@ -57,6 +57,7 @@ from .reactions import (
     synthetic_event,
     unnamed_accused,
 )
+from .senses import about_sport
 from .structures import Context, Event, Mention, Sent
 from .targets import is_target, unquoted
 from .tokens import Tok, label_colon, unique
@@ -457,8 +458,9 @@ def toned_co_mention(cl: Clauses, text: str, full: bool) -> None:
     interlocuteur malhonnête et méprisable". The lexicon had nothing to say; the
     tone tool decides, and the evidence says so (``tone:RUS+USA(-0.44)``). Two actors
     coordinated as one side are no pair ("la Grande-Bretagne et la France", "entre le Soudan
-    et la Mauritanie"), as for :func:`co_mentioned_conflict`."""
-    if any(ev.counted or ev.quad in lx.CONF_QUADS for ev in cl.events):
+    et la Mauritanie"), as for :func:`co_mentioned_conflict`. A sentence about sport is no
+    relation between states ("L'équipe de France a battu la Russie en finale")."""
+    if any(ev.counted or ev.quad in lx.CONF_QUADS for ev in cl.events) or about_sport(cl.toks):
         return
     found = co_mention_found(cl)
     codes = free_codes([m for m in found if m.start not in cl.excluded

@@ -34,6 +34,7 @@ from .words import (
     NEGATION_BEFORE,
     NEGATION_BRIDGE,
     NEGATORS,
+    OBJECT_CLITICS,
     OBJECT_ENDS,
     PARTICIPLE_AUX,
     PARTICIPLE_GUARDED,
@@ -521,12 +522,15 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
     ``passive_halt``: SANCTION); a spoiling one ("le dialogue est rompu") spoils them, and so
     does a halting predicate after être ("le dialogue est au point mort", "les négociations
     sont dans l'impasse": ``halting_predicates``), or a verb of failing ("les négociations
-    ont échoué": ``failing_verbs``), which counts only then (rule ``no_talks``)."""
+    ont échoué": ``failing_verbs``), which counts only then (rule ``no_talks``). A past
+    participle with no auxiliary describes its noun the same way ("les pourparlers
+    russo-américains sur New Start reportés sine die par Moscou": :func:`bare_participle`)."""
     for stop in events:
         failed = stop.row.term in FAILING_VERBS  # "les négociations ont échoué"
         if stop.row.role not in ("stop", "spoil") or stop.negated or stop.start < 2 \
                 or not (stop.verb or stop.row.term in HALTING_PREDICATES) \
-                or (toks[stop.start - 1].w not in PASSIVE_AUX and not failed):
+                or (toks[stop.start - 1].w not in PASSIVE_AUX and not failed
+                    and not bare_participle(toks, stop.start)):
             continue
         for subject in events:
             if subject.end < stop.start and stop.start - subject.end <= PASSIVE_REACH \
@@ -546,6 +550,14 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
             stop.counted = False
             stop.rule = "no_talks"
             stop.evidence = f"no_talks:{stop.shown_term}[dropped]"
+
+
+def bare_participle(toks: list[Tok], k: int) -> bool:
+    """Is the word at ``k`` a past participle right after a word that is no auxiliary,
+    clitic or negation ("les pourparlers ... reportés sine die", not "Moscou a reporté")?"""
+    prev = toks[k - 1].w
+    return toks[k].w.endswith(("é", "ée", "és", "ées")) and prev.isalpha() and prev not in AUX \
+        and prev not in NEGATORS and prev not in OBJECT_CLITICS and prev not in ("pas", "jamais")
 
 
 def outside_apposition(toks: list[Tok], lo: int, hi: int) -> list[int]:

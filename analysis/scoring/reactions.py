@@ -24,6 +24,7 @@ from .modality import modality_of
 from .parties import Clauses, phrase_start, preceded_by
 from .spoiling import demand_que
 from .structures import Event, Mention
+from .threats import declared_target
 from .tokens import Tok, first_word, unique
 from .treaties import treaty_partner
 from .words import (
@@ -31,6 +32,7 @@ from .words import (
     AGENT_PREPOSITIONS,
     ALLUSION_NOUNS,
     APPOSITION_ARTICLES,
+    AUTHORING_FORMS,
     AUX,
     BLAME_OBJECTS,
     BLAME_VERBS,
@@ -145,13 +147,15 @@ def reported_accused(cl: Clauses, full: bool) -> None:
     """"« La Russie prolonge les combats en privant les Ukrainiens de chauffage », a accusé
     la représentante des États-Unis": an accusation that is the attribution's own verb
     accuses the actor its reported words name first, before any act of theirs (their
-    subject), not the act's victims or recipients (rule ``reported_accused``)."""
+    subject), not the act's victims or recipients (rule ``reported_accused``); so does a
+    demand ("« Les États-Unis doivent cesser d'inonder l'Ukraine de munitions », a exigé
+    l'ambassadeur russe": RUS > USA, D35)."""
     speakers = [m for m in cl.speaker_mentions if m.all_codes()]
     if not speakers:
         return
     said = {c for m in speakers for c in m.all_codes()}
     for ev in cl.events:
-        if ev.category != "ACCUSE" or not ev.counted or ev.start not in cl.excluded \
+        if ev.category not in ("ACCUSE", "REQUEST") or not ev.counted or ev.start not in cl.excluded \
                 or ev.start in cl.given:
             continue
         until = min((o.start for o in cl.events if o.counted and o.start not in cl.excluded),
@@ -427,9 +431,12 @@ def drafted_by(cl: Clauses, full: bool) -> None:
     X": ``drafting_forms``, or a compound adjective of two or more actors right after a
     ``document_nouns`` word) of what a rejection rejects are its target (RUS > USA, RUS >
     ALB), as a drafter's adjective is (codebook D23; rule ``drafted_by``). With no actor before
-    the rejection, its own adjective is its author ("veto russe à ...", D34)."""
+    the rejection, its own adjective is its author ("veto russe à ...", D34). The authors of
+    what a rejection or an accusation condemns are its target too ("Joe Biden a étrillé
+    l'invasion décidée par le maître du Kremlin": ``authoring_forms``, D35)."""
     for ev in cl.events:
-        if not (ev.counted and ev.conf and ev.category == "REJECT") or ev.start in cl.given:
+        if not (ev.counted and ev.conf and ev.category in ("REJECT", "ACCUSE")) \
+                or ev.start in cl.given:
             continue
         drafters = drafting_agents(cl, ev)
         lo, _ = cl.window(ev)
@@ -450,7 +457,10 @@ def drafting_agents(cl: Clauses, ev: Event) -> list[Mention]:
     compound adjective of several actors right after a document noun."""
     toks = cl.toks
     near = range(ev.end + 1, min(ev.end + DRAFTER_REACH, len(toks)))
-    par = next((k for k in near if toks[k].w == "par" and toks[k - 1].w in DRAFTING_FORMS), None)
+    forms = AUTHORING_FORMS if ev.category == "ACCUSE" else DRAFTING_FORMS | AUTHORING_FORMS
+    par = next((k for k in near if toks[k].w == "par" and toks[k - 1].w in forms), None)
+    if par is None and ev.category == "ACCUSE":
+        return []
     if par is None:
         return [m for m in cl.mentions if m.start in near and len(m.all_codes()) >= 2
                 and m.kind == "adjective" and toks[m.start - 1].w in DOCUMENT_NOUNS][:1]
@@ -459,7 +469,7 @@ def drafting_agents(cl: Clauses, ev: Event) -> list[Mention]:
     for m in sorted(cl.mentions, key=lambda m: m.start):
         if m.start < pos:
             continue
-        if any(t.w not in DETERMINERS and t.w not in ("et", ",") for t in toks[pos:m.start]):
+        if any(t.w not in DETERMINERS and t.w not in ("et", ",") for t in toks[pos:phrase_start(m)]):
             break
         drafters.append(m)
         pos = m.end
@@ -674,5 +684,5 @@ def across_clauses(cl: Clauses, full: bool) -> None:
     found)."""
     for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
                  passive_judge, judged_apposition, clitic_target, seen_as, drafted_by,
-                 answered_act, treaty_partner, quoted_judgement, passive_praise):
+                 declared_target, answered_act, treaty_partner, quoted_judgement, passive_praise):
         rule(cl, full)

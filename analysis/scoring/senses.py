@@ -5,6 +5,7 @@ Each function is one event rule of :mod:`.rules`, run in list order with the oth
 
 from __future__ import annotations
 
+from .events import recategorize
 from .french import DETERMINERS
 from .matcher import class_forms
 from .speech import after_quote
@@ -20,6 +21,8 @@ from .words import (
     SPEECH_SENSES,
     SPORT_CONTEXT,
     SPORT_SENSES,
+    WARNED_DANGERS,
+    WARNING_VERBS,
     WEAPON_ADJECTIVES,
     WEAPON_COMPOUND_HEADS,
 )
@@ -78,14 +81,27 @@ def weapon_compound(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
     """In a sentence about sport (a word of :data:`SPORT_CONTEXT`), "victoire", "défaite",
-    "rencontre", "attaque"... name a game, not an international event (rule ``sport``)."""
-    if not any(t.w in SPORT_CONTEXT for t in toks):
+    "rencontre", "attaque"... name a game, not an international event (rule ``sport``).
+    A team named after a person is an administration ("l'équipe Biden a frappé Gazprom
+    Neft": :func:`political_team`; not "l'équipe de France")."""
+    if not about_sport(toks):
         return
     for ev in events:
         if ev.rule == "lexicon" and ev.row.term in SPORT_SENSES:
             ev.counted = False
             ev.rule = "sport"
             ev.evidence = f"sport:{ev.shown_term}[dropped]"
+
+
+def about_sport(toks: list[Tok]) -> bool:
+    """Does the sentence hold a word of :data:`SPORT_CONTEXT` (not a political team)?"""
+    return any(t.w in SPORT_CONTEXT and not political_team(toks, t.i) for t in toks)
+
+
+def political_team(toks: list[Tok], k: int) -> bool:
+    """Is the word at ``k`` "équipe" right before a capitalised name ("l'équipe Biden")?"""
+    return toks[k].w == "équipe" and k + 1 < len(toks) and toks[k + 1].title \
+        and not toks[k + 1].punct
 
 
 def person_after(toks: list[Tok], k: int) -> bool:
@@ -131,3 +147,32 @@ def speech_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
             ev.counted = False
             ev.rule = "speech_sense"
             ev.evidence = f"speech:{ev.shown_term}[dropped]"
+
+
+#: How many words after a warning verb its "de" may stand ("a averti Moscou début mars d'un").
+WARNED_REACH = 6
+
+
+def warned_of(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Washington avait averti Moscou début mars d'un projet d'attentat": a warning
+    (``warning_verbs``) of a danger (``warned_dangers`` after "de") passes on information,
+    CAMEO 064 (COOPERATE), no threat; the danger is no act yet (rule ``warned_of``)."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in WARNING_VERBS or not ev.counted:
+            continue
+        k = next((j for j in range(ev.end, min(ev.end + WARNED_REACH, len(toks)))
+                  if toks[j].w in ("de", "du", "des")), None)
+        if k is None:
+            continue
+        k += 1
+        while k < len(toks) and toks[k].w in DETERMINERS:
+            k += 1
+        if k >= len(toks) or toks[k].w not in WARNED_DANGERS:
+            continue
+        recategorize(ev, "COOPERATE")
+        ev.evidence = f"warned_of:{ev.shown_term}[COOPERATE,{ev.weight:+.1f}]"
+        for danger in events:
+            if danger.conf and danger.counted and k <= danger.start < k + 4:
+                danger.counted = False
+                danger.rule = "warned_of"
+                danger.evidence = f"warned_of:{danger.shown_term}[dropped]"

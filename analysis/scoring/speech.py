@@ -372,8 +372,11 @@ def sentence_voice(ctx: Context, i: int, sents: list[Sent], segments: list[tuple
 
 
 def speaker_mentions_of(sent: Sent, att_span: range, name: str, code: str) -> list[Mention]:
-    """The actors of the sentence's speech attribution (a pronoun one resolved to the speaker)."""
-    found = [m for m in sent.mentions if m.start in att_span and m.all_codes()]
+    """The actors of the sentence's speech attribution (a pronoun one resolved to the speaker);
+    not its venue or addressee ("Un diplomate russe a averti à l'ONU que": not UN; rule
+    ``speaker_venue``)."""
+    found = [m for m in sent.mentions if m.start in att_span and m.all_codes()
+             and not addressed(sent.toks, m.start)]
     att = sent.attribution
     if att and att.mention is not None and att.mention.pronoun and not found:
         pm = att.mention
@@ -382,3 +385,11 @@ def speaker_mentions_of(sent: Sent, att_span: range, name: str, code: str) -> li
         if pm.code:
             found = [pm]
     return found
+
+
+def addressed(toks: list[Tok], start: int) -> bool:
+    """Is the mention at ``start`` after "à", "au", "aux" or "devant" (articles skipped)?"""
+    k = start - 1
+    while k >= 0 and toks[k].w in DETERMINERS and toks[k].w not in ("au", "aux"):
+        k -= 1
+    return k >= 0 and toks[k].w in ("à", "au", "aux", "devant")

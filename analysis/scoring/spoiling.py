@@ -123,7 +123,9 @@ def peace_call(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"La Russie et les États-Unis ont réclamé l'arrêt des combats": a request whose object
     is the end of a fighting that belongs to no one named (no possessive, no "de X" after
     it) is a call for peace, not a demand on an adversary (rule ``peace_call``); "a exigé le
-    retrait des troupes de X" stays a demand."""
+    retrait des troupes de X" and "met Moscou en demeure de cesser ses emplettes d'obus"
+    (a possessive anywhere before the act) stay demands, and the end they demand is not
+    done (rule ``demanded``)."""
     for req in events:
         if req.category != "REQUEST" or req.negated or not alive(req):
             continue
@@ -131,9 +133,13 @@ def peace_call(toks: list[Tok], events: list[Event], full: bool) -> None:
         if stop is None or stop.row.role != "stop" or stop.negated:
             continue
         ended = complement(toks, stop, events, full)
-        if ended is None or ended.rule != "deescalation" \
-                or toks[ended.start - 1].w in POSSESSIVES \
+        if ended is None or ended.rule != "deescalation" or not alive(ended):
+            continue
+        if any(toks[k].w in POSSESSIVES for k in range(stop.end, ended.start)) \
                 or (ended.end < len(toks) and toks[ended.end].w in OWNER_PREPOSITIONS):
+            ended.counted = False  # "a sommé Moscou de cesser ses frappes": demanded, not done
+            ended.rule = "demanded"
+            ended.evidence = f"{ended.shown_term}[demanded]"
             continue
         req.counted = False
         req.rule = "peace_call"

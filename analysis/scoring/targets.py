@@ -4,6 +4,9 @@ noun, the place struck, the actor it is imposed on (the target rules :mod:`.dyad
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import ENEMY_CODES, incise_length
 from .nominal import affiliated_object, authored_object
@@ -11,6 +14,7 @@ from .parties import phrase_start, preceded_by
 from .structures import Event, Mention
 from .tokens import Tok
 from .words import (
+    ADJECTIVE_COORDINATORS,
     AGAINST_PREPOSITIONS,
     COMPLEMENT_PREPOSITIONS,
     DRAFT_NOUNS,
@@ -18,6 +22,7 @@ from .words import (
     OWNER_PREPOSITIONS,
     PRENOMINAL_ADJECTIVES,
     QUANTIFIERS,
+    QUANTITY_WORDS,
     QUOTE_CHARS,
     RECIPIENT_PREPOSITIONS,
     REMOVAL_TERMS,
@@ -44,7 +49,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
         return True
     if m.kind == "adjective" and m.title and not m.on_title and not m.person \
             and m.hstart not in event_tokens and ev.row.category in TARGETED_CATEGORIES \
-            and ev.end <= m.hstart <= ev.end + 6:
+            and ev.end <= m.hstart < ev.end + max(7, object_reach(toks, ev.end)):
         return True  # "un plafonnement du prix du pétrole russe": the object's adjective
     if ev.verb and m.start >= ev.end:
         between = unquoted(toks, ev.end, phrase_start(m))  # l'« horrible » frappe russe
@@ -65,6 +70,22 @@ def removed_from(toks: list[Tok], ev: Event, m: Mention) -> bool:
     ``removed_from``)."""
     return ev.row.term in REMOVAL_TERMS and m.end < ev.start <= m.end + 2 \
         and toks[ev.start - 1].w in OWNER_PREPOSITIONS
+
+
+def object_reach(toks: Sequence[Any], end: int) -> int:
+    """How many words after an act ``object_heads`` reads: four, plus every weekday, adverb,
+    number or quantity word on the way ("a sanctionné vendredi plus d'un millier
+    d'entités"), plus two past each coordinator ("de pétrole, de gaz et de charbon russes")."""
+    reach, k = 4, end
+    while k < min(end + reach, len(toks)):
+        w = toks[k].w
+        if w.isdigit() or w in QUANTITY_WORDS or (w in SKIPPABLE and w not in DETERMINERS) or (
+                w in ("un", "une") and k + 1 < len(toks) and toks[k + 1].w in QUANTITY_WORDS):
+            reach += 1  # "plus d'un millier de": no word of the object yet
+        elif w in ADJECTIVE_COORDINATORS:
+            reach += 2  # "les importations de pétrole et de gaz russes": every noun heads it
+        k += 1
+    return reach
 
 
 #: How far after an accusation verb its "à X" may stand ("imputer à Washington": 2 words).

@@ -682,7 +682,57 @@ CASES = [
     ("lexicon", "« Nous traquerons les avoirs des oligarques russes où qu'ils les cachent », a "
      "juré le ministre américain de la Justice.", "dyad", "RUS-USA:conf"),
     ("lexicon", "Sept banques russes ont été déconnectées samedi de la messagerie interbancaire "
-     "SWIFT.", "evidence", "messagerie interbancaire[SANCTION"),
+     "SWIFT.", "evidence", "messagerie interbancaire[SANCTION"),    # D35 (lexicon 1.27.0, words 1.27.0, actors 1.16.0): each row fails on the rules of 1.26.0
+    ("object_adjective", "Les États-Unis ont sanctionné vendredi plus d'un millier de personnes "
+     "et d'entités russes.", "directed", "USA>RUS:conf"),
+    ("object_adjective", "Les États-Unis ont interdit les importations de pétrole, de gaz et de "
+     "charbon russes.", "directed", "USA>RUS:conf"),
+    ("verb_incise", "Paris, Londres et Washington rejettent en bloc les allégations de Moscou.",
+     "directed", "USA>RUS:conf"),
+    ("conflict_dyads", "Trump est prêt à frapper durement la Russie.", "directed",
+     "USA>RUS:conf"),
+    ("places_topics_datelines", "Une violation de la Charte des Nations unies, a dit Joe Biden.",
+     "actors", ["USA"]),
+    ("drafted_by", "La Chine a dénoncé les sanctions décidées par Washington contre Moscou.",
+     "pairs", ["CHN-USA:conf", "RUS-USA:conf"]),
+    ("titled_owner", "Joe Biden a étrillé l'invasion décidée par le maître du Kremlin.",
+     "directed", "USA>RUS:conf"),
+    ("reported_accused", "« Les États-Unis doivent cesser d'inonder l'Ukraine de munitions », a "
+     "exigé l'ambassadeur russe.", "pairs", ["RUS-USA:conf"]),
+    ("declared_target", "Les armes livrées par Washington à Kiev seront des cibles légitimes, "
+     "selon le Kremlin.", "pairs", ["RUS-UKR:conf", "RUS-USA:conf"]),
+    ("speaker_venue", "Un diplomate russe a averti à l'ONU que les satellites mis par les "
+     "Américains au service de l'armée ukrainienne pourraient devenir des « cibles légitimes ».",
+     "pairs", ["RUS-UKR:conf", "RUS-USA:conf"]),
+    ("passive_halt", "Le Caire : les pourparlers russo-américains sur New Start reportés sine die "
+     "par Moscou", "pairs", ["RUS-USA:conf"]),
+    ("sport_sense", "À dix jours de quitter la Maison-Blanche, l'équipe Biden a frappé Gazprom "
+     "Neft.", "directed", "USA>RUS:conf"),
+    ("toned_co_mention", "L'équipe de France a battu la Russie en finale.", "pairs", []),
+    ("peace_call", "Washington a réclamé l'arrêt de ses frappes sur les villes.", "evidence",
+     "frappe[demanded]"),
+    ("warned_of", "Washington avait averti Moscou d'un projet d'attentat.", "pairs",
+     ["RUS-USA:coop"]),
+    ("compound_head", "Un drone de surveillance américain a été percuté par un chasseur russe.",
+     "actors", ["USA", "RUS"]),
+    ("blocked_name", "Biden a évoqué la crise de Cuba pour parler de Poutine.", "actors",
+     ["USA", "RUS"]),
+    ("lexicon", "Entre Moscou et Washington, c'est un dialogue de sourds.", "pairs",
+     ["RUS-USA:conf"]),
+    ("lexicon", "Or noir : Washington plaide pour plafonner le cours du baril russe", "directed",
+     "USA>RUS:conf"),
+    ("lexicon", "Le département du Commerce a durci ses contrôles à l'exportation vers la "
+     "Russie.", "directed", "USA>RUS:conf"),
+    ("lexicon", "Budapest : le tête-à-tête Trump-Poutine renvoyé aux calendes grecques", "pairs",
+     ["RUS-USA:conf"]),
+    ("lexicon", "Washington met Moscou en demeure de cesser ses achats d'obus.", "pairs",
+     ["RUS-USA:conf"]),
+    ("lexicon", "« Washington a choisi la diplomatie du mégaphone », a tranché Dmitri Peskov.",
+     "pairs", ["RUS-USA:conf"]),
+    ("lexicon", "Zaporijjia : pour Blinken, Moscou se sert de la centrale comme d'un « bouclier "
+     "nucléaire »", "pairs", ["RUS-USA:conf"]),
+    ("lexicon", "Des HIMARS pour Kiev : Washington franchit le pas, Moscou y voit « de l'huile "
+     "jetée sur le feu »", "dyad", "RUS-USA:conf"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
@@ -720,7 +770,7 @@ def test_dropped_rules_are_labels():
                              "allied_side", "not_named", "peace_call", "demanded",
                              "since_contact", "weapon_name", "called_for",
                              "noun_reading", "document", "unplanned", "no_talks", "release",
-                             "promised_content", "speech_sense"}
+                             "promised_content", "speech_sense", "warned_of"}
 
 
 @pytest.mark.parametrize(("rule", "text", "field", "expected", "date"), DATED_CASES,
