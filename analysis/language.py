@@ -139,6 +139,7 @@ WORD_LISTS: dict[str, str] = {
     "speech_senses": "words.SPEECH_SENSES",
     "accusation_bridge": "words.ACCUSATION_BRIDGE",
     "verb_incises": "words.VERB_INCISES (phrases)",
+    "unlikely_markers": "words.UNLIKELY_MARKERS (phrases)",
     "removal_terms": "words.REMOVAL_TERMS",
     "recipient_prepositions": "words.RECIPIENT_PREPOSITIONS",
     "recipient_categories": "words.RECIPIENT_CATEGORIES (category names)",

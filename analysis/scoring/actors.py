@@ -125,9 +125,10 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
         return True  # "au-dessus de la Syrie", "au large du Venezuela": a place
     if k >= 1 and toks[k - (toks[k].w in TOPIC_PREPOSITIONS)].w in FOUNDING_TEXTS:
         return True  # "la Charte des Nations unies", "les statuts de l'OTAN": a text
-    if row.kind == "capital" and k >= 1 and toks[k].w in TOPIC_PREPOSITIONS \
-            and toks[k - 1].w in NAMED_AFTER:
-        return True  # "la conférence de Londres", "les accords de Minsk": a name
+    if row.kind == "capital" and k >= 1 and ((
+            toks[k].w in TOPIC_PREPOSITIONS and toks[k - 1].w in NAMED_AFTER) or (
+            toks[k].w in NAMED_AFTER and toks[k + 1].w in ("du", "des"))):
+        return True  # "la conférence de Londres", "les consultations du Caire": a name
     return (row.kind == "capital" and paragraph_start and start == first_word(toks)
             and end < len(toks) and toks[end].text in ("/", "(", "—", "-", ",")
             and not hyphen_pair(toks, end) and not enumeration(toks, end))

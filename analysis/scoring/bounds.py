@@ -19,6 +19,7 @@ from .words import (
     PREVERBAL_CLITICS,
     QUE_NOT_BOUND_AFTER,
     QUOTE_CHARS,
+    UNLIKELY_MARKERS,
 )
 
 
@@ -120,3 +121,23 @@ def condition_opens(toks: list[Tok], k: int) -> bool:
         return nxt.w in ("il", "ils")  # "s'il": si, elided
     return toks[k].w in CONDITIONALS and (
         nxt.w in DETERMINERS or nxt.w in CONDITION_SUBJECTS or nxt.title)
+
+
+def unlikely_clause(toks: list[Tok]) -> set[int]:
+    """The words of a clause judged unlikely, up to the next comma or semicolon ("Joe Biden a
+    estimé « peu probable » qu'il ait été tiré depuis la Russie": ``unlikely_markers``, then
+    "que"): an actor named there only as what is unlikely is no side of a co-mention (rule
+    ``unlikely_clause``, codebook D35)."""
+    out: set[int] = set()
+    n = len(toks)
+    for k in range(n):
+        for phrase in UNLIKELY_MARKERS:
+            if tuple(t.w for t in toks[k:k + len(phrase)]) != phrase:
+                continue
+            j = k + len(phrase)
+            while j < n and toks[j].w in QUOTE_CHARS:
+                j += 1
+            if j < n and toks[j].w == "que":
+                end = next((x for x in range(j + 1, n) if toks[x].w in (",", ";")), n)
+                out.update(range(j + 1, end))
+    return out

@@ -16,7 +16,7 @@ from typing import Any
 from analysis import lexicon as lx
 from analysis.tone import THRESHOLD, tone
 
-from .bounds import clause_bounds
+from .bounds import clause_bounds, unlikely_clause
 from .events import outside_apposition
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_label, headline_topic, opens_clause
@@ -485,8 +485,9 @@ def toned_co_mention(cl: Clauses, text: str, full: bool) -> None:
 def co_mention_found(cl: Clauses) -> list[Mention]:
     """The actors a co-mention may pair: the sentence's and the speaker's, none inside a
     relative clause between commas ("le général français X, qui commandait les forces de
-    l'ONU,": :func:`described`)."""
-    aside = described(cl.toks)
+    l'ONU,": :func:`described`) nor in a clause judged unlikely ("« peu probable » qu'il ait
+    été tiré depuis la Russie": :func:`.bounds.unlikely_clause`)."""
+    aside = described(cl.toks) | unlikely_clause(cl.toks)
     return [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
             if m.start not in aside]
 

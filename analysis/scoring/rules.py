@@ -239,6 +239,7 @@ RULES: tuple[Rule, ...] = (
     Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),
     Rule("allied_not_joint", "dyad", "dyads.allied_agents"),
     Rule("co_mentioned_conflict", "dyad", "dyads.co_mentioned_conflict"),
+    Rule("unlikely_clause", "dyad", "bounds.unlikely_clause"),
     Rule("toned_co_mention", "dyad", "dyads.toned_co_mention", labels=("tone",)),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),

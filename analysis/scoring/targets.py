@@ -18,6 +18,7 @@ from .words import (
     AGAINST_PREPOSITIONS,
     COMPLEMENT_PREPOSITIONS,
     DRAFT_NOUNS,
+    FORUM_CODES,
     IMPOSING_FORMS,
     OWNER_PREPOSITIONS,
     PRENOMINAL_ADJECTIVES,
@@ -95,9 +96,13 @@ ACCUSED_REACH = 2
 def accused_recipient(toks: list[Tok], ev: Event, m: Mention) -> bool:
     """"Moscou s'obstine à imputer à Washington le sabotage de Nord Stream", "lui reprochant
     ...": the actor right after an accusation verb through "à" is the one accused, its target
-    (rule ``accused_recipient``)."""
-    return ev.verb and ev.category == "ACCUSE" and m.start >= ev.end \
-        and 0 < phrase_start(m) - ev.end <= ACCUSED_REACH \
+    (rule ``accused_recipient``); so is the one a threat is promised to ("Joe Biden promet une
+    riposte « sévère » à Moscou", D35; quoted words not counted; not a forum, where a warning
+    is given: "a averti à l'ONU que")."""
+    if ev.category == "THREATEN" and m.code in FORUM_CODES:
+        return False
+    return ev.verb and ev.category in ("ACCUSE", "THREATEN") and m.start >= ev.end \
+        and 0 < len(unquoted(toks, ev.end, phrase_start(m))) <= ACCUSED_REACH \
         and preceded_by(toks, m, RECIPIENT_PREPOSITIONS)
 
 

@@ -187,6 +187,7 @@ MEETING_SETTINGS = tuple(phrase_words(e) for e in _WORDS.seq("meeting_settings")
 CLAUSE_COORDINATORS = _WORDS.set("clause_coordinators")
 #: Adverbial phrases between a conflict verb and its object (à trois reprises, pour sa part).
 VERB_INCISES = tuple(phrase_words(e) for e in _WORDS.seq("verb_incises"))
+UNLIKELY_MARKERS = tuple(phrase_words(e) for e in _WORDS.seq("unlikely_markers"))
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(
     verb_forms(w) if w.endswith(("er", "ir")) else {w, w + "s"}

@@ -682,7 +682,8 @@ CASES = [
     ("lexicon", "« Nous traquerons les avoirs des oligarques russes où qu'ils les cachent », a "
      "juré le ministre américain de la Justice.", "dyad", "RUS-USA:conf"),
     ("lexicon", "Sept banques russes ont été déconnectées samedi de la messagerie interbancaire "
-     "SWIFT.", "evidence", "messagerie interbancaire[SANCTION"),    # D35 (lexicon 1.27.0, words 1.27.0, actors 1.16.0): each row fails on the rules of 1.26.0
+     "SWIFT.", "evidence", "messagerie interbancaire[SANCTION"),
+    # D35 (lexicon 1.27.0, words 1.27.0, actors 1.16.0): each row fails on the rules of 1.26.0
     ("object_adjective", "Les États-Unis ont sanctionné vendredi plus d'un millier de personnes "
      "et d'entités russes.", "directed", "USA>RUS:conf"),
     ("object_adjective", "Les États-Unis ont interdit les importations de pétrole, de gaz et de "
@@ -733,6 +734,21 @@ CASES = [
      "nucléaire »", "pairs", ["RUS-USA:conf"]),
     ("lexicon", "Des HIMARS pour Kiev : Washington franchit le pas, Moscou y voit « de l'huile "
      "jetée sur le feu »", "dyad", "RUS-USA:conf"),
+    # D35, second round (lexicon 1.28.0, words 1.28.0): each row fails on the rules of 1.27.0
+    ("accused_recipient", "Invasion russe de l'Ukraine : Joe Biden promet une riposte « sévère » "
+     "à Moscou", "directed", "USA>RUS:conf"),
+    ("unlikely_clause", "Deux personnes ont été tuées par un projectile dans un village polonais, "
+     "Joe Biden tenant pour « peu probable » qu'il ait été tiré depuis la Russie.", "pairs", []),
+    ("places_topics_datelines", "Moscou a reporté les consultations du Caire, a regretté "
+     "Washington.", "actors", ["RUS", "USA"]),
+    ("lexicon", "Espace aérien : Washington ferme son ciel aux compagnies russes, Moscou promet "
+     "la réciproque", "directed", "RUS>USA:conf"),
+    ("lexicon", "« Washington est délibérément en train d'attiser le feu », a réagi Dmitri "
+     "Peskov.", "directed", "RUS>USA:conf"),
+    ("lexicon", "Lavrov : les États-Unis « tirent les ficelles » à Kiev", "evidence",
+     "tirer les ficelles[ACCUSE"),
+    ("lexicon", "Viktor Bout, le « marchand de mort », a été échangé contre Brittney Griner.",
+     "conf", 0),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
