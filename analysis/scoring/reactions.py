@@ -447,6 +447,9 @@ def drafted_by(cl: Clauses, full: bool) -> None:
             cl.given[ev.start] = (agents[-1:], drafters)
 
 
+#: Participles before "par X" that name the author of what a rejection rejects.
+REJECTED_AUTHOR_FORMS = DRAFTING_FORMS | AUTHORING_FORMS
+
 #: How far after a rejection "par" may name the drafters: past the document's forum ("son
 #: veto à une résolution du Conseil de sécurité, présentée par les États-Unis").
 DRAFTER_REACH = 12
@@ -457,7 +460,7 @@ def drafting_agents(cl: Clauses, ev: Event) -> list[Mention]:
     compound adjective of several actors right after a document noun."""
     toks = cl.toks
     near = range(ev.end + 1, min(ev.end + DRAFTER_REACH, len(toks)))
-    forms = AUTHORING_FORMS if ev.category == "ACCUSE" else DRAFTING_FORMS | AUTHORING_FORMS
+    forms = AUTHORING_FORMS if ev.category == "ACCUSE" else REJECTED_AUTHOR_FORMS
     par = next((k for k in near if toks[k].w == "par" and toks[k - 1].w in forms), None)
     if par is None and ev.category == "ACCUSE":
         return []

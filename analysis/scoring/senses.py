@@ -170,7 +170,6 @@ def warned_of(toks: list[Tok], events: list[Event], full: bool) -> None:
         if k >= len(toks) or toks[k].w not in WARNED_DANGERS:
             continue
         recategorize(ev, "COOPERATE")
-        ev.evidence = f"warned_of:{ev.shown_term}[COOPERATE,{ev.weight:+.1f}]"
         for danger in events:
             if danger.conf and danger.counted and k <= danger.start < k + 4:
                 danger.counted = False

@@ -7,6 +7,7 @@ import re
 
 from .actors import resolve_pronoun
 from .french import DETERMINERS
+from .parties import preceded_by
 from .structures import Attribution, Context, Mention, Sent
 from .tokens import Tok, first_word
 from .words import (
@@ -29,6 +30,7 @@ from .words import (
     SPEECH_FORMS,
     SPEECH_INVERTED_FORMS,
     SPEECH_WEAK_FORMS,
+    VENUE_PREPOSITIONS,
     needs_aux,
 )
 
@@ -376,7 +378,7 @@ def speaker_mentions_of(sent: Sent, att_span: range, name: str, code: str) -> li
     not its venue or addressee ("Un diplomate russe a averti à l'ONU que": not UN; rule
     ``speaker_venue``)."""
     found = [m for m in sent.mentions if m.start in att_span and m.all_codes()
-             and not addressed(sent.toks, m.start)]
+             and not addressed(sent.toks, m)]
     att = sent.attribution
     if att and att.mention is not None and att.mention.pronoun and not found:
         pm = att.mention
@@ -387,9 +389,11 @@ def speaker_mentions_of(sent: Sent, att_span: range, name: str, code: str) -> li
     return found
 
 
-def addressed(toks: list[Tok], start: int) -> bool:
-    """Is the mention at ``start`` after "à", "au", "aux" or "devant" (articles skipped)?"""
-    k = start - 1
-    while k >= 0 and toks[k].w in DETERMINERS and toks[k].w not in ("au", "aux"):
-        k -= 1
-    return k >= 0 and toks[k].w in ("à", "au", "aux", "devant")
+#: What an attribution's venue or addressee follows ("a averti à l'ONU", "devant le Congrès").
+ADDRESS_PREPOSITIONS = ("à", "au", "aux", *sorted(VENUE_PREPOSITIONS))
+
+
+def addressed(toks: list[Tok], m: Mention) -> bool:
+    """Is the mention's phrase right after "à", "au", "aux" or a venue preposition ("devant"),
+    articles skipped (:func:`.parties.preceded_by`)?"""
+    return preceded_by(toks, m, ADDRESS_PREPOSITIONS)

@@ -25,7 +25,7 @@ def declared_target(cl: Clauses, full: bool) -> None:
         que = next((k for k in range(ev.start) if toks[k].w == "que"), -1)
         agents = [m for m in cl.speaker_mentions if m.all_codes()] or [
             m for m in cl.mentions if m.end <= que and m.start not in cl.excluded
-            and not addressed(toks, m.start)]
+            and not addressed(toks, m)]
         own = {c for m in agents for c in m.all_codes()}
         end = next((k for k in range(ev.end, len(toks)) if toks[k].w == ";"), len(toks))
         targets = [m for m in cl.mentions if que < m.start < end and m.start not in cl.excluded
