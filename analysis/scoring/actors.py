@@ -45,6 +45,7 @@ from .words import (
     LOCATIVE,
     NAMED_AFTER,
     OBJECT_ENDS,
+    OBJECT_VERB_CATEGORIES,
     OFFICIAL_TITLES,
     ORCHESTRATING_FORMS,
     PARTY_BEFORE_A,
@@ -66,6 +67,8 @@ from .words import (
     SPONSOR_WORDS,
     STRIKE_PREPOSITIONS,
     SUBJECT_PRONOUNS,
+    SUMMIT_CODES,
+    SUMMIT_SETTINGS,
     TARGET_PREPOSITIONS,
     TARGETED_CATEGORIES,
     TARGETED_VERB_CATEGORIES,
@@ -103,6 +106,8 @@ def place_or_topic(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     keeps these mentions with ``find_mentions(..., places=True)``.
     """
     start, end, row = cands[idx]
+    if summit_setting(toks, cands, idx):
+        return True  # "en marge du G20 de New Delhi": the clause's setting
     if not (row.kind in STATE_KINDS or row.kind == "institution"):
         return False
     prev = toks[start - 1].w if start > 0 else ""
@@ -199,6 +204,25 @@ def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: in
         e2 == de and venue(toks, cands, j, 1) for j, (_, e2, _) in enumerate(cands) if j != idx)
 
 
+def summit_setting(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,
+                   depth: int = 0) -> bool:
+    """"Blinken et Lavrov se sont parlé en marge du G20 de New Delhi": a summit forum
+    (``summit_codes``) after a setting phrase and "de" (``summit_settings``: en marge de,
+    lors de...), and the place of its own "de X" complement, are the clause's setting, not
+    its parties (rule ``summit_setting``); "face au G7" and "le G7 a condamné" stay actors."""
+    start, _, row = cands[idx]
+    k = start - 1
+    while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in ("du", "des"):
+        k -= 1
+    if k <= 0 or toks[k].w not in ("de", "du", "des"):
+        return False
+    if row.code in SUMMIT_CODES and any(
+            k >= len(p) and tuple(t.w for t in toks[k - len(p):k]) == p for p in SUMMIT_SETTINGS):
+        return True
+    return depth == 0 and row.kind in STATE_KINDS and any(
+        e2 == k and summit_setting(toks, cands, j, 1) for j, (_, e2, _) in enumerate(cands))
+
+
 def forum_before_object(toks: Sequence[Any], end: int) -> bool:
     """"Moscou bloque au Conseil de sécurité le texte de Washington", "ont échangé des
     accusations au Conseil de sécurité sur ...": a forum after a conflict verb's "au" is still
@@ -278,7 +302,8 @@ def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
                     ) -> frozenset[int]:
     """"hostile à Washington", "dissimuler des informations à Moscou", "la pression sur
     l'Iran": right after a coercive or verbal conflict event (``targeted_categories``),
-    "à/au/aux/sur X" names the act's target, so X is an actor, not a place or a topic.
+    "à/au/aux/sur X" names the act's target, so X is an actor, not a place or a topic, as
+    after a term that ends with that preposition ("s'en prend à Moscou").
     Fighting and protest are left out: "des combats à Moscou" happen at a place, and so
     do accusations named by a noun ("des crimes de guerre au Kosovo")."""
     found: set[int] = set()
@@ -293,6 +318,8 @@ def targeted_actors(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]
                 continue  # "divergent sur l'Ukraine": a topic (rule reciprocal_topic)
             if k < len(toks) and toks[k].w in TARGET_PREPOSITIONS:
                 found.add(k)
+            if row.term.split()[-1] in TARGET_PREPOSITIONS and end > 0:
+                found.add(end - 1)  # "s'en prend à Moscou": the term holds its preposition
         elif row.category == "ASSAULT" and row.role == "event" and end < len(toks) \
                 and toks[end].w in STRIKE_PREPOSITIONS:
             found.add(end)  # "a tiré des missiles sur l'Ukraine": what is struck (strike_target)
@@ -303,7 +330,8 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
                  matched: frozenset[int] | None = None) -> frozenset[int]:
     """"a interdit les importations de pétrole russe", "des sanctions contre les banques
     russes": the nouns of the few words after a coercive or verbal conflict event
-    (``targeted_categories``) or after "visant"/"ciblant" (``targeting_forms``) head a
+    (``targeted_categories``; of ``object_verb_categories`` only a verb: "a frappé des entités
+    russes") or after "visant"/"ciblant" (``targeting_forms``) head a
     nationality adjective that names the act's target, as a title noun would (rule
     ``object_adjective``); two coordinated nouns ("de pétrole et
     de gaz russes") widen the reach by two words."""
@@ -314,6 +342,8 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     ends = [end for _, end, row in matches  # "a exclu des banques russes du réseau SWIFT"
             if (row.category in TARGETED_CATEGORIES and row.role in ("event", "spoil"))
             or (removal and row.role == "stop")]
+    ends += [end for _, end, row in matches if row.category in OBJECT_VERB_CATEGORIES
+             and row.pos == "VERB" and row.role == "event" and direct_object(toks, end)]
     ends += [k + 1 for k, t in enumerate(toks) if t.w in TARGETING_FORMS]  # "visant des banques"
     for end in sorted(set(ends)):
         window = range(end, min(end + object_reach(toks, end), len(toks)))
@@ -333,6 +363,14 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
                         and toks[k + 2].w not in DETERMINERS and not toks[k + 2].title:
                     found.add(k + 2)  # "contre l'industrie de défense russe": a compound noun
     return frozenset(found)
+
+
+def direct_object(toks: Sequence[Any], end: int) -> bool:
+    """Does a direct object follow the verb ending at ``end`` ("a frappé des entités russes"),
+    not a place after a preposition ("s'abattent sur les centrales ukrainiennes")?"""
+    k = next((j for j in range(end, len(toks)) if toks[j].w not in SKIPPABLE
+              or toks[j].w in DETERMINERS), len(toks))  # "s'est abattu mardi sur"
+    return k < len(toks) and toks[k].w not in LOCATIVE and toks[k].w not in STRIKE_PREPOSITIONS
 
 
 def titled_owner(toks: Sequence[Any], start: int, title_start: dict[int, int],

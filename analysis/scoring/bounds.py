@@ -138,6 +138,22 @@ def unlikely_clause(toks: list[Tok]) -> set[int]:
             while j < n and toks[j].w in QUOTE_CHARS:
                 j += 1
             if j < n and toks[j].w == "que":
-                end = next((x for x in range(j + 1, n) if toks[x].w in (",", ";")), n)
-                out.update(range(j + 1, end))
+                out.update(range(j + 1, clause_end(toks, j + 1)))
     return out
+
+
+def clause_end(toks: list[Tok], k: int) -> int:
+    """The next comma or semicolon from ``k`` that does not open or close a relative clause
+    set off by commas ("que le projectile, qui a tué deux agriculteurs, ait été tiré depuis la
+    Russie": the clause goes on after "qui ... ,")."""
+    n = len(toks)
+    while k < n:
+        if toks[k].w == ";":
+            return k
+        if toks[k].w == ",":
+            if k + 1 < n and toks[k + 1].w in ("qui", "dont"):
+                k = next((x for x in range(k + 2, n) if toks[x].w in (",", ";")), n)
+            else:
+                return k
+        k += 1
+    return n

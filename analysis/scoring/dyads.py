@@ -67,6 +67,7 @@ from .words import (
     AUX,
     COMPLEMENT_PREPOSITIONS,
     DEONTIC_FORMS,
+    DEONTIC_PHRASES,
     INTERACTION,
     NEGATORS,
     RECIPROCAL_ADJECTIVES,
@@ -168,16 +169,17 @@ def against_enemy(cl: Clauses, full: bool) -> None:
 def deontic_demand(cl: Clauses, full: bool) -> None:
     """"« Washington doit cesser de livrer des armes à Kiev », a déclaré Sergueï Lavrov",
     "Pour Washington, la Russie doit rendre des comptes": an actor followed by a deontic
-    modal (doit, devrait...: ``deontic_forms``) in what a speaker of another actor says is
-    that speaker's demand on it (a REQUEST, RUS > USA), and the cooperation, halt or
-    de-escalation it must do is demanded, not done (rule ``deontic_demand``)."""
+    modal (doit, devrait...: ``deontic_forms``; or advice, "ferait mieux de":
+    ``deontic_phrases``) in what a speaker of another actor says is that speaker's demand on
+    it (a REQUEST, RUS > USA), and the cooperation, halt or de-escalation it must do is
+    demanded, not done (rule ``deontic_demand``)."""
     toks = cl.toks
     speakers = [m for m in cl.speaker_mentions if m.all_codes()]
     if not speakers:
         return
     for m in cl.mentions:
         k = m.end
-        if m.start in cl.excluded or k >= len(toks) or toks[k].w not in DEONTIC_FORMS \
+        if m.start in cl.excluded or k >= len(toks) or not deontic_at(toks, k) \
                 or set(m.all_codes()) & {c for s in speakers for c in s.all_codes()} \
                 or any(o.end <= m.start and coordinated(toks, [o, m]) for o in cl.mentions):
             continue  # "Moscou et Washington doivent reprendre le dialogue": a call on both
@@ -191,6 +193,13 @@ def deontic_demand(cl: Clauses, full: bool) -> None:
                 o.evidence = f"{o.shown_term}[demanded]"
         cl.given[k] = (speakers, [m])
         add_synthetic(cl, ev)
+
+
+def deontic_at(toks: list[Tok], k: int) -> bool:
+    """A form of devoir (``deontic_forms``) or advice that demands (``deontic_phrases``: "ferait
+    mieux de") at ``k``."""
+    return toks[k].w in DEONTIC_FORMS or any(
+        tuple(t.w for t in toks[k:k + len(p)]) == p for p in DEONTIC_PHRASES)
 
 
 def cooperation_against(cl: Clauses, full: bool) -> None:

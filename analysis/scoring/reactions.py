@@ -24,7 +24,7 @@ from .modality import modality_of
 from .parties import Clauses, phrase_start, preceded_by
 from .spoiling import demand_que
 from .structures import Event, Mention
-from .threats import declared_target
+from .threats import aimed_speech, declared_target
 from .tokens import Tok, first_word, unique
 from .treaties import treaty_partner
 from .words import (
@@ -686,6 +686,6 @@ def across_clauses(cl: Clauses, full: bool) -> None:
     the dyads are read, in their order (``praised_act`` runs after them, on the sides
     found)."""
     for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
-                 passive_judge, judged_apposition, clitic_target, seen_as, drafted_by,
-                 declared_target, answered_act, treaty_partner, quoted_judgement, passive_praise):
+                 passive_judge, judged_apposition, clitic_target, seen_as, drafted_by, declared_target,
+                 aimed_speech, answered_act, treaty_partner, quoted_judgement, passive_praise):
         rule(cl, full)

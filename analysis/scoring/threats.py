@@ -1,12 +1,15 @@
-"""Whom a threat aims at when its words name a thing, not an actor: the actors who supply,
-hold or use what is declared a target (codebook D35; a dyad rule that
-:func:`.reactions.across_clauses` runs)."""
+"""Whom a threat or a charge aims at when its words do not name it: the actors who supply,
+hold or use what is declared a target, and those a speaker is said to aim at after the
+attribution (codebook D35 and D36; dyad rules that :func:`.reactions.across_clauses`
+runs)."""
 
 from __future__ import annotations
 
-from .parties import Clauses
+from .french import SKIPPABLE
+from .parties import Clauses, phrase_start
 from .speech import addressed
-from .words import DECLARED_TARGETS
+from .targets import incise_tokens
+from .words import DECLARED_TARGETS, TARGETING_FORMS
 
 
 def declared_target(cl: Clauses, full: bool) -> None:
@@ -32,3 +35,36 @@ def declared_target(cl: Clauses, full: bool) -> None:
                    and m.all_codes() and not set(m.all_codes()) & own]
         if agents and targets:
             cl.given[ev.start] = (agents, targets)
+
+
+def aimed_speech(cl: Clauses, full: bool) -> None:
+    """"« Ils se sont mis à détruire l'infrastructure énergétique paneuropéenne », a tonné le
+    président russe, visant sans détour Washington et Londres": a quotation whose conflict
+    names no actor is aimed at the actors named after ", visant", ", ciblant" or "en visant"
+    (``targeting_forms``; adverbs and ``verb_incises`` skipped) once its speaker is named: the
+    speaker's conflict with each of them (rule ``aimed_speech``: RUS > USA, RUS > GBR; with
+    two actors the co-mention already pairs them)."""
+    toks = cl.toks
+    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    if not speakers:
+        return
+    own = {c for m in speakers for c in m.all_codes()}
+    after = max(m.end for m in speakers)
+    aim = next((k for k in range(after, len(toks) - 1) if toks[k].w in (",", "en")
+                and toks[k + 1].w in TARGETING_FORMS), None)
+    if aim is None:
+        return
+    end = next((k for k in range(aim + 2, len(toks)) if toks[k].w in (";", ":")), len(toks))
+    skipped = incise_tokens(toks, aim + 2, end) | {
+        k for k in range(aim + 2, end) if toks[k].w in SKIPPABLE}
+    targets = [m for m in cl.mentions if aim + 1 < m.start < end and m.all_codes()
+               and not set(m.all_codes()) & own]
+    first = next((k for k in range(aim + 2, end) if k not in skipped), end)
+    if not targets or phrase_start(targets[0]) > first + 1:
+        return  # "visant les infrastructures de Kiev": a thing aimed at, not an actor
+    quoted = min(m.start for m in speakers)
+    if any(m.start < quoted and m.all_codes() and not m.pronoun for m in cl.mentions):
+        return  # the quotation names its own sides
+    for ev in cl.events:
+        if ev.counted and ev.conf and ev.end <= quoted and ev.start not in cl.given:
+            cl.given[ev.start] = (speakers, targets)

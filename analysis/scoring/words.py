@@ -165,6 +165,7 @@ AGAINST_PREPOSITIONS = _WORDS.seq("against_prepositions")
 AGENT_PREPOSITIONS = _WORDS.seq("agent_prepositions")
 TARGET_PREPOSITIONS = _WORDS.set("target_prepositions")
 TARGETED_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_categories"))
+OBJECT_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("object_verb_categories"))
 TARGETED_VERB_CATEGORIES = frozenset(w.upper() for w in _WORDS.set("targeted_verb_categories"))
 TARGETING_FORMS = _WORDS.set("targeting_forms")
 AFFILIATION_FORMS = _WORDS.set("affiliation_forms")
@@ -181,9 +182,13 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(norm(w) for w in re.findall(r"\w+'|[\w-]+|\S", phrase))
 
 
+DEONTIC_PHRASES = tuple(phrase_words(e) for e in _WORDS.seq("deontic_phrases"))
 BACKGROUND_MARKERS = tuple(phrase_words(e) for e in _WORDS.seq("background_markers"))
 #: Words or phrases before a meeting noun that make it the setting of the clause (lors de).
 MEETING_SETTINGS = tuple(phrase_words(e) for e in _WORDS.seq("meeting_settings"))
+#: Phrases before "de" + a summit forum that make it the setting of the clause (en marge de).
+SUMMIT_SETTINGS = tuple(phrase_words(e)[:-1] for e in _WORDS.seq("summit_settings"))
+SUMMIT_CODES = frozenset(w.upper() for w in _WORDS.set("summit_codes"))
 CLAUSE_COORDINATORS = _WORDS.set("clause_coordinators")
 #: Adverbial phrases between a conflict verb and its object (à trois reprises, pour sa part).
 VERB_INCISES = tuple(phrase_words(e) for e in _WORDS.seq("verb_incises"))

@@ -469,7 +469,7 @@ CASES = [
      "speaker", "Sergueï Lavrov"),
     ("removed_actor", "Les Occidentaux ont exclu la Russie du G8.", "pairs", ["RUS-WEST:conf"]),
     ("reported_accused", "« La Russie prive les Ukrainiens de chauffage », a accusé la "
-     "représentante des États-Unis.", "pairs", ["RUS-USA:conf"]),
+     "représentante des États-Unis.", "pairs", ["RUS-UKR:conf", "RUS-USA:conf"]),  # priver: 1.29.0
     ("juxtaposed_clause", "Nord Stream : Moscou accuse Londres, Washington se tait", "pairs",
      ["GBR-RUS:conf"]),
     ("condemned_victim", "Washington a condamné l'annexion de quatre régions ukrainiennes.",
@@ -749,6 +749,26 @@ CASES = [
      "tirer les ficelles[ACCUSE"),
     ("lexicon", "Viktor Bout, le « marchand de mort », a été échangé contre Brittney Griner.",
      "conf", 0),
+    # D36 (lexicon 1.29.0, words 1.29.0): each row fails on the rules of 1.28.0
+    ("summit_setting", "Antony Blinken et Sergueï Lavrov se sont brièvement parlé en marge du "
+     "G20 de New Delhi.", "pairs", ["RUS-USA:coop"]),
+    ("aimed_speech", "« Ils se sont mis à détruire l'infrastructure énergétique paneuropéenne », "
+     "a tonné le président russe, visant sans détour Washington et Londres.", "pairs",
+     ["GBR-RUS:conf", "RUS-USA:conf"]),
+    ("unlikely_clause", "Il est « peu probable » que le projectile tombé à Przewodów, qui a tué "
+     "deux agriculteurs, ait été tiré depuis la Russie, a estimé Joe Biden.", "pairs", []),
+    ("deontic_demand", "Maria Zakharova a rétorqué que Washington ferait mieux de méditer le "
+     "bilan de ses propres expéditions armées.", "directed", "RUS>USA:conf"),
+    ("object_adjective", "L'administration Biden a frappé plus de 200 personnes et entités "
+     "russes.", "dyad", "RUS-USA:conf"),
+    ("conflict_target_preposition", "Washington s'en prend à Moscou.", "directed",
+     "USA>RUS:conf"),
+    ("lexicon", "Commerce : Washington et le G7 privent la Russie de la clause de la nation la "
+     "plus favorisée", "directed", "USA>RUS:conf"),
+    ("lexicon", "Trois ans après l'invasion, seizième volet de restrictions européennes contre "
+     "Moscou", "directed", "EU>RUS:conf"),
+    ("lexicon", "Moscou-Washington : entre invectives publiques et coups de fil discrets",
+     "evidence", "invective[ACCUSE"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
