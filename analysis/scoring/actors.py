@@ -19,6 +19,7 @@ from .matcher import (
     ActRow,
     Engine,
     StartList,
+    incise_length,
 )
 from .structures import Context, Mention, Sent
 from .targets import object_reach
@@ -368,8 +369,10 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
 def direct_object(toks: Sequence[Any], end: int) -> bool:
     """Does a direct object follow the verb ending at ``end`` ("a frappé des entités russes"),
     not a place after a preposition ("s'abattent sur les centrales ukrainiennes")?"""
-    k = next((j for j in range(end, len(toks)) if toks[j].w not in SKIPPABLE
-              or toks[j].w in DETERMINERS), len(toks))  # "s'est abattu mardi sur"
+    k = end
+    while k < len(toks) and ((toks[k].w in SKIPPABLE and toks[k].w not in DETERMINERS)
+                             or incise_length(toks, k)):
+        k += incise_length(toks, k) or 1  # "s'est abattu mardi sur", "frapper en profondeur"
     return k < len(toks) and toks[k].w not in LOCATIVE and toks[k].w not in STRIKE_PREPOSITIONS
 
 

@@ -46,7 +46,13 @@ from .parties import (
     trailing_gerund,
     undergone,
 )
-from .purposes import conflict_agent, endorsed_conflict, purpose_clause, purpose_conflict
+from .purposes import (
+    authorised_act,
+    conflict_agent,
+    endorsed_conflict,
+    purpose_clause,
+    purpose_conflict,
+)
 from .reactions import (
     across_clauses,
     add_synthetic,
@@ -119,6 +125,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
     cooperation_against(cl, full)
     deontic_demand(cl, full)
     across_clauses(cl, full)
+    authorised_act(cl, full)
     events.sort(key=lambda ev: ev.start)
     targets = conflict_targets(cl)
     endorsed_conflict(cl, targets)
@@ -327,9 +334,12 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         # uncoordinated actors: only the one nearest to the event acts; a verb's subject
         # stands before it ("Burns s'est rendu à Moscou pour mettre en garde le Kremlin
         # contre une invasion de l'Ukraine": Burns, not the invasion's Ukraine)
-        agents = [joined_verb_subject(toks, ev, agents) or min(agents, key=lambda m: (
+        near = joined_verb_subject(toks, ev, agents) or min(agents, key=lambda m: (
             ev.verb and m.end > ev.start,
-            (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))]
+            (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))
+        agents = [m for m in agents if m is near or (reflexive_verb(toks, ev.start) and coordinated(
+            toks, sorted([m, near], key=lambda o: o.start)))]  # "a entendu Moscou et Washington
+        #                                                        se renvoyer la responsabilité"
     t_codes = unique(c for m in hit for c in m.all_codes())
     a_codes = [c for c in unique(c for m in agents for c in m.all_codes()) if c not in t_codes]
     for a in a_codes:

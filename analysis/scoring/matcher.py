@@ -29,7 +29,7 @@ from .french import (
     verbal_ending,
 )
 from .tokens import Tok
-from .words import QUOTE_CHARS, VERB_INCISES
+from .words import DETERMINER_QUANTIFIERS, QUOTE_CHARS, VERB_INCISES
 
 
 # --------------------------------------------------------------------------- #
@@ -447,8 +447,6 @@ NOUN_CLASSES = _WORDS.map("noun_classes")
 _CLASS_SKIPS = _WORDS.set("quantifiers") | _WORDS.set("prenominal_adjectives")
 #: the prepositions of a recipient or partner named before a verb's object
 OBJECT_GAP = _WORDS.set("object_gap_prepositions")
-#: Quantifiers that stand for an expression's determiner ("toute importation").
-DETERMINER_QUANTIFIERS = _WORDS.set("determiner_quantifiers")
 
 
 #: The ``verb_incises`` phrases by their first two words: ("à", "trois") -> the rest.

@@ -24,6 +24,7 @@ from .tokens import Tok, first_word, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     CONDITIONALS,
+    DETERMINER_QUANTIFIERS,
     ETRE,
     GERUND_MARKERS,
     NAMING_FORMS,
@@ -51,8 +52,9 @@ def preceded_by(toks: list[Tok], m: Mention, words: tuple[str, ...]) -> bool:
     """Is the mention's phrase right after one of ``words`` (or "face à", when ``words`` are
     the against prepositions: "face à X" is no partner or recipient), articles skipped?"""
     k = phrase_start(m) - 1
-    while k >= 0 and toks[k].w in DETERMINERS and toks[k].w not in words:
-        k -= 1  # "du", "des", "aux" are articles unless asked for ("l'aide de X aux Y")
+    while k >= 0 and (toks[k].w in DETERMINERS or toks[k].w in DETERMINER_QUANTIFIERS) \
+            and toks[k].w not in words:
+        k -= 1  # "du", "des", "aux" are articles unless asked for; "à tous les appareils"
     return k >= 0 and (toks[k].w in words or (
         "contre" in words and toks[k].w == "à" and k > 0 and toks[k - 1].w == "face"))
 

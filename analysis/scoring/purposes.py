@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from .french import DETERMINERS, looks_like_infinitive
 from .parties import Clauses, phrase_start, preceded_by
-from .reactions import juxtaposed_subject
+from .reactions import add_synthetic, juxtaposed_subject, synthetic_event
 from .structures import Event
 from .tokens import Tok, unique
 from .words import (
     AGENT_PREPOSITIONS,
+    AUTHORISING_FORMS,
     COMPLEMENT_BREAKERS,
     ENABLING_FORMS,
     ENDORSING_CATEGORIES,
@@ -72,9 +73,10 @@ def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
             continue
         k = marker_before(toks, ev.start)
         lo, hi = cl.window(ev)
-        aided = toks[k].w == "à" and any(c.counted and c.verb and c.category == "AID"
-                                         and lo <= c.start and 0 <= k - c.end <= 6
-                                         for c in cl.events)  # "a aidé l'Ukraine à tuer"
+        aided = toks[k].w == "à" and any(
+            c.counted and c.verb and (c.category == "AID" or c.rule == "authorised")
+            and lo <= c.start and 0 <= k - c.end <= 6
+            for c in cl.events)  # "a aidé l'Ukraine à tuer", "autorise Kiev à frapper"
         if not aided and toks[k].w not in PURPOSE_MARKERS | ENABLING_FORMS:
             continue
         if not any(c.counted and c.coop and lo <= c.start and c.end <= k for c in cl.events):
@@ -85,6 +87,32 @@ def purpose_conflict(cl: Clauses, targets: set[int]) -> None:
         hit = [m for m in cl.mentions if ev.end <= m.start < hi and m.start in targets]
         if agents and hit:
             cl.given[ev.start] = (agents, hit)
+
+
+def authorised_act(cl: Clauses, full: bool) -> None:
+    """"Les États-Unis ont autorisé l'Ukraine à frapper des cibles sur le territoire russe":
+    authorising an actor (``authorising_forms``, then the actor, then "à") to do a conflict
+    act is cooperation with that actor (CAMEO.2.0 ALLOW / AUTHORIZE [080], a concession to
+    it), and, as aid given for it (:func:`purpose_conflict`), makes the authoriser a party to
+    the act (rule ``authorised_act``: USA > UKR cooperation, USA and UKR > RUS)."""
+    toks = cl.toks
+    for k, t in enumerate(toks):
+        if t.w not in AUTHORISING_FORMS:
+            continue
+        m = next((m for m in cl.mentions if 0 < phrase_start(m) - k <= 2), None)
+        if m is None or m.end >= len(toks) or toks[m.end].w != "à" or not any(
+                ev.counted and ev.conf and ev.verb and 0 < ev.start - m.end <= 2
+                for ev in cl.events):
+            continue
+        lo, _ = cl.span_window(k, k + 1)
+        subject = [o for o in cl.mentions if lo <= o.start < k and o.start not in cl.excluded]
+        if not subject:
+            continue
+        ev = synthetic_event(toks, k, k + 1, t.w, "CONCEDE", "material_coop", "080",
+                             "authorised", m.code, full, verb=True)
+        cl.local[k] = [*subject, m]
+        cl.complete.add(k)
+        add_synthetic(cl, ev)
 
 
 def marker_before(toks: list[Tok], start: int) -> int:

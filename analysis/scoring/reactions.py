@@ -24,7 +24,7 @@ from .modality import modality_of
 from .parties import Clauses, phrase_start, preceded_by
 from .spoiling import demand_que
 from .structures import Event, Mention
-from .threats import aimed_speech, declared_target
+from .threats import aimed_speech, declared_target, sent_warning
 from .tokens import Tok, first_word, unique
 from .treaties import treaty_partner
 from .words import (
@@ -687,5 +687,5 @@ def across_clauses(cl: Clauses, full: bool) -> None:
     found)."""
     for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
                  passive_judge, judged_apposition, clitic_target, seen_as, drafted_by, declared_target,
-                 aimed_speech, answered_act, treaty_partner, quoted_judgement, passive_praise):
+                 aimed_speech, sent_warning, answered_act, treaty_partner, quoted_judgement, passive_praise):
         rule(cl, full)

@@ -214,6 +214,8 @@ RULES: tuple[Rule, ...] = (
     Rule("instigated_act", "dyad", "reactions.instigated_act"),
     Rule("endorsed_conflict", "dyad", "purposes.endorsed_conflict", labels=("endorsed",),
          drops=("endorsed",)),
+    Rule("authorised_act", "dyad", "purposes.authorised_act", labels=("authorised",)),
+    Rule("sent_warning", "dyad", "threats.sent_warning"),
     Rule("purpose_conflict", "dyad", "purposes.purpose_conflict"),
     Rule("conflict_agent", "dyad", "purposes.conflict_agent"),
     Rule("purpose_object", "dyad", "purposes.purpose_clause"),

@@ -17,9 +17,11 @@ from .words import (
     ADJECTIVE_COORDINATORS,
     AGAINST_PREPOSITIONS,
     COMPLEMENT_PREPOSITIONS,
+    DETERMINER_QUANTIFIERS,
     DRAFT_NOUNS,
     FORUM_CODES,
     IMPOSING_FORMS,
+    NAMING_FORMS,
     OWNER_PREPOSITIONS,
     PRENOMINAL_ADJECTIVES,
     QUANTIFIERS,
@@ -59,6 +61,7 @@ def is_target(toks: list[Tok], ev: Event, m: Mention, event_tokens: set[int]) ->
         between = [k for k in between if k not in incise]
         if len(between) <= 6 and quoted <= QUOTED_REACH + 2 and all(
                 toks[k].w in SKIPPABLE or k in event_tokens or toks[k].w in QUANTIFIERS
+                or toks[k].w in QUANTITY_WORDS  # "a sanctionné plus de 300 députés de la Douma"
                 or toks[k].w.isdigit() or toks[k].w in PRENOMINAL_ADJECTIVES or toks[k].w == "de"
                 for k in between):
             return True  # "a expulsé douze diplomates russes", "de nouvelles livraisons"
@@ -142,14 +145,17 @@ def imposed_on(toks: list[Tok], ev: Event, m: Mention) -> bool:
 
 
 def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
-    """"a rejeté les exigences de Moscou", "a dénoncé les propos de Joe Biden": the owner
-    ("de X") of a conflict verb's object noun is the act's target (rule ``object_owner``; a
+    """"a rejeté les exigences de Moscou", "a dénoncé les propos de Joe Biden", "a jugé
+    « ridicules » les allégations de Vladimir Poutine": the owner ("de X") of a conflict
+    verb's (or named judgement's) object noun is the act's target (rule ``object_owner``; a
     preposition "contre" may govern the object: "s'est insurgé contre la participation des
     États-Unis"): determiners, at most two words (a quoted epithet not counted: "rejettent des accusations
     « manifestement fausses » de Moscou"), then "de", nothing else between."""
-    if not ev.verb or m.start < ev.end:
+    if not (ev.verb or named_judgement(toks, ev)) or m.start < ev.end:
         return False
     start = ev.end
+    while start < m.start and toks[start].w in QUOTE_CHARS:
+        start += 1  # "a jugé « ridicules » les allégations de X"
     while start < m.start and toks[start].w in SKIPPABLE and toks[start].w not in DETERMINERS:
         start += 1  # "s'est insurgé jeudi contre la participation de X"
     if start < m.start and toks[start].w in AGAINST_PREPOSITIONS:
@@ -169,6 +175,14 @@ def object_owner(toks: list[Tok], ev: Event, m: Mention) -> bool:
     return 1 <= len(words) <= 2 and all(toks[j].w[:1].isalpha() and toks[j].pos != "VERB"
                                         and toks[j].w not in COMPLEMENT_PREPOSITIONS
                                         for j in words)
+
+
+def named_judgement(toks: list[Tok], ev: Event) -> bool:
+    """Is the event a judging adjective right after a naming verb ("a jugé « ridicules » les
+    allégations de Vladimir Poutine", "a qualifié d'« inacceptable » le refus de X"), which
+    takes the judged object as a verb does (rule ``object_owner``)?"""
+    return ev.row.pos == "ADJ" and any(
+        toks[k].w in NAMING_FORMS for k in range(max(0, ev.start - 4), ev.start))
 
 
 def strike_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
@@ -195,8 +209,8 @@ def noun_target(toks: list[Tok], ev: Event, m: Mention) -> bool:
             cat in TARGETED_VERB_CATEGORIES and not ev.verb):
         return False
     k = phrase_start(m) - 1
-    while k >= ev.end and toks[k].w in DETERMINERS:
-        k -= 1
+    while k >= ev.end and (toks[k].w in DETERMINERS or toks[k].w in DETERMINER_QUANTIFIERS):
+        k -= 1  # "ferme son ciel à tous les appareils russes"
     if not ev.verb and k - 2 >= ev.end and toks[k].w == "de" and toks[k - 1].w in DRAFT_NOUNS:
         k -= 2  # "un veto à un projet de résolution américain": the draft's resolution
         while k >= ev.end and toks[k].w in DETERMINERS:

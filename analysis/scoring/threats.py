@@ -1,15 +1,15 @@
 """Whom a threat or a charge aims at when its words do not name it: the actors who supply,
-hold or use what is declared a target, and those a speaker is said to aim at after the
-attribution (codebook D35 and D36; dyad rules that :func:`.reactions.across_clauses`
-runs)."""
+hold or use what is declared a target, those a speaker is said to aim at after the
+attribution, and those a warning is sent to (codebook D35 and D36; dyad rules that
+:func:`.reactions.across_clauses` runs)."""
 
 from __future__ import annotations
 
 from .french import SKIPPABLE
-from .parties import Clauses, phrase_start
+from .parties import Clauses, phrase_start, preceded_by
 from .speech import addressed
 from .targets import incise_tokens
-from .words import DECLARED_TARGETS, TARGETING_FORMS
+from .words import DECLARED_TARGETS, IMPOSING_FORMS, RECIPIENT_PREPOSITIONS, TARGETING_FORMS
 
 
 def declared_target(cl: Clauses, full: bool) -> None:
@@ -68,3 +68,27 @@ def aimed_speech(cl: Clauses, full: bool) -> None:
     for ev in cl.events:
         if ev.counted and ev.conf and ev.end <= quoted and ev.start not in cl.given:
             cl.given[ev.start] = (speakers, targets)
+
+
+def sent_warning(cl: Clauses, full: bool) -> None:
+    """"Moscou a adressé à Washington une note diplomatique mettant en garde contre des
+    « conséquences imprévisibles » si les transferts d'armements vers l'Ukraine se
+    poursuivaient": a threat carried by a document that a sending verb (``imposing_verbs``:
+    adresser, imposer...) addresses "à X" threatens X, and the sender threatens it, not the
+    actors named in the warning's own condition (rule ``sent_warning``: RUS > USA)."""
+    toks = cl.toks
+    for ev in cl.events:
+        if not (ev.counted and ev.category == "THREATEN") or ev.start in cl.given:
+            continue
+        lo, _ = cl.window(ev)
+        verb = next((k for k in range(ev.start - 1, lo - 1, -1) if toks[k].w in IMPOSING_FORMS), None)
+        if verb is None:
+            continue
+        to = next((m for m in cl.mentions if verb < m.start < ev.start and m.all_codes()
+                   and 0 < m.start - verb <= 3 and preceded_by(toks, m, RECIPIENT_PREPOSITIONS)),
+                  None)
+        senders = [m for m in cl.mentions if lo <= m.start < verb and m.start not in cl.excluded
+                   and m.all_codes()]
+        if to is not None and senders and not set(to.all_codes()) & {
+                c for m in senders for c in m.all_codes()}:
+            cl.given[ev.start] = (senders, [to])

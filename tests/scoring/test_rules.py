@@ -769,6 +769,36 @@ CASES = [
      "Moscou", "directed", "EU>RUS:conf"),
     ("lexicon", "Moscou-Washington : entre invectives publiques et coups de fil discrets",
      "evidence", "invective[ACCUSE"),
+    # D36, second round (lexicon 1.29.0, words 1.29.0, actors 1.17.0): each row fails on the
+    # rules of D36's first round
+    ("authorised_act", "ATACMS : Joe Biden autorise Kiev à frapper en profondeur le territoire "
+     "russe", "pairs", ["RUS-UKR:conf", "RUS-USA:conf", "UKR-USA:coop"]),
+    ("clitic_target", "Lloyd Austin a appelé son homologue russe Sergueï Choïgou pour lui "
+     "reprocher un comportement dangereux.", "dyad", "RUS-USA:mixed"),
+    ("object_owner", "Moscou a jugé « inacceptable » le refus de Washington d'accorder des "
+     "visas aux journalistes russes devant accompagner Sergueï Lavrov à New York.", "directed",
+     "RUS>USA:conf"),
+    ("noun_target", "Moscou ferme son espace aérien à tous les avions américains.", "directed",
+     "RUS>USA:conf"),
+    ("nationality_adjective_head", "Moscou impute la chute du drone à une « manœuvre brusque » "
+     "de l'aéronef américain.", "dyad", "RUS-USA:conf"),
+    ("warned_of", "Washington avait averti Moscou de l'imminence d'un attentat contre un grand "
+     "rassemblement.", "dyad", "RUS-USA:coop"),
+    ("lexicon", "Un Su-35 russe a violé l'espace aérien estonien.", "directed", "RUS>EST:conf"),
+    ("lexicon", "Varsovie dénonce la violation de son espace aérien par des drones russes.",
+     "evidence", "violation de l'espace aérien[MOBILIZE"),
+    ("lexicon", "« La partie américaine enfreint sans cesse les règles », a rétorqué le "
+     "ministère russe de la Défense.", "directed", "RUS>USA:conf"),
+    ("lexicon", "La Nasa et Roscosmos ont prolongé leur arrangement de sièges croisés.", "conf",
+     0),
+    ("sent_warning", "Moscou a adressé à Washington une note diplomatique mettant en garde "
+     "contre des « conséquences imprévisibles » si les transferts d'armements vers l'Ukraine "
+     "se poursuivaient.", "directed", "RUS>USA:conf"),
+    ("conflict_dyads", "Washington a sanctionné vendredi plus de 300 députés de la Douma ainsi "
+     "que la gouverneure de la Banque centrale russe, en représailles à l'annexion de quatre "
+     "régions ukrainiennes.", "directed", "USA>RUS:conf"),
+    ("conflict_dyads", "Moscou et Kiev se renvoient la responsabilité des bombardements contre "
+     "la centrale nucléaire de Zaporijjia, dont l'AIEA réclame l'accès.", "dyad", "RUS-UKR:conf"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
