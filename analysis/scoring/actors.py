@@ -49,6 +49,7 @@ from .words import (
     OBJECT_VERB_CATEGORIES,
     OFFICIAL_TITLES,
     ORCHESTRATING_FORMS,
+    OWNER_PREPOSITIONS,
     PARTY_BEFORE_A,
     PERSON_TITLES,
     PLACE_HEADS,
@@ -213,9 +214,9 @@ def summit_setting(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]]
     its parties (rule ``summit_setting``); "face au G7" and "le G7 a condamné" stay actors."""
     start, _, row = cands[idx]
     k = start - 1
-    while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in ("du", "des"):
+    while k > 0 and toks[k].w in DETERMINERS and toks[k].w not in OWNER_PREPOSITIONS:
         k -= 1
-    if k <= 0 or toks[k].w not in ("de", "du", "des"):
+    if k <= 0 or toks[k].w not in OWNER_PREPOSITIONS:
         return False
     if row.code in SUMMIT_CODES and any(
             k >= len(p) and tuple(t.w for t in toks[k - len(p):k]) == p for p in SUMMIT_SETTINGS):

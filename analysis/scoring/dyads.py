@@ -337,9 +337,9 @@ def conflict_dyads(cl: Clauses, ev: Event, targets: set[int], window_joint: bool
         near = joined_verb_subject(toks, ev, agents) or min(agents, key=lambda m: (
             ev.verb and m.end > ev.start,
             (ev.start - m.end) if m.end <= ev.start else (m.start - ev.end)))
-        agents = [m for m in agents if m is near or (reflexive_verb(toks, ev.start) and coordinated(
-            toks, sorted([m, near], key=lambda o: o.start)))]  # "a entendu Moscou et Washington
-        #                                                        se renvoyer la responsabilité"
+        mutual_verb = reflexive_verb(toks, ev.start)  # "a entendu Moscou et Washington se
+        agents = [m for m in agents if m is near or (mutual_verb and coordinated(  # renvoyer ..."
+            toks, sorted([m, near], key=lambda o: o.start)))]
     t_codes = unique(c for m in hit for c in m.all_codes())
     a_codes = [c for c in unique(c for m in agents for c in m.all_codes()) if c not in t_codes]
     for a in a_codes:

@@ -799,6 +799,12 @@ CASES = [
      "régions ukrainiennes.", "directed", "USA>RUS:conf"),
     ("conflict_dyads", "Moscou et Kiev se renvoient la responsabilité des bombardements contre "
      "la centrale nucléaire de Zaporijjia, dont l'AIEA réclame l'accès.", "dyad", "RUS-UKR:conf"),
+    # D36 vocabulary and actors without a row above (review)
+    ("lexicon", "Le Trésor américain veut assécher les revenus du Kremlin.", "directed",
+     "USA>RUS:conf"),
+    ("lexicon", "Le Kremlin a décidé l'expropriation des entreprises américaines.", "directed",
+     "RUS>USA:conf"),
+    ("mentions", "Washington a sanctionné Gazprombank.", "directed", "USA>RUS:conf"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
