@@ -23,7 +23,7 @@ from .matcher import (
 )
 from .structures import Context, Mention, Sent
 from .targets import object_reach
-from .tokens import Tok, first_word
+from .tokens import Tok, first_word, phrase_at
 from .words import (
     ADDRESSEE_FORMS,
     ADJECTIVE_COORDINATORS,
@@ -34,6 +34,7 @@ from .words import (
     COMPLEMENT_PREPOSITIONS,
     COUNTERPART_NOUNS,
     DEMONSTRATIVES,
+    DETENTION_WORDS,
     EPITHET_HEADS,
     ETRE,
     FACING_NOUNS,
@@ -76,6 +77,7 @@ from .words import (
     TARGETED_VERB_CATEGORIES,
     TARGETING_FORMS,
     TOPIC_NOUNS,
+    TOPIC_PHRASES,
     TOPIC_PREPOSITIONS,
     VENUE_PREPOSITIONS,
 )
@@ -170,9 +172,13 @@ def party_after_locative(toks: Sequence[Any], start: int) -> bool:
     ("orchestrée depuis Washington": ``orchestrating_forms``), the judge ("dénoncée à Moscou":
     ``judging_participles``), the actor a coerced object is tied to ("des entités liées à
     Moscou": ``affiliation_forms``) or the one aimed at ("une allusion aux États-Unis":
-    ``allusion_nouns``)?"""
+    ``allusion_nouns``), or the state that holds a prisoner ("deux Américains détenus en
+    Russie", "condamnée à neuf ans de prison en Russie": ``detention_words`` in the five words
+    before; rule ``detaining_state``)?"""
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
+    if prev in LOCATIVE and any(t.w in DETENTION_WORDS for t in toks[max(0, start - 6):start - 1]):
+        return True
     return (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
         or (prev == "à" and prev2 in PARTY_BEFORE_A) \
         or (prev in ("à", "au", "aux") and any(
@@ -333,7 +339,8 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     """"a interdit les importations de pétrole russe", "des sanctions contre les banques
     russes": the nouns of the few words after a coercive or verbal conflict event
     (``targeted_categories``; of ``object_verb_categories`` only a verb: "a frappé des entités
-    russes") or after "visant"/"ciblant" (``targeting_forms``) head a
+    russes") or after "visant"/"ciblant" (``targeting_forms``) or a quotation's topic ("au
+    sujet des poursuites américaines": ``topic_phrases``, rule ``topic_speech``) head a
     nationality adjective that names the act's target, as a title noun would (rule
     ``object_adjective``); two coordinated nouns ("de pétrole et
     de gaz russes") widen the reach by two words."""
@@ -347,6 +354,7 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     ends += [end for _, end, row in matches if row.category in OBJECT_VERB_CATEGORIES
              and row.pos == "VERB" and row.role == "event" and direct_object(toks, end)]
     ends += [k + 1 for k, t in enumerate(toks) if t.w in TARGETING_FORMS]  # "visant des banques"
+    ends += [k + n for k in range(len(toks)) if (n := phrase_at(toks, k, TOPIC_PHRASES))]
     for end in sorted(set(ends)):
         window = range(end, min(end + object_reach(toks, end), len(toks)))
         if any(k in matched for k in window):

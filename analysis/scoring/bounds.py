@@ -7,12 +7,13 @@ Washington livrait ..."), and around a speech attribution."""
 from __future__ import annotations
 
 from .french import DETERMINERS
-from .tokens import Tok, first_word, label_colon
+from .tokens import Tok, first_word, label_colon, phrase_at
 from .words import (
     AUX,
     CLAUSE_COORDINATORS,
     CONDITION_SUBJECTS,
     CONDITIONALS,
+    DISMAY_PHRASES,
     FRONTED,
     NEGATORS,
     PARTICIPLE_ENDINGS,
@@ -31,7 +32,7 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
         t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
         and not restrictive_que(toks, k)) or condition_opens(toks, k)
-        or coordinated_clause(toks, k) or absolute_clause(toks, k)]
+        or coordinated_clause(toks, k) or absolute_clause(toks, k) or dismay_opens(toks, k)]
     colon = label_colon(toks)  # "Munich : pour Kamala Harris, la Russie a commis ..."
     for first in [first_word(toks)] + ([colon + 1] if colon is not None and colon + 1 < n else []):
         fw = toks[first].w if toks else ""
@@ -44,6 +45,12 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     if excluded:
         bounds = sorted(set(bounds) | {min(excluded), max(excluded)})
     return bounds
+
+
+def dismay_opens(toks: list[Tok], k: int) -> bool:
+    """", au grand dam de Washington": a comma before a dismay phrase (``dismay_phrases``)
+    closes the clause of the act the actor after it disapproves (rule ``dismayed_party``)."""
+    return toks[k].w == "," and phrase_at(toks, k + 1, DISMAY_PHRASES) > 0
 
 
 #: How many words the subject of a coordinated clause may take before its verb.

@@ -55,16 +55,15 @@ from .purposes import (
 )
 from .reactions import (
     across_clauses,
-    add_synthetic,
     instigated_act,
     participle_accused,
     praised_act,
     relative_agent,
-    synthetic_event,
     unnamed_accused,
 )
 from .senses import about_sport
 from .structures import Context, Event, Mention, Sent
+from .synthetic import add_synthetic, synthetic_event
 from .targets import is_target, unquoted
 from .tokens import Tok, label_colon, unique
 from .words import (

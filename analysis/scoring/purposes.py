@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from .french import DETERMINERS, looks_like_infinitive
 from .parties import Clauses, phrase_start, preceded_by
-from .reactions import add_synthetic, juxtaposed_subject, synthetic_event
+from .reactions import juxtaposed_subject
 from .structures import Event
+from .synthetic import add_synthetic, synthetic_event
 from .tokens import Tok, unique
 from .words import (
     AGENT_PREPOSITIONS,

@@ -5,7 +5,7 @@ Kremlin, les livraisons d'armes américaines ne font que prolonger le conflit" s
 that one actor disapproves of another's act without a verb of accusing: those rules
 add the disapproval as an ACCUSE event (CAMEO 111, criticize or denounce) between the
 two, as :mod:`.dyads` does for "contre X" and "X doit" (the events they build are made
-here, :func:`synthetic_event`, so every rule adding an event shares one constructor).
+in :mod:`.synthetic`, so every rule adding an event shares one constructor).
 The others give an existing conflict event its sides where the clause alone does not
 name them: a demand's "que" clause, a closing apposition ("..., une mesure dénoncée à
 Moscou comme une escalade"), an object pronoun ("mais Moscou l'a rejeté"), an accused
@@ -14,17 +14,15 @@ that is no actor. Codebook D23.
 
 from __future__ import annotations
 
-from analysis import lexicon as lx
-
-from .events import mod
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import verbless_label
-from .matcher import LexRow
-from .modality import modality_of
+from .judges import dismayed_party
 from .parties import Clauses, phrase_start, preceded_by
+from .removals import removed_actor
 from .spoiling import demand_que
 from .structures import Event, Mention
-from .threats import aimed_speech, declared_target, sent_warning
+from .synthetic import add_synthetic, synthetic_event
+from .threats import aimed_speech, declared_target, sent_warning, topic_speech
 from .tokens import Tok, first_word, unique
 from .treaties import treaty_partner
 from .words import (
@@ -50,25 +48,6 @@ from .words import (
     SEEING_FORMS,
     needs_aux,
 )
-
-
-def synthetic_event(toks: list[Tok], start: int, end: int, term: str, category: str,
-                    quad: str, cameo: str, rule: str, code: str, full: bool,
-                    verb: bool = False) -> Event:
-    """An event a dyad rule adds ("contre Daech", "contre X" on a cooperation, "X doit"),
-    weighted by its category's Schrodt score, with its evidence ("contre:TER[ASSAULT,-9.3]")."""
-    weight = lx.SCHRODT_SCORES[category]
-    row = LexRow(term, "VERB" if verb else "MWE", category, quad, weight, cameo, "event")
-    ev = Event(start, end, row, category, quad, weight, verb=verb, rule=rule,
-               modality=modality_of(toks, start, end, full))
-    ev.evidence = f"{term}:{code}[{category},{ev.weight:+.1f}{mod(ev)}]"
-    return ev
-
-
-def add_synthetic(cl: Clauses, ev: Event) -> None:
-    """Count a rule's own event in the sentence (and show it in the evidence)."""
-    cl.events.append(ev)
-    cl.synthetic.append(ev)
 
 
 def _accuse(cl: Clauses, start: int, end: int, accusers: list[Mention],
@@ -195,29 +174,6 @@ def quoted_judgement(cl: Clauses, full: bool) -> None:
 def undergoing_form(toks: list[Tok], ev: Event) -> bool:
     """A passive or a bare participle ("a été bombardée", "les villes détruites")."""
     return ev.verb and needs_aux(toks[ev.start].w)
-
-
-def removed_actor(cl: Clauses, full: bool) -> None:
-    """"L'Assemblée générale a suspendu la Russie du Conseil des droits de l'homme", "ont exclu
-    la Russie du G8": a stop verb (suspendre, exclure, écarter...) whose object is an actor
-    removes that actor: a SANCTION against it by the clause's subject (rule
-    ``removed_actor``)."""
-    toks = cl.toks
-    for ev in list(cl.events):
-        if ev.rule != "stop" or not ev.verb or ev.negated or ev.start in cl.given:
-            continue
-        k = ev.end
-        while k < len(toks) and toks[k].w in SKIPPABLE:  # "a suspendu jeudi la Russie"
-            k += 1
-        removed = next((m for m in cl.mentions if phrase_start(m) == k), None)
-        lo, _ = cl.window(ev)
-        agents = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded]
-        if removed is None or not agents or set(agents[-1].all_codes()) & set(removed.all_codes()):
-            continue
-        add_synthetic(cl, synthetic_event(toks, ev.start, ev.end, ev.row.term, "SANCTION",
-                                          "material_conf",
-                                          "160", "removed", removed.code, full, verb=True))
-        cl.given[ev.start] = (agents[-1:], [removed])
 
 
 def demanded_subject(cl: Clauses, full: bool) -> None:
@@ -687,5 +643,6 @@ def across_clauses(cl: Clauses, full: bool) -> None:
     found)."""
     for rule in (provoked_reaction, blamed_act, reported_accused, removed_actor, demanded_subject,
                  passive_judge, judged_apposition, clitic_target, seen_as, drafted_by, declared_target,
-                 aimed_speech, sent_warning, answered_act, treaty_partner, quoted_judgement, passive_praise):
+                 aimed_speech, topic_speech, sent_warning, dismayed_party, answered_act, treaty_partner,
+                 quoted_judgement, passive_praise):
         rule(cl, full)

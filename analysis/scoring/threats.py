@@ -8,8 +8,17 @@ from __future__ import annotations
 from .french import SKIPPABLE
 from .parties import Clauses, phrase_start, preceded_by
 from .speech import addressed
+from .structures import Mention
 from .targets import incise_tokens
-from .words import DECLARED_TARGETS, IMPOSING_FORMS, RECIPIENT_PREPOSITIONS, TARGETING_FORMS
+from .tokens import phrase_at
+from .words import (
+    DECLARED_TARGETS,
+    IMPOSING_FORMS,
+    OWNER_PREPOSITIONS,
+    RECIPIENT_PREPOSITIONS,
+    TARGETING_FORMS,
+    TOPIC_PHRASES,
+)
 
 
 def declared_target(cl: Clauses, full: bool) -> None:
@@ -48,8 +57,7 @@ def aimed_speech(cl: Clauses, full: bool) -> None:
     speakers = [m for m in cl.speaker_mentions if m.all_codes()]
     if not speakers:
         return
-    own = {c for m in speakers for c in m.all_codes()}
-    after = max(m.end for m in speakers)
+    own, after = {c for m in speakers for c in m.all_codes()}, max(m.end for m in speakers)
     aim = next((k for k in range(after, len(toks) - 1) if toks[k].w in (",", "en")
                 and toks[k + 1].w in TARGETING_FORMS), None)
     if aim is None:
@@ -62,12 +70,48 @@ def aimed_speech(cl: Clauses, full: bool) -> None:
     first = next((k for k in range(aim + 2, end) if k not in skipped), end)
     if not targets or phrase_start(targets[0]) > first + 1:
         return  # "visant les infrastructures de Kiev": a thing aimed at, not an actor
+    aim_quotation(cl, speakers, targets)
+
+
+def topic_speech(cl: Clauses, full: bool) -> None:
+    """"« Un cessez-le-feu ne ferait qu'offrir un répit aux forces ukrainiennes », a objecté
+    Iouri Ouchakov, au sujet de l'offre américaine", "a balayé Dmitri Peskov au sujet des
+    poursuites américaines": a quotation's conflict, said before its speaker, is aimed at
+    the actors named in the topic after the attribution ("à propos de", "au sujet de":
+    ``topic_phrases``, up to the next comma, ";" or ":"), as at those after ", visant"
+    (rule ``topic_speech``: RUS > USA), when the quotation names no other actor."""
+    toks = cl.toks
+    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    if not speakers:
+        return
+    own, after = {c for m in speakers for c in m.all_codes()}, max(m.end for m in speakers)
+    reach = range(after, min(len(toks), after + TOPIC_REACH))  # "a lancé Biden à Varsovie à propos"
+    at = next((k for k in reach if phrase_at(toks, k, TOPIC_PHRASES)), None)
+    if at is None:
+        return
+    start = at + phrase_at(toks, at, TOPIC_PHRASES)
+    if start >= len(toks) or toks[start].w not in OWNER_PREPOSITIONS:
+        return
+    end = next((k for k in range(start, len(toks)) if toks[k].w in (",", ";", ":")), len(toks))
+    targets = [m for m in cl.mentions if start < m.start < end and m.all_codes() and not m.place
+               and not set(m.all_codes()) & own]
+    if targets:
+        aim_quotation(cl, speakers, targets)
+
+
+def aim_quotation(cl: Clauses, speakers: list[Mention], targets: list[Mention]) -> None:
+    """Give the conflict events of the quotation before its speakers the speakers as agents
+    and ``targets`` as targets, unless the quotation names its own sides."""
     quoted = min(m.start for m in speakers)
     if any(m.start < quoted and m.all_codes() and not m.pronoun for m in cl.mentions):
-        return  # the quotation names its own sides
+        return
     for ev in cl.events:
         if ev.counted and ev.conf and ev.end <= quoted and ev.start not in cl.given:
             cl.given[ev.start] = (speakers, targets)
+
+
+#: How many words may stand between a speaker and the topic of the quotation.
+TOPIC_REACH = 5
 
 
 def sent_warning(cl: Clauses, full: bool) -> None:

@@ -262,5 +262,10 @@ def label_colon(toks: Sequence[Tok]) -> int | None:
                  if toks[k].w == ":"), None)
 
 
+def phrase_at(toks: Sequence[Any], k: int, phrases: Iterable[tuple[str, ...]]) -> int:
+    """The length of the first of ``phrases`` (word tuples) that starts at ``k``, 0 if none."""
+    return next((len(p) for p in phrases if tuple(t.w for t in toks[k:k + len(p)]) == p), 0)
+
+
 def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(x for x in items if x))

@@ -196,6 +196,13 @@ CLAUSE_COORDINATORS = _WORDS.set("clause_coordinators")
 #: Adverbial phrases between a conflict verb and its object (à trois reprises, pour sa part).
 VERB_INCISES = tuple(phrase_words(e) for e in _WORDS.seq("verb_incises"))
 UNLIKELY_MARKERS = tuple(phrase_words(e) for e in _WORDS.seq("unlikely_markers"))
+#: Lexicon terms of dismay whose actor disapproves the clause they close (au grand dam de).
+DISMAY_TERMS = _WORDS.set("dismay_phrases")
+DISMAY_PHRASES = tuple(phrase_words(e) for e in _WORDS.seq("dismay_phrases"))
+REMOVING_NOUNS = _WORDS.set("removing_nouns")
+DETENTION_WORDS = _WORDS.set("detention_words")
+#: Phrases that name a quotation's topic after its attribution, without their final de.
+TOPIC_PHRASES = tuple(phrase_words(e)[:-1] for e in _WORDS.seq("topic_phrases"))
 #: Every form of the continuation verbs and nouns (prolonger, prolongé, prolongation...).
 CONTINUATION_WORDS = frozenset().union(*(
     verb_forms(w) if w.endswith(("er", "ir")) else {w, w + "s"}

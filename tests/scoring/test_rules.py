@@ -805,6 +805,27 @@ CASES = [
     ("lexicon", "Le Kremlin a décidé l'expropriation des entreprises américaines.", "directed",
      "RUS>USA:conf"),
     ("mentions", "Washington a sanctionné Gazprombank.", "directed", "USA>RUS:conf"),
+    # D37 (lexicon 1.30.0, words 1.30.0, actors 1.18.0): each row fails on the rules of 1.29.0
+    ("dismayed_party", "Ottawa a accordé une dérogation pour restituer à l'Allemagne une turbine "
+     "de Nord Stream, au grand dam de Kiev, qui y voit un dangereux précédent.", "pairs",
+     ["CAN-DEU:coop", "CAN-UKR:conf"]),
+    ("removed_actor", "Conseil des droits de l'homme : Washington obtient la suspension de "
+     "Moscou", "directed", "USA>RUS:conf"),
+    ("topic_speech", "« Ces allégations n'ont aucun fondement, c'est de la russophobie pure et "
+     "simple », a balayé Dmitri Peskov au sujet des poursuites américaines.", "directed",
+     "RUS>USA:conf"),
+    ("mentions", "Moscou a claqué la porte du Conseil des droits de l'homme.", "pairs",
+     ["RUS-UN:conf"]),
+    ("mentions", "RT accusée par Washington de mener des opérations clandestines en Afrique",
+     "directed", "USA>RUS:conf"),
+    ("mentions", "Washington accuse RT France de désinformation.", "pairs", ["RUS-USA:conf"]),
+    ("lexicon", "Que Moscou et Washington se renvoient la balle n'a rien changé.", "dyad",
+     "RUS-USA:conf"),
+    ("lexicon", "L'Inde a tourné le dos à Moscou.", "directed", "IND>RUS:conf"),
+    ("lexicon", "Le Pentagone a débloqué 625 millions pour Kiev, tandis que Moscou criait à "
+     "l'« escalade directe ».", "directed", "RUS>USA:conf"),
+    ("places_topics_datelines", "Un sergent américain arrêté en Russie pour vol, Washington "
+     "réclame un accès consulaire", "dyad", "RUS-USA:conf"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
