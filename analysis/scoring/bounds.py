@@ -32,7 +32,8 @@ def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
         t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
         and not restrictive_que(toks, k)) or condition_opens(toks, k)
-        or coordinated_clause(toks, k) or absolute_clause(toks, k) or dismay_opens(toks, k)]
+        or coordinated_clause(toks, k) or absolute_clause(toks, k) or dismay_opens(toks, k)
+        or juxtaposed_tail(toks, k)]
     colon = label_colon(toks)  # "Munich : pour Kamala Harris, la Russie a commis ..."
     for first in [first_word(toks)] + ([colon + 1] if colon is not None and colon + 1 < n else []):
         fw = toks[first].w if toks else ""
@@ -51,6 +52,18 @@ def dismay_opens(toks: list[Tok], k: int) -> bool:
     """", au grand dam de Washington": a comma before a dismay phrase (``dismay_phrases``)
     closes the clause of the act the actor after it disapproves (rule ``dismayed_party``)."""
     return toks[k].w == "," and phrase_at(toks, k + 1, DISMAY_PHRASES) > 0
+
+
+def juxtaposed_tail(toks: list[Tok], k: int) -> bool:
+    """"Sommet de l'OTAN : Blinken promet à Kiev un « pont » vers l'adhésion, Moscou
+    fulmine": a comma, a name of one or two capitalised words and one last lower-case word
+    (a headline's intransitive verb) end the sentence as a clause of its own (rule
+    ``juxtaposed_clause``)."""
+    end = len(toks) - (1 if toks and toks[-1].punct else 0)
+    if toks[k].w != "," or not 3 <= end - k <= 4 or any(condition_opens(toks, j) for j in range(k)):
+        return False  # "Si l'Otan intervient en Ukraine, Moscou ripostera": the main clause
+    name, last = toks[k + 1:end - 1], toks[end - 1]
+    return all(t.title for t in name) and last.w.isalpha() and not last.title
 
 
 #: How many words the subject of a coordinated clause may take before its verb.

@@ -133,7 +133,7 @@ def negated_stop(toks: list[Tok], events: list[Event], full: bool) -> None:
 def proper_name(toks: list[Tok], events: list[Event], full: bool) -> None:
     """A word inside a proper name (APEC's "Coopération économique") does not count."""
     for ev in events:
-        if ev.row.role != "recip" and in_name(toks, ev.start, ev.end):
+        if ev.row.role != "recip" and in_name(toks, ev.start, ev.end, ev.row.pos == "VERB"):
             ev.counted = False
             ev.rule = "proper_name"
             ev.evidence = f"name:{ev.shown_term}[dropped]"
@@ -415,8 +415,10 @@ def recipient_inside(toks: list[Tok], s: int, k: int) -> bool:
     return j > s and toks[j].w in OBJECT_GAP
 
 
-def in_name(toks: list[Tok], s: int, e: int) -> bool:
-    """Is the span part of a proper name (APEC's "Coopération économique...")?"""
+def in_name(toks: list[Tok], s: int, e: int, verb: bool = False) -> bool:
+    """Is the span part of a proper name (APEC's "Coopération économique...")? A verb in
+    lower case that the parse does not read as a participle is not, whatever the named
+    entities say ("..., Moscou fulmine" read as an organisation: rule ``proper_name``)."""
     first = first_word(toks)
     for k in range(s, e):
         tok = toks[k]
@@ -425,7 +427,8 @@ def in_name(toks: list[Tok], s: int, e: int) -> bool:
             prev = toks[k - 1]
             if not (prev.text in QUOTE_CHARS or prev.w in (":", "—", "-", ".")):
                 return True
-        if tok.ent in ("ORG", "MISC") and tok.ent_len >= 2 and k > first:
+        if tok.ent in ("ORG", "MISC") and tok.ent_len >= 2 and k > first and (
+                tok.title or not verb or tok.verbform == "Part"):
             e0 = k
             while e0 > 0 and toks[e0 - 1].ent == tok.ent and e0 - 1 >= k - tok.ent_len:
                 e0 -= 1

@@ -9,6 +9,7 @@ Codebook D24.
 
 from __future__ import annotations
 
+from .bounds import juxtaposed_tail
 from .french import DETERMINERS
 from .parties import phrase_start
 from .structures import Mention
@@ -58,12 +59,14 @@ def verbless_label(toks: list[Tok]) -> int | None:
 
 def opens_clause(toks: list[Tok], m: Mention) -> bool:
     """"Moscou accuse Londres, Washington se tait": an actor after a comma and before its
-    own verb (a preverbal clitic or a finite verb) opens a new clause; it is no second
-    object of the act before it (rule ``juxtaposed_clause``)."""
+    own verb (a preverbal clitic or a finite verb, or a headline's last word: "...,
+    Moscou fulmine") opens a new clause; it is no second object of the act before it (rule
+    ``juxtaposed_clause``)."""
     k = phrase_start(m) - 1
     while k > 0 and toks[k].w in DETERMINERS:
         k -= 1
     if k <= 0 or toks[k].w != "," or m.end >= len(toks):
         return False
     nxt = toks[m.end]
-    return nxt.w in PREVERBAL_CLITICS or (nxt.pos in ("VERB", "AUX") and nxt.verbform == "Fin")
+    return nxt.w in PREVERBAL_CLITICS or (nxt.pos in ("VERB", "AUX") and nxt.verbform == "Fin") \
+        or juxtaposed_tail(toks, k)

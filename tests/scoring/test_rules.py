@@ -826,6 +826,17 @@ CASES = [
      "l'« escalade directe ».", "directed", "RUS>USA:conf"),
     ("places_topics_datelines", "Un sergent américain arrêté en Russie pour vol, Washington "
      "réclame un accès consulaire", "dyad", "RUS-USA:conf"),
+    # D37, second round (lexicon 1.31.0, words 1.31.0): each row fails on D37's first round
+    ("juxtaposed_clause", "Pétrole : Moscou et Riyad font front commun, Washington fulmine",
+     "pairs", ["RUS-SAU:coop", "RUS-USA:conf", "SAU-USA:conf"]),
+    ("proper_name", "Sommet de l'OTAN à Washington : Antony Blinken promet à Kiev un « pont » "
+     "vers l'adhésion, Moscou fulmine", "pairs", ["RUS-USA:conf", "UKR-USA:coop"]),
+    ("lexicon", "Pourparlers d'Istanbul : l'absence de Poutine agace Washington", "dyad",
+     "RUS-USA:conf"),
+    ("lexicon", "Washington brandit des tarifs secondaires contre Moscou.", "directed",
+     "USA>RUS:conf"),
+    ("lexicon", "« Le Kremlin nous mène en bateau », a estimé Donald Trump.", "directed",
+     "USA>RUS:conf"),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
