@@ -172,17 +172,22 @@ def party_after_locative(toks: Sequence[Any], start: int) -> bool:
     ("orchestrée depuis Washington": ``orchestrating_forms``), the judge ("dénoncée à Moscou":
     ``judging_participles``), the actor a coerced object is tied to ("des entités liées à
     Moscou": ``affiliation_forms``) or the one aimed at ("une allusion aux États-Unis":
-    ``allusion_nouns``), or the state that holds a prisoner ("deux Américains détenus en
-    Russie", "condamnée à neuf ans de prison en Russie": ``detention_words`` in the five words
-    before; rule ``detaining_state``)?"""
+    ``allusion_nouns``), or the state that holds a prisoner (rule ``detaining_state``)?"""
     prev = toks[start - 1].w if start > 0 else ""
     prev2 = toks[start - 2].w if start > 1 else ""
-    if prev in LOCATIVE and any(t.w in DETENTION_WORDS for t in toks[max(0, start - 6):start - 1]):
-        return True
-    return (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
+    return detaining_state(toks, start) \
+        or (prev == "depuis" and prev2 in ORCHESTRATING_FORMS) \
         or (prev == "à" and prev2 in PARTY_BEFORE_A) \
         or (prev in ("à", "au", "aux") and any(
             toks[j].w in ALLUSION_NOUNS for j in range(max(0, start - 5), start - 1)))
+
+
+def detaining_state(toks: Sequence[Any], start: int) -> bool:
+    """"deux Américains détenus en Russie", "condamnée à neuf ans de prison en Russie": a
+    state or capital after a locative with a detention word (``detention_words``) in the
+    five words before it holds the prisoner, a party, not a place (rule ``detaining_state``)."""
+    return start > 0 and toks[start - 1].w in LOCATIVE and any(
+        t.w in DETENTION_WORDS for t in toks[max(0, start - 6):start - 1])
 
 
 def venue(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int,

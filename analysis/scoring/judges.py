@@ -6,7 +6,7 @@ no party to it (codebook D37; a dyad rule :func:`.reactions.across_clauses` runs
 
 from __future__ import annotations
 
-from .parties import Clauses, phrase_start
+from .parties import Clauses, phrase_start, preceded_by
 from .structures import Mention
 from .tokens import label_colon
 from .words import DISMAY_TERMS, OWNER_PREPOSITIONS
@@ -23,9 +23,8 @@ def dismayed_party(cl: Clauses, full: bool) -> None:
     for ev in cl.events:
         if not (ev.counted and ev.row.term in DISMAY_TERMS) or ev.start in cl.given:
             continue
-        k = ev.end
-        judge = next((m for m in cl.mentions if k < len(toks) and toks[k].w in OWNER_PREPOSITIONS
-                      and k < phrase_start(m) <= k + 2 and m.all_codes()), None)
+        judge = next((m for m in cl.mentions if m.all_codes() and ev.end < phrase_start(m) <= ev.end + 2
+                      and preceded_by(toks, m, OWNER_PREPOSITIONS)), None)  # "au grand dam des"
         subject = _subject(cl, ev.start)
         if judge is not None and subject is not None \
                 and not set(judge.all_codes()) & set(subject.all_codes()):

@@ -8,11 +8,10 @@ from (codebook D23, D37)."""
 
 from __future__ import annotations
 
-from .french import DETERMINERS, SKIPPABLE
-from .parties import Clauses, phrase_start
+from .french import SKIPPABLE
+from .parties import Clauses, phrase_start, preceded_by
 from .structures import Event, Mention
 from .synthetic import add_synthetic, synthetic_event
-from .tokens import Tok
 from .words import OWNER_PREPOSITIONS, REMOVING_NOUNS
 
 
@@ -52,18 +51,19 @@ def _removed(cl: Clauses, ev: Event) -> Mention | None:
         return next((m for m in cl.mentions if phrase_start(m) == k), None)
     if ev.row.term not in REMOVING_NOUNS or k >= len(toks) or toks[k].w not in OWNER_PREPOSITIONS:
         return None  # "la fin de l'URSS", "la levée des entraves occidentales"
-    return next((m for m in cl.mentions if _right_after(toks, k, phrase_start(m))
-                 and (phrase_start(m) == m.start or m.on_title)), None)  # not "des entraves russes"
+    return next((m for m in _after_de(cl, k) if phrase_start(m) == m.start or m.on_title),
+                None)  # not "la suspension des livraisons russes": an adjective on another noun
 
 
 def _body(cl: Clauses, removed: Mention) -> list[Mention]:
     """The body an actor is removed from, named right after it ("du Conseil ...")."""
-    toks, k = cl.toks, removed.end
-    if k >= len(toks) or toks[k].w not in OWNER_PREPOSITIONS:
+    k = removed.end
+    if k >= len(cl.toks) or cl.toks[k].w not in OWNER_PREPOSITIONS:
         return []
-    return [m for m in cl.mentions if _right_after(toks, k, phrase_start(m))][:1]
+    return _after_de(cl, k)[:1]
 
 
-def _right_after(toks: list[Tok], k: int, start: int) -> bool:
-    """Is ``start`` right after the preposition at ``k``, articles skipped?"""
-    return k < start <= k + 2 and all(t.w in DETERMINERS for t in toks[k + 1:start])
+def _after_de(cl: Clauses, k: int) -> list[Mention]:
+    """The mentions whose phrase follows the de, du or des at ``k`` (an article between)."""
+    return [m for m in cl.mentions if k < phrase_start(m) <= k + 2
+            and preceded_by(cl.toks, m, OWNER_PREPOSITIONS)]

@@ -74,6 +74,7 @@ RULES: tuple[Rule, ...] = (
     Rule("facing", "actors", "actors.facing_actors"),
     Rule("conflict_target_preposition", "actors", "actors.targeted_actors"),
     Rule("places_topics_datelines", "actors", "actors.not_an_actor"),
+    Rule("detaining_state", "actors", "actors.detaining_state"),
     Rule("summit_setting", "actors", "actors.summit_setting"),
     Rule("blocked_name", "actors", "article.ArticleScorer.prepare"),
     Rule("impersonal_judge", "actors", "actors.impersonal_judge"),

@@ -1,7 +1,7 @@
 """Whom a threat or a charge aims at when its words do not name it: the actors who supply,
 hold or use what is declared a target, those a speaker is said to aim at after the
-attribution, and those a warning is sent to (codebook D35 and D36; dyad rules that
-:func:`.reactions.across_clauses` runs)."""
+attribution or names in the quotation's topic, and those a warning is sent to (codebook
+D35 to D37; dyad rules that :func:`.reactions.across_clauses` runs)."""
 
 from __future__ import annotations
 

@@ -811,6 +811,8 @@ CASES = [
      ["CAN-DEU:coop", "CAN-UKR:conf"]),
     ("removed_actor", "Conseil des droits de l'homme : Washington obtient la suspension de "
      "Moscou", "directed", "USA>RUS:conf"),
+    ("removed_actor", "Exclure Moscou du Conseil des droits de l'homme relève du symbole.",
+     "directed", "UN>RUS:conf"),
     ("topic_speech", "« Ces allégations n'ont aucun fondement, c'est de la russophobie pure et "
      "simple », a balayé Dmitri Peskov au sujet des poursuites américaines.", "directed",
      "RUS>USA:conf"),
@@ -824,7 +826,7 @@ CASES = [
     ("lexicon", "L'Inde a tourné le dos à Moscou.", "directed", "IND>RUS:conf"),
     ("lexicon", "Le Pentagone a débloqué 625 millions pour Kiev, tandis que Moscou criait à "
      "l'« escalade directe ».", "directed", "RUS>USA:conf"),
-    ("places_topics_datelines", "Un sergent américain arrêté en Russie pour vol, Washington "
+    ("detaining_state", "Un sergent américain arrêté en Russie pour vol, Washington "
      "réclame un accès consulaire", "dyad", "RUS-USA:conf"),
     # D37, second round (lexicon 1.31.0, words 1.31.0): each row fails on D37's first round
     ("juxtaposed_clause", "Pétrole : Moscou et Riyad font front commun, Washington fulmine",
