@@ -813,6 +813,8 @@ CASES = [
      "Moscou", "directed", "USA>RUS:conf"),
     ("removed_actor", "Exclure Moscou du Conseil des droits de l'homme relève du symbole.",
      "directed", "UN>RUS:conf"),
+    ("removed_actor", "Le plus vaste échange de prisonniers entre la Russie et les Occidentaux "
+     "depuis la fin de l'URSS a eu lieu à Ankara.", "pairs", ["RUS-WEST:coop"]),
     ("topic_speech", "« Ces allégations n'ont aucun fondement, c'est de la russophobie pure et "
      "simple », a balayé Dmitri Peskov au sujet des poursuites américaines.", "directed",
      "RUS>USA:conf"),
