@@ -23,7 +23,7 @@ from .matcher import (
 )
 from .structures import Context, Mention, Sent
 from .targets import object_reach
-from .tokens import Tok, first_word, phrase_at
+from .tokens import Tok, first_word, phrases_in
 from .words import (
     ADDRESSEE_FORMS,
     ADJECTIVE_COORDINATORS,
@@ -359,7 +359,7 @@ def object_heads(toks: Sequence[Any], matches: Sequence[tuple[int, int, Any]],
     ends += [end for _, end, row in matches if row.category in OBJECT_VERB_CATEGORIES
              and row.pos == "VERB" and row.role == "event" and direct_object(toks, end)]
     ends += [k + 1 for k, t in enumerate(toks) if t.w in TARGETING_FORMS]  # "visant des banques"
-    ends += [k + n for k in range(len(toks)) if (n := phrase_at(toks, k, TOPIC_PHRASES))]
+    ends += [k + n for k, n in phrases_in(toks, TOPIC_PHRASES)]
     for end in sorted(set(ends)):
         window = range(end, min(end + object_reach(toks, end), len(toks)))
         if any(k in matched for k in window):

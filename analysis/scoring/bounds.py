@@ -23,17 +23,22 @@ from .words import (
     UNLIKELY_MARKERS,
 )
 
+#: The words a clause bound can sit on (each test of :func:`clause_bounds` starts with one of
+#: them: ";", "que", a comma, a condition's "si"/"s'"), checked first for speed.
+_BOUND_WORDS = frozenset({";", "que", ",", "se", *CONDITIONALS})
+_UNLIKELY_FIRSTS = frozenset(p[0] for p in UNLIKELY_MARKERS)
+
 
 def clause_bounds(toks: list[Tok], excluded: set[int]) -> list[int]:
     """Token indices that separate clauses: ``;``, ``que``, a fronted adverbial's comma (at
     the sentence's start or after a headline's label), and the edges of a speech
     attribution."""
     n = len(toks)
-    bounds = [k for k, t in enumerate(toks) if t.w == ";" or (
+    bounds = [k for k, t in enumerate(toks) if t.w in _BOUND_WORDS and (t.w == ";" or (
         t.w == "que" and not (k > 0 and toks[k - 1].w in QUE_NOT_BOUND_AFTER)
         and not restrictive_que(toks, k)) or condition_opens(toks, k)
         or coordinated_clause(toks, k) or absolute_clause(toks, k) or dismay_opens(toks, k)
-        or juxtaposed_tail(toks, k)]
+        or juxtaposed_tail(toks, k))]
     colon = label_colon(toks)  # "Munich : pour Kamala Harris, la Russie a commis ..."
     for first in [first_word(toks)] + ([colon + 1] if colon is not None and colon + 1 < n else []):
         fw = toks[first].w if toks else ""
@@ -151,6 +156,8 @@ def unlikely_clause(toks: list[Tok]) -> set[int]:
     out: set[int] = set()
     n = len(toks)
     for k in range(n):
+        if toks[k].w not in _UNLIKELY_FIRSTS:
+            continue
         for phrase in UNLIKELY_MARKERS:
             if tuple(t.w for t in toks[k:k + len(phrase)]) != phrase:
                 continue

@@ -65,7 +65,7 @@ from .senses import about_sport
 from .structures import Context, Event, Mention, Sent
 from .synthetic import add_synthetic, synthetic_event
 from .targets import is_target, unquoted
-from .tokens import Tok, label_colon, unique
+from .tokens import Tok, label_colon, phrase_at, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
@@ -204,8 +204,7 @@ def deontic_demand(cl: Clauses, full: bool) -> None:
 def deontic_at(toks: list[Tok], k: int) -> bool:
     """A form of devoir (``deontic_forms``) or advice that demands (``deontic_phrases``: "ferait
     mieux de") at ``k``."""
-    return toks[k].w in DEONTIC_FORMS or any(
-        tuple(t.w for t in toks[k:k + len(p)]) == p for p in DEONTIC_PHRASES)
+    return toks[k].w in DEONTIC_FORMS or phrase_at(toks, k, DEONTIC_PHRASES) > 0
 
 
 def cooperation_against(cl: Clauses, full: bool) -> None:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import verbless_label
-from .judges import dismayed_party
+from .judges import agent_like, clause_subject, dismayed_party
 from .parties import Clauses, phrase_start, preceded_by
 from .removals import removed_actor
 from .spoiling import demand_que
 from .structures import Event, Mention
 from .synthetic import add_synthetic, synthetic_event
 from .threats import aimed_speech, declared_target, sent_warning, topic_speech
-from .tokens import Tok, first_word, unique
+from .tokens import Tok, unique
 from .treaties import treaty_partner
 from .words import (
     ACCUSATION_BRIDGE,
@@ -64,14 +64,7 @@ def _accuse(cl: Clauses, start: int, end: int, accusers: list[Mention],
 def _subject(cl: Clauses, before: int) -> Mention | None:
     """The first actor of the sentence before ``before`` that is no recipient or owner
     ("Le Pentagone a annoncé une aide à l'Ukraine": the Pentagon, speaker or not)."""
-    return next((m for m in cl.mentions if m.start < before and _agent_like(cl.toks, m)), None)
-
-
-def _agent_like(toks: list[Tok], m: Mention) -> bool:
-    """Is the mention no recipient ("à l'Ukraine") or owner ("de Berlin"; a sentence's
-    opening article is none: "Des chars américains pour Kiev : ...")?"""
-    return not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS) or (
-        preceded_by(toks, m, OWNER_PREPOSITIONS) and phrase_start(m) - 1 > first_word(toks)))
+    return next((m for m in cl.mentions if m.start < before and agent_like(cl.toks, m)), None)
 
 
 def provoked_reaction(cl: Clauses, full: bool) -> None:
@@ -507,30 +500,11 @@ def answered_act(cl: Clauses, full: bool) -> None:
         act = _act_before(cl, lo, conflict=False)
         start = max([cl.window(act)[0] if act is not None else 0] + [
             k + 1 for k in range(lo - 1) if cl.toks[k].w == ":"])  # after a headline's topic
-        agents = _clause_subject(cl, start, lo) or [
+        agents = clause_subject(cl, start, lo) or [
             m for m in cl.speaker_mentions[:1] if m.end <= lo]  # "X a annoncé l'envoi"
         codes = {c for m in subjects for c in m.all_codes()}
         if agents and not {c for m in agents for c in m.all_codes()} & codes:
             cl.given[ev.start] = (subjects, agents)
-
-
-def _clause_subject(cl: Clauses, lo: int, hi: int) -> list[Mention]:
-    """The first actor between ``lo`` and ``hi`` that is no recipient or owner ("à l'Ukraine",
-    "de Berlin"), with the actors coordinated after it ("Berlin et Washington")."""
-    toks = cl.toks
-    found: list[Mention] = []
-    for m in cl.mentions:
-        if not lo <= m.start < hi or m.start in cl.excluded:
-            continue
-        if not found:
-            if _agent_like(toks, m):
-                found.append(m)
-        elif all(toks[k].w == "et" or toks[k].w in DETERMINERS
-                 for k in range(found[-1].end, phrase_start(m))):
-            found.append(m)
-        else:
-            break
-    return found
 
 
 def praised_act(cl: Clauses, full: bool) -> None:

@@ -54,10 +54,9 @@ def aimed_speech(cl: Clauses, full: bool) -> None:
     speaker's conflict with each of them (rule ``aimed_speech``: RUS > USA, RUS > GBR; with
     two actors the co-mention already pairs them)."""
     toks = cl.toks
-    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    speakers, own, after = _named_speakers(cl)
     if not speakers:
         return
-    own, after = {c for m in speakers for c in m.all_codes()}, max(m.end for m in speakers)
     aim = next((k for k in range(after, len(toks) - 1) if toks[k].w in (",", "en")
                 and toks[k + 1].w in TARGETING_FORMS), None)
     if aim is None:
@@ -81,10 +80,9 @@ def topic_speech(cl: Clauses, full: bool) -> None:
     ``topic_phrases``, up to the next comma, ";" or ":"), as at those after ", visant"
     (rule ``topic_speech``: RUS > USA), when the quotation names no other actor."""
     toks = cl.toks
-    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    speakers, own, after = _named_speakers(cl)
     if not speakers:
         return
-    own, after = {c for m in speakers for c in m.all_codes()}, max(m.end for m in speakers)
     reach = range(after, min(len(toks), after + TOPIC_REACH))  # "a lancé Biden à Varsovie à propos"
     at = next((k for k in reach if phrase_at(toks, k, TOPIC_PHRASES)), None)
     if at is None:
@@ -97,6 +95,13 @@ def topic_speech(cl: Clauses, full: bool) -> None:
                and not set(m.all_codes()) & own]
     if targets:
         aim_quotation(cl, speakers, targets)
+
+
+def _named_speakers(cl: Clauses) -> tuple[list[Mention], set[str], int]:
+    """The attribution's speakers that are actors, their codes, and where the last ends."""
+    speakers = [m for m in cl.speaker_mentions if m.all_codes()]
+    return (speakers, {c for m in speakers for c in m.all_codes()},
+            max((m.end for m in speakers), default=0))
 
 
 def aim_quotation(cl: Clauses, speakers: list[Mention], targets: list[Mention]) -> None:

@@ -263,8 +263,22 @@ def label_colon(toks: Sequence[Tok]) -> int | None:
 
 
 def phrase_at(toks: Sequence[Any], k: int, phrases: Iterable[tuple[str, ...]]) -> int:
-    """The length of the first of ``phrases`` (word tuples) that starts at ``k``, 0 if none."""
-    return next((len(p) for p in phrases if tuple(t.w for t in toks[k:k + len(p)]) == p), 0)
+    """The length of the first of ``phrases`` (word tuples) that starts at ``k``, 0 if none
+    (the first word is compared before a tuple is built: most tokens start no phrase)."""
+    if not 0 <= k < len(toks):
+        return 0
+    w = toks[k].w
+    return next((len(p) for p in phrases
+                 if p[0] == w and tuple(t.w for t in toks[k:k + len(p)]) == p), 0)
+
+
+def phrases_in(toks: Sequence[Any], phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """``(start, length)`` of each token that starts one of ``phrases`` (the first that
+    matches there, as :func:`phrase_at`)."""
+    phrases = tuple(phrases)
+    firsts = {p[0] for p in phrases}
+    return [(k, n) for k, t in enumerate(toks)
+            if t.w in firsts and (n := phrase_at(toks, k, phrases))]
 
 
 def unique(items: Iterable[str]) -> list[str]:

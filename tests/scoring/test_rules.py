@@ -809,6 +809,10 @@ CASES = [
     ("dismayed_party", "Ottawa a accordé une dérogation pour restituer à l'Allemagne une turbine "
      "de Nord Stream, au grand dam de Kiev, qui y voit un dangereux précédent.", "pairs",
      ["CAN-DEU:coop", "CAN-UKR:conf"]),
+    ("dismayed_party", "La Russie et la Chine ont opposé leur veto à la résolution, au grand "
+     "regret des États-Unis.", "directed", "USA>CHN:conf"),  # coordinated subjects (review)
+    ("dismayed_party", "Le retrait de Washington du traité, au grand dam de Moscou.", "directed",
+     "RUS>USA:conf"),  # no subject: the first actor named, the nominal act's owner
     ("removed_actor", "Conseil des droits de l'homme : Washington obtient la suspension de "
      "Moscou", "directed", "USA>RUS:conf"),
     ("removed_actor", "Exclure Moscou du Conseil des droits de l'homme relève du symbole.",
@@ -959,6 +963,25 @@ def test_condition_opens_at_si_before_a_subject(text: str, opens: bool):
     marks = [k for k, t in enumerate(toks) if t.w in ("si", "se")]
     assert marks
     assert any(condition_opens(toks, k) for k in marks) is opens
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("Deux Américains détenus en Russie.", True),
+    ("Un Américain détenu depuis trois longues années en Russie.", True),  # five words between
+    ("Un Américain détenu depuis trois très longues années déjà en Russie.", False),  # seven
+    ("Deux Américains ont voyagé en Russie.", False),
+])
+def test_detaining_state_looks_five_words_back(text: str, holds: bool):
+    """A detention word (``detention_words``) makes the state after "en" the one holding
+    the prisoner only within the five words before the locative (rule ``detaining_state``)."""
+    from analysis.nlp import parse
+    from analysis.scoring.actors import detaining_state
+    from analysis.scoring.tokens import sentence_tokens
+
+    sent = next(next(iter(parse([text], "fast"))).sents)
+    toks = sentence_tokens(sent, False, [])
+    russia = next(k for k, t in enumerate(toks) if t.w == "russie")
+    assert detaining_state(toks, russia) is holds
 
 
 def test_blamed_act_skips_an_act_whose_phrase_names_no_party():
