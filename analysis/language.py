@@ -137,6 +137,8 @@ WORD_LISTS: dict[str, str] = {
     "sport_context": "words.SPORT_CONTEXT",
     "sport_senses": "words.SPORT_SENSES",
     "speech_senses": "words.SPEECH_SENSES",
+    "claim_infinitives": "words.CLAIM_INFINITIVES",
+    "concert_terms": "words.CONCERT_TERMS",
     "accusation_bridge": "words.ACCUSATION_BRIDGE",
     "verb_incises": "words.VERB_INCISES (phrases)",
     "unlikely_markers": "words.UNLIKELY_MARKERS (phrases)",

@@ -245,12 +245,16 @@ def forum_before_object(toks: Sequence[Any], end: int) -> bool:
 
 
 def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx: int) -> bool:
-    """"le régime de cessez-le-feu" names no regime, "le régime de Kiev" and "le régime russe"
+    """"le régime de cessez-le-feu" and "un camp à régime sévère" (no determiner) name no
+    regime, "le régime de Kiev" and "le régime russe"
     name the actor after it, not the regime's own code (a title then; "le régime de Damas"
     keeps it), "un changement de régime" none; TER in "le groupe takfiriste Daesh" is Daech, and
     in "un État terroriste" an epithet (``epithet_heads``), and after an auxiliary a verb
     ("s'est insurgé")."""
     start, end, row = cands[idx]
+    if row.alias in REGIME_ALIASES and start > 0 and not any(
+            toks[j].w in DETERMINERS for j in range(max(0, start - 2), start)):
+        return True  # "un camp à régime sévère": no determiner ("le nouveau régime"), no regime
     if row.alias in REGIME_ALIASES:
         named = [r2.code for s2, _, r2 in cands if s2 == end and r2.kind == "adjective"]
         if end < len(toks) and toks[end].w in REGIME_OF:

@@ -71,6 +71,7 @@ from .words import (
     AGENT_PREPOSITIONS,
     AUX,
     COMPLEMENT_PREPOSITIONS,
+    CONCERT_TERMS,
     DEONTIC_FORMS,
     DEONTIC_PHRASES,
     INTERACTION,
@@ -260,9 +261,13 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     """Every pair of the cooperating actors, directed when a verb has one subject and one
     object; intra-actor interaction dropped; joint action noted."""
     toks = cl.toks
-    cut = purpose_clause(toks, ev, cl.window(ev)[1])
+    lo, hi = cl.window(ev)
+    cut = purpose_clause(toks, ev, hi)
+    targeted = {c for m in cl.mentions if m.start in targets and lo <= m.start < hi
+                for c in m.all_codes()} if concerted(ev) else set()
     parts = [m for m in cl.participants(ev) if ev.start in cl.complete or yielded_to(ev, m) or (
              m.start not in targets and not preceded_by(toks, m, AGAINST_PREPOSITIONS)
+             and not (m.all_codes() and set(m.all_codes()) <= targeted)
              and not (has_conflict and m.code in ENEMY_CODES)
              and (m.start < cut or m in cl.speaker_mentions))]
     codes = unique(c for m in parts for c in m.all_codes())
@@ -289,6 +294,14 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     if ev.coop and len(codes) >= 2 and ((ev.verb and len(subj) >= 2) or ev.row.role == "joint"):
         joint_codes = subj if len(subj) >= 2 else codes
         evidence_after.setdefault(ev.start, []).append("joint:" + "+".join(joint_codes))
+
+
+def concerted(ev: Event) -> bool:
+    """"a sanctionné sept hauts responsables russes, dont le directeur du FSB, dans une action
+    coordonnée avec l'Union européenne": a joint marker (role ``joint``) or a word of
+    coordination (``concert_terms``) in the clause of a conflict act joins its agents, never
+    the side it targets, wherever that side is named again (rule ``concerted_act``)."""
+    return ev.row.role == "joint" or ev.row.term in CONCERT_TERMS
 
 
 def yielded_to(ev: Event, m: Mention) -> bool:

@@ -223,6 +223,7 @@ RULES: tuple[Rule, ...] = (
     Rule("conflict_agent", "dyad", "purposes.conflict_agent"),
     Rule("purpose_object", "dyad", "purposes.purpose_clause"),
     Rule("cooperation_dyads", "dyad", "dyads.cooperation_dyads"),
+    Rule("concerted_act", "dyad", "dyads.concerted"),
     Rule("yielding", "dyad", "dyads.yielded_to"),
     Rule("intra_actor", "dyad", "dyads.intra_actor", labels=("intra_actor",),
          drops=("intra_actor",)),

@@ -13,6 +13,7 @@ from .structures import Event
 from .tokens import Tok
 from .words import (
     AUX,
+    CLAIM_INFINITIVES,
     NOUN_ARTICLES,
     NOUN_HOMOGRAPHS,
     QUOTE_CHARS,
@@ -94,8 +95,16 @@ def sport_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 
 def about_sport(toks: list[Tok]) -> bool:
-    """Does the sentence hold a word of :data:`SPORT_CONTEXT` (not a political team)?"""
-    return any(t.w in SPORT_CONTEXT and not political_team(toks, t.i) for t in toks)
+    """Does the sentence hold a word of :data:`SPORT_CONTEXT` (not a political team, nor a
+    present participle: "en s'attaquant à Rusal")?"""
+    return any(t.w in SPORT_CONTEXT and not political_team(toks, t.i)
+               and not present_participle(toks, t.i) for t in toks)
+
+
+def present_participle(toks: list[Tok], k: int) -> bool:
+    """Is the word at ``k`` an -ant form after "en" or a reflexive "se" ("en s'attaquant",
+    "en attaquant"), a verb, not the noun it spells ("l'attaquant du PSG")?"""
+    return toks[k].w.endswith("ant") and k > 0 and toks[k - 1].w in ("en", "se")
 
 
 def political_team(toks: list[Tok], k: int) -> bool:
@@ -134,8 +143,9 @@ def release_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 def speech_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"« Les États-Unis sont partie prenante au conflit », a soutenu Sergueï Riabkov", "a
-    soutenu que ...": a verb of ``speech_senses`` inverted right after a quotation (its
-    auxiliary skipped) or right before "que" reports a claim, not the act it names elsewhere
+    soutenu que ...", "soutient avoir contraint ...": a verb of ``speech_senses`` inverted
+    right after a quotation (its auxiliary skipped) or right before "que" or an infinitive of
+    ``claim_infinitives`` reports a claim, not the act it names elsewhere
     (rule ``speech_sense``)."""
     for ev in events:
         if ev.rule != "lexicon" or ev.row.term not in SPEECH_SENSES:
@@ -143,7 +153,8 @@ def speech_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
         k = ev.start - 1
         while k >= 0 and toks[k].w in AUX:
             k -= 1
-        if after_quote(toks, k) or (ev.end < len(toks) and toks[ev.end].w == "que"):
+        if after_quote(toks, k) or (ev.end < len(toks) and (
+                toks[ev.end].w == "que" or toks[ev.end].w in CLAIM_INFINITIVES)):
             ev.counted = False
             ev.rule = "speech_sense"
             ev.evidence = f"speech:{ev.shown_term}[dropped]"

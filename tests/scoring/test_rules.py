@@ -834,6 +834,26 @@ CASES = [
      "l'« escalade directe ».", "directed", "RUS>USA:conf"),
     ("detaining_state", "Un sergent américain arrêté en Russie pour vol, Washington "
      "réclame un accès consulaire", "dyad", "RUS-USA:conf"),
+    # D38 (lexicon 1.32.0, words 1.32.0, actors 1.19.0): each row fails on the rules of 1.31.0
+    ("concerted_act", "Washington a sanctionné sept hauts responsables russes, dont le directeur "
+     "du FSB, dans une action coordonnée avec l'Union européenne.", "pairs",
+     ["EU-USA:coop", "RUS-USA:conf"]),
+    ("speech_sense", "Le ministère russe de la Défense soutient avoir contraint le destroyer "
+     "américain à rebrousser chemin.", "coop", 0),
+    ("places_topics_datelines", "Un tribunal moscovite a condamné l'ancien marine américain "
+     "à seize ans de camp à régime sévère.", "actors", ["RUS", "USA"]),
+    ("lexicon", "« Liste du Kremlin » : le Trésor américain épingle 210 oligarques et "
+     "dignitaires russes", "directed", "USA>RUS:conf"),
+    ("lexicon", "Le rouble a dévissé, signe que les marchés prennent au sérieux les menaces "
+     "de Washington contre Moscou.", "coop", 0),
+    ("lexicon", "Antony Blinken s'est engagé à demander des comptes à la Russie.", "directed",
+     "USA>RUS:conf"),
+    ("lexicon", "« Le caractère impérialiste de ce document saute aux yeux », a commenté Dmitri "
+     "Peskov au sujet de la stratégie américaine.", "dyad", "RUS-USA:conf"),
+    ("mentions", "Le procureur spécial Robert Mueller a inculpé douze officiers du GRU.",
+     "actors", ["USA", "RUS"]),
+    ("object_adjective", "Washington a sanctionné sept hauts responsables russes.", "directed",
+     "USA>RUS:conf"),
     # D37, second round (lexicon 1.31.0, words 1.31.0): each row fails on D37's first round
     ("juxtaposed_clause", "Pétrole : Moscou et Riyad font front commun, Washington fulmine",
      "pairs", ["RUS-SAU:coop", "RUS-USA:conf", "SAU-USA:conf"]),
