@@ -139,6 +139,7 @@ WORD_LISTS: dict[str, str] = {
     "speech_senses": "words.SPEECH_SENSES",
     "claim_infinitives": "words.CLAIM_INFINITIVES",
     "concert_terms": "words.CONCERT_TERMS",
+    "rival_pairs": "words.RIVAL_PAIRS",
     "accusation_bridge": "words.ACCUSATION_BRIDGE",
     "verb_incises": "words.VERB_INCISES (phrases)",
     "unlikely_markers": "words.UNLIKELY_MARKERS (phrases)",

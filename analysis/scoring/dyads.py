@@ -6,7 +6,8 @@ pair; conflict links agents to targets (``contre X``, Daech/TER, the object of
 a conflict verb), and agents fighting a third party together also cooperate
 (``joint``). Whose an event is when its own phrase says so ("sa rencontre avec
 X", "la guerre russo-ukrainienne") is decided first, in :mod:`.parties`. Two
-persons of one actor interacting is intra-actor and dropped.
+persons of one actor interacting is intra-actor and dropped. Actors no event
+paired are left to the co-mention rules of :mod:`.comention`.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from analysis import lexicon as lx
-from analysis.tone import THRESHOLD, tone
 
-from .bounds import clause_bounds, unlikely_clause
-from .events import outside_apposition
+from .bounds import clause_bounds
+from .comention import co_mention_pairs, coordinated, one_side
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import headline_label, headline_topic, opens_clause
-from .matcher import COORDINATORS, ENEMY_CODES
+from .matcher import ENEMY_CODES
 from .nominal import (
     background_conflict,
     condemned_act,
@@ -61,16 +61,14 @@ from .reactions import (
     relative_agent,
     unnamed_accused,
 )
-from .senses import about_sport
 from .structures import Context, Event, Mention, Sent
 from .synthetic import add_synthetic, synthetic_event
-from .targets import is_target, unquoted
-from .tokens import Tok, label_colon, phrase_at, unique
+from .targets import is_target
+from .tokens import Tok, phrase_at, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
     AUX,
-    COMPLEMENT_PREPOSITIONS,
     CONCERT_TERMS,
     DEONTIC_FORMS,
     DEONTIC_PHRASES,
@@ -79,7 +77,6 @@ from .words import (
     RECIPROCAL_ADJECTIVES,
     RECIPROCAL_HEADS,
     RECIPROCAL_PRONOUNS,
-    UNDERGOING,
     YIELDING_CATEGORIES,
 )
 
@@ -141,8 +138,7 @@ def find_dyads(ctx: Context, sent: Sent, events: list[Event], excluded: set[int]
             conflict_dyads(cl, ev, targets, window_joint[ev.start], evidence_after)
     praised_act(cl, full)
     instigated_act(cl, full)
-    co_mentioned_conflict(cl)
-    toned_co_mention(cl, sent.text, full)
+    co_mention_pairs(cl, sent.text, full)
     return summarise(cl.contrib), cl.synthetic
 
 
@@ -436,144 +432,6 @@ def joint_fight(cl: Clauses, ev: Event, a_codes: list[str],
         evidence_after.setdefault(ev.start, []).append(label)
 
 
-def co_mentioned_conflict(cl: Clauses) -> None:
-    """Actors a conflict sentence names but no rule relates to anyone are in conflict with
-    each other (rule ``co_mention``): "le président américain a qualifié son homologue
-    russe de « criminel de guerre »", "selon Moscou, les États-Unis ont dissimulé…".
-    Only when exactly two such actors remain, and not when they are one coordinated
-    object of the conflict ("a blâmé l'Allemagne et l'Autriche" opposes neither to the
-    other; "la Russie et les États-Unis ont intensifié les combats" opposes them) or the
-    coordinated judges of a verbal one ("une décision que Berlin et Washington ont qualifiée
-    de « chantage »"); the comma of a fronted phrase or a new clause between them ("Pour le
-    Kremlin, les États-Unis sont devenus « partie prenante »") makes them no list. With
-    three or more ("les Allemands ... les Français et les Britanniques") who fights whom
-    is not in the words; one compound adjective ("les relations russo-américaines") names
-    both sides itself. The speaker counts only when the clause itself names fewer than two
-    ("selon Washington, Moscou prépare une invasion de l'Ukraine" is RUS-UKR: rule
-    ``co_mention_inner``); actors named inside a relative clause between commas describe
-    another and are no side (:func:`described`), nor are those of a headline's label before
-    the conflict ("Chars pour Kiev : le Kremlin y voit une provocation des Occidentaux").
-    Enemy groups are left to the target rules; an actor already in a dyad is left alone."""
-    conflicts = [ev for ev in cl.events if ev.conf and ev.rule != "against"
-                 and not cl.pairs_no_one(ev.start)]
-    if not conflicts:
-        return
-    related = {c for pair in cl.contrib for c in pair}
-    found = co_mention_found(cl)
-    label = label_colon(cl.toks)
-    if label in cl.bounds and all(ev.start > label for ev in conflicts):
-        found = [m for m in found if m.start > label]  # "Chars pour Kiev : le Kremlin y voit"
-    inner = [m for m in found if m.start not in cl.excluded and m not in cl.speaker_mentions]
-    codes = free_codes(inner, related)
-    if len(codes) != 2:  # "Selon Washington, Moscou prépare une invasion de l'Ukraine": RUS-UKR
-        codes = free_codes(found, related)
-        if undergone_report(cl, conflicts):
-            return  # "le Pentagone affirme que l'armée russe a subi de lourdes pertes"
-    if len(codes) != 2:
-        return
-    sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
-    ev = max(conflicts, key=lambda o: abs(o.weight))
-    if listed_together(cl, sides) and (
-            min(m.start for m in sides) >= ev.end or judged_together(ev)):
-        return  # "a blâmé l'Allemagne et l'Autriche": one side, the conflict's object;
-        # "que Berlin et Washington ont qualifiée de « chantage »": one side, its judges
-    cl.add_pairs(codes, "conf", ev, f"co_mention:{'+'.join(codes)}({ev.shown_term})")
-
-
-def toned_co_mention(cl: Clauses, text: str, full: bool) -> None:
-    """A sentence with no event word at all that names exactly two actors (as
-    :func:`co_mentioned_conflict` counts them) in a negative tone (vaderSentiment-fr's
-    compound at most -:data:`~analysis.tone.THRESHOLD`) is a disapproval between them,
-    CAMEO 110 (rule ``tone``, codebook D34): "Pour Moscou, Washington reste un
-    interlocuteur malhonnête et méprisable". The lexicon had nothing to say; the
-    tone tool decides, and the evidence says so (``tone:RUS+USA(-0.44)``). Two actors
-    coordinated as one side are no pair ("la Grande-Bretagne et la France", "entre le Soudan
-    et la Mauritanie"), as for :func:`co_mentioned_conflict`. A sentence about sport is no
-    relation between states ("L'équipe de France a battu la Russie en finale")."""
-    if any(ev.counted or ev.quad in lx.CONF_QUADS for ev in cl.events) or about_sport(cl.toks):
-        return
-    found = co_mention_found(cl)
-    codes = free_codes([m for m in found if m.start not in cl.excluded
-                        and m not in cl.speaker_mentions], set())
-    if len(codes) != 2:
-        codes = free_codes(found, set())
-    if len(codes) != 2:
-        return
-    sides = [next(m for m in found if codes[k] in m.all_codes()) for k in (0, 1)]
-    if listed_together(cl, sides):
-        return
-    score = tone([text], "vader")[0]
-    if score > -THRESHOLD:
-        return
-    ev = synthetic_event(cl.toks, 0, 0, "tone", "ACCUSE", "verbal_conf", "110", "tone",
-                         codes[1], full)
-    ev.evidence = f"tone:{'+'.join(codes)}({score:+.2f})[ACCUSE,{ev.weight:+.1f}]"
-    add_synthetic(cl, ev)
-    cl.add_pairs(codes, "conf", ev, f"tone:{'+'.join(codes)}({score:+.2f})")
-
-
-def co_mention_found(cl: Clauses) -> list[Mention]:
-    """The actors a co-mention may pair: the sentence's and the speaker's, none inside a
-    relative clause between commas ("le général français X, qui commandait les forces de
-    l'ONU,": :func:`described`) nor in a clause judged unlikely ("« peu probable » qu'il ait
-    été tiré depuis la Russie": :func:`.bounds.unlikely_clause`)."""
-    aside = described(cl.toks) | unlikely_clause(cl.toks)
-    return [m for m in cl.mentions + [m for m in cl.speaker_mentions if m not in cl.mentions]
-            if m.start not in aside]
-
-
-def listed_together(cl: Clauses, sides: list[Mention]) -> bool:
-    """Are two mentions one coordinated side ("la Grande-Bretagne et la France"), with no
-    fronted phrase's comma between them (:func:`fronted_apart`)?"""
-    return sides[0] is not sides[1] and one_side(cl.toks, sides) and not fronted_apart(cl, sides)
-
-
-def fronted_apart(cl: Clauses, sides: list[Mention]) -> bool:
-    """"Pour le Kremlin, les États-Unis sont devenus « partie prenante »": a comma that ends a
-    clause (a fronted phrase) between two actors makes them no list (``co_mention``)."""
-    a, b = sorted(sides, key=lambda m: m.start)
-    return any(cl.toks[k].w == "," and k in cl.bounds for k in range(a.end, b.start))
-
-
-def described(toks: list[Tok]) -> set[int]:
-    """The words of a relative clause or a participle apposition between commas (", qui
-    commandait les forces de l'ONU sur place,"; :func:`.events.outside_apposition`): what it
-    names describes an actor; it is no side of a co-mention (rule ``co_mention``)."""
-    return set(range(len(toks))) - set(outside_apposition(toks, 0, len(toks)))
-
-
-def judged_together(ev: Event) -> bool:
-    """Is ``ev`` an accusation or a threat its coordinated subjects make together ("Berlin et
-    Washington ont qualifié de « chantage »"), not a reciprocal one ("échanger des menaces",
-    "se menacer") or a standoff ("au coude-à-coude", REJECT)?"""
-    term = ev.row.term
-    return ev.category in ("ACCUSE", "THREATEN") and not term.startswith(("se ", "s'")) \
-        and term.split()[0] not in RECIPROCAL_HEADS
-
-
-def undergone_report(cl: Clauses, conflicts: list[Event]) -> bool:
-    """Does every conflict of the clause follow an undergoing verb ("a subi de lourdes
-    pertes", "ont reçu des frappes")? A speaker reporting what another actor suffered does
-    not oppose it (rule ``co_mention``)."""
-    return all(any(cl.toks[k].w in UNDERGOING for k in range(max(0, ev.start - 3), ev.start))
-               for ev in conflicts)
-
-
-def free_codes(ms: list[Mention], related: set[str]) -> list[str]:
-    """The codes of ``ms`` in no dyad yet, enemy groups apart."""
-    return [c for c in unique(c for m in ms for c in m.all_codes())
-            if c not in related and c not in ENEMY_CODES]
-
-
-def one_side(toks: list[Tok], ms: list[Mention]) -> bool:
-    """Two actors coordinated, prepositions or articles repeated ("des États-Unis et d'Israël",
-    "un Occident « satanique » et des Américains": a quoted epithet between)."""
-    a, b = sorted(ms, key=lambda m: m.start)
-    between = [toks[k].w for k in unquoted(toks, a.end, phrase_start(b))]
-    return coordinated(toks, [a, b]) or ("et" in between and all(
-        w in COORDINATORS or w in COMPLEMENT_PREPOSITIONS or w in DETERMINERS for w in between))
-
-
 def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """One dyad per pair: relation (coop, conf or mixed), the strongest contribution's
     category and weight, the first directed reading, and all the evidence."""
@@ -592,16 +450,6 @@ def summarise(contrib: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict
             "evidence": "; ".join(unique(it["evidence"] for it in items)),
         })
     return dyads
-
-
-def coordinated(toks: list[Tok], agents: list[Mention]) -> bool:
-    """Are the actors one coordinated phrase ("la Russie et les États-Unis"; an enumeration
-    "Washington, Paris et Londres", whose commas count when "et" joins its last two)?"""
-    ms = sorted(agents, key=lambda m: m.start)
-    gaps = [[toks[k].w for k in range(a.end, b.hstart if 0 <= b.hstart < b.start else b.start)]
-            for a, b in zip(ms, ms[1:], strict=False)]
-    listed = len(gaps) >= 2 and "et" in gaps[-1]
-    return all(all(w in COORDINATORS or (listed and w == ",") for w in gap) for gap in gaps)
 
 
 def intra_actor(toks: list[Tok], ev: Event, parts: list[Mention],

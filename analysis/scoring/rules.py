@@ -246,9 +246,10 @@ RULES: tuple[Rule, ...] = (
     Rule("attribution_act", "dyad", "dyads.attribution_act"),
     Rule("joint_fight", "dyad", "dyads.joint_fight", labels=("joint",)),
     Rule("allied_not_joint", "dyad", "dyads.allied_agents"),
-    Rule("co_mentioned_conflict", "dyad", "dyads.co_mentioned_conflict"),
+    Rule("co_mentioned_conflict", "dyad", "comention.co_mentioned_conflict"),
     Rule("unlikely_clause", "dyad", "bounds.unlikely_clause"),
-    Rule("toned_co_mention", "dyad", "dyads.toned_co_mention", labels=("tone",)),
+    Rule("toned_co_mention", "dyad", "comention.toned_co_mention", labels=("tone",)),
+    Rule("rival_pair", "dyad", "comention.rival_pair"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
 )

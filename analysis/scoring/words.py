@@ -93,6 +93,8 @@ SPORT_SENSES = _WORDS.set("sport_senses")
 SPEECH_SENSES = _WORDS.set("speech_senses")
 CLAIM_INFINITIVES = _WORDS.set("claim_infinitives")
 CONCERT_TERMS = _WORDS.set("concert_terms")
+#: Rival pairs (codes in alphabetical order), opposed by default in a conflict sentence.
+RIVAL_PAIRS = tuple(tuple(sorted(e.upper().split())) for e in _WORDS.seq("rival_pairs"))
 ACCUSATION_BRIDGE = _WORDS.set("accusation_bridge")
 REMOVAL_TERMS = _WORDS.set("removal_terms")
 RECIPIENT_PREPOSITIONS = _WORDS.seq("recipient_prepositions")

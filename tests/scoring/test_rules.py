@@ -854,6 +854,11 @@ CASES = [
      "actors", ["USA", "RUS"]),
     ("object_adjective", "Washington a sanctionné sept hauts responsables russes.", "directed",
      "USA>RUS:conf"),
+    # D39 (words 1.32.0): a rival pair named as two sides of a conflict sentence
+    ("rival_pair", "À l'ONU, Trump traite la Russie de « tigre de papier » et juge que "
+     "l'Ukraine peut reconquérir tout son territoire", "dyad", "RUS-USA:conf"),
+    ("rival_pair", "La Russie et les États-Unis ont condamné l'attaque contre la Syrie.", "pairs",
+     ["RUS-SYR:conf", "RUS-USA:coop", "SYR-USA:conf"]),  # one coordinated side: no rivals
     # D37, second round (lexicon 1.31.0, words 1.31.0): each row fails on D37's first round
     ("juxtaposed_clause", "Pétrole : Moscou et Riyad font front commun, Washington fulmine",
      "pairs", ["RUS-SAU:coop", "RUS-USA:conf", "SAU-USA:conf"]),
