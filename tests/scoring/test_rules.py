@@ -854,6 +854,13 @@ CASES = [
      "actors", ["USA", "RUS"]),
     ("object_adjective", "Washington a sanctionné sept hauts responsables russes.", "directed",
      "USA>RUS:conf"),
+    ("sport_sense", "En s'attaquant à Rusal, Washington a découvert que l'offensive économique "
+     "contre Moscou produisait des effets.", "evidence", "attaquer[ASSAULT"),  # no sport noun
+    ("lexicon", "Le ministère russe affirme avoir contraint un destroyer américain à faire "
+     "demi-tour.", "dyad", "RUS-USA:conf"),
+    ("lexicon", "Moscou et Pékin signent un mémorandum « juridiquement contraignant ».", "conf", 0),
+    ("lexicon", "La stratégie américaine range la Russie parmi les puissances « révisionnistes ».",
+     "conf", 1),
     # D39 (words 1.32.0): a rival pair named as two sides of a conflict sentence
     ("rival_pair", "À l'ONU, Trump traite la Russie de « tigre de papier » et juge que "
      "l'Ukraine peut reconquérir tout son territoire", "dyad", "RUS-USA:conf"),
@@ -1007,6 +1014,20 @@ def test_detaining_state_looks_five_words_back(text: str, holds: bool):
     toks = sentence_tokens(sent, False, [])
     russia = next(k for k, t in enumerate(toks) if t.w == "russie")
     assert detaining_state(toks, russia) is holds
+
+
+def test_phrase_at_and_phrases_in_find_the_same_starts():
+    """``tokens.phrases_in`` finds every start :func:`tokens.phrase_at` finds (first phrase
+    that matches there), and nothing past the sentence's end."""
+    from types import SimpleNamespace
+
+    from analysis.scoring.tokens import phrase_at, phrases_in
+
+    toks = [SimpleNamespace(w=w) for w in "a balayé peskov au sujet des poursuites au".split()]
+    phrases = (("au", "sujet"), ("à", "propos"))
+    assert phrases_in(toks, phrases) == [(3, 2)]
+    assert [phrase_at(toks, k, phrases) for k in range(-1, len(toks) + 1)] == \
+        [0, 0, 0, 0, 2, 0, 0, 0, 0, 0]
 
 
 def test_blamed_act_skips_an_act_whose_phrase_names_no_party():
