@@ -1,5 +1,4 @@
-"""Who disapproves an act from outside its clause ("..., au grand dam de Washington"), and
-the subject of a clause that such rules (and :mod:`.reactions`) oppose them to.
+"""Who disapproves an act from outside its clause: "..., au grand dam de Washington".
 
 A dismay phrase after a comma closes the clause of an act and names an actor the act
 displeases (CAMEO 110, disapprove): that actor is in conflict with the act's agent, and is
@@ -7,11 +6,9 @@ no party to it (codebook D37; a dyad rule :func:`.reactions.across_clauses` runs
 
 from __future__ import annotations
 
-from .french import DETERMINERS
-from .parties import Clauses, phrase_start, preceded_by
-from .structures import Mention
-from .tokens import Tok, first_word, label_colon
-from .words import DISMAY_TERMS, OWNER_PREPOSITIONS, RECIPIENT_PREPOSITIONS
+from .parties import Clauses, clause_subject, phrase_start, preceded_by
+from .tokens import label_colon
+from .words import DISMAY_TERMS, OWNER_PREPOSITIONS
 
 
 def dismayed_party(cl: Clauses, full: bool) -> None:
@@ -23,12 +20,12 @@ def dismayed_party(cl: Clauses, full: bool) -> None:
     conflict (rule ``dismayed_party``: USA > OPEC; the phrase also bounds the clause, so that
     the actor is no partner of the clause's cooperation)."""
     toks = cl.toks
+    colon = label_colon(toks)
     for ev in cl.events:
         if not (ev.counted and ev.row.term in DISMAY_TERMS) or ev.start in cl.given:
             continue
         judge = next((m for m in cl.mentions if m.all_codes() and ev.end < phrase_start(m) <= ev.end + 2
                       and preceded_by(toks, m, OWNER_PREPOSITIONS)), None)  # "au grand dam des"
-        colon = label_colon(toks)
         lo = colon + 1 if colon is not None and colon < ev.start else 0
         named = [m for m in cl.mentions if lo <= m.start < ev.start and m.start not in cl.excluded
                  and m.all_codes() and not m.place]
@@ -36,29 +33,3 @@ def dismayed_party(cl: Clauses, full: bool) -> None:
         if judge is not None and subjects and not set(judge.all_codes()) & {
                 c for m in subjects for c in m.all_codes()}:
             cl.given[ev.start] = ([judge], subjects)
-
-
-def agent_like(toks: list[Tok], m: Mention) -> bool:
-    """Is the mention no recipient ("à l'Ukraine") or owner ("de Berlin"; a sentence's
-    opening article is none: "Des chars américains pour Kiev : ...")?"""
-    return not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS) or (
-        preceded_by(toks, m, OWNER_PREPOSITIONS) and phrase_start(m) - 1 > first_word(toks)))
-
-
-def clause_subject(cl: Clauses, lo: int, hi: int) -> list[Mention]:
-    """The first actor between ``lo`` and ``hi`` that is no recipient or owner ("à l'Ukraine",
-    "de Berlin"), with the actors coordinated after it ("Berlin et Washington")."""
-    toks = cl.toks
-    found: list[Mention] = []
-    for m in cl.mentions:
-        if not lo <= m.start < hi or m.start in cl.excluded:
-            continue
-        if not found:
-            if agent_like(toks, m):
-                found.append(m)
-        elif all(toks[k].w == "et" or toks[k].w in DETERMINERS
-                 for k in range(found[-1].end, phrase_start(m))):
-            found.append(m)
-        else:
-            break
-    return found

@@ -146,6 +146,32 @@ class Clauses:
                 self.add(codes[x], codes[y], relation, ev, evidence, **kwargs)
 
 
+def agent_like(toks: list[Tok], m: Mention) -> bool:
+    """Is the mention no recipient ("à l'Ukraine") or owner ("de Berlin"; a sentence's
+    opening article is none: "Des chars américains pour Kiev : ...")?"""
+    return not (preceded_by(toks, m, RECIPIENT_PREPOSITIONS) or (
+        preceded_by(toks, m, OWNER_PREPOSITIONS) and phrase_start(m) - 1 > first_word(toks)))
+
+
+def clause_subject(cl: Clauses, lo: int, hi: int) -> list[Mention]:
+    """The first actor between ``lo`` and ``hi`` that is no recipient or owner ("à l'Ukraine",
+    "de Berlin"), with the actors coordinated after it ("Berlin et Washington")."""
+    toks = cl.toks
+    found: list[Mention] = []
+    for m in cl.mentions:
+        if not lo <= m.start < hi or m.start in cl.excluded:
+            continue
+        if not found:
+            if agent_like(toks, m):
+                found.append(m)
+        elif all(toks[k].w == "et" or toks[k].w in DETERMINERS
+                 for k in range(found[-1].end, phrase_start(m))):
+            found.append(m)
+        else:
+            break
+    return found
+
+
 def speech_act(cl: Clauses, ev: Event) -> bool:
     """"Washington a averti Moscou qu'une invasion...", "le Kremlin a salué Pékin pour...":
     an event word that is itself the attribution's verb is the speaker's act, so the speaker

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from .french import DETERMINERS, SKIPPABLE
 from .headlines import verbless_label
-from .judges import agent_like, clause_subject, dismayed_party
-from .parties import Clauses, phrase_start, preceded_by
+from .judges import dismayed_party
+from .parties import Clauses, agent_like, clause_subject, phrase_start, preceded_by
 from .removals import removed_actor
 from .spoiling import demand_que
 from .structures import Event, Mention

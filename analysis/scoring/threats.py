@@ -84,10 +84,10 @@ def topic_speech(cl: Clauses, full: bool) -> None:
     if not speakers:
         return
     reach = range(after, min(len(toks), after + TOPIC_REACH))  # "a lancé Biden à Varsovie à propos"
-    at = next((k for k in reach if phrase_at(toks, k, TOPIC_PHRASES)), None)
-    if at is None:
+    at, n = next(((k, n) for k in reach if (n := phrase_at(toks, k, TOPIC_PHRASES))), (0, 0))
+    if not n:
         return
-    start = at + phrase_at(toks, at, TOPIC_PHRASES)
+    start = at + n
     if start >= len(toks) or toks[start].w not in OWNER_PREPOSITIONS:
         return
     end = next((k for k in range(start, len(toks)) if toks[k].w in (",", ";", ":")), len(toks))
