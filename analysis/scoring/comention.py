@@ -23,7 +23,13 @@ from .structures import Event, Mention
 from .synthetic import add_synthetic, synthetic_event
 from .targets import unquoted
 from .tokens import Tok, label_colon, unique
-from .words import COMPLEMENT_PREPOSITIONS, RECIPROCAL_HEADS, RIVAL_PAIRS, UNDERGOING
+from .words import (
+    COMPLEMENT_PREPOSITIONS,
+    RECIPROCAL_HEADS,
+    RIVAL_PAIRS,
+    UNDERGOING,
+    needs_aux,
+)
 
 
 def co_mention_pairs(cl: Clauses, text: str, full: bool) -> None:
@@ -31,6 +37,7 @@ def co_mention_pairs(cl: Clauses, text: str, full: bool) -> None:
     co_mentioned_conflict(cl)
     toned_co_mention(cl, text, full)
     rival_pair(cl)
+    rival_contact(cl)
 
 
 def rival_pair(cl: Clauses) -> None:
@@ -58,6 +65,38 @@ def rival_pair(cl: Clauses) -> None:
                    if all(cl.window(o)[0] <= m.start < cl.window(o)[1] for m in sides)), None)
         if ev is not None:  # one clause ("Moscou accuse Londres, Washington se tait": two)
             cl.add(a, b, "conf", ev, f"rival:{a}+{b}({ev.shown_term})")
+
+
+def rival_contact(cl: Clauses) -> None:
+    """"Antony Blinken a réclamé, lors d'un appel avec son homologue Sergueï Lavrov, la remise
+    en liberté du journaliste", "Marco Rubio et Sergueï Lavrov se sont entretenus ..., le
+    secrétaire d'État faisant part de la « déception » de Washington": when the two actors of
+    a rival pair (``rival_pairs``) are related by cooperation only, to each other and to no
+    one else, a counted verbal conflict (a demand, a reproach, a warning, a rejection) of the
+    sentence that paired nobody was said in that contact: the pair is ``mixed`` (rule
+    ``rival_contact``, codebook D40). Not a participle that describes a person ("Marc Fogel,
+    condamné à quatorze ans de colonie", an aside), not a report of what one side suffered;
+    a material conflict in such a sentence is mostly its background ("au lendemain de
+    l'interception du drone")."""
+    aside = described(cl.toks)
+    free = [ev for ev in cl.events if ev.conf and ev.quad == "verbal_conf"
+            and ev.start not in cl.paired and not cl.pairs_no_one(ev.start)
+            and ev.start not in aside and not described_person(cl.toks, ev)]
+    if not free or undergone_report(cl, free):
+        return
+    for a, b in RIVAL_PAIRS:
+        key = (a, b) if a < b else (b, a)
+        if key not in cl.contrib or any(d["relation"] != "coop" for d in cl.contrib[key]) \
+                or any(c in pair for pair in cl.contrib if pair != key for c in key):
+            continue  # "l'OTAN a condamné les menaces de Moscou, tandis que Washington ..."
+        ev = max(free, key=lambda o: abs(o.weight))
+        cl.add(a, b, "conf", ev, f"rival_contact:{a}+{b}({ev.shown_term})")
+
+
+def described_person(toks: list[Tok], ev: Event) -> bool:
+    """"le pilote russe Konstantin Iarochenko, condamné aux États-Unis pour trafic": a
+    participle right after a comma describes the noun before it (``rival_contact``)."""
+    return ev.start > 0 and toks[ev.start - 1].w == "," and needs_aux(toks[ev.start].w)
 
 
 def co_mentioned_conflict(cl: Clauses) -> None:

@@ -83,6 +83,8 @@ class Clauses:
     complete: set[int] = field(default_factory=set)
     #: who acts on whom in a noun phrase ("l'aide de X à Y": X > Y), by event start
     direction: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: events that paired two actors (by start): the co-mention rules read the others
+    paired: set[int] = field(default_factory=set)
 
     def window(self, ev: Event) -> tuple[int, int]:
         """The token range of the clause an event sits in."""
@@ -120,6 +122,7 @@ class Clauses:
         if a == b or not a or not b:
             return
         key = (a, b) if a < b else (b, a)
+        self.paired.add(ev.start)
         cat = category or ev.category
         self.contrib.setdefault(key, []).append({
             "relation": relation, "category": cat,

@@ -138,6 +138,8 @@ RULES: tuple[Rule, ...] = (
          drops=("spoiled",)),
     Rule("peace_call", "event", "spoiling.peace_call", labels=("peace_call", "demanded"),
          drops=("peace_call", "demanded")),
+    Rule("truce_call", "event", "spoiling.truce_call", labels=("truce_call",),
+         drops=("truce_call",)),
     Rule("spoiled_parse", "event", "spoiling.spoil_parse", FULL),
     Rule("pledged_conflict", "event", "spoiling.committed_conflict",
          labels=("pledged_conflict",), drops=("pledged_conflict",)),
@@ -250,6 +252,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unlikely_clause", "dyad", "bounds.unlikely_clause"),
     Rule("toned_co_mention", "dyad", "comention.toned_co_mention", labels=("tone",)),
     Rule("rival_pair", "dyad", "comention.rival_pair"),
+    Rule("rival_contact", "dyad", "comention.rival_contact"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
 )

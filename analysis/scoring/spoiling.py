@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from analysis import lexicon as lx
 
-from .events import alive, complement, recategorize
+from .events import alive, complement, recategorize, term_is_verb
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import after_recipient
 from .structures import Event
@@ -144,6 +144,37 @@ def peace_call(toks: list[Tok], events: list[Event], full: bool) -> None:
         req.counted = False
         req.rule = "peace_call"
         req.evidence = f"{req.shown_term}>{stop.shown_term}[peace_call]"
+
+
+#: How many words may stand between a request and the truce it calls for ("a exhorté son
+#: homologue russe à instaurer « immédiatement » un cessez-le-feu": 9).
+TRUCE_GAP = 9
+
+
+def truce_call(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Lloyd Austin ... l'a exhorté à instaurer « immédiatement » un cessez-le-feu",
+    "Washington réclame une trêve": a request whose object is a truce (a de-escalating
+    RETREAT noun, lexicon role ``deesc``: cessez-le-feu, trêve, désescalade, accalmie...) is
+    a call for peace, as "réclamer l'arrêt des combats" is (rule ``truce_call``, codebook
+    D40): the request does not count, the truce called for does (de-escalation, D14). Only
+    with nothing but words and quotes between them (no other event), and not a truce owned
+    ("qu'elle respecte sa trêve" demands that an actor keep its own)."""
+    for req in events:
+        if req.category != "REQUEST" or req.negated or not alive(req):
+            continue
+        truce = next((e for e in events if req.end <= e.start <= req.end + TRUCE_GAP), None)
+        if truce is None or truce.category != "RETREAT" or truce.row.role != "deesc" \
+                or term_is_verb(truce.row) or truce.negated or not (alive(truce) or (
+                    truce.rule == "spoiled" and truce.evidence.startswith(req.shown_term + ">"))):
+            continue
+        if any(toks[k].punct and toks[k].w not in QUOTE_CHARS for k in range(req.end, truce.start)) \
+                or toks[truce.start - 1].w in POSSESSIVES:
+            continue
+        req.counted = False
+        req.rule = "truce_call"
+        req.evidence = f"{req.shown_term}>{truce.shown_term}[truce_call]"
+        if truce.rule == "spoiled":
+            truce.counted, truce.rule, truce.evidence = True, "lexicon", ""
 
 
 def against_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:

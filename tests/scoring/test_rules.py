@@ -877,6 +877,18 @@ CASES = [
      "USA>RUS:conf"),
     ("lexicon", "« Le Kremlin nous mène en bateau », a estimé Donald Trump.", "directed",
      "USA>RUS:conf"),
+    # D40: a call for a truce is a call for peace; a rival pair's contact carries its reproaches
+    ("truce_call", "Le chef du Pentagone a exhorté son homologue russe à instaurer "
+     "« immédiatement » un cessez-le-feu.", "evidence", "exhorter>cessez-le-feu[truce_call]"),
+    ("truce_call", "Premier contact Austin-Choïgou depuis février : Washington réclame une trêve",
+     "conf", 0),
+    ("truce_call", "Washington exige de Moscou qu'elle respecte enfin sa trêve.", "conf", 1),
+    ("rival_contact", "Antony Blinken a réclamé, lors d'un appel avec Sergueï Lavrov, la "
+     "libération du journaliste.", "dyad", "RUS-USA:mixed"),
+    ("rival_contact", "Lors d'un entretien avec Sergueï Lavrov, Antony Blinken a jugé "
+     "« inacceptable » la détention du journaliste.", "dyad", "RUS-USA:mixed"),
+    ("rival_contact", "Joe Biden a téléphoné à Vladimir Poutine pour évoquer le sort du pilote "
+     "Iarochenko, condamné pour trafic.", "directed", "USA>RUS:coop"),  # a person described
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
@@ -911,7 +923,7 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES <= RULE_LABELS
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
-                             "allied_side", "not_named", "peace_call", "demanded",
+                             "allied_side", "not_named", "peace_call", "demanded", "truce_call",
                              "since_contact", "weapon_name", "called_for",
                              "noun_reading", "document", "unplanned", "no_talks", "release",
                              "promised_content", "speech_sense", "warned_of"}
