@@ -24,6 +24,7 @@ from .synthetic import add_synthetic, synthetic_event
 from .targets import unquoted
 from .tokens import Tok, label_colon, unique
 from .words import (
+    AUX,
     COMPLEMENT_PREPOSITIONS,
     RECIPROCAL_HEADS,
     RIVAL_PAIRS,
@@ -38,6 +39,7 @@ def co_mention_pairs(cl: Clauses, text: str, full: bool) -> None:
     toned_co_mention(cl, text, full)
     rival_pair(cl)
     rival_contact(cl)
+    rival_third(cl)
 
 
 def rival_pair(cl: Clauses) -> None:
@@ -78,10 +80,7 @@ def rival_contact(cl: Clauses) -> None:
     condamné à quatorze ans de colonie", an aside), not a report of what one side suffered;
     a material conflict in such a sentence is mostly its background ("au lendemain de
     l'interception du drone")."""
-    aside = described(cl.toks)
-    free = [ev for ev in cl.events if ev.conf and ev.quad == "verbal_conf"
-            and ev.start not in cl.paired and not cl.pairs_no_one(ev.start)
-            and ev.start not in aside and not described_person(cl.toks, ev)]
+    free = [ev for ev in unpaired_conflicts(cl) if ev.quad == "verbal_conf"]
     if not free or undergone_report(cl, free):
         return
     for a, b in RIVAL_PAIRS:
@@ -91,6 +90,54 @@ def rival_contact(cl: Clauses) -> None:
             continue  # "l'OTAN a condamné les menaces de Moscou, tandis que Washington ..."
         ev = max(free, key=lambda o: abs(o.weight))
         cl.add(a, b, "conf", ev, f"rival_contact:{a}+{b}({ev.shown_term})")
+
+
+def rival_third(cl: Clauses) -> None:
+    """"Selon Moscou, les livraisons d'armes américaines à Kiev font des États-Unis une
+    « partie au conflit »": when one rival of a pair (``rival_pairs``)
+    is related to a third actor, the other is named as a side and related to no one, and the
+    sentence holds a counted conflict that paired nobody, that conflict opposes the two rivals
+    (rule ``rival_third``, codebook D41). Not a conflict that is the second rival's own act
+    (:func:`own_act`: "Pluie de missiles russes sur Kiev : Washington promet à l'Ukraine ..."),
+    nor a hypothetical one, an aside's, a described person's or one suffered."""
+    free = [ev for ev in unpaired_conflicts(cl) if ev.modality != "hypothetical"]
+    if not free or undergone_report(cl, free):
+        return
+    found = co_mention_found(cl)
+    for a, b in RIVAL_PAIRS:
+        if ((a, b) if a < b else (b, a)) in cl.contrib:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if not any(x in p for p in cl.contrib) or any(y in p for p in cl.contrib) \
+                    or not any(y in m.all_codes() for m in found):
+                continue
+            theirs = [ev for ev in free if not own_act(cl, ev, y)]
+            if theirs:
+                ev = max(theirs, key=lambda o: abs(o.weight))
+                cl.add(a, b, "conf", ev, f"rival_third:{a}+{b}({ev.shown_term})")
+                break
+
+
+def own_act(cl: Clauses, ev: Event, code: str) -> bool:
+    """Is ``ev`` the act of the actor ``code``: named right after it ("des raids russes"), or,
+    for a material act done by a verb, before it in its clause ("et la Russie a mobilisé ses
+    troupes"; not a bare participle, whose noun undergoes it: "voir la Russie affaiblie")?"""
+    lo = cl.window(ev)[0]
+    t = cl.toks[ev.start]
+    participle = needs_aux(t.w) or t.w.endswith(("ie", "ies", "is")) or t.verbform == "Part"
+    done = ev.quad == "material_conf" and ev.verb and not (
+        participle and (ev.start == 0 or cl.toks[ev.start - 1].w not in AUX))
+    return any(code in m.all_codes() and (ev.end <= m.start <= ev.end + 1 or (
+        done and lo <= m.start < ev.start)) for m in cl.mentions)
+
+
+def unpaired_conflicts(cl: Clauses) -> list[Event]:
+    """The counted conflicts of the sentence that no rule paired, none in an aside nor a
+    participle describing a person (:func:`described_person`)."""
+    aside = described(cl.toks)
+    return [ev for ev in cl.events if ev.conf and ev.start not in cl.paired
+            and not cl.pairs_no_one(ev.start) and ev.start not in aside
+            and not described_person(cl.toks, ev)]
 
 
 def described_person(toks: list[Tok], ev: Event) -> bool:

@@ -253,6 +253,7 @@ RULES: tuple[Rule, ...] = (
     Rule("toned_co_mention", "dyad", "comention.toned_co_mention", labels=("tone",)),
     Rule("rival_pair", "dyad", "comention.rival_pair"),
     Rule("rival_contact", "dyad", "comention.rival_contact"),
+    Rule("rival_third", "dyad", "comention.rival_third"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
 )

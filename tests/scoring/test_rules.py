@@ -628,7 +628,7 @@ CASES = [
      "USA>RUS:conf"),
     ("trailing_gerund", "« Nous voulons voir la Russie affaiblie au point de ne plus pouvoir "
      "refaire ce qu'elle a fait en envahissant l'Ukraine », a déclaré Lloyd Austin.", "pairs",
-     ["RUS-UKR:conf"]),
+     ["RUS-UKR:conf", "RUS-USA:conf"]),  # the speaker's goal opposes him to Russia (D41)
     ("answered_act", "Des Patriot américains pour Kiev : Moscou promet une riposte", "directed",
      "RUS>USA:conf"),
     ("answered_act", "Des chars américains pour Kiev : Moscou dénonce une provocation",
@@ -889,6 +889,11 @@ CASES = [
      "« inacceptable » la détention du journaliste.", "dyad", "RUS-USA:mixed"),
     ("rival_contact", "Joe Biden a téléphoné à Vladimir Poutine pour évoquer le sort du pilote "
      "Iarochenko, condamné pour trafic.", "directed", "USA>RUS:coop"),  # a person described
+    # D41: one rival related to a third actor, the other to no one
+    ("rival_third", "Selon Moscou, les livraisons d'armes américaines à Kiev font des États-Unis "
+     "une « partie au conflit ».", "pairs", ["RUS-USA:conf", "UKR-USA:coop"]),
+    ("rival_third", "Pluie de missiles russes sur Kiev : Washington promet à l'Ukraine des "
+     "systèmes de défense antiaérienne", "pairs", ["UKR-USA:coop"]),  # Russia's own act
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
