@@ -91,6 +91,8 @@ WORD_LISTS: dict[str, str] = {
     "object_gap_prepositions": "matcher.OBJECT_GAP",
     "determiner_quantifiers": "words.DETERMINER_QUANTIFIERS",
     "document_nouns": "words.DOCUMENT_NOUNS",
+    "referenced_texts": "words.REFERENCED_TEXTS",
+    "reference_prepositions": "words.REFERENCE_PREPOSITIONS",
     "named_after_nouns": "words.NAMED_AFTER",
     "founding_texts": "words.FOUNDING_TEXTS",
     "capitalised_nouns": "words.CAPITALISED_NOUNS",

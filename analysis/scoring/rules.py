@@ -141,6 +141,8 @@ RULES: tuple[Rule, ...] = (
     Rule("truce_call", "event", "spoiling.truce_call", labels=("truce_call",),
          drops=("truce_call",)),
     Rule("spoiled_parse", "event", "spoiling.spoil_parse", FULL),
+    Rule("referenced_text", "event", "senses.referenced_text", labels=("referenced_text",),
+         drops=("referenced_text",)),
     Rule("pledged_conflict", "event", "spoiling.committed_conflict",
          labels=("pledged_conflict",), drops=("pledged_conflict",)),
     Rule("promised_harm", "event", "spoiling.promised_harm", labels=("promised_harm",)),

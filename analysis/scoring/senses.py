@@ -17,6 +17,8 @@ from .words import (
     NOUN_ARTICLES,
     NOUN_HOMOGRAPHS,
     QUOTE_CHARS,
+    REFERENCE_PREPOSITIONS,
+    REFERENCED_TEXTS,
     RELEASE_CONTEXT,
     RELEASED_TERMS,
     SPEECH_SENSES,
@@ -186,3 +188,21 @@ def warned_of(toks: list[Tok], events: list[Event], full: bool) -> None:
                 danger.counted = False
                 danger.rule = "warned_of"
                 danger.evidence = f"warned_of:{danger.shown_term}[dropped]"
+
+
+def referenced_text(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"les inspections prévues par le traité New Start", "la participation de la Russie au
+    traité", "les plafonds du traité": a treaty (``referenced_texts``) named after a word and
+    a preposition (``reference_prepositions``) is an existing text the sentence refers to, not
+    an agreement made in it (rule ``referenced_text``, codebook D42). Signing, concluding or
+    leaving it are events of their own; a sentence that opens on it ("Par le traité de
+    Paris, l'Espagne cède ...") is left alone."""
+    for ev in events:
+        if ev.rule != "lexicon" or ev.row.term not in REFERENCED_TEXTS:
+            continue
+        k = ev.start if toks[ev.start].w in REFERENCE_PREPOSITIONS else ev.start - 1
+        if k < 1 or toks[k].w not in REFERENCE_PREPOSITIONS or not toks[k - 1].w.isalpha():
+            continue
+        ev.counted = False
+        ev.rule = "referenced_text"
+        ev.evidence = f"reference:{ev.shown_term}[dropped]"

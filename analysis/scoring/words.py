@@ -60,6 +60,8 @@ RECIPROCAL_ADJECTIVES = _WORDS.set("reciprocal_adjectives")
 WEAPON_ADJECTIVES = _WORDS.set("weapon_adjectives")
 SPONSOR_WORDS = _WORDS.set("sponsor_words")
 DOCUMENT_NOUNS = _WORDS.set("document_nouns")
+REFERENCED_TEXTS = _WORDS.set("referenced_texts")
+REFERENCE_PREPOSITIONS = _WORDS.set("reference_prepositions")
 #: 1.8.0: reactions provoked by an act, and blame for prolonging a war (reactions.py).
 REACTION_NOUNS = _WORDS.set("reaction_nouns")
 PROVOKING_FORMS = _WORDS.set("provoking_forms")

@@ -894,6 +894,10 @@ CASES = [
      "une « partie au conflit ».", "pairs", ["RUS-USA:conf", "UKR-USA:coop"]),
     ("rival_third", "Pluie de missiles russes sur Kiev : Washington promet à l'Ukraine des "
      "systèmes de défense antiaérienne", "pairs", ["UKR-USA:coop"]),  # Russia's own act
+    # D42 (words 1.33.0): a treaty referred to is no agreement made
+    ("referenced_text", "Moscou a suspendu les inspections américaines prévues par le traité "
+     "New Start.", "coop", 0),
+    ("referenced_text", "Moscou et Washington ont signé le traité New Start.", "coop", 1),
 ]
 #: rows with their date (None: no date)
 DATED_CASES = [(*c, None) if len(c) == 4 else c for c in CASES]
@@ -929,6 +933,7 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
                              "allied_side", "not_named", "peace_call", "demanded", "truce_call",
+                             "referenced_text",
                              "since_contact", "weapon_name", "called_for",
                              "noun_reading", "document", "unplanned", "no_talks", "release",
                              "promised_content", "speech_sense", "warned_of"}
