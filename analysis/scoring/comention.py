@@ -3,9 +3,11 @@
 The last dyad rules of a sentence (:func:`co_mention_pairs`, called by
 :func:`.dyads.find_dyads` after every event has paired its own parties): two free
 actors of a conflict sentence are in conflict (``co_mention``); two actors of a
-sentence with no event word, in a negative tone (``tone``); and a rival pair
-(words ``rival_pairs``: Russia and the United States) that a conflict's clause names
-as two sides is opposed when no rule related either (``rival_pair``, codebook D39).
+sentence with no event word, in a negative tone (``tone``); and the readings of a rival
+pair (words ``rival_pairs``: Russia and the United States): named as two sides of a
+conflict's clause when no rule related either (``rival_pair``, codebook D39), related by
+cooperation only beside an unpaired verbal conflict (``rival_contact``, D40), one related to
+a third actor and the other to no one beside an unpaired conflict (``rival_third``, D41).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from analysis import lexicon as lx
 from analysis.tone import THRESHOLD, tone
 
 from .bounds import unlikely_clause
-from .events import outside_apposition
+from .events import outside_apposition, past_participle
 from .french import DETERMINERS
 from .matcher import COORDINATORS, ENEMY_CODES
 from .parties import Clauses, phrase_start
@@ -124,9 +126,9 @@ def own_act(cl: Clauses, ev: Event, code: str) -> bool:
     troupes"; not a bare participle, whose noun undergoes it: "voir la Russie affaiblie")?"""
     lo = cl.window(ev)[0]
     t = cl.toks[ev.start]
-    participle = needs_aux(t.w) or t.w.endswith(("ie", "ies", "is")) or t.verbform == "Part"
     done = ev.quad == "material_conf" and ev.verb and not (
-        participle and (ev.start == 0 or cl.toks[ev.start - 1].w not in AUX))
+        (past_participle(t.w, ev.row.term) or t.verbform == "Part")
+        and (ev.start == 0 or cl.toks[ev.start - 1].w not in AUX))
     return any(code in m.all_codes() and (ev.end <= m.start <= ev.end + 1 or (
         done and lo <= m.start < ev.start)) for m in cl.mentions)
 

@@ -206,9 +206,7 @@ def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> 
     for ev in events:
         if ev.rule != "lexicon" or ev.row.term not in PARTICIPLE_GUARDED:
             continue
-        w = toks[ev.start].w
-        if not (needs_aux(w) or (ev.row.term.endswith("ir") and w.endswith(("i", "ie", "is", "ies"))
-                                 and not w.endswith("ssi"))):
+        if not past_participle(toks[ev.start].w, ev.row.term):
             continue
         before = [toks[k] for k in range(max(0, ev.start - 5), ev.start)
                   if toks[k].text not in QUOTE_CHARS  # "voir la Russie « affaiblie »"
@@ -553,6 +551,12 @@ def passive_halt(toks: list[Tok], events: list[Event], full: bool) -> None:
             stop.counted = False
             stop.rule = "no_talks"
             stop.evidence = f"no_talks:{stop.shown_term}[dropped]"
+
+
+def past_participle(w: str, term: str) -> bool:
+    """Is ``w`` a past participle of the lexicon verb ``term`` ("isolé", "affaiblie")?"""
+    return needs_aux(w) or (term.endswith("ir") and w.endswith(("i", "ie", "is", "ies"))
+                            and not w.endswith("ssi"))
 
 
 def bare_participle(toks: list[Tok], k: int) -> bool:
