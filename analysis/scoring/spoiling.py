@@ -156,7 +156,8 @@ def truce_call(toks: list[Tok], events: list[Event], full: bool) -> None:
     "Washington réclame une trêve": a request whose object is a truce (a de-escalating
     RETREAT noun, lexicon role ``deesc``: cessez-le-feu, trêve, désescalade, accalmie...) is
     a call for peace, as "réclamer l'arrêt des combats" is (rule ``truce_call``, codebook
-    D40): the request does not count, the truce called for does (de-escalation, D14). Only
+    D40): the request does not count, the truce called for does (de-escalation, D14); it
+    runs before ``spoiled_cooperation``, which a counted request would apply to the truce. Only
     with nothing but words and quotes between them (no other event), and not a truce owned
     ("qu'elle respecte sa trêve" demands that an actor keep its own)."""
     for req in events:
@@ -164,8 +165,7 @@ def truce_call(toks: list[Tok], events: list[Event], full: bool) -> None:
             continue
         truce = next((e for e in events if req.end <= e.start <= req.end + TRUCE_GAP), None)
         if truce is None or truce.category != "RETREAT" or truce.row.role != "deesc" \
-                or term_is_verb(truce.row) or truce.negated or not (alive(truce) or (
-                    truce.rule == "spoiled" and truce.evidence.startswith(req.shown_term + ">"))):
+                or term_is_verb(truce.row) or truce.negated or not alive(truce):
             continue
         if any(toks[k].punct and toks[k].w not in QUOTE_CHARS for k in range(req.end, truce.start)) \
                 or toks[truce.start - 1].w in POSSESSIVES:
@@ -173,8 +173,6 @@ def truce_call(toks: list[Tok], events: list[Event], full: bool) -> None:
         req.counted = False
         req.rule = "truce_call"
         req.evidence = f"{req.shown_term}>{truce.shown_term}[truce_call]"
-        if truce.rule == "spoiled":
-            truce.counted, truce.rule, truce.evidence = True, "lexicon", ""
 
 
 def against_complement(toks: list[Tok], sp: Event, events: list[Event]) -> Event | None:
