@@ -93,6 +93,8 @@ WORD_LISTS: dict[str, str] = {
     "document_nouns": "words.DOCUMENT_NOUNS",
     "referenced_texts": "words.REFERENCED_TEXTS",
     "reference_prepositions": "words.REFERENCE_PREPOSITIONS",
+    "pledge_skipped": "words.PLEDGE_SKIPPED",
+    "concern_terms": "words.CONCERN_TERMS",
     "named_after_nouns": "words.NAMED_AFTER",
     "founding_texts": "words.FOUNDING_TEXTS",
     "capitalised_nouns": "words.CAPITALISED_NOUNS",

@@ -24,6 +24,7 @@ from .actors import (
 from .assembly import assemble
 from .dyads import find_dyads
 from .events import drop_unnamed_cooperation
+from .judges import lone_concern
 from .matcher import Engine, Starts
 from .modality import modality_of
 from .offices import office_term, title_by_date
@@ -130,6 +131,7 @@ class ArticleScorer:
         actors = unique(c for m in sent.mentions for c in m.all_codes())
         if not actors and not sent.titles and not (voice == "quoted" and name):
             drop_unnamed_cooperation(events, sent.toks)
+        lone_concern(events, actors)
         score = assemble(
             sent.start, sent.end, sent.text, sent.toks, events, synthetic,
             evidence_after, voice=voice, speaker=name, actors=actors, dyads=dyads,

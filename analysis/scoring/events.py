@@ -44,6 +44,7 @@ from .words import (
     PLURAL_ARTICLES,
     POSSESSIVES,
     QUOTE_CHARS,
+    QUOTE_CLOSE,
     QUOTE_OPEN,
     REFLEXIVE_CLITICS,
     REMOVAL_TERMS,
@@ -182,17 +183,16 @@ def document_content(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 def allied_side(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Washington et ses alliés ont imposé des sanctions à la Russie", "les alliés de
-    l'OTAN ont gelé...": allies named by a possessive or "les" before a conflict act are
-    that act's side, not a cooperation (rule ``allied_side``), and so are allies in the agent
-    phrase of a conflict act before them ("des sanctions imposées par Washington et ses
-    alliés"). "La Russie, alliée de la Syrie, ..." (no determiner) stays a cooperation."""
+    l'OTAN ont gelé...": allies named by a possessive or "les" in a sentence with a conflict
+    act are a side of it, not a cooperation (rule ``allied_side``), whether the act comes
+    after them or before ("une riposte contre Washington et ses alliés", D43). "La Russie,
+    alliée de la Syrie, ..." (no determiner) stays a cooperation."""
     for ev in events:
         if ev.rule != "lexicon" or ev.row.term not in ALLY_NOUNS or not alive(ev) \
                 or ev.start == 0 or toks[ev.start - 1].w not in POSSESSIVES | PLURAL_ARTICLES:
             continue
-        by = any(t.w == "par" for t in toks[max(0, ev.start - 6):ev.start])
-        if any((o.start >= ev.end or (by and o.end <= ev.start)) and alive(o) and not o.negated
-               and o.row.quad in lx.CONF_QUADS for o in events):
+        if any(o is not ev and alive(o) and not o.negated and o.row.quad in lx.CONF_QUADS
+               for o in events):
             ev.counted = False
             ev.rule = "allied_side"
             ev.evidence = f"{ev.shown_term}[allied_side]"
@@ -220,17 +220,30 @@ def descriptive_participle(toks: list[Tok], events: list[Event], full: bool) -> 
 def insult_naming(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Joe Biden a qualifié Vladimir Poutine de « boucher »": an insult (``naming_guarded``)
     is an accusation only as the complement of a naming verb (``naming_verbs``) in the
-    eight words before it, or right after a speech noun it judges (``speech_judged``: les
-    saillies « provocatrices » de Medvedev) (rule ``insult``); "le boucher du quartier" is
-    no act."""
+    eight words before it, right after a speech noun it judges (``speech_judged``: les
+    saillies « provocatrices » de Medvedev), or, a noun, between the sentence's quotation
+    marks: someone's words (D43: « Ce sont des mensonges », un « simulacre de justice » selon
+    l'ambassade; not an adjective: un « état préoccupant ») (rule ``insult``); "le boucher du
+    quartier" is no act."""
     for ev in events:
-        if ev.rule != "lexicon" or ev.row.term not in NAMING_GUARDED:
+        if ev.rule != "lexicon" or ev.row.term not in NAMING_GUARDED or (
+                ev.row.pos != "ADJ" and between_marks(toks, ev.start)):
             continue
         if not any(toks[k].w in NAMING_FORMS for k in range(max(0, ev.start - 8), ev.start)) \
                 and not judged_speech(toks, ev.start):
             ev.counted = False
             ev.rule = "not_named"
             ev.evidence = f"not_named:{ev.shown_term}[dropped]"
+
+
+def between_marks(toks: list[Tok], k: int) -> bool:
+    """Is the word at ``k`` between an opening and a closing typographic quotation mark of
+    its own sentence (« », “ ”; the straight " opens and closes alike, so it is not read)?"""
+    opened = next((toks[j].text for j in range(k - 1, -1, -1)
+                   if toks[j].text in QUOTE_OPEN or toks[j].text in QUOTE_CLOSE), "")
+    closed = next((toks[j].text for j in range(k + 1, len(toks))
+                   if toks[j].text in QUOTE_OPEN or toks[j].text in QUOTE_CLOSE), "")
+    return opened in QUOTE_OPEN and closed in QUOTE_CLOSE and bool(opened) and bool(closed)
 
 
 def judged_speech(toks: list[Tok], k: int) -> bool:

@@ -258,6 +258,8 @@ RULES: tuple[Rule, ...] = (
     Rule("rival_third", "dyad", "comention.rival_third"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
+    Rule("lone_concern", "sentence", "judges.lone_concern", labels=("unnamed",),
+         drops=("unnamed",)),
 )
 
 #: Labels of rules that drop an event but keep it in the evidence string.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from analysis import lexicon as lx
 
 from .events import alive, complement, recategorize, term_is_verb
-from .french import DETERMINERS, SKIPPABLE
+from .french import DETERMINERS, SKIPPABLE, looks_like_infinitive
 from .matcher import after_recipient
 from .structures import Event
 from .tokens import Tok
@@ -18,6 +18,7 @@ from .words import (
     DEESC_GAP,
     DRAFT_NOUNS,
     OWNER_PREPOSITIONS,
+    PLEDGE_SKIPPED,
     POSSESSIVES,
     PRENOMINAL_ADJECTIVES,
     PROMISED_HARMS,
@@ -261,14 +262,25 @@ def promised_harm(toks: list[Tok], events: list[Event], full: bool) -> None:
 def promised_content(toks: list[Tok], events: list[Event], full: bool) -> None:
     """"Biden a promis que les États-Unis ne reconnaîtraient jamais ces territoires": a pledge
     followed by "que" announces what its clause says; it is no agreement with anyone, and the
-    clause's own events count (rule ``promised_content``); so does "de ne" ("Washington
-    promettant de ne « jamais » en reconnaître les résultats": a promised refusal)."""
+    clause's own events count (rule ``promised_content``); so does "de" and an infinitive
+    with no recipient before it (D43: "Moscou promet de répliquer", "promet de « ne pas
+    oublier » l'affront", "ont promis de soutenir l'Ukraine": what is pledged counts)."""
     for ev in events:
         if ev.rule == "lexicon" and not ev.negated and ev.row.term in COMMITMENT_VERBS \
                 and ev.end < len(toks) and (toks[ev.end].w == "que" or (
-                    toks[ev.end].w == "de" and ev.end + 1 < len(toks)
-                    and toks[ev.end + 1].w == "ne")):
+                    toks[ev.end].w in ("de", "d'") and ev.end + 1 < len(toks) and (
+                        toks[ev.end + 1].w == "ne" or pledged_infinitive(toks, ev.end + 1)))):
             ev.counted = False
             ev.rule = "promised_content"
-            what = "que" if toks[ev.end].w == "que" else "de ne"
+            what = "que" if toks[ev.end].w == "que" else \
+                "de ne" if toks[ev.end + 1].w == "ne" else "de"
             ev.evidence = f"{ev.shown_term}>{what}[promised_content]"
+
+
+def pledged_infinitive(toks: list[Tok], k: int) -> bool:
+    """Does an infinitive start at ``k``, past quotation marks, clitics and negation words
+    ("de « ne pas oublier »", "de la repêcher", "de tout couper")?"""
+    end = min(k + 4, len(toks))
+    while k < end and (toks[k].w in QUOTE_CHARS or toks[k].w in PLEDGE_SKIPPED):
+        k += 1
+    return k < len(toks) and toks[k].w not in PLEDGE_SKIPPED and looks_like_infinitive(toks[k].w)

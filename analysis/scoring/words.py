@@ -62,6 +62,8 @@ SPONSOR_WORDS = _WORDS.set("sponsor_words")
 DOCUMENT_NOUNS = _WORDS.set("document_nouns")
 REFERENCED_TEXTS = _WORDS.set("referenced_texts")
 REFERENCE_PREPOSITIONS = _WORDS.set("reference_prepositions")
+PLEDGE_SKIPPED = _WORDS.set("pledge_skipped")
+CONCERN_TERMS = _WORDS.set("concern_terms")
 #: 1.8.0: reactions provoked by an act, and blame for prolonging a war (reactions.py).
 REACTION_NOUNS = _WORDS.set("reaction_nouns")
 PROVOKING_FORMS = _WORDS.set("provoking_forms")

@@ -43,6 +43,8 @@ CASES = [
      "CHN-USA:conf"),
     ("allied_side", "Moscou a dénoncé les sanctions imposées par Washington et ses alliés.",
      "evidence", "allié[allied_side]"),
+    ("allied_side", "Plafond pétrolier : Moscou riposte par un décret contre Washington et ses "
+     "alliés", "coop", 0),
     ("allied_side", "Washington et ses alliés ont imposé de nouvelles sanctions à la Russie.",
      "evidence", "allié[allied_side]"),
     ("object_adjective", "Washington a dégainé des représailles financières visant deux banques "
@@ -210,6 +212,12 @@ CASES = [
      "résultats.", "evidence", "promettre>de ne[promised_content]"),
     ("promised_content", "Joe Biden a promis que les États-Unis ne reconnaîtraient jamais ces "
      "territoires comme russes.", "evidence", "promettre>que[promised_content]"),
+    ("promised_content", "Visas refusés aux journalistes russes : Moscou promet de « ne pas "
+     "oublier » l'affront américain.", "evidence", "promettre>de[promised_content]"),
+    ("promised_content", "Plafond sur le brut russe : le G7 serre la vis, Moscou promet de tout "
+     "couper.", "coop", 0),
+    ("promised_content", "Moscou a promis aux négociateurs ukrainiens de réduire son activité "
+     "militaire.", "evidence", "promettre[AGREE"),
     ("passive_halt", "Les négociations russo-américaines, qui devaient reprendre au Caire, ont été "
      "reportées sine die.", "dyad", "RUS-USA:conf"),
     ("conflict_dyads", "Les États-Unis et la Russie ont échangé des notifications malgré la "
@@ -260,6 +268,14 @@ CASES = [
      "dyad", "RUS-USA:conf"),
     ("insult", "La situation sanitaire reste préoccupante à Moscou.", "evidence",
      "not_named:préoccupant"),
+    ("insult", "« Ce sont des mensonges, un faux de plus », a répliqué le représentant de la "
+     "Russie à l'ONU au sujet des accusations américaines.", "evidence", "mensonge[ACCUSE"),
+    ("insult", "Le tribunal de Moscou a prolongé la détention du journaliste américain, un "
+     "« simulacre de justice » selon Washington.", "dyad", "RUS-USA:conf"),
+    ("insult", "L'enfant était toujours dans un « état préoccupant », selon des sources "
+     "concordantes.", "evidence", "not_named:préoccupant"),
+    ("insult", 'Dans la chanson "Un dictateur", rien ne change.', "evidence",
+     "not_named:dictateur"),
     ("gerund_agent", "En livrant des armes à Kiev, Washington prolonge la guerre.", "directed",
      "USA>UKR:coop"),
     ("nominal_parties", "L'invasion de l'Ukraine par la Russie a bouleversé l'Europe.",
@@ -455,6 +471,12 @@ CASES = [
     ("modality_parse", "La Russie recevra une aide de la Turquie.", "modality", "future"),
     ("deescalation_parse", "Les deux pays ont appelé à cesser sans délai et sans aucune "
      "condition préalable les combats.", "evidence", "cesser>combat[deescalation,+7.6]"),
+    ("lone_concern", "Mouvements de troupes russes près de l'Ukraine : Washington s'inquiète",
+     "dyad", "RUS-USA:conf"),
+    ("lone_concern", "Washington s'est dit « profondément préoccupé » par les activités militaires "
+     "de la Russie.", "dyad", "RUS-USA:conf"),
+    ("lone_concern", "Le Maroc s'inquiète des répercussions sur l'économie nationale.", "evidence",
+     "unnamed:s'inquiéter[dropped]"),
     ("named_participant", "L'ancêtre commun a apporté une aide précieuse.", "evidence",
      "unnamed:aide[dropped]"),
     ("named_participant", "Nous avons été très déçus par ce restaurant.", "evidence",
