@@ -24,12 +24,12 @@ from .actors import (
 from .assembly import assemble
 from .dyads import find_dyads
 from .events import drop_unnamed_cooperation
-from .judges import lone_concern
 from .matcher import Engine, Starts
 from .modality import modality_of
 from .offices import office_term, title_by_date
 from .result import SentenceScore
 from .rules import apply_event_rules
+from .senses import lone_pair_term
 from .speech import find_attribution, quote_segments, sentence_voice, speaker_mentions_of
 from .structures import Context, Mention, Sent
 from .tokens import Rows, Tok, build_tokens, doc_ents, doc_rows, unique
@@ -131,7 +131,7 @@ class ArticleScorer:
         actors = unique(c for m in sent.mentions for c in m.all_codes())
         if not actors and not sent.titles and not (voice == "quoted" and name):
             drop_unnamed_cooperation(events, sent.toks)
-        lone_concern(events, actors)
+        lone_pair_term(events, actors)
         score = assemble(
             sent.start, sent.end, sent.text, sent.toks, events, synthetic,
             evidence_after, voice=voice, speaker=name, actors=actors, dyads=dyads,

@@ -3,16 +3,14 @@
 A dismay phrase after a comma closes the clause of an act and names an actor the act
 displeases (CAMEO 110, disapprove): that actor is in conflict with the act's agent, and is
 no party to it (codebook D37; a dyad rule :func:`.reactions.across_clauses` runs). Concern
-disapproves too, and needs a second actor to judge (codebook D43, :func:`lone_concern`)."""
+disapproves too, and needs a second actor to judge (codebook D43,
+:func:`.senses.lone_pair_term`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .parties import Clauses, clause_subject, phrase_start, preceded_by
-from .structures import Event
 from .tokens import label_colon
-from .words import CONCERN_TERMS, DISMAY_TERMS, OWNER_PREPOSITIONS
+from .words import DISMAY_TERMS, OWNER_PREPOSITIONS
 
 
 def dismayed_party(cl: Clauses, full: bool) -> None:
@@ -38,16 +36,3 @@ def dismayed_party(cl: Clauses, full: bool) -> None:
                 c for m in subjects for c in m.all_codes()}:
             cl.given[ev.start] = ([judge], subjects)
 
-
-def lone_concern(events: Sequence[Event], actors: Sequence[str]) -> None:
-    """"Washington s'inquiète de mouvements de troupes russes" is disapproval of another
-    actor's act (``concern_terms``, ACCUSE 110, codebook D43); "le Maroc s'inquiète des
-    répercussions sur l'économie nationale" names no second actor and judges no one: with
-    fewer than two actors in the sentence, concern does not count (rule ``unnamed``)."""
-    if len(actors) >= 2:
-        return
-    for ev in events:
-        if ev.counted and ev.row.term in CONCERN_TERMS:
-            ev.counted = False
-            ev.rule = "unnamed"
-            ev.evidence = f"unnamed:{ev.shown_term}[dropped]"

@@ -141,6 +141,7 @@ RULES: tuple[Rule, ...] = (
     Rule("peace_call", "event", "spoiling.peace_call", labels=("peace_call", "demanded"),
          drops=("peace_call", "demanded")),
     Rule("spoiled_parse", "event", "spoiling.spoil_parse", FULL),
+    Rule("hosting", "event", "senses.hosting_sense", labels=("hosting",), drops=("hosting",)),
     Rule("referenced_text", "event", "senses.referenced_text", labels=("referenced_text",),
          drops=("referenced_text",)),
     Rule("pledged_conflict", "event", "spoiling.committed_conflict",
@@ -258,7 +259,7 @@ RULES: tuple[Rule, ...] = (
     Rule("rival_third", "dyad", "comention.rival_third"),
     Rule("named_participant", "sentence", "events.drop_unnamed_cooperation",
          labels=("unnamed",), drops=("unnamed",)),
-    Rule("lone_concern", "sentence", "judges.lone_concern", labels=("unnamed",),
+    Rule("lone_pair_term", "sentence", "senses.lone_pair_term", labels=("unnamed",),
          drops=("unnamed",)),
 )
 

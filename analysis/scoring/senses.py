@@ -1,21 +1,27 @@
 """Word senses: a lexicon word that names no act here (a noun homograph of a verb, a
 weapon's name, a game, a prisoner's release), dropped with its reason in the evidence.
 
-Each function is one event rule of :mod:`.rules`, run in list order with the others."""
+Each function is one event rule of :mod:`.rules`, run in list order with the others, but
+:func:`lone_pair_term`, a sentence rule run once the actors are known."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from .events import recategorize
 from .french import DETERMINERS
 from .matcher import class_forms
 from .speech import after_quote
 from .structures import Event
-from .tokens import Tok
+from .tokens import Tok, first_word, label_colon
 from .words import (
     AUX,
     CLAIM_INFINITIVES,
+    HOSTED_NOUNS,
+    HOSTING_VERBS,
     NOUN_ARTICLES,
     NOUN_HOMOGRAPHS,
+    PAIR_TERMS,
     QUOTE_CHARS,
     REFERENCE_PREPOSITIONS,
     REFERENCED_TEXTS,
@@ -206,3 +212,48 @@ def referenced_text(toks: list[Tok], events: list[Event], full: bool) -> None:
         ev.counted = False
         ev.rule = "referenced_text"
         ev.evidence = f"reference:{ev.shown_term}[dropped]"
+
+
+def hosting_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"Zelensky a été reçu à la Maison-Blanche par Joe Biden", "Vladimir Poutine a reçu au
+    Kremlin Steve Witkoff", "Reçu à Pékin, Vladimir Poutine a signé ...": recevoir
+    (``hosting_verbs``) hosts a visitor (CONSULT 043, codebook D44) when its clause names the
+    host after "par", when a name follows it within four words or a visitor's title
+    (``hosted_nouns``, the title nouns) within six ("reçoit le 22 novembre ses homologues turc
+    et iranien"), or when it opens the sentence; "il reçut la mission de
+    former un régiment", "recevoir plus de dix mille personnes" are another sense and do not
+    count (rule ``hosting``)."""
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.term in HOSTING_VERBS and not hosted(toks, ev):
+            ev.counted = False
+            ev.rule = "hosting"
+            ev.evidence = f"not_hosting:{ev.shown_term}[dropped]"
+
+
+def hosted(toks: list[Tok], ev: Event) -> bool:
+    """Does the recevoir at ``ev`` receive a visitor (see :func:`hosting_sense`)?"""
+    colon = label_colon(toks)
+    if ev.start == first_word(toks) or (colon is not None and ev.start == colon + 1):
+        return True  # "Reçu à Pékin, Vladimir Poutine ..."
+    end = next((k for k in range(ev.end, len(toks))
+                if toks[k].punct and toks[k].text not in QUOTE_CHARS), len(toks))
+    if any(toks[k].w == "par" for k in range(ev.end, min(end, ev.end + 12))):
+        return True
+    return any(toks[k].title for k in range(ev.end, min(end, ev.end + 4))) or any(
+        toks[k].w in HOSTED_NOUNS for k in range(ev.end, min(end, ev.end + 6)))
+
+
+def lone_pair_term(events: Sequence[Event], actors: Sequence[str]) -> None:
+    """Terms that exist only between two actors (``pair_terms``): concern disapproves another
+    actor's act ("Washington s'inquiète de mouvements de troupes russes", ACCUSE 110, codebook
+    D43), hosting receives a visitor ("Zelensky a été reçu à la Maison-Blanche par Joe
+    Biden", CONSULT 043, D44). With fewer than two actors in the sentence they are another
+    sense ("le Maroc s'inquiète des répercussions ...", "il a reçu une lettre") and do not
+    count (rule ``unnamed``)."""
+    if len(actors) >= 2:
+        return
+    for ev in events:
+        if ev.counted and ev.row.term in PAIR_TERMS:
+            ev.counted = False
+            ev.rule = "unnamed"
+            ev.evidence = f"unnamed:{ev.shown_term}[dropped]"

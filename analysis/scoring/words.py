@@ -63,7 +63,7 @@ DOCUMENT_NOUNS = _WORDS.set("document_nouns")
 REFERENCED_TEXTS = _WORDS.set("referenced_texts")
 REFERENCE_PREPOSITIONS = _WORDS.set("reference_prepositions")
 PLEDGE_SKIPPED = _WORDS.set("pledge_skipped")
-CONCERN_TERMS = _WORDS.set("concern_terms")
+PAIR_TERMS = _WORDS.set("pair_terms")
 #: 1.8.0: reactions provoked by an act, and blame for prolonging a war (reactions.py).
 REACTION_NOUNS = _WORDS.set("reaction_nouns")
 PROVOKING_FORMS = _WORDS.set("provoking_forms")
@@ -254,6 +254,9 @@ SPEECH_FORMS = SPEECH_STRONG_FORMS | SPEECH_WEAK_FORMS | SPEECH_INVERTED_FORMS
 _PARTICIPLE_EXTRA = _WORDS.set("participles_extra")
 PERSON_TITLES = _ROLES.of("leader")
 OFFICIAL_TITLES = _ROLES.of("official")
+HOSTING_VERBS = _WORDS.set("hosting_verbs")
+#: A visitor's titles after recevoir: the title nouns and these (senses.hosted).
+HOSTED_NOUNS = _WORDS.set("hosted_nouns") | PERSON_TITLES | OFFICIAL_TITLES
 
 
 def needs_aux(w: str) -> bool:

@@ -471,12 +471,22 @@ CASES = [
     ("modality_parse", "La Russie recevra une aide de la Turquie.", "modality", "future"),
     ("deescalation_parse", "Les deux pays ont appelé à cesser sans délai et sans aucune "
      "condition préalable les combats.", "evidence", "cesser>combat[deescalation,+7.6]"),
-    ("lone_concern", "Mouvements de troupes russes près de l'Ukraine : Washington s'inquiète",
+    ("lone_pair_term", "Mouvements de troupes russes près de l'Ukraine : Washington s'inquiète",
      "dyad", "RUS-USA:conf"),
-    ("lone_concern", "Washington s'est dit « profondément préoccupé » par les activités militaires "
+    ("lone_pair_term", "Washington s'est dit « profondément préoccupé » par les activités militaires "
      "de la Russie.", "dyad", "RUS-USA:conf"),
-    ("lone_concern", "Le Maroc s'inquiète des répercussions sur l'économie nationale.", "evidence",
+    ("lone_pair_term", "Le Maroc s'inquiète des répercussions sur l'économie nationale.", "evidence",
      "unnamed:s'inquiéter[dropped]"),
+    ("hosting", "Comme colonel du régiment de la Havane, il reçut la mission de former un "
+     "régiment de citoyens de la Louisiane.", "evidence", "not_hosting:recevoir[dropped]"),
+    ("hosting", "Vladimir Poutine a reçu mardi soir au Kremlin l'émissaire américain Steve "
+     "Witkoff.", "dyad", "RUS-USA:coop"),
+    ("hosting", "Reçu à Pékin, Vladimir Poutine a signé un communiqué avec Xi Jinping.", "evidence",
+     "recevoir[CONSULT"),
+    ("lone_pair_term", "Volodymyr Zelensky a été reçu mercredi à la Maison-Blanche par Joe Biden.",
+     "dyad", "UKR-USA:coop"),
+    ("lone_pair_term", "Le président russe a été reçu mardi par le maire de Lyon.", "evidence",
+     "unnamed:recevoir[dropped]"),
     ("named_participant", "L'ancêtre commun a apporté une aide précieuse.", "evidence",
      "unnamed:aide[dropped]"),
     ("named_participant", "Nous avons été très déçus par ce restaurant.", "evidence",
@@ -955,7 +965,7 @@ def test_dropped_rules_are_labels():
     assert DROPPED_RULES == {"negated_conf", "proper_name", "deescalated", "spoiled", "pledged_conflict",
                              "sport", "intra_actor", "unnamed", "descriptive", "endorsed",
                              "allied_side", "not_named", "peace_call", "demanded", "truce_call",
-                             "referenced_text",
+                             "referenced_text", "hosting",
                              "since_contact", "weapon_name", "called_for",
                              "noun_reading", "document", "unplanned", "no_talks", "release",
                              "promised_content", "speech_sense", "warned_of"}
