@@ -54,6 +54,11 @@ from .words import (
     needs_aux,
 )
 
+#: Opening quotation marks (which may stand between a stop word and its complement) and
+#: closing ones.
+OPENING_QUOTES = frozenset(QUOTE_OPEN)
+CLOSING_QUOTES = frozenset(QUOTE_CLOSE)
+
 
 def new_events(sent: Sent) -> list[Event]:
     """One event per lexicon match of the sentence (blocked expressions excepted)."""
@@ -239,11 +244,10 @@ def insult_naming(toks: list[Tok], events: list[Event], full: bool) -> None:
 def between_marks(toks: list[Tok], k: int) -> bool:
     """Is the word at ``k`` between an opening and a closing typographic quotation mark of
     its own sentence (« », “ ”; the straight " opens and closes alike, so it is not read)?"""
-    opened = next((toks[j].text for j in range(k - 1, -1, -1)
-                   if toks[j].text in QUOTE_OPEN or toks[j].text in QUOTE_CLOSE), "")
-    closed = next((toks[j].text for j in range(k + 1, len(toks))
-                   if toks[j].text in QUOTE_OPEN or toks[j].text in QUOTE_CLOSE), "")
-    return opened in QUOTE_OPEN and closed in QUOTE_CLOSE and bool(opened) and bool(closed)
+    marks = OPENING_QUOTES | CLOSING_QUOTES
+    before = next((t.text for t in reversed(toks[:k]) if t.text in marks), "")
+    after = next((t.text for t in toks[k + 1:] if t.text in marks), "")
+    return before in OPENING_QUOTES and after in CLOSING_QUOTES
 
 
 def judged_speech(toks: list[Tok], k: int) -> bool:
@@ -596,10 +600,6 @@ def outside_apposition(toks: list[Tok], lo: int, hi: int) -> list[int]:
         out.append(k)
         k += 1
     return out
-
-
-#: Opening quotation marks, which may stand between a stop word and its complement.
-OPENING_QUOTES = frozenset(QUOTE_OPEN)
 
 
 def complement(toks: list[Tok], ev: Event, events: list[Event], full: bool) -> Event | None:

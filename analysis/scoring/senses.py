@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .bounds import clause_end
 from .events import recategorize
 from .french import DETERMINERS
 from .matcher import class_forms
@@ -235,8 +236,7 @@ def hosted(toks: list[Tok], ev: Event) -> bool:
     colon = label_colon(toks)
     if ev.start == first_word(toks) or (colon is not None and ev.start == colon + 1):
         return True  # "Reçu à Pékin, Vladimir Poutine ..."
-    end = next((k for k in range(ev.end, len(toks))
-                if toks[k].punct and toks[k].text not in QUOTE_CHARS), len(toks))
+    end = clause_end(toks, ev.end)
     if any(toks[k].w == "par" for k in range(ev.end, min(end, ev.end + 12))):
         return True
     return any(toks[k].title for k in range(ev.end, min(end, ev.end + 4))) or any(
