@@ -22,7 +22,9 @@ from .words import (
     HOSTING_VERBS,
     NOUN_ARTICLES,
     NOUN_HOMOGRAPHS,
+    OFFICIAL_TITLES,
     PAIR_TERMS,
+    PERSON_TITLES,
     QUOTE_CHARS,
     REFERENCE_PREPOSITIONS,
     REFERENCED_TEXTS,
@@ -36,6 +38,9 @@ from .words import (
     WEAPON_ADJECTIVES,
     WEAPON_COMPOUND_HEADS,
 )
+
+#: A visitor's nouns after recevoir: ``hosted_nouns`` and the title nouns (:func:`hosted`).
+VISITOR_NOUNS = HOSTED_NOUNS | PERSON_TITLES | OFFICIAL_TITLES
 
 #: Forms of the noun class arme (les armes, des armes): weapon_adjectives after them name a weapon.
 ARME_FORMS = class_forms("arme")
@@ -240,7 +245,7 @@ def hosted(toks: list[Tok], ev: Event) -> bool:
     if any(toks[k].w == "par" for k in range(ev.end, min(end, ev.end + 12))):
         return True
     return any(toks[k].title for k in range(ev.end, min(end, ev.end + 4))) or any(
-        toks[k].w in HOSTED_NOUNS for k in range(ev.end, min(end, ev.end + 6)))
+        toks[k].w in VISITOR_NOUNS for k in range(ev.end, min(end, ev.end + 6)))
 
 
 def lone_pair_term(events: Sequence[Event], actors: Sequence[str]) -> None:

@@ -255,8 +255,7 @@ _PARTICIPLE_EXTRA = _WORDS.set("participles_extra")
 PERSON_TITLES = _ROLES.of("leader")
 OFFICIAL_TITLES = _ROLES.of("official")
 HOSTING_VERBS = _WORDS.set("hosting_verbs")
-#: A visitor's titles after recevoir: the title nouns and these (senses.hosted).
-HOSTED_NOUNS = _WORDS.set("hosted_nouns") | PERSON_TITLES | OFFICIAL_TITLES
+HOSTED_NOUNS = _WORDS.set("hosted_nouns")
 
 
 def needs_aux(w: str) -> bool:
