@@ -259,6 +259,18 @@ def test_actor_naming_shows_which_name_each_outlet_uses():
     assert not {"russe", "président"} & set(names.index.get_level_values("label"))
 
 
+def test_actor_naming_reads_the_alliance_only_with_a_capital():
+    actors = pd.DataFrame({"alias": ["alliés", "otan"], "code": ["NATO", "NATO"],
+                           "kind": ["institution"] * 2, "label": ["OTAN", "OTAN"], "note": ["", ""]})
+    tables = make_scored([
+        {"article_id": "a", "outlet": "A", "sentences": [
+            {"text": "Moscou et ses alliés syriens ont rejeté l'offre.", "conf": 1},
+            {"text": "Les Alliés ont promis une aide à Kiev.", "coop": 1}]},
+    ])
+    names = compare.actor_naming(tables, actors=actors).set_index(["outlet", "code", "label"])
+    assert names.loc[("A", "NATO", "OTAN"), "n_mentions"] == 1
+
+
 # ---------------------------------------------------------------- wire copy
 
 def test_wire_marks_agency_credit_and_near_duplicates(seed_like):

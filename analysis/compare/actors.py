@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from ..scoring.words import CAPITALISED_ALIASES
 from ..tables import Scored, _combine_relations, net_index
 from .coalitions import Coalitions
 from .common import _norm, _text, small_n_warning
@@ -128,7 +129,8 @@ def _count_names(corpus: _Corpus, lookup: dict[str, tuple[str, str]],
     """Mentions of each name per outlet in the corpus' sentences: count, spellings, articles.
 
     Longer aliases are tried first, so overlapping aliases count once, for the
-    longest; matching is case-insensitive, on whole words of the normalised text.
+    longest; matching is case-insensitive, on whole words of the normalised text, but for
+    the aliases that name an actor only with a capital (``capitalised_aliases``: l'Alliance).
     """
     names = sorted(lookup, key=lambda a: (-len(a), a))
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in names) + r")(?!\w)", re.I)
@@ -139,6 +141,8 @@ def _count_names(corpus: _Corpus, lookup: dict[str, tuple[str, str]],
                                  _text(corpus.sentences["text"]), strict=True):
         for m in pattern.finditer(_norm(text)):
             alias = m.group(1).lower()
+            if alias in CAPITALISED_ALIASES and not m.group(1)[0].isupper():
+                continue  # "ses alliés" is no name of NATO, "les Alliés" is
             code, label = lookup[alias]
             key = (outlet, code, label)
             hits[key] += 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .compounds import compound_adjectives
+from .compounds import compound_adjectives, in_compound
 from .events import term_is_verb
 from .french import DETERMINERS, SKIPPABLE
 from .matcher import (
@@ -29,7 +29,9 @@ from .words import (
     ADJECTIVE_COORDINATORS,
     ALLUSION_NOUNS,
     ANAPHORIC_ACTS,
+    ASSET_NOUNS,
     AUX,
+    CAPITALISED_ALIASES,
     COMPASS_ADJECTIVES,
     COMPLEMENT_PREPOSITIONS,
     COUNTERPART_NOUNS,
@@ -252,6 +254,8 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
     in "un État terroriste" an epithet (``epithet_heads``), and after an auxiliary a verb
     ("s'est insurgé")."""
     start, end, row = cands[idx]
+    if row.alias in CAPITALISED_ALIASES:
+        return not capitalised_name(toks, start)
     if row.alias in REGIME_ALIASES and start > 0 and not any(
             toks[j].w in DETERMINERS for j in range(max(0, start - 2), start)):
         return True  # "un camp à régime sévère": no determiner ("le nouveau régime"), no regime
@@ -271,6 +275,21 @@ def no_actor(toks: Sequence[Any], cands: Sequence[tuple[int, int, ActRow]], idx:
     return row.code == "TER" and any(
         0 <= s2 - end <= 2 and r2.kind == "group" and r2.code != "TER"
         for s2, _, r2 in cands[idx + 1: idx + 3])
+
+
+def capitalised_name(toks: Sequence[Any], start: int) -> bool:
+    """"l'Alliance", "les Alliés": NATO only with a capital inside the sentence (lower-case
+    "une alliance", "ses alliés" are common nouns; a first word is capitalised anyway), and
+    not before de + a capitalised name ("l'Alliance des États du Sahel")."""
+    if start == 0 or not toks[start].title:
+        return False
+    k = start + 1
+    if k < len(toks) and toks[k].w in REGIME_OF:  # de, du, des
+        k += 1
+        while k < len(toks) and toks[k].w in DETERMINERS:
+            k += 1
+        return not (k < len(toks) and toks[k].title)
+    return True
 
 
 def aid_recipients(toks: Sequence[Any], matches: Iterable[tuple[int, int, Any]]) -> frozenset[int]:
@@ -434,7 +453,7 @@ def find_mentions(engine: Engine, toks: list[Tok], event_tokens: set[int], parag
     eng = engine
     cands, titles, title_alias, title_start = _candidates(eng, toks, act_starts)
     adj_tokens = {k for s, e, r in cands if r.kind == "adjective" for k in range(s, e)}
-    heads = titles | event_tokens
+    heads = titles | event_tokens | {k for k, t in enumerate(toks) if t.w in ASSET_NOUNS}
     mentions: list[Mention] = []
     for idx, (start, end, row) in enumerate(cands):
         if no_actor(toks, cands, idx):
@@ -494,14 +513,6 @@ def _candidates(eng: Engine, toks: list[Tok], act_starts: StartList | None
         if row.code != "*":
             cands.append((start, end, row))
     return cands, titles, title_alias, title_start
-
-
-def in_compound(toks: Sequence[Any], start: int, end: int, adj_tokens: set[int]) -> bool:
-    """Is this nationality adjective part of "russo-ukrainien" (joined to another by "-")?"""
-    before = start >= 2 and toks[start - 1].w == "-" and start - 2 in adj_tokens
-    prefix = toks[end - 1].w == "-" and end in adj_tokens  # "russo-" matched with its hyphen
-    after = end + 1 < len(toks) and toks[end].w == "-" and end + 1 in adj_tokens
-    return before or prefix or after
 
 
 def pronoun_mentions(toks: list[Tok]) -> list[Mention]:

@@ -8,7 +8,9 @@ franco-allemande"). Moved from :mod:`.actors` (codebook D18, D24).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from .french import DETERMINERS
 from .matcher import Engine
@@ -74,3 +76,11 @@ def _compounds(engine: Engine, toks: list[Tok], mentions: list[Mention]) -> list
                                codes=tuple(unique(codes)), title=toks[k - 1].w if noun else "",
                                hstart=k - 1 if noun else -1))  # "une opération américano-britannique"
     return out
+
+
+def in_compound(toks: Sequence[Any], start: int, end: int, adj_tokens: set[int]) -> bool:
+    """Is this nationality adjective part of "russo-ukrainien" (joined to another by "-")?"""
+    before = start >= 2 and toks[start - 1].w == "-" and start - 2 in adj_tokens
+    prefix = toks[end - 1].w == "-" and end in adj_tokens  # "russo-" matched with its hyphen
+    after = end + 1 < len(toks) and toks[end].w == "-" and end + 1 in adj_tokens
+    return before or prefix or after

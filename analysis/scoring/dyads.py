@@ -68,6 +68,7 @@ from .tokens import Tok, phrase_at, unique
 from .words import (
     AGAINST_PREPOSITIONS,
     AGENT_PREPOSITIONS,
+    ASSET_NOUNS,
     AUX,
     CONCERT_TERMS,
     DEONTIC_FORMS,
@@ -261,11 +262,12 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     cut = purpose_clause(toks, ev, hi)
     targeted = {c for m in cl.mentions if m.start in targets and lo <= m.start < hi
                 for c in m.all_codes()} if concerted(ev) else set()
-    parts = [m for m in cl.participants(ev) if ev.start in cl.complete or yielded_to(ev, m) or (
+    parts = [m for m in cl.participants(ev) if not owner_of_asset(m) and (
+             ev.start in cl.complete or yielded_to(ev, m) or (
              m.start not in targets and not preceded_by(toks, m, AGAINST_PREPOSITIONS)
              and not (m.all_codes() and set(m.all_codes()) <= targeted)
              and not (has_conflict and m.code in ENEMY_CODES)
-             and (m.start < cut or m in cl.speaker_mentions))]
+             and (m.start < cut or m in cl.speaker_mentions)))]
     codes = unique(c for m in parts for c in m.all_codes())
     if intra_actor(toks, ev, parts, codes):
         ev.counted = False
@@ -290,6 +292,13 @@ def cooperation_dyads(cl: Clauses, ev: Event, targets: set[int], has_conflict: b
     if ev.coop and len(codes) >= 2 and ((ev.verb and len(subj) >= 2) or ev.row.role == "joint"):
         joint_codes = subj if len(subj) >= 2 else codes
         evidence_after.setdefault(ev.start, []).append("joint:" + "+".join(joint_codes))
+
+
+def owner_of_asset(m: Mention) -> bool:
+    """"un prêt à l'Ukraine adossé aux avoirs russes immobilisés": the state named by its
+    assets (``asset_nouns``) is the target of what is done to them, never a partner in the
+    cooperation around them (codebook D45)."""
+    return m.kind == "adjective" and m.title in ASSET_NOUNS
 
 
 def concerted(ev: Event) -> bool:

@@ -622,8 +622,8 @@ def deesc_parse(toks: list[Tok], stop: Event, events: list[Event]) -> Event | No
     """A conflict word governed by the stop word in the parse (full mode)."""
     span = range(stop.start, stop.end)
     for ev in events:
-        if ev.start < stop.end or ev is stop:
-            continue
+        if ev.start < stop.end or ev is stop or not alive(ev):
+            continue  # a dropped word ("un appel au cessez-le-feu": no call) is no object
         t = ev.start
         for _ in range(2):
             h = toks[t].head

@@ -17,6 +17,12 @@ from .structures import Event
 from .tokens import Tok, first_word, label_colon
 from .words import (
     AUX,
+    CALL_BEFORE,
+    CALL_NEXT,
+    CALL_NOUNS,
+    CALL_ORDINALS,
+    CHANNEL_NOUNS,
+    CHANNEL_USES,
     CLAIM_INFINITIVES,
     HOSTED_NOUNS,
     HOSTING_VERBS,
@@ -231,9 +237,7 @@ def hosting_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
     count (rule ``hosting``)."""
     for ev in events:
         if ev.rule == "lexicon" and ev.row.term in HOSTING_VERBS and not hosted(toks, ev):
-            ev.counted = False
-            ev.rule = "hosting"
-            ev.evidence = f"not_hosting:{ev.shown_term}[dropped]"
+            drop(ev, "hosting", "not_hosting")
 
 
 def hosted(toks: list[Tok], ev: Event) -> bool:
@@ -246,6 +250,59 @@ def hosted(toks: list[Tok], ev: Event) -> bool:
         return True
     return any(toks[k].title for k in range(ev.end, min(end, ev.end + 4))) or any(
         toks[k].w in VISITOR_NOUNS for k in range(ev.end, min(end, ev.end + 6)))
+
+
+def call_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"lors d'un appel avec son homologue", "Premier appel entre Lloyd Austin et Andreï
+    Belooussov": appel (``call_nouns``) is a telephone call (CONSULT 041, codebook D45) only
+    where :func:`phone_call` reads one; "un appel à la retenue", "les appels du Kremlin à un
+    geste" call for something and do not count (rule ``call_sense``)."""
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.term in CALL_NOUNS and not phone_call(toks, ev):
+            drop(ev, "call_sense", "not_call")
+
+
+def phone_call(toks: list[Tok], ev: Event) -> bool:
+    """A call: ``call_next`` or a name right after it ("Appel Biden-Xi"), or ``call_before``
+    before "d'un", "l'", "leur" and an ordinal ("lors d'un nouvel appel"); never before à."""
+    nxt = toks[ev.end] if ev.end < len(toks) else None
+    if nxt is not None and nxt.w in ("à", "au", "aux"):
+        return False
+    if nxt is not None and (nxt.w in CALL_NEXT or nxt.title):
+        return True
+    k = ev.start - 1
+    if k >= 0 and toks[k].w in CALL_ORDINALS:
+        k -= 1
+    if k >= 0 and toks[k].w in DETERMINERS:
+        k -= 1
+    if k >= 0 and toks[k].w == "de":
+        k -= 1
+    return k >= 0 and toks[k].w in CALL_BEFORE
+
+
+def channel_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
+    """"un canal discret subsiste entre le Kremlin et la Maison-Blanche": canal
+    (``channel_nouns``) is a channel between actors (CONSULT 040, codebook D45), but before a
+    name within two words a waterway or a medium ("le canal de Suez", "son canal Telegram"),
+    and before de + ``channel_uses`` a channel of money or goods ("les canaux de paiement");
+    those do not count (rule ``channel_sense``)."""
+    for ev in events:
+        if ev.rule == "lexicon" and ev.row.term in CHANNEL_NOUNS and other_channel(toks, ev):
+            drop(ev, "channel_sense", "not_channel")
+
+
+def other_channel(toks: list[Tok], ev: Event) -> bool:
+    """Is the canal at ``ev`` a waterway, a medium or a payment channel?"""
+    after = toks[ev.end: ev.end + 2]
+    return any(t.title for t in after) or (
+        len(after) == 2 and after[0].w == "de" and after[1].w in CHANNEL_USES)
+
+
+def drop(ev: Event, rule: str, label: str) -> None:
+    """Leave ``ev`` uncounted under ``rule``, shown as ``label:term[dropped]``."""
+    ev.counted = False
+    ev.rule = rule
+    ev.evidence = f"{label}:{ev.shown_term}[dropped]"
 
 
 def lone_pair_term(events: Sequence[Event], actors: Sequence[str]) -> None:

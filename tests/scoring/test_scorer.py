@@ -116,6 +116,31 @@ def test_lookalikes_do_not_match(full: FrameScorer, fast: FrameScorer, mode: str
     assert s.frame == "neutral", s.evidence
 
 
+@pytest.mark.parametrize(("text", "nato"), [
+    ("L'Alliance a décidé de renforcer son flanc est, ce que le Kremlin a décrié.", True),
+    ("Sommet de Washington : les Alliés s'engagent à aider Kiev.", True),
+    ("La Russie a formé une alliance avec ses alliés de l'OTSC.", False),   # common nouns
+    ("Le Mali a rejoint l'Alliance des États du Sahel.", False),         # another alliance
+])
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_the_alliance_with_a_capital_is_nato(full: FrameScorer, fast: FrameScorer, mode: str,
+                                             text: str, nato: bool) -> None:
+    s = score(full if mode == "full" else fast, text)[0]
+    assert ("NATO" in s.actors) == nato, s.actors
+
+
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_a_state_named_by_its_assets_is_their_target_not_a_partner(
+        full: FrameScorer, fast: FrameScorer, mode: str) -> None:
+    scorer = full if mode == "full" else fast
+    s = score(scorer, "Le G7 a imposé un embargo sur le pétrole russe.")[0]
+    assert dyad(s, "G7", "RUS")["relation"] == "conf", s.dyads
+    s = score(scorer, "Le G7 s'est entendu sur un prêt à l'Ukraine adossé aux avoirs russes "
+                      "immobilisés.")[0]
+    assert "RUS" in s.actors and {(d["actor_a"], d["actor_b"]) for d in s.dyads} == {
+        ("G7", "UKR")}, s.dyads
+
+
 def test_blocked_expression_keeps_the_rest(full: FrameScorer) -> None:
     s = score(full, "Les rebelles ont attaqué la ville à l'aide de missiles.")[0]
     assert (s.coop, s.conf) == (0, 1)
