@@ -109,7 +109,7 @@ def refusal_negates(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 
 def refused_continuation(toks: list[Tok], events: list[Event], full: bool) -> None:
-    """"a refusé de prolonger l'accord", "refuse le renouvellement du traité": refusing to
+    """"a refusé de renouveler l'accord", "refuse le renouvellement du traité": refusing to
     extend or renew a cooperation refuses that cooperation (``continuation_words``)."""
     for rej in events:
         if rej.row.category != "REJECT" or not rej.verb or rej.negated:

@@ -43,6 +43,7 @@ class Spec:
     lemma: str
     stem: str = ""
     det: bool = False
+    numeral: bool = False  # a number word or digit stands for it: "fournir 31 chars"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ class Pattern:
     specs: tuple[Spec, ...]
     reflexive: bool
     row: int  # index into the owning table
+
+    @property
+    def slotted(self) -> bool:
+        """Has a noun-class slot ("envoi de &arme"): a recipient may stand before its "de"."""
+        return any(s.lemma.startswith("&") for s in self.specs)
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +87,7 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
                 and words[k + 1].startswith("&"):
             # "livrer des &vivres" matches "livrer du carburant", "livrer de la nourriture": a
             # determiner before a class slot is any determiner or the partitive "de"
-            specs.append(Spec(DETERMINERS | {"de"}, w))
+            specs.append(Spec(DETERMINERS | {"de"}, w, numeral=True))
         elif w in DETERMINERS and w not in CONTRACTIONS and not single:
             specs.append(Spec(frozenset({w}), w, det=True))
         elif (single and pos == "VERB") or (
@@ -247,8 +253,8 @@ class PhraseIndex:
                 self.second_forms.append(None)
             else:
                 self.second_forms.append((second.forms | {
-                    c for c, base in CONTRACTIONS.items() if base in second.forms},
-                    second.lemma))
+                    c for c, base in CONTRACTIONS.items() if base in second.forms} | (
+                    NUMBER_WORDS if second.numeral else frozenset()), second.lemma))
 
     @staticmethod
     def _spec_ok(spec: Spec, tok: Tok) -> bool:
@@ -256,6 +262,8 @@ class PhraseIndex:
             return tok.w in DETERMINERS or tok.w in DETERMINER_QUANTIFIERS
         if tok.w in spec.forms or (tok.lemma and tok.lemma == spec.lemma):
             return True
+        if spec.numeral and (tok.w in NUMBER_WORDS or tok.w.isdigit()):
+            return True  # "livrer 31 chars", "fournir trois batteries"
         if tok.w in CONTRACTIONS and CONTRACTIONS[tok.w] in spec.forms:
             return True
         return bool(spec.stem) and tok.stem == spec.stem and verbal_ending(tok.w)
@@ -268,7 +276,8 @@ class PhraseIndex:
         k = i + first
         for j, spec in enumerate(pat.specs[first:], first):
             skipped = 0
-            if j == 1 and pat.specs[0].stem and k < len(toks) and not self._spec_ok(spec, toks[k]):
+            if j == 1 and (pat.specs[0].stem or pat.slotted) and k < len(toks) \
+                    and not self._spec_ok(spec, toks[k]):  # "l'envoi à l'Ukraine de chars"
                 k = after_recipient(toks, k)  # not "travailler avec": there "avec" is the term's
             while True:
                 if k >= len(toks):
@@ -397,7 +406,8 @@ class PhraseIndex:
                 self._found(found, toks, i, self._match_at(self.patterns[pid], toks, i, 1), pid)
             if plan.second and i + 1 < n:
                 nxt = toks[i + 1]
-                if nxt.w in SKIPPABLE or nxt.w in OBJECT_GAP or nxt.w in QUOTE_CHARS:  # « réponse »
+                if nxt.w in SKIPPABLE or nxt.w in OBJECT_GAP or nxt.w in QUOTE_CHARS \
+                        or nxt.w.isdigit():  # « réponse », "livrer 31 chars"
                     cands = plan.second
                 else:
                     cands = plan.by_form.get(nxt.w, ())
@@ -444,7 +454,9 @@ _SI_ELIDED_BEFORE = _WORDS.set("si_elided_before")
 NOUN_CLASSES = _WORDS.map("noun_classes")
 #: number words, digits and prenominal adjectives also skipped before a class slot ("la
 #: livraison de six canons", "a livré de nouveaux systèmes de défense")
-_CLASS_SKIPS = _WORDS.set("quantifiers") | _WORDS.set("prenominal_adjectives")
+#: number words (plusieurs, deux ... mille): with digits, they stand for a class slot's determiner.
+NUMBER_WORDS = _WORDS.set("quantifiers")
+_CLASS_SKIPS = NUMBER_WORDS | _WORDS.set("prenominal_adjectives")
 #: the prepositions of a recipient or partner named before a verb's object
 OBJECT_GAP = _WORDS.set("object_gap_prepositions")
 

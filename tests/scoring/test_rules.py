@@ -338,7 +338,7 @@ CASES = [
      "not:négocier[REJECT,-4.2]"),
     ("negated_stop", "La Russie n'a jamais cessé de soutenir la Syrie.", "evidence",
      "soutenir[SUPPORT,+4.6]"),
-    ("refused_continuation", "La Russie a refusé de prolonger l'accord conclu avec la Turquie.",
+    ("refused_continuation", "La Russie a refusé de renouveler l'accord conclu avec la Turquie.",
      "evidence", "not:accord[REJECT,-4.2]"),
     ("descriptive_participle", "Le village isolé a reçu une aide de la France.", "evidence",
      "descriptive:isoler[dropped]"),

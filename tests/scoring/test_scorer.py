@@ -141,6 +141,19 @@ def test_a_state_named_by_its_assets_is_their_target_not_a_partner(
         ("G7", "UKR")}, s.dyads
 
 
+@pytest.mark.parametrize("text", [
+    "Washington va fournir 31 chars Abrams à l'Ukraine.",         # a digit for the determiner
+    "Washington va livrer trois batteries à l'Ukraine.",           # a number word
+    "Joe Biden a annoncé l'envoi à l'Ukraine de lance-roquettes HIMARS.",  # recipient before de
+    "Le Pentagone va livrer des HIMARS à Kiev.",                   # a weapon system's name
+])
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_weapons_sent_to_an_actor_are_aid(full: FrameScorer, fast: FrameScorer, mode: str,
+                                          text: str) -> None:
+    s = score(full if mode == "full" else fast, text)[0]
+    assert dyad(s, "UKR", "USA")["relation"] == "coop", (s.evidence, s.dyads)
+
+
 def test_blocked_expression_keeps_the_rest(full: FrameScorer) -> None:
     s = score(full, "Les rebelles ont attaqué la ville à l'aide de missiles.")[0]
     assert (s.coop, s.conf) == (0, 1)
