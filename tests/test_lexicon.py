@@ -82,7 +82,7 @@ def test_cameo_codes_and_goldstein_come_from_the_reference(lexicon: pd.DataFrame
     ("négocier", "CONSULT"), ("négociation", "CONSULT"), ("discussion", "CONSULT"),
     ("dialogue", "CONSULT"), ("consulter", "CONSULT"), ("se concerter", "CONSULT"),
     ("téléphoner", "CONSULT"), ("féliciter", "SUPPORT"), ("remercier", "SUPPORT"),
-    ("reconnaissance", "SUPPORT"), ("saluer", "SUPPORT"), ("soutenir", "SUPPORT"),
+    ("ratification", "SUPPORT"), ("saluer", "SUPPORT"), ("soutenir", "SUPPORT"),
     ("soutien", "SUPPORT"), ("aide", "AID"), ("corridor", "AID"), ("évacuer", "AID"),
     ("trêve", "RETREAT"), ("cessez-le-feu", "RETREAT"), ("désescalade", "RETREAT"),
     ("processus politique", "AGREE"), ("règlement", "AGREE"), ("compromis", "AGREE"),

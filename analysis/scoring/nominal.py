@@ -73,8 +73,8 @@ def own_adjective(cl: Clauses, ev: Event) -> Mention | None:
 
 
 def cooperation_by(cl: Clauses) -> None:
-    """"au lendemain de la reconnaissance par Vladimir Poutine des « républiques »
-    séparatistes": a cooperation noun with "par X" right after it is X's act, and its parties
+    """"au lendemain du soutien par Vladimir Poutine aux « républiques » séparatistes": a
+    cooperation noun with "par X" right after it is X's act, and its parties
     are X and the actors of its complement up to the next punctuation, not the clause's
     others (rule ``cooperation_by``)."""
     toks = cl.toks

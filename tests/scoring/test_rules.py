@@ -623,8 +623,8 @@ CASES = [
     ("quoted_judgement", "« La décision de la Russie est profondément regrettable », a réagi "
      "Antony Blinken, se disant prêt à discuter avec Moscou.", "pairs", ["RUS-USA:mixed"]),
     ("cooperation_by", "Washington a dégainé des représailles visant la dette souveraine de "
-     "Moscou, au lendemain de la reconnaissance par Vladimir Poutine des « républiques » "
-     "séparatistes.", "pairs", ["RUS-USA:conf"]),
+     "Moscou, au lendemain du soutien par Vladimir Poutine aux « républiques » séparatistes.",
+     "pairs", ["RUS-USA:conf"]),
     ("clitic_target", "Le directeur de la CIA a rencontré le chef du renseignement russe, "
      "Sergueï Narychkine, pour le mettre en garde.", "directed", "USA>RUS:mixed"),
     ("addressee", "Washington a promis des « conséquences catastrophiques » à Moscou.", "dyad",

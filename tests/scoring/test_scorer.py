@@ -154,6 +154,22 @@ def test_weapons_sent_to_an_actor_are_aid(full: FrameScorer, fast: FrameScorer, 
     assert dyad(s, "UKR", "USA")["relation"] == "coop", (s.evidence, s.dyads)
 
 
+@pytest.mark.parametrize("text", [
+    "Moscou a adressé à Washington un avertissement appuyé.",        # emphatic, no support
+    "Washington a sanctionné Moscou au lendemain de la reconnaissance des républiques "
+    "séparatistes.",                                                  # no cooperation recognised
+    "Essais nucléaires : Moscou retire sa ratification du TICE, Washington dénonce un pas en "
+    "arrière",                                                         # a ratification undone
+    "Moscou suspend sa participation au dernier accord de désarmement nucléaire la liant à "
+    "Washington.",                                                     # a kind of treaty named
+])
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_conflict_sentences_hold_no_cooperation(full: FrameScorer, fast: FrameScorer, mode: str,
+                                                text: str) -> None:
+    s = score(full if mode == "full" else fast, text)[0]
+    assert (s.coop, s.conf) == (0, 1), s.evidence
+
+
 def test_blocked_expression_keeps_the_rest(full: FrameScorer) -> None:
     s = score(full, "Les rebelles ont attaqué la ville à l'aide de missiles.")[0]
     assert (s.coop, s.conf) == (0, 1)
