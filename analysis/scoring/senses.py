@@ -32,6 +32,7 @@ from .words import (
     PAIR_TERMS,
     PERSON_TITLES,
     QUOTE_CHARS,
+    RECIPIENT_PREPOSITIONS,
     REFERENCE_PREPOSITIONS,
     REFERENCED_TEXTS,
     RELEASE_CONTEXT,
@@ -264,9 +265,10 @@ def call_sense(toks: list[Tok], events: list[Event], full: bool) -> None:
 
 def phone_call(toks: list[Tok], ev: Event) -> bool:
     """A call: ``call_next`` or a name right after it ("Appel Biden-Xi"), or ``call_before``
-    before "d'un", "l'", "leur" and an ordinal ("lors d'un nouvel appel"); never before à."""
+    before "d'un", "l'", "leur" and an ordinal ("lors d'un nouvel appel"); never before a
+    ``recipient_prepositions`` word (à, au, aux, vers: the call for something)."""
     nxt = toks[ev.end] if ev.end < len(toks) else None
-    if nxt is not None and nxt.w in ("à", "au", "aux"):
+    if nxt is not None and nxt.w in RECIPIENT_PREPOSITIONS:
         return False
     if nxt is not None and (nxt.w in CALL_NEXT or nxt.title):
         return True
