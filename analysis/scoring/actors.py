@@ -284,7 +284,7 @@ def capitalised_name(toks: Sequence[Any], start: int) -> bool:
     if start == 0 or not toks[start].title:
         return False
     k = start + 1
-    if k < len(toks) and toks[k].w in REGIME_OF:  # de, du, des
+    if k < len(toks) and toks[k].w in OWNER_PREPOSITIONS:  # de, du, des
         k += 1
         while k < len(toks) and toks[k].w in DETERMINERS:
             k += 1

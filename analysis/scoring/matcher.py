@@ -52,11 +52,8 @@ class Pattern:
     specs: tuple[Spec, ...]
     reflexive: bool
     row: int  # index into the owning table
-
-    @property
-    def slotted(self) -> bool:
-        """Has a noun-class slot ("envoi de &arme"): a recipient may stand before its "de"."""
-        return any(s.lemma.startswith("&") for s in self.specs)
+    slotted: bool = False  # has a noun-class slot ("envoi de &arme"): a recipient may stand
+    #                        before its "de" ("l'envoi à l'Ukraine de chars")
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +103,8 @@ def _compile_pattern(text: str, pos: str, row: int) -> Pattern:
                                else frozenset({w}), w))
     if specs and not specs[0].det:
         specs[0] = unaccented_capital(specs[0])
-    return Pattern(text, tuple(specs), reflexive, row)
+    return Pattern(text, tuple(specs), reflexive, row,
+                   slotted=any(s.lemma.startswith("&") for s in specs))
 
 
 #: Accented initials a capital letter drops in headlines and wire copy ("Echange de

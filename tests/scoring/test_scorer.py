@@ -170,6 +170,15 @@ def test_conflict_sentences_hold_no_cooperation(full: FrameScorer, fast: FrameSc
     assert (s.coop, s.conf) == (0, 1), s.evidence
 
 
+def test_a_dropped_word_is_no_object_of_a_spoiling_act(full: FrameScorer) -> None:
+    """"un appel au cessez-le-feu" is no telephone call (call_sense drops it); the veto spoils
+    the ceasefire governed through it in the parse, not the dropped appeal (events.deesc_parse)."""
+    s = score(full, "« Washington vient de délivrer à Israël un permis de tuer », a accusé le "
+                    "représentant russe à l'ONU, Vassili Nebenzia, après le nouveau veto "
+                    "américain à un appel au cessez-le-feu à Gaza.")[0]
+    assert "veto>cessez-le-feu[spoiled]" in s.evidence, s.evidence
+
+
 def test_blocked_expression_keeps_the_rest(full: FrameScorer) -> None:
     s = score(full, "Les rebelles ont attaqué la ville à l'aide de missiles.")[0]
     assert (s.coop, s.conf) == (0, 1)
