@@ -116,13 +116,20 @@ def _batch_written(checkpoint: Path) -> bool:
         return False
 
 
+def _default_sigint() -> None:
+    """A run started from a terminal takes Ctrl-C; a test process started in the background
+    of a shell inherits SIGINT as ignored, which the run would inherit too."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_run(corpus: Path, out: Path, *engine: str) -> tuple[subprocess.Popen, set[int]]:
     """``framing score --jobs 2`` (or ``engine``) in its own process group, once its workers score."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "analysis.cli", "score", str(corpus), "--out", str(out),
          *(engine or ("--jobs", "2")), "--mode", "fast", "--batch-size", "8", "--quiet"],
         cwd=paths.ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
-        env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
+        env={**os.environ, "PYTHONPATH": str(paths.ROOT)},
+        preexec_fn=_default_sigint)  # as from a terminal, even under a parent that ignores Ctrl-C
     deadline = time.monotonic() + 120  # hang guard: spaCy loads in three processes
     while not _batch_written(out / run.CHECKPOINT):  # the first batch is written: workers run
         if proc.poll() is not None or time.monotonic() > deadline:
